@@ -1,0 +1,22 @@
+// Chinese labels for audit actions and entity types, shown on the audit page.
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "user.signup": "机构注册账号",
+  "user.create_reviewer": "创建评审专家",
+  "user.disable": "停用账号",
+  "user.enable": "启用账号",
+  "user.lock": "密码错误锁定",
+  "user.password_reset_link": "生成密码重置链接",
+  "user.password_reset": "重置密码",
+  "organization.update_profile": "修改机构资料",
+  "attachment.upload": "上传附件",
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  User: "账号",
+  Organization: "社会组织",
+  Attachment: "附件",
+};
+
+export function auditActionLabel(action: string) {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

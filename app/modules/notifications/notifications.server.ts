@@ -1,0 +1,37 @@
+import { prisma, type Tx } from "~/utils/db.server";
+
+export type NotificationInput = {
+  userIds: string[];
+  title: string;
+  body?: string;
+  link?: string;
+};
+
+/** Queues an in-app notification for each user, inside the caller's transaction. */
+export async function notifyUsers(tx: Tx, input: NotificationInput) {
+  if (input.userIds.length === 0) return;
+  await tx.notification.createMany({
+    data: [...new Set(input.userIds)].map((userId) => ({
+      userId,
+      title: input.title,
+      body: input.body ?? null,
+      link: input.link ?? null,
+    })),
+  });
+}
+
+/** Notifies every member of an organization. */
+export async function notifyOrganization(tx: Tx, organizationId: string, input: Omit<NotificationInput, "userIds">) {
+  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } });
+  await notifyUsers(tx, { ...input, userIds: members.map((m) => m.userId) });
+}
+
+/** Notifies every active administrator (e.g. "a new application needs review"). */
+export async function notifyAdmins(tx: Tx, input: Omit<NotificationInput, "userIds">) {
+  const admins = await tx.user.findMany({ where: { role: "ADMIN", status: "ACTIVE" }, select: { id: true } });
+  await notifyUsers(tx, { ...input, userIds: admins.map((a) => a.id) });
+}
+
+export async function countUnread(userId: string) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}

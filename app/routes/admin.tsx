@@ -1,0 +1,34 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { WorkspaceShell } from "~/components/layout";
+import { requireRole } from "~/modules/auth/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ADMIN");
+  return { name: user.name };
+}
+
+const ADMIN_NAV = [
+  { to: "/admin", label: "管理概览", end: true },
+  { to: "/admin/users", label: "账号管理" },
+  { to: "/admin/audit", label: "审计日志" },
+  { to: "/notifications", label: "通知" },
+];
+
+export default function AdminLayout() {
+  const { name } = useLoaderData<typeof loader>();
+  return (
+    <WorkspaceShell title="民政局管理后台" subtitle={name} nav={ADMIN_NAV}>
+      <Outlet />
+    </WorkspaceShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <WorkspaceShell title="民政局管理后台" nav={ADMIN_NAV}>
+      <GeneralErrorBoundary />
+    </WorkspaceShell>
+  );
+}

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { WorkspaceShell } from "~/components/layout";
+import { requireOrgMember } from "~/modules/auth/permissions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgMember(request);
+  return { organizationName: organization.name };
+}
+
+const ORG_NAV = [
+  { to: "/org", label: "工作台", end: true },
+  { to: "/org/profile", label: "机构资料" },
+  { to: "/notifications", label: "通知" },
+];
+
+export default function OrgLayout() {
+  const { organizationName } = useLoaderData<typeof loader>();
+  return (
+    <WorkspaceShell title="社会组织工作台" subtitle={organizationName} nav={ORG_NAV}>
+      <Outlet />
+    </WorkspaceShell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <WorkspaceShell title="社会组织工作台" nav={ORG_NAV}>
+      <GeneralErrorBoundary />
+    </WorkspaceShell>
+  );
+}

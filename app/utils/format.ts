@@ -1,0 +1,71 @@
+// Display helpers. Money is integer 分; dates are shown in Asia/Shanghai.
+
+const TZ = "Asia/Shanghai";
+
+const dateFormatter = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TZ,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
+
+const dateTimeFormatter = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TZ,
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+const timeFormatter = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TZ,
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+function toDate(value: Date | string | number) {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** 2026年5月31日 */
+export function formatDate(value: Date | string | number | null | undefined) {
+  if (value == null) return "—";
+  return dateFormatter.format(toDate(value));
+}
+
+/** 2026年5月31日 14:05 */
+export function formatDateTime(value: Date | string | number | null | undefined) {
+  if (value == null) return "—";
+  return dateTimeFormatter.format(toDate(value));
+}
+
+/** 14:05 */
+export function formatTime(value: Date | string | number) {
+  return timeFormatter.format(toDate(value));
+}
+
+/** 123450 分 → ¥1,234.50 */
+export function formatFen(fen: number | null | undefined) {
+  if (fen == null) return "—";
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, "0");
+  return `${sign}¥${yuan.toLocaleString("en-US")}.${cents}`;
+}
+
+/** "1,234.5" or "1234.50" 元 → 123450 分; null when not a valid amount. */
+export function yuanToFen(input: string): number | null {
+  const cleaned = input.replace(/[,，\s¥￥]/g, "");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole, frac = ""] = cleaned.split(".");
+  const fen = Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  return Number.isSafeInteger(fen) ? fen : null;
+}
+
+export function formatCount(n: number) {
+  return n.toLocaleString("en-US");
+}

@@ -1,0 +1,61 @@
+import { execFileSync } from "node:child_process";
+import { defineConfig, devices } from "@playwright/test";
+
+// The browser tests run against their own database and upload folder, so the
+// demo database in data/ is never touched. Workers inherit these variables.
+process.env.DATABASE_URL = "file:./tests/.data/e2e.db";
+process.env.UPLOAD_DIR = "tests/.data/e2e-uploads";
+process.env.SESSION_SECRET = "e2e-session-secret-not-for-production";
+process.env.PLAYWRIGHT_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",
+])
+  .toString()
+  .trim();
+
+const port = Number(process.env.PLAYWRIGHT_PORT);
+
+export default defineConfig({
+  testDir: "./tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "bash scripts/e2e-server.sh",
+    url: `http://localhost:${port}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      NODE_ENV: "production",
+      INSECURE_COOKIES: "1",
+      DATABASE_URL: process.env.DATABASE_URL,
+      UPLOAD_DIR: process.env.UPLOAD_DIR,
+      SESSION_SECRET: process.env.SESSION_SECRET,
+    },
+  },
+});

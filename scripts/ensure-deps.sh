@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs npm dependencies when they are missing or older than the lock file,
+# and generates the Prisma client. Shared by start.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+  || [ ! -f node_modules/better-sqlite3/build/Release/better_sqlite3.node ]; then
+  echo "› Installing dependencies (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+
+echo "› Generating the Prisma client…"
+npx prisma generate >/dev/null
