@@ -3,8 +3,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The browser tests run against their own database and upload folder, so the
 // demo database in data/ is never touched. Workers inherit these variables.
-process.env.DATABASE_URL = "file:./tests/.data/e2e.db";
-process.env.UPLOAD_DIR = "tests/.data/e2e-uploads";
+// E2E_TAG keeps parallel runs (e.g. two developers in one checkout) apart.
+const tag = process.env.E2E_TAG ?? "main";
+process.env.DATABASE_URL = `file:./tests/.data/e2e-${tag}.db`;
+process.env.UPLOAD_DIR = `tests/.data/e2e-uploads-${tag}`;
 process.env.SESSION_SECRET = "e2e-session-secret-not-for-production";
 process.env.PLAYWRIGHT_PORT ??= execFileSync(process.execPath, [
   "-e",
@@ -56,6 +58,7 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL,
       UPLOAD_DIR: process.env.UPLOAD_DIR,
       SESSION_SECRET: process.env.SESSION_SECRET,
+      ...(process.env.REMIX_OUT_DIR ? { REMIX_OUT_DIR: process.env.REMIX_OUT_DIR } : {}),
     },
   },
 });

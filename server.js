@@ -7,7 +7,9 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
-const BUILD_PATH = path.resolve("build/index.js");
+const outDir = process.env.REMIX_OUT_DIR;
+const BUILD_PATH = path.resolve(outDir ? `${outDir}/index.js` : "build/index.js");
+const ASSETS_DIR = outDir ? `${outDir}/assets` : "public/build";
 const port = Number(process.env.PORT ?? 3000);
 const isProduction = process.env.NODE_ENV === "production";
 
@@ -71,7 +73,7 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/build", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 const build = await import(BUILD_PATH);
