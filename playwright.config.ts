@@ -19,13 +19,14 @@ const port = Number(process.env.PLAYWRIGHT_PORT);
 
 export default defineConfig({
   testDir: "./tests/e2e",
+  outputDir: `test-results/${tag}`,
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${tag}` }]],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "zh-CN",

@@ -27,9 +27,12 @@ type FieldShellProps = {
 function FieldShell({ label, hint, errors, errorId, htmlFor, required, children, className }: FieldShellProps) {
   return (
     <div className={className}>
-      <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-gray-700">
+      {/* The required mark is CSS content so it stays out of the label's text. */}
+      <label
+        htmlFor={htmlFor}
+        className={`mb-1 block text-sm font-medium text-gray-700 ${required ? "after:ml-0.5 after:text-red-600 after:content-['*']" : ""}`}
+      >
         {label}
-        {required ? <span className="ml-0.5 text-red-600">*</span> : null}
       </label>
       {children}
       {hint ? <p className="mt-1 text-xs text-gray-500">{hint}</p> : null}

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { createUserSession, getUser, verifyLogin } from "~/modules/auth/auth.server";
-import { LOCK_MINUTES } from "~/modules/auth/lockout";
+import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "~/modules/auth/lockout";
 import { ROLE_HOME, type Role } from "~/modules/auth/roles";
 import { EmailSchema } from "~/modules/auth/validation";
 import { prisma } from "~/utils/db.server";
@@ -42,8 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
       message = `密码连续错误次数过多，账号已锁定 ${LOCK_MINUTES} 分钟，请于 ${formatTime(result.lockedUntil)} 后再试`;
     } else if (result.reason === "disabled") {
       message = "该账号已被停用，请联系区民政局";
-    } else if (result.remaining <= 2) {
-      message = `邮箱或密码不正确，再错 ${result.remaining} 次账号将被锁定 ${LOCK_MINUTES} 分钟`;
+    } else {
+      // Same words whether or not the account exists, so nobody can probe for emails.
+      message = `邮箱或密码不正确。连续输错 ${MAX_FAILED_LOGINS} 次，账号将被锁定 ${LOCK_MINUTES} 分钟`;
     }
     return Response.json(submission.reply({ formErrors: [message], hideFields: ["password"] }), { status: 400 });
   }
@@ -60,7 +61,7 @@ export default function LoginPage() {
     lastResult,
     constraint: getZodConstraint(LoginSchema),
     defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   const signupHref = searchParams.get("redirectTo")
@@ -72,6 +73,11 @@ export default function LoginPage() {
       <div className="card">
         <h1 className="text-xl font-semibold">登录益苗</h1>
         <p className="mt-1 text-sm text-gray-600">社会组织成员、评审专家和民政局工作人员使用同一入口登录。</p>
+        {searchParams.get("reset") === "1" ? (
+          <p role="status" className="mt-3 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+            密码已重置，请使用新密码登录。
+          </p>
+        ) : null}
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
           <input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? ""} />
           <Field meta={fields.email} label="电子邮箱" type="email" autoComplete="email" />

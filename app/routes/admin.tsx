@@ -13,6 +13,7 @@ const ADMIN_NAV = [
   { to: "/admin", label: "管理概览", end: true },
   { to: "/admin/users", label: "账号管理" },
   { to: "/admin/audit", label: "审计日志" },
+  { to: "/admin/outbox", label: "邮件发件箱" },
   { to: "/notifications", label: "通知" },
 ];
 

@@ -12,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ORG_NAV = [
   { to: "/org", label: "工作台", end: true },
   { to: "/org/profile", label: "机构资料" },
+  { to: "/org/documents", label: "机构文件" },
   { to: "/notifications", label: "通知" },
 ];
 

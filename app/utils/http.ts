@@ -17,7 +17,10 @@ export function invariantResponse(
 /** Only allow same-site relative paths, so redirectTo cannot send users elsewhere. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // Browsers drop tabs and newlines from URLs and read "\" as "/", so
+  // "/\t/evil.com" or "/\\evil.com" would leave the site; a real path has neither.
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
   return to;
 }
 

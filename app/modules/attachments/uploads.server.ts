@@ -56,7 +56,7 @@ export async function parseUploadForm(request: Request) {
  * is refused even when it is called report.pdf.
  */
 export function uploadSchema(allowed: FileKind[] = DOCUMENT_KINDS) {
-  return z.instanceof(File).superRefine(async (file, ctx) => {
+  return z.instanceof(File, { message: "请选择要上传的文件" }).superRefine(async (file, ctx) => {
     const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
     // docx/xlsx name their parts in the central directory at the end of the zip.
     const tail = file.size > 4096 ? new Uint8Array(await file.slice(-65536).arrayBuffer()) : new Uint8Array();
@@ -109,9 +109,10 @@ export async function withStoredUploads<T>(files: File[], write: (tx: Tx, stored
 export function attachmentData(
   file: File,
   stored: StoredFile,
-  meta: { uploaderId: string; organizationId?: string | null; purpose: string; isPublic?: boolean },
+  meta: { uploaderId: string; organizationId?: string | null; purpose: string; description?: string | null; isPublic?: boolean },
 ) {
   return {
+    description: meta.description?.trim() || null,
     uploaderId: meta.uploaderId,
     organizationId: meta.organizationId ?? null,
     purpose: meta.purpose,

@@ -5,6 +5,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.disable": "停用账号",
   "user.enable": "启用账号",
   "user.lock": "密码错误锁定",
+  "user.unlock": "解除锁定",
   "user.password_reset_link": "生成密码重置链接",
   "user.password_reset": "重置密码",
   "organization.update_profile": "修改机构资料",

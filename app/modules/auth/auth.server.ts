@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { afterFailedLogin, isLocked, MAX_FAILED_LOGINS, remainingAttempts } from "./lockout";
+import { afterFailedLogin, isLocked, MAX_FAILED_LOGINS } from "./lockout";
 
 export const SESSION_DAYS = 14;
 const SESSION_KEY = "sessionId";
@@ -48,7 +48,7 @@ export async function getUserId(request: Request) {
 
 export type LoginResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: "invalid"; remaining: number }
+  | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; lockedUntil: Date }
   | { ok: false; reason: "disabled" };
 
@@ -71,29 +71,36 @@ export async function verifyLogin(
   if (!user || !user.password) {
     // Spend the same time as a real check so timing does not reveal accounts.
     await bcrypt.compare(password, "$2b$10$agvTUlaVkaAd9WjSg0jCNuAl/KMoDjQHvZUI0LH5f3YswUE.Iqn.O");
-    return { ok: false, reason: "invalid", remaining: MAX_FAILED_LOGINS };
+    return { ok: false, reason: "invalid" };
   }
   if (isLocked(user.lockedUntil, now)) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil! };
 
   const valid = await bcrypt.compare(password, user.password.hash);
   if (!valid) {
-    const next = afterFailedLogin(user.failedLoginCount, now);
-    await prisma.$transaction(async (tx) => {
+    // Increment in the database, not from the value read above: parallel wrong
+    // guesses would otherwise all write back the same count and never lock.
+    const lockedUntil = await prisma.$transaction(async (tx) => {
+      const { failedLoginCount } = await tx.user.update({
+        where: { id: user.id },
+        data: { failedLoginCount: { increment: 1 } },
+        select: { failedLoginCount: true },
+      });
+      const next = afterFailedLogin(failedLoginCount - 1, now);
+      if (!next.lockedUntil) return null;
       await tx.user.update({ where: { id: user.id }, data: next });
-      if (next.lockedUntil) {
-        await recordAudit(tx, {
-          actorId: null,
-          action: "user.lock",
-          entityType: "User",
-          entityId: user.id,
-          toState: "LOCKED",
-          reason: `连续 ${MAX_FAILED_LOGINS} 次密码错误`,
-          request,
-        });
-      }
+      await recordAudit(tx, {
+        actorId: null,
+        action: "user.lock",
+        entityType: "User",
+        entityId: user.id,
+        toState: "LOCKED",
+        reason: `连续 ${MAX_FAILED_LOGINS} 次密码错误`,
+        request,
+      });
+      return next.lockedUntil;
     });
-    if (next.lockedUntil) return { ok: false, reason: "locked", lockedUntil: next.lockedUntil };
-    return { ok: false, reason: "invalid", remaining: remainingAttempts(next.failedLoginCount) };
+    if (lockedUntil) return { ok: false, reason: "locked", lockedUntil };
+    return { ok: false, reason: "invalid" };
   }
   if (user.status !== "ACTIVE") return { ok: false, reason: "disabled" };
 
@@ -187,6 +194,11 @@ export async function resetPasswordWithToken(token: string, newPassword: string)
     });
     await tx.user.update({ where: { id: row.userId }, data: { failedLoginCount: 0, lockedUntil: null } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
+    // Older links sent before this reset must not work afterwards.
+    await tx.passwordResetToken.updateMany({
+      where: { userId: row.userId, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     return row.userId;
   });
 }

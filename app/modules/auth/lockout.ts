@@ -16,7 +16,3 @@ export function afterFailedLogin(failedLoginCount: number, now: Date) {
   }
   return { failedLoginCount: count, lockedUntil: null };
 }
-
-export function remainingAttempts(failedLoginCount: number) {
-  return Math.max(0, MAX_FAILED_LOGINS - failedLoginCount);
-}

@@ -139,6 +139,7 @@ CREATE TABLE "Attachment" (
     "organizationId" TEXT,
     "purpose" TEXT NOT NULL,
     "originalName" TEXT NOT NULL,
+    "description" TEXT,
     "mimeType" TEXT NOT NULL,
     "sizeBytes" INTEGER NOT NULL,
     "storageKey" TEXT NOT NULL,

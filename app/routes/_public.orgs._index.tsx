@@ -1,0 +1,174 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import {
+  DIRECTORY_PAGE_SIZE,
+  parseDirectoryQuery,
+  PUBLIC_ORG_STATUSES,
+  searchDirectory,
+} from "~/modules/organizations/directory.server";
+import { ORG_TYPE_LABELS, ORG_TYPES, orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
+import { formatCount, formatDate } from "~/utils/format";
+
+export const meta: MetaFunction = () => [
+  { title: "社会组织名录 · 益苗" },
+  { name: "description", content: "查询本区依法登记（备案）的社会组织及其登记信息。" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = parseDirectoryQuery(new URL(request.url));
+  const result = await searchDirectory(query);
+  // Constants from the .server module do not reach the browser bundle; send them along.
+  return { query, ...result, pageSize: DIRECTORY_PAGE_SIZE, statuses: [...PUBLIC_ORG_STATUSES] };
+}
+
+const STATUS_BADGE: Record<string, string> = {
+  REGISTERED: "bg-brand-50 text-brand-700 ring-brand-200",
+  DEREGISTERED: "bg-gray-100 text-gray-600 ring-gray-200",
+  REVOKED: "bg-red-50 text-red-700 ring-red-200",
+};
+
+export default function DirectoryPage() {
+  const { query, total, organizations, invalidUscc, pageSize, statuses } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/orgs";
+  // Remount the form when the URL changes, so its fields show the current query.
+  const formKey = `${query.q}|${query.type ?? ""}|${query.status}|${query.sort}`;
+  const firstPageParams = new URLSearchParams(location.search);
+  firstPageParams.delete("page");
+  const firstPageHref = `/orgs?${firstPageParams}`;
+
+  return (
+    <div>
+      <PageHeader
+        title="社会组织名录"
+        description="本区依法登记的社会团体、社会服务机构、基金会和备案的社区社会组织。可按名称或统一社会信用代码查询。"
+      />
+
+      <Form method="get" key={formKey} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-12" role="search">
+        <div className="sm:col-span-2 lg:col-span-5">
+          <label htmlFor="q" className="mb-1 block text-sm font-medium text-gray-700">
+            名称或统一社会信用代码
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={query.q}
+            maxLength={60}
+            placeholder="如：老年协会，或 18 位代码"
+          />
+        </div>
+        <div className="lg:col-span-2">
+          <label htmlFor="type" className="mb-1 block text-sm font-medium text-gray-700">
+            类型
+          </label>
+          <select id="type" name="type" className="input" defaultValue={query.type ?? ""}>
+            <option value="">全部类型</option>
+            {ORG_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {ORG_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="lg:col-span-2">
+          <label htmlFor="status" className="mb-1 block text-sm font-medium text-gray-700">
+            登记状态
+          </label>
+          <select id="status" name="status" className="input" defaultValue={query.status}>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {orgStatusLabel(status)}
+              </option>
+            ))}
+            <option value="ALL">全部（含已注销、已撤销）</option>
+          </select>
+        </div>
+        <div className="lg:col-span-2">
+          <label htmlFor="sort" className="mb-1 block text-sm font-medium text-gray-700">
+            排序
+          </label>
+          <select id="sort" name="sort" className="input" defaultValue={query.sort}>
+            <option value="date">登记日期（新→旧）</option>
+            <option value="name">名称</option>
+          </select>
+        </div>
+        <div className="flex items-end sm:col-span-2 lg:col-span-1">
+          <button type="submit" className="btn-primary w-full" disabled={searching}>
+            查询
+          </button>
+        </div>
+      </Form>
+
+      {invalidUscc ? (
+        <p className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
+          “{query.q}”不是有效的统一社会信用代码（校验位不符），请核对后重新输入。
+        </p>
+      ) : null}
+
+      <p className="mt-4 text-sm text-gray-600" data-testid="directory-count">
+        共找到 <strong className="text-gray-900">{formatCount(total)}</strong> 家社会组织
+      </p>
+
+      {organizations.length === 0 && total > 0 ? (
+        <div className="card mt-3 text-sm text-gray-600">
+          <p>
+            第 {query.page} 页没有内容。
+            <Link to={firstPageHref} className="link">
+              回到第一页
+            </Link>
+          </p>
+        </div>
+      ) : organizations.length === 0 ? (
+        <div className="card mt-3 text-sm text-gray-600">
+          <p>没有找到符合条件的社会组织。</p>
+          {query.status !== "ALL" ? (
+            <p className="mt-1">
+              已注销或已撤销的组织请将“登记状态”选为“全部”；也可以
+              <Link to="/orgs" className="link">
+                清除查询条件
+              </Link>
+              。
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <ul className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="社会组织列表">
+          {organizations.map((org) => (
+            <li key={org.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+              <div className="min-w-0">
+                <Link to={`/orgs/${org.id}`} className="link font-medium">
+                  {org.name}
+                </Link>
+                <p className="mt-0.5 text-xs text-gray-500">
+                  {orgTypeLabel(org.type)}
+                  <span className="mx-1">·</span>
+                  统一社会信用代码 <span className="font-mono text-gray-700">{org.uscc ?? "—"}</span>
+                </p>
+              </div>
+              <div className="flex shrink-0 items-center gap-3 text-xs text-gray-500">
+                <span>
+                  {org.type === "COMMUNITY" ? "备案" : "登记"}于 {formatDate(org.registeredAt)}
+                </span>
+                <span className={`rounded-full px-2 py-0.5 ring-1 ring-inset ${STATUS_BADGE[org.status] ?? ""}`}>
+                  {orgStatusLabel(org.status)}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {total > pageSize ? <Pagination page={query.page} pageSize={pageSize} total={total} /> : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

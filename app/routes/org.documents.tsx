@@ -1,0 +1,149 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FileField, FormErrors, SelectField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { requireOrgMember } from "~/modules/auth/permissions.server";
+import { allowedLabel, DOCUMENT_KINDS, FILE_KINDS } from "~/modules/attachments/file-types";
+import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
+import { documentPurposeLabel, ORG_DOCUMENT_PURPOSE_KEYS, ORG_DOCUMENT_PURPOSES } from "~/modules/organizations/documents";
+import { addOrgDocument, listOrgDocuments } from "~/modules/organizations/documents.server";
+import { formatDateTime } from "~/utils/format";
+
+// The client checks presence only; the content check needs the server.
+const DocumentFields = {
+  purpose: z.enum(ORG_DOCUMENT_PURPOSE_KEYS, { required_error: "请选择文件类别", invalid_type_error: "请选择文件类别" }),
+  description: z.string().trim().max(100, "说明最多 100 个字").optional(),
+};
+const DocumentClientSchema = z.object({
+  ...DocumentFields,
+  file: z.instanceof(File, { message: "请选择要上传的文件" }),
+});
+
+const ACCEPT = DOCUMENT_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(",");
+
+export const meta: MetaFunction = () => [{ title: "机构文件 · 益苗" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgMember(request);
+  return { documents: await listOrgDocuments(organization.id) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, organization } = await requireOrgMember(request);
+  const formData = await parseUploadForm(request);
+  // Built here so the server-only content check never reaches the browser bundle.
+  const schema = z.object({ ...DocumentFields, file: uploadSchema(DOCUMENT_KINDS) });
+  const submission = await parseWithZod(formData, { schema, async: true });
+  if (submission.status !== "success") {
+    return Response.json(submission.reply(), { status: 400 });
+  }
+  await addOrgDocument({
+    organizationId: organization.id,
+    uploaderId: user.id,
+    purpose: submission.value.purpose,
+    description: submission.value.description,
+    file: submission.value.file,
+    request,
+  });
+  return redirect("/org/documents?uploaded=1");
+}
+
+function formatSize(bytes: number) {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export default function OrgDocumentsPage() {
+  const { documents } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "org-document",
+    lastResult,
+    constraint: getZodConstraint(DocumentClientSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentClientSchema }),
+  });
+  const purposeOptions = ORG_DOCUMENT_PURPOSE_KEYS.map((k) => ({ value: k, label: ORG_DOCUMENT_PURPOSES[k] }));
+
+  return (
+    <div>
+      <PageHeader title="机构文件" description="章程、证照、场所证明等材料，仅本机构成员和民政局工作人员可以查看。" />
+      {searchParams.get("uploaded") === "1" && !lastResult ? (
+        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          文件已上传。
+        </p>
+      ) : null}
+      <div className="card mb-6">
+        <h2 className="mb-4 font-medium">上传文件</h2>
+        <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
+          <SelectField meta={fields.purpose} label="文件类别" options={purposeOptions} />
+          <Field meta={fields.description} label="说明" placeholder="例如：2025年修订版章程" />
+          <FileField
+            meta={fields.file}
+            label="文件"
+            accept={ACCEPT}
+            className="sm:col-span-2"
+            hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，单个文件不超过 10 MB。出错后请重新选择文件。`}
+          />
+          <div className="sm:col-span-2">
+            <FormErrors id={form.errorId} errors={form.errors} />
+          </div>
+          <div className="sm:col-span-2">
+            <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+              {navigation.state === "submitting" ? "正在上传…" : "上传"}
+            </button>
+          </div>
+        </Form>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <table className="table-basic">
+          <thead>
+            <tr>
+              <th>类别</th>
+              <th>文件</th>
+              <th>说明</th>
+              <th>大小</th>
+              <th>上传人</th>
+              <th>上传时间</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {documents.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="py-6 text-center text-gray-500">
+                  还没有上传任何文件。
+                </td>
+              </tr>
+            ) : (
+              documents.map((d) => (
+                <tr key={d.id}>
+                  <td className="whitespace-nowrap">{documentPurposeLabel(d.purpose)}</td>
+                  <td>
+                    <a href={`/files/${d.id}`} className="link break-all" target="_blank" rel="noreferrer">
+                      {d.originalName}
+                    </a>
+                  </td>
+                  <td>{d.description ?? "—"}</td>
+                  <td className="whitespace-nowrap">{formatSize(d.sizeBytes)}</td>
+                  <td className="whitespace-nowrap">{d.uploader?.name ?? "—"}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(d.createdAt)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

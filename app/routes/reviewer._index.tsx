@@ -1,0 +1,99 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { prisma } from "~/utils/db.server";
+import { formatDateTime } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "评审专家工作台 · 益苗" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "REVIEWER");
+  const [profile, affiliations, notifications] = await Promise.all([
+    prisma.reviewerProfile.findUnique({
+      where: { userId: user.id },
+      select: { expertiseTags: true, title: true, employer: true },
+    }),
+    prisma.reviewerAffiliation.findMany({
+      where: { reviewerId: user.id },
+      select: { organization: { select: { id: true, name: true } } },
+    }),
+    prisma.notification.findMany({
+      where: { userId: user.id },
+      orderBy: { createdAt: "desc" },
+      take: 5,
+      select: { id: true, title: true, body: true, readAt: true, createdAt: true },
+    }),
+  ]);
+  const tags = profile ? (JSON.parse(profile.expertiseTags) as string[]) : [];
+  return { name: user.name, profile, tags, affiliations: affiliations.map((a) => a.organization), notifications };
+}
+
+export default function ReviewerDashboard() {
+  const { name, profile, tags, affiliations, notifications } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={`${name}，您好`} description="您只能看到分配给您的评审任务；如与申报机构存在利益关系，请主动申请回避。" />
+      <div className="grid gap-6 md:grid-cols-2">
+        <section className="card">
+          <h2 className="font-medium">专家信息</h2>
+          <dl className="mt-3 space-y-2 text-sm">
+            <div>
+              <dt className="text-gray-500">职称 / 单位</dt>
+              <dd>{[profile?.title, profile?.employer].filter(Boolean).join(" · ") || "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">专业领域</dt>
+              <dd className="mt-1 flex flex-wrap gap-1">
+                {tags.length === 0
+                  ? "—"
+                  : tags.map((t) => (
+                      <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
+                        {t}
+                      </span>
+                    ))}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">已申报的关联机构（评审时自动回避）</dt>
+              <dd>
+                {affiliations.length === 0 ? (
+                  "无"
+                ) : (
+                  <ul className="list-inside list-disc">
+                    {affiliations.map((o) => (
+                      <li key={o.id}>{o.name}</li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <section className="card">
+          <h2 className="font-medium">最新通知</h2>
+          {notifications.length === 0 ? (
+            <p className="mt-3 text-sm text-gray-500">暂无通知。</p>
+          ) : (
+            <ul className="mt-3 space-y-3 text-sm">
+              {notifications.map((n) => (
+                <li key={n.id}>
+                  <p className={n.readAt ? "text-gray-600" : "font-medium"}>{n.title}</p>
+                  <p className="text-xs text-gray-500">{formatDateTime(n.createdAt)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link to="/notifications" className="link mt-3 inline-block text-sm">
+            全部通知
+          </Link>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

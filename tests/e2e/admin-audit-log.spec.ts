@@ -1,0 +1,61 @@
+import crypto from "node:crypto";
+import { prisma } from "~/utils/db.server";
+import { createUser, expect, loginAs, test } from "../playwright-utils";
+
+test("an administrator filters the audit log by action, object and Shanghai dates, and the URL can be shared", async ({
+  page,
+  browser,
+  login,
+}) => {
+  const admin = await login({ role: "ADMIN", name: `审计员${crypto.randomBytes(2).toString("hex")}` });
+  const entityId = `audit-e2e-${crypto.randomBytes(4).toString("hex")}`;
+  await prisma.auditEvent.createMany({
+    data: [
+      // 23:30 on 1 March in Shanghai (still 1 March in UTC too)
+      { actorId: admin.id, action: "user.disable", entityType: "User", entityId, fromState: "ACTIVE", toState: "DISABLED", reason: "三月一日晚停用", ip: "10.0.0.8", createdAt: new Date("2026-03-01T15:30:00Z") },
+      // 00:30 on 2 March in Shanghai, though still 1 March in UTC
+      { actorId: admin.id, action: "user.enable", entityType: "User", entityId, fromState: "DISABLED", toState: "ACTIVE", reason: "三月二日凌晨启用", createdAt: new Date("2026-03-01T16:30:00Z") },
+      { actorId: null, action: "user.lock", entityType: "User", entityId, toState: "LOCKED", createdAt: new Date("2026-03-01T10:00:00Z") },
+    ],
+  });
+
+  await page.goto("/admin");
+  await page.getByRole("navigation", { name: "民政局管理后台导航" }).getByRole("link", { name: "审计日志" }).click();
+  await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+
+  await page.getByLabel("对象类型").selectOption({ label: "账号" });
+  await page.getByLabel("对象编号").fill(entityId);
+  await page.getByLabel("开始日期").fill("2026-03-01");
+  await page.getByLabel("结束日期").fill("2026-03-01");
+  await page.getByRole("button", { name: "查询" }).click();
+
+  await expect(page).toHaveURL(/from=2026-03-01/);
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("停用账号");
+  await expect(rows.nth(0)).toContainText(admin.name);
+  await expect(rows.nth(0)).toContainText("正常 → 已停用");
+  await expect(rows.nth(0)).toContainText("三月一日晚停用");
+  await expect(rows.nth(0)).toContainText("10.0.0.8");
+  await expect(rows.nth(0)).toContainText("2026年3月1日 23:30");
+  await expect(rows.nth(1)).toContainText("系统");
+  await expect(page.getByText("三月二日凌晨启用")).toHaveCount(0);
+
+  await page.getByLabel("操作", { exact: true }).selectOption({ label: "停用账号" });
+  await page.getByLabel("操作人").fill(admin.email);
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/action=user\.disable/);
+  await expect(rows).toHaveCount(1);
+
+  // A colleague opening the same address sees the same filtered list.
+  const shared = page.url();
+  const colleague = await browser.newContext();
+  const colleaguePage = await colleague.newPage();
+  const other = await createUser({ role: "ADMIN" });
+  await loginAs(colleaguePage, other.id);
+  await colleaguePage.goto(shared);
+  await expect(colleaguePage.locator("tbody tr")).toHaveCount(1);
+  await expect(colleaguePage.getByLabel("对象编号")).toHaveValue(entityId);
+  await expect(colleaguePage.locator("tbody tr").first()).toContainText("三月一日晚停用");
+  await colleague.close();
+});
