@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import { prisma } from "~/utils/db.server";
 import { expect, test } from "../playwright-utils";
 
 test("an organization member opening the admin area gets the Chinese 403 page", async ({ page, login }) => {
@@ -11,13 +13,19 @@ test("an organization member opening the admin area gets the Chinese 403 page", 
 
 test("admin actions refuse a member even when posted directly", async ({ page, login }) => {
   const member = await login({ role: "ORG_MEMBER" });
-  // page.request shares the logged-in cookies; the action must check the role itself.
+  // page.request shares the logged-in cookies. Parent loaders would still answer
+  // 403 after an unguarded action ran, so check that nothing changed as well.
   const response = await page.request.post(`/admin/users/${member.id}`, {
     form: { intent: "disable", reason: "越权尝试" },
   });
   expect(response.status()).toBe(403);
+  const email = `intruder-${crypto.randomBytes(4).toString("hex")}@test.yimiao.local`;
   const created = await page.request.post("/admin/users/new-reviewer", {
-    form: { name: "越权专家", email: "intruder@test.yimiao.local", phone: "13912345678", password: "Intruder123", expertiseTags: "为老" },
+    form: { name: "越权专家", email, phone: "13912345678", password: "Intruder123", expertiseTags: "为老" },
   });
   expect(created.status()).toBe(403);
+
+  expect(await prisma.user.findUnique({ where: { id: member.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+  expect(await prisma.user.count({ where: { email } })).toBe(0);
+  expect(await prisma.auditEvent.count({ where: { entityId: member.id, action: "user.disable" } })).toBe(0);
 });

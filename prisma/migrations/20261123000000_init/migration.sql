@@ -90,7 +90,8 @@ CREATE TABLE "Organization" (
     "contactPhone" TEXT,
     "contactEmail" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    "currentGrade" INTEGER
 );
 
 -- CreateTable
@@ -143,10 +144,181 @@ CREATE TABLE "Attachment" (
     "mimeType" TEXT NOT NULL,
     "sizeBytes" INTEGER NOT NULL,
     "storageKey" TEXT NOT NULL,
+    "subjectType" TEXT,
+    "subjectId" TEXT,
     "isPublic" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Attachment_uploaderId_fkey" FOREIGN KEY ("uploaderId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Attachment_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RuleParameter" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "effectiveFrom" DATETIME NOT NULL,
+    "note" TEXT,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "RegistrationApplication" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "orgType" TEXT NOT NULL,
+    "proposedName" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "data" TEXT NOT NULL DEFAULT '{}',
+    "correctionNotes" TEXT,
+    "decisionReason" TEXT,
+    "submissions" INTEGER NOT NULL DEFAULT 0,
+    "firstSubmittedAt" DATETIME,
+    "submittedAt" DATETIME,
+    "dueAt" DATETIME,
+    "decidedAt" DATETIME,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "RegistrationApplication_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OrganizationChange" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "field" TEXT,
+    "oldValue" TEXT,
+    "newValue" TEXT,
+    "reason" TEXT,
+    "effectiveAt" DATETIME NOT NULL,
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "OrganizationChange_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CreditRecord" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "authority" TEXT,
+    "decidedAt" DATETIME NOT NULL,
+    "endedAt" DATETIME,
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "CreditRecord_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OrganizationGrade" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "grade" INTEGER NOT NULL,
+    "announcedAt" DATETIME NOT NULL,
+    "validFrom" DATETIME NOT NULL,
+    "validTo" DATETIME NOT NULL,
+    "note" TEXT,
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "OrganizationGrade_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IncubationApplication" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'APPLIED',
+    "plan" TEXT NOT NULL,
+    "needs" TEXT NOT NULL DEFAULT '[]',
+    "appliedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "firstCheckDueAt" DATETIME NOT NULL,
+    "firstCheckAt" DATETIME,
+    "firstCheckNote" TEXT,
+    "reviewAt" DATETIME,
+    "reviewNote" TEXT,
+    "agreementNo" TEXT,
+    "termStart" DATETIME,
+    "termEnd" DATETIME,
+    "exitResult" TEXT,
+    "exitAt" DATETIME,
+    "exitNote" TEXT,
+    "handoverDueAt" DATETIME,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "IncubationApplication_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "IncubationService" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "incubationId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "providedAt" DATETIME NOT NULL,
+    "amountFen" INTEGER,
+    "recordedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "IncubationService_incubationId_fkey" FOREIGN KEY ("incubationId") REFERENCES "IncubationApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "InspectionRound" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "year" INTEGER NOT NULL,
+    "deadline" DATETIME NOT NULL,
+    "foundationDeadline" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'OPEN',
+    "openedById" TEXT,
+    "openedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "missedMarkedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "InspectionReport" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "roundId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "exemptReason" TEXT,
+    "simplified" BOOLEAN NOT NULL DEFAULT false,
+    "data" TEXT NOT NULL DEFAULT '{}',
+    "submittedAt" DATETIME,
+    "returnNote" TEXT,
+    "supervisorOpinion" TEXT,
+    "supervisorNote" TEXT,
+    "conclusion" TEXT,
+    "conclusionReason" TEXT,
+    "concludedAt" DATETIME,
+    "concludedById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "InspectionReport_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "InspectionRound" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "InspectionReport_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Rectification" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "reportId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'OPEN',
+    "requirement" TEXT NOT NULL,
+    "dueAt" DATETIME NOT NULL,
+    "reportText" TEXT,
+    "submittedAt" DATETIME,
+    "reviewNote" TEXT,
+    "reviewedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Rectification_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "InspectionReport" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Rectification_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -192,7 +364,16 @@ CREATE INDEX "Organization_status_type_idx" ON "Organization"("status", "type");
 CREATE INDEX "Organization_type_name_idx" ON "Organization"("type", "name");
 
 -- CreateIndex
-CREATE INDEX "Organization_areaCode_idx" ON "Organization"("areaCode");
+CREATE INDEX "Organization_status_name_idx" ON "Organization"("status", "name");
+
+-- CreateIndex
+CREATE INDEX "Organization_status_registeredAt_idx" ON "Organization"("status", "registeredAt");
+
+-- CreateIndex
+CREATE INDEX "Organization_status_areaCode_idx" ON "Organization"("status", "areaCode");
+
+-- CreateIndex
+CREATE INDEX "Organization_status_currentGrade_idx" ON "Organization"("status", "currentGrade");
 
 -- CreateIndex
 CREATE INDEX "Organization_registeredAt_idx" ON "Organization"("registeredAt");
@@ -220,4 +401,58 @@ CREATE UNIQUE INDEX "Attachment_storageKey_key" ON "Attachment"("storageKey");
 
 -- CreateIndex
 CREATE INDEX "Attachment_organizationId_purpose_createdAt_idx" ON "Attachment"("organizationId", "purpose", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Attachment_subjectType_subjectId_idx" ON "Attachment"("subjectType", "subjectId");
+
+-- CreateIndex
+CREATE INDEX "RuleParameter_key_effectiveFrom_idx" ON "RuleParameter"("key", "effectiveFrom");
+
+-- CreateIndex
+CREATE INDEX "RegistrationApplication_status_dueAt_idx" ON "RegistrationApplication"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "RegistrationApplication_organizationId_createdAt_idx" ON "RegistrationApplication"("organizationId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "OrganizationChange_organizationId_effectiveAt_idx" ON "OrganizationChange"("organizationId", "effectiveAt");
+
+-- CreateIndex
+CREATE INDEX "CreditRecord_organizationId_decidedAt_idx" ON "CreditRecord"("organizationId", "decidedAt");
+
+-- CreateIndex
+CREATE INDEX "CreditRecord_kind_decidedAt_idx" ON "CreditRecord"("kind", "decidedAt");
+
+-- CreateIndex
+CREATE INDEX "OrganizationGrade_organizationId_validTo_idx" ON "OrganizationGrade"("organizationId", "validTo");
+
+-- CreateIndex
+CREATE INDEX "IncubationApplication_status_appliedAt_idx" ON "IncubationApplication"("status", "appliedAt");
+
+-- CreateIndex
+CREATE INDEX "IncubationApplication_organizationId_appliedAt_idx" ON "IncubationApplication"("organizationId", "appliedAt");
+
+-- CreateIndex
+CREATE INDEX "IncubationService_incubationId_providedAt_idx" ON "IncubationService"("incubationId", "providedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InspectionRound_year_key" ON "InspectionRound"("year");
+
+-- CreateIndex
+CREATE INDEX "InspectionReport_roundId_status_idx" ON "InspectionReport"("roundId", "status");
+
+-- CreateIndex
+CREATE INDEX "InspectionReport_organizationId_year_idx" ON "InspectionReport"("organizationId", "year");
+
+-- CreateIndex
+CREATE INDEX "InspectionReport_year_conclusion_idx" ON "InspectionReport"("year", "conclusion");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InspectionReport_roundId_organizationId_key" ON "InspectionReport"("roundId", "organizationId");
+
+-- CreateIndex
+CREATE INDEX "Rectification_organizationId_status_idx" ON "Rectification"("organizationId", "status");
+
+-- CreateIndex
+CREATE INDEX "Rectification_status_dueAt_idx" ON "Rectification"("status", "dueAt");
 

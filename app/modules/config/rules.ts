@@ -1,0 +1,223 @@
+// The rule numbers from DOMAIN.md. They differ by city and change over time,
+// so they live in the RuleParameter table with an effective date; the values
+// here are only the seeded defaults and the description of each key.
+
+export type RuleKind = "fen" | "int" | "stringList" | "monthDay";
+
+export type RuleDefinition = {
+  group: "登记" | "孵化基地" | "年检";
+  label: string;
+  kind: RuleKind;
+  defaultValue: number | string | string[];
+  unit?: string;
+};
+
+export const RULES = {
+  "registration.socialGroup.minIndividualMembers": {
+    group: "登记",
+    label: "社会团体个人会员最低人数",
+    kind: "int",
+    unit: "人",
+    defaultValue: 50,
+  },
+  "registration.socialGroup.minUnitMembers": {
+    group: "登记",
+    label: "社会团体单位会员最低数量",
+    kind: "int",
+    unit: "个",
+    defaultValue: 30,
+  },
+  "registration.socialGroup.minMixedMembers": {
+    group: "登记",
+    label: "社会团体混合会员最低总数",
+    kind: "int",
+    unit: "个",
+    defaultValue: 50,
+  },
+  "registration.socialGroup.minCapitalLocalFen": {
+    group: "登记",
+    label: "地方性社会团体活动资金下限",
+    kind: "fen",
+    defaultValue: 3_000_000,
+  },
+  "registration.socialGroup.minCapitalNationalFen": {
+    group: "登记",
+    label: "全国性社会团体活动资金下限",
+    kind: "fen",
+    defaultValue: 10_000_000,
+  },
+  "registration.foundation.minCapitalNationalPublicFen": {
+    group: "登记",
+    label: "全国性公募基金会原始基金下限",
+    kind: "fen",
+    defaultValue: 800_000_000,
+  },
+  "registration.foundation.minCapitalLocalPublicFen": {
+    group: "登记",
+    label: "地方性公募基金会原始基金下限",
+    kind: "fen",
+    defaultValue: 400_000_000,
+  },
+  "registration.foundation.minCapitalNonPublicFen": {
+    group: "登记",
+    label: "非公募基金会原始基金下限",
+    kind: "fen",
+    defaultValue: 200_000_000,
+  },
+  "registration.foundation.minDirectors": {
+    group: "登记",
+    label: "基金会理事最少人数",
+    kind: "int",
+    unit: "人",
+    defaultValue: 5,
+  },
+  "registration.foundation.maxDirectors": {
+    group: "登记",
+    label: "基金会理事最多人数",
+    kind: "int",
+    unit: "人",
+    defaultValue: 25,
+  },
+  "registration.localNameForbiddenWords": {
+    group: "登记",
+    label: "地方性组织名称不得使用的字样",
+    kind: "stringList",
+    defaultValue: ["中国", "全国", "中华"],
+  },
+  "registration.directCategories": {
+    group: "登记",
+    label: "可直接登记（无需业务主管单位）的类别",
+    kind: "stringList",
+    defaultValue: ["行业协会商会", "科技类", "公益慈善类", "城乡社区服务类"],
+  },
+  "registration.reviewDays": {
+    group: "登记",
+    label: "登记申请办理时限",
+    kind: "int",
+    unit: "日",
+    defaultValue: 60,
+  },
+  "registration.areaCode": {
+    group: "登记",
+    label: "本登记管理机关行政区划代码",
+    kind: "stringList",
+    defaultValue: ["320115"],
+  },
+  "incubation.firstCheckWorkingDays": {
+    group: "孵化基地",
+    label: "入驻申请初审时限",
+    kind: "int",
+    unit: "个工作日",
+    defaultValue: 5,
+  },
+  "incubation.termMonths": {
+    group: "孵化基地",
+    label: "默认孵化期",
+    kind: "int",
+    unit: "个月",
+    defaultValue: 24,
+  },
+  "incubation.handoverWorkingDays": {
+    group: "孵化基地",
+    label: "退驻后交还场地时限",
+    kind: "int",
+    unit: "个工作日",
+    defaultValue: 15,
+  },
+  "incubation.exclusionLookbackYears": {
+    group: "孵化基地",
+    label: "年检不合格或未参检的追溯年数",
+    kind: "int",
+    unit: "年",
+    defaultValue: 2,
+  },
+  "inspection.deadline": {
+    group: "年检",
+    label: "社会团体、民非年检截止日（次年）",
+    kind: "monthDay",
+    defaultValue: "05-31",
+  },
+  "inspection.foundationDeadline": {
+    group: "年检",
+    label: "基金会年检截止日（次年）",
+    kind: "monthDay",
+    defaultValue: "03-31",
+  },
+  "inspection.exemptMonths": {
+    group: "年检",
+    label: "登记不满多少个月（至12月31日）免于当年年检",
+    kind: "int",
+    unit: "个月",
+    defaultValue: 6,
+  },
+  "inspection.simplifiedMinGrade": {
+    group: "年检",
+    label: "可适用简化年检的最低评估等级（0 表示不适用）",
+    kind: "int",
+    unit: "A",
+    defaultValue: 4,
+  },
+  "inspection.rectificationDays": {
+    group: "年检",
+    label: "整改期限",
+    kind: "int",
+    unit: "日",
+    defaultValue: 90,
+  },
+} as const satisfies Record<string, RuleDefinition>;
+
+export type RuleKey = keyof typeof RULES;
+export const RULE_KEYS = Object.keys(RULES) as RuleKey[];
+
+type ValueOf<K extends RuleKey> = (typeof RULES)[K]["kind"] extends "stringList"
+  ? string[]
+  : (typeof RULES)[K]["kind"] extends "monthDay"
+    ? string
+    : number;
+
+export type RuleValues = { [K in RuleKey]: ValueOf<K> };
+
+export type RuleRow = { key: string; value: string; effectiveFrom: Date };
+
+/** The values in force at `at`: the latest row per key that has taken effect, else the default. */
+export function valuesInForce(rows: RuleRow[], at: Date): RuleValues {
+  const chosen = new Map<string, RuleRow>();
+  for (const row of rows) {
+    if (row.effectiveFrom.getTime() > at.getTime()) continue;
+    const current = chosen.get(row.key);
+    if (!current || current.effectiveFrom < row.effectiveFrom) chosen.set(row.key, row);
+  }
+  const values = {} as Record<string, unknown>;
+  for (const key of RULE_KEYS) {
+    const row = chosen.get(key);
+    values[key] = row ? JSON.parse(row.value) : RULES[key].defaultValue;
+  }
+  return values as RuleValues;
+}
+
+/** Parses what an administrator typed for a rule; null when it does not fit the kind. */
+export function parseRuleInput(key: RuleKey, input: string): number | string | string[] | null {
+  const kind: RuleKind = RULES[key].kind;
+  const text = input.trim();
+  if (kind === "int") return /^\d{1,9}$/.test(text) ? Number(text) : null;
+  if (kind === "fen") {
+    const cleaned = text.replace(/[,，\s¥￥]/g, "");
+    if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+    const [whole, frac = ""] = cleaned.split(".");
+    return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+  }
+  if (kind === "monthDay") {
+    const m = /^(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (!m) return null;
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (!days || day < 1 || day > days) return null;
+    return `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+  const list = text
+    .split(/[,，、\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length > 0 ? list : null;
+}
