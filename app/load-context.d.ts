@@ -5,4 +5,8 @@ declare module "@remix-run/node" {
     /** Set by server.js for the Content-Security-Policy. */
     cspNonce?: string;
   }
+  // Single fetch is on (remix.config.js), so loader data keeps Dates, BigInts…
+  interface Future {
+    v3_singleFetch: true;
+  }
 }

@@ -47,13 +47,14 @@ export function formatTime(value: Date | string | number) {
   return timeFormatter.format(toDate(value));
 }
 
-/** 123450 分 → ¥1,234.50 */
-export function formatFen(fen: number | null | undefined) {
+/** 123450 分 → ¥1,234.50 (bigint for large sums such as a foundation's fund) */
+export function formatFen(fen: number | bigint | null | undefined) {
   if (fen == null) return "—";
-  const sign = fen < 0 ? "-" : "";
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, "0");
+  const value = BigInt(fen);
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  const yuan = abs / 100n;
+  const cents = String(abs % 100n).padStart(2, "0");
   return `${sign}¥${yuan.toLocaleString("en-US")}.${cents}`;
 }
 

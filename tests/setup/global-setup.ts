@@ -5,9 +5,9 @@ import { BASE_DB_FILE, TEST_DATA_DIR } from "./paths";
 // Migrates one base database per run; each worker copies it before every test.
 export default function setup() {
   fs.mkdirSync(TEST_DATA_DIR, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(BASE_DB_FILE + suffix, { force: true });
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: `file:${BASE_DB_FILE}` },
   });
+  return () => fs.rmSync(TEST_DATA_DIR, { recursive: true, force: true });
 }

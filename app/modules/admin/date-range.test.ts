@@ -1,32 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { parseShanghaiDayRange, shanghaiDateString, shanghaiDayStart } from "./date-range";
-
-describe("shanghaiDayStart", () => {
-  test("a Shanghai day starts at 16:00 UTC the day before", () => {
-    expect(shanghaiDayStart("2026-05-31")?.toISOString()).toBe("2026-05-30T16:00:00.000Z");
-    expect(shanghaiDayStart("2026-01-01")?.toISOString()).toBe("2025-12-31T16:00:00.000Z");
-  });
-
-  test("rejects malformed and impossible dates", () => {
-    for (const value of ["", "2026-5-31", "2026/05/31", "2026-02-30", "2026-13-01", "abc", null, undefined]) {
-      expect(shanghaiDayStart(value)).toBeNull();
-    }
-  });
-
-  test("accepts surrounding whitespace and leap days", () => {
-    expect(shanghaiDayStart(" 2028-02-29 ")?.toISOString()).toBe("2028-02-28T16:00:00.000Z");
-  });
-});
-
-describe("shanghaiDateString", () => {
-  test("uses the Shanghai calendar, not the UTC one", () => {
-    expect(shanghaiDateString(new Date("2026-05-30T15:59:59.999Z"))).toBe("2026-05-30");
-    expect(shanghaiDateString(new Date("2026-05-30T16:00:00.000Z"))).toBe("2026-05-31");
-  });
-});
+import { parseShanghaiDayRange } from "./date-range";
 
 describe("parseShanghaiDayRange", () => {
-  test("covers both days fully, ending just before the next Shanghai midnight", () => {
+  test("a Shanghai day starts at 16:00 UTC the day before", () => {
     const range = parseShanghaiDayRange("2026-05-01", "2026-05-31");
     expect(range.gte?.toISOString()).toBe("2026-04-30T16:00:00.000Z");
     expect(range.lt?.toISOString()).toBe("2026-05-31T16:00:00.000Z");
@@ -46,6 +22,12 @@ describe("parseShanghaiDayRange", () => {
     expect(nextMorning < range.lt!).toBe(false);
   });
 
+  test("the year boundary uses the Shanghai calendar", () => {
+    const range = parseShanghaiDayRange("2026-01-01", "2026-12-31");
+    expect(range.gte?.toISOString()).toBe("2025-12-31T16:00:00.000Z");
+    expect(range.lt?.toISOString()).toBe("2026-12-31T16:00:00.000Z");
+  });
+
   test("open ends stay open and invalid ends are dropped", () => {
     expect(parseShanghaiDayRange("2026-05-01", "")).toEqual({
       from: "2026-05-01",
@@ -53,7 +35,9 @@ describe("parseShanghaiDayRange", () => {
       gte: new Date("2026-04-30T16:00:00.000Z"),
       lt: undefined,
     });
-    expect(parseShanghaiDayRange("nonsense", "2026-05-01")).toMatchObject({ from: "", gte: undefined, to: "2026-05-01" });
+    for (const bad of ["nonsense", "2026-02-30", "2026-13-01", "2026/05/01", "2026-5-1"]) {
+      expect(parseShanghaiDayRange(bad, "2026-05-01")).toMatchObject({ from: "", gte: undefined, to: "2026-05-01" });
+    }
     expect(parseShanghaiDayRange(null, undefined)).toEqual({ from: "", to: "", gte: undefined, lt: undefined });
   });
 

@@ -10,12 +10,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.password_reset": "重置密码",
   "organization.update_profile": "修改机构资料",
   "attachment.upload": "上传附件",
+  "registration.create": "发起登记（备案）申请",
+  "registration.transition": "登记申请办理",
+  "organization.register": "准予登记并赋码",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   User: "账号",
   Organization: "社会组织",
   Attachment: "附件",
+  RegistrationApplication: "登记申请",
 };
 
 export function auditActionLabel(action: string) {

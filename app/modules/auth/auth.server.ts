@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { redirect } from "@remix-run/node";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { afterFailedLogin, isLocked, MAX_FAILED_LOGINS } from "./lockout";
@@ -149,9 +149,9 @@ function hashToken(token: string) {
 }
 
 /** Creates a one-time reset token and returns the raw token for the link. */
-export async function createPasswordResetToken(userId: string) {
+export async function createPasswordResetToken(userId: string, db: Tx | typeof prisma = prisma) {
   const token = crypto.randomBytes(32).toString("base64url");
-  await prisma.passwordResetToken.create({
+  await db.passwordResetToken.create({
     data: {
       userId,
       tokenHash: hashToken(token),

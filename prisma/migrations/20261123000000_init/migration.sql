@@ -81,7 +81,7 @@ CREATE TABLE "Organization" (
     "purpose" TEXT,
     "scope" TEXT,
     "legalRepresentative" TEXT,
-    "capitalFen" INTEGER,
+    "capitalFen" BIGINT,
     "category" TEXT,
     "supervisingUnit" TEXT,
     "status" TEXT NOT NULL DEFAULT 'PREPARING',

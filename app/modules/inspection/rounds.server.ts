@@ -1,0 +1,161 @@
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getRules } from "~/modules/config/rules.server";
+import { notifyUsers } from "~/modules/notifications/notifications.server";
+import { formatDate } from "~/utils/format";
+import { classifyObligation, isSimplified, roundDeadlines } from "./obligation";
+
+export async function listRounds() {
+  const [rounds, counts] = await prisma.$transaction([
+    prisma.inspectionRound.findMany({
+      orderBy: { year: "desc" },
+      take: 50,
+      select: { id: true, year: true, deadline: true, foundationDeadline: true, status: true, openedAt: true, missedMarkedAt: true },
+    }),
+    prisma.inspectionReport.groupBy({ by: ["roundId", "status"], orderBy: { roundId: "asc" }, _count: { _all: true } }),
+  ]);
+  return rounds.map((round) => {
+    const byStatus: Record<string, number> = {};
+    for (const c of counts) if (c.roundId === round.id) byStatus[c.status] = (c._count as { _all: number })._all;
+    return { ...round, byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+  });
+}
+
+export async function getRoundByYear(year: number) {
+  return prisma.inspectionRound.findUnique({
+    where: { year },
+    select: { id: true, year: true, deadline: true, foundationDeadline: true, status: true, missedMarkedAt: true },
+  });
+}
+
+/** Deadlines suggested for a new round of `year`, from the rules in force now. */
+export async function suggestedDeadlines(year: number, now = new Date()) {
+  return roundDeadlines(year, await getRules(now));
+}
+
+export type OpenRoundResult = { ok: true; roundId: string; obligated: number; exempt: number } | { ok: false; fieldErrors: Record<string, string[]> };
+
+/**
+ * Opens the round for `year` in one transaction: lists every organization that
+ * must report (PENDING) or is exempt (EXEMPT, with the reason) and notifies
+ * their members. Opening the same year twice is refused.
+ */
+export async function openRound(input: {
+  year: number;
+  deadline: Date;
+  foundationDeadline: Date;
+  actorId: string;
+  request?: Request;
+  now?: Date;
+}): Promise<OpenRoundResult> {
+  const now = input.now ?? new Date();
+  const taken = { ok: false as const, fieldErrors: { year: [`${input.year}年度的年检已经开启，不能重复开启`] } };
+  if (await prisma.inspectionRound.findUnique({ where: { year: input.year }, select: { id: true } })) return taken;
+  const rules = await getRules(now);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const round = await tx.inspectionRound.create({
+        data: {
+          year: input.year,
+          deadline: input.deadline,
+          foundationDeadline: input.foundationDeadline,
+          openedById: input.actorId,
+          openedAt: now,
+        },
+        select: { id: true },
+      });
+      const organizations = await tx.organization.findMany({
+        where: { status: "REGISTERED" },
+        select: { id: true, type: true, status: true, registeredAt: true, currentGrade: true },
+      });
+      const rows = [];
+      for (const org of organizations) {
+        const obligation = classifyObligation(org, input.year, rules);
+        if (obligation.kind === "NONE") continue;
+        rows.push({
+          roundId: round.id,
+          organizationId: org.id,
+          year: input.year,
+          status: obligation.kind === "EXEMPT" ? "EXEMPT" : "PENDING",
+          exemptReason: obligation.kind === "EXEMPT" ? obligation.reason : null,
+          simplified: obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
+        });
+      }
+      await tx.inspectionReport.createMany({ data: rows });
+
+      const typeById = new Map(organizations.map((o) => [o.id, o.type]));
+      const members = await tx.membership.findMany({
+        where: { organizationId: { in: rows.map((r) => r.organizationId) } },
+        select: { userId: true, organizationId: true },
+      });
+      const statusByOrg = new Map(rows.map((r) => [r.organizationId, r.status]));
+      const group = (pred: (orgId: string) => boolean) => members.filter((m) => pred(m.organizationId)).map((m) => m.userId);
+      await notifyUsers(tx, {
+        userIds: group((id) => statusByOrg.get(id) === "PENDING" && typeById.get(id) !== "FOUNDATION"),
+        title: `请填报${input.year}年度工作报告（年检）`,
+        body: `${input.year}年度年检已开始，请于${formatDate(input.deadline)}前提交年度工作报告。`,
+        link: "/org/inspection",
+      });
+      await notifyUsers(tx, {
+        userIds: group((id) => statusByOrg.get(id) === "PENDING" && typeById.get(id) === "FOUNDATION"),
+        title: `请填报${input.year}年度工作报告（年检）`,
+        body: `${input.year}年度年检已开始，基金会请于${formatDate(input.foundationDeadline)}前提交年度工作报告及审计报告。`,
+        link: "/org/inspection",
+      });
+      await notifyUsers(tx, {
+        userIds: group((id) => statusByOrg.get(id) === "EXEMPT"),
+        title: `${input.year}年度免于年检`,
+        body: `贵机构登记不满${rules["inspection.exemptMonths"]}个月，免于${input.year}年度年检。`,
+        link: "/org/inspection",
+      });
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "inspection.round_open",
+        entityType: "InspectionRound",
+        entityId: round.id,
+        toState: "OPEN",
+        reason: `${input.year}年度：应参检 ${rows.filter((r) => r.status === "PENDING").length} 家，免检 ${rows.filter((r) => r.status === "EXEMPT").length} 家`,
+        request: input.request,
+      });
+      return {
+        ok: true as const,
+        roundId: round.id,
+        obligated: rows.filter((r) => r.status === "PENDING").length,
+        exempt: rows.filter((r) => r.status === "EXEMPT").length,
+      };
+    });
+  } catch (error) {
+    // Two administrators opening the same year at once: the unique year decides.
+    if ((error as { code?: string }).code === "P2002") return taken;
+    throw error;
+  }
+}
+
+export type RoundReportFilters = { status: string; conclusion: string; page: number };
+
+export async function listRoundReports(roundId: string, filters: RoundReportFilters, pageSize: number) {
+  const where = {
+    roundId,
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.conclusion ? { conclusion: filters.conclusion } : {}),
+  };
+  const [reports, total] = await prisma.$transaction([
+    prisma.inspectionReport.findMany({
+      where,
+      orderBy: [{ status: "asc" }, { id: "asc" }],
+      skip: (filters.page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        status: true,
+        simplified: true,
+        submittedAt: true,
+        conclusion: true,
+        supervisorOpinion: true,
+        organization: { select: { id: true, name: true, type: true } },
+      },
+    }),
+    prisma.inspectionReport.count({ where }),
+  ]);
+  return { reports, total };
+}

@@ -1,0 +1,528 @@
+// Queries and writes for registration (登记) and filing (备案) applications.
+import fs from "node:fs/promises";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { attachmentData, resolveStoragePath, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { getRules } from "~/modules/config/rules.server";
+import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
+import { ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import {
+  APPLICATION_SUBJECT_TYPE,
+  applicationKindLabel,
+  documentKeyOfPurpose,
+  kindForType,
+  parseApplicationData,
+  REGISTRATION_DOCUMENT_PURPOSES,
+  REGISTRATION_DOCUMENTS,
+  type ApplicationData,
+  type DocumentKey,
+} from "./application-form";
+import { assignUscc, decisionDueAt, OPEN_STATES, REVIEW_LIST_STATES, UNDECIDED_STATES } from "./review";
+import { EDITABLE_REGISTRATION_STATES, registrationWorkflow, type RegistrationState } from "./workflow";
+
+export const APPLICATIONS_PAGE_SIZE = 20;
+const ENTITY_TYPE = "RegistrationApplication";
+
+const listSelect = {
+  id: true,
+  kind: true,
+  orgType: true,
+  proposedName: true,
+  status: true,
+  submissions: true,
+  firstSubmittedAt: true,
+  submittedAt: true,
+  dueAt: true,
+  decidedAt: true,
+  createdAt: true,
+} as const satisfies Prisma.RegistrationApplicationSelect;
+
+const detailSelect = {
+  ...listSelect,
+  organizationId: true,
+  data: true,
+  correctionNotes: true,
+  decisionReason: true,
+  updatedAt: true,
+} as const satisfies Prisma.RegistrationApplicationSelect;
+
+function stateOf(status: string): RegistrationState {
+  if (!registrationWorkflow.isState(status)) throw new Error(`Unknown registration state ${status}`);
+  return status;
+}
+
+function stateLabel(status: string) {
+  return registrationWorkflow.stateLabels[status as RegistrationState] ?? status;
+}
+
+// ───────────────────────── Organization side ─────────────────────────
+
+export async function listOrgApplications(organizationId: string, page: number) {
+  const where = { organizationId };
+  const [applications, total] = await Promise.all([
+    prisma.registrationApplication.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * APPLICATIONS_PAGE_SIZE,
+      take: APPLICATIONS_PAGE_SIZE,
+      select: listSelect,
+    }),
+    prisma.registrationApplication.count({ where }),
+  ]);
+  return { applications, total };
+}
+
+/** The application the organization is working on or waiting for, if any. */
+export async function findOpenApplication(organizationId: string) {
+  return prisma.registrationApplication.findFirst({
+    where: { organizationId, status: { in: OPEN_STATES } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, status: true },
+  });
+}
+
+/**
+ * Opens a draft, filled in from what the organization already wrote in its
+ * profile. Refused when it is registered already or has an open application.
+ */
+export async function startApplication(input: { organizationId: string; userId: string; orgType: OrgType; request: Request }) {
+  return prisma.$transaction(async (tx) => {
+    const org = await tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: {
+        name: true,
+        status: true,
+        address: true,
+        area: true,
+        areaCode: true,
+        purpose: true,
+        scope: true,
+        legalRepresentative: true,
+        capitalFen: true,
+        category: true,
+        supervisingUnit: true,
+      },
+    });
+    if (org.status !== "PREPARING") throw new WorkflowError("本机构已办理登记（备案），无需再次申请");
+    const open = await tx.registrationApplication.findFirst({
+      where: { organizationId: input.organizationId, status: { in: OPEN_STATES } },
+      select: { id: true },
+    });
+    if (open) throw new WorkflowError("本机构已有正在办理的申请，请在该申请中继续");
+    const prefill = parseApplicationData(
+      JSON.stringify({
+        proposedName: org.name,
+        address: org.address ?? undefined,
+        area: org.area ?? undefined,
+        areaCode: org.areaCode ?? undefined,
+        purpose: org.purpose ?? undefined,
+        scope: org.scope ?? undefined,
+        legalRepresentative: org.legalRepresentative ?? undefined,
+        capitalFen: org.capitalFen ?? undefined,
+        category: org.category ?? undefined,
+        supervisingUnit: org.supervisingUnit ?? undefined,
+      }),
+      input.orgType,
+    );
+    const kind = kindForType(input.orgType);
+    const application = await tx.registrationApplication.create({
+      data: {
+        organizationId: input.organizationId,
+        kind,
+        orgType: input.orgType,
+        proposedName: prefill.proposedName ?? "",
+        data: JSON.stringify(prefill),
+        createdById: input.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "registration.create",
+      entityType: ENTITY_TYPE,
+      entityId: application.id,
+      toState: "DRAFT",
+      reason: `${applicationKindLabel(kind)}申请：${prefill.proposedName ?? ""}`,
+      request: input.request,
+    });
+    return application;
+  });
+}
+
+export async function getOrgApplication(organizationId: string, applicationId: string) {
+  return prisma.registrationApplication.findFirst({
+    where: { id: applicationId, organizationId },
+    select: detailSelect,
+  });
+}
+
+/** The documents stored for an application, newest first. */
+export async function listApplicationDocuments(applicationId: string) {
+  return prisma.attachment.findMany({
+    where: { subjectType: APPLICATION_SUBJECT_TYPE, subjectId: applicationId, purpose: { in: REGISTRATION_DOCUMENT_PURPOSES } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, purpose: true, originalName: true, sizeBytes: true, createdAt: true },
+  });
+}
+
+export function documentKeysOf(documents: Array<{ purpose: string }>): DocumentKey[] {
+  return [...new Set(documents.map((d) => documentKeyOfPurpose(d.purpose)).filter((k): k is DocumentKey => k != null))];
+}
+
+/**
+ * Organization.name is unique: a name already used by another organization
+ * cannot be given to this one. Returns the message for the name field, or null.
+ */
+export async function nameConflictMessage(name: string, organizationId: string, db: Tx | typeof prisma = prisma) {
+  const other = await db.organization.findUnique({ where: { name }, select: { id: true, status: true } });
+  if (!other || other.id === organizationId) return null;
+  if (other.status === "REGISTERED") return `「${name}」与已登记的社会组织重名，请更换名称`;
+  return `「${name}」已被其他社会组织使用，请更换名称`;
+}
+
+/**
+ * Saves the form (and any new documents, replacing earlier ones of the same
+ * kind); with `submit`, also moves the application to 已提交 and tells staff.
+ */
+export async function saveApplication(input: {
+  organizationId: string;
+  applicationId: string;
+  actorId: string;
+  data: ApplicationData;
+  files: Partial<Record<DocumentKey, File>>;
+  submit: boolean;
+  request: Request;
+}) {
+  const uploads = (Object.entries(input.files) as Array<[DocumentKey, File]>).filter(([, f]) => f instanceof File);
+  const replacedKeys: string[] = [];
+  const result = await withStoredUploads(
+    uploads.map(([, file]) => file),
+    async (tx, stored) => {
+      const app = await tx.registrationApplication.findFirst({
+        where: { id: input.applicationId, organizationId: input.organizationId },
+        select: { status: true, firstSubmittedAt: true, dueAt: true, submissions: true },
+      });
+      if (!app) throw new WorkflowError("未找到该申请");
+      const from = stateOf(app.status);
+      if (!EDITABLE_REGISTRATION_STATES.includes(from)) {
+        throw new WorkflowError(`申请当前为「${stateLabel(from)}」，不能修改`);
+      }
+      const kind = kindForType(input.data.orgType);
+      const saved = await tx.registrationApplication.updateMany({
+        where: { id: input.applicationId, status: from },
+        data: {
+          kind,
+          orgType: input.data.orgType,
+          proposedName: input.data.proposedName ?? "",
+          data: JSON.stringify(input.data),
+        },
+      });
+      if (saved.count !== 1) throw new WorkflowError("该申请的状态已被他人更新，请刷新后重试");
+
+      if (uploads.length) {
+        const purposes = uploads.map(([key]) => REGISTRATION_DOCUMENTS[key].purpose);
+        const old = await tx.attachment.findMany({
+          where: { subjectType: APPLICATION_SUBJECT_TYPE, subjectId: input.applicationId, purpose: { in: purposes } },
+          select: { id: true, storageKey: true },
+        });
+        if (old.length) await tx.attachment.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
+        replacedKeys.push(...old.map((o) => o.storageKey));
+        await tx.attachment.createMany({
+          data: uploads.map(([key, file], i) => ({
+            ...attachmentData(file, stored[i]!, {
+              uploaderId: input.actorId,
+              organizationId: input.organizationId,
+              purpose: REGISTRATION_DOCUMENTS[key].purpose,
+            }),
+            subjectType: APPLICATION_SUBJECT_TYPE,
+            subjectId: input.applicationId,
+          })),
+        });
+        await recordAudit(tx, {
+          actorId: input.actorId,
+          action: "attachment.upload",
+          entityType: ENTITY_TYPE,
+          entityId: input.applicationId,
+          reason: uploads.map(([key, file]) => `${REGISTRATION_DOCUMENTS[key].label}：${file.name}`).join("；"),
+          request: input.request,
+        });
+      }
+
+      if (!input.submit) return { submitted: false as const };
+
+      const now = new Date();
+      const rules = await getRules(now, tx);
+      const firstSubmittedAt = app.firstSubmittedAt ?? now;
+      const dueAt = app.dueAt ?? decisionDueAt(firstSubmittedAt, rules["registration.reviewDays"]);
+      await runTransition(tx, {
+        workflow: registrationWorkflow,
+        entityType: ENTITY_TYPE,
+        entityId: input.applicationId,
+        from,
+        to: "SUBMITTED",
+        actor: { id: input.actorId, role: "ORG_MEMBER" },
+        request: input.request,
+        apply: async () =>
+          (
+            await tx.registrationApplication.updateMany({
+              where: { id: input.applicationId, status: from },
+              data: { status: "SUBMITTED", submissions: { increment: 1 }, submittedAt: now, firstSubmittedAt, dueAt },
+            })
+          ).count,
+      });
+      const name = input.data.proposedName ?? "";
+      const kindLabel = applicationKindLabel(kind);
+      const round = app.submissions + 1;
+      await notifyAdmins(tx, {
+        title: round > 1 ? `${kindLabel}申请补正后重新提交：${name}` : `新的${kindLabel}申请：${name}`,
+        body: `第 ${round} 次提交。请在 ${formatDate(dueAt)} 前作出决定。`,
+        link: `/admin/registrations/${input.applicationId}`,
+      });
+      await notifyOrganization(tx, input.organizationId, {
+        title: `${kindLabel}申请已提交：${name}`,
+        body: `区民政局将审查您的申请，办理期限至 ${formatDate(dueAt)}。`,
+        link: `/org/registration/${input.applicationId}`,
+      });
+      return { submitted: true as const };
+    },
+  );
+  // The replaced files' rows are gone; their bytes can go too.
+  await Promise.all(replacedKeys.map((key) => fs.rm(resolveStoragePath(key), { force: true }).catch(() => undefined)));
+  return result;
+}
+
+// ───────────────────────── Staff side ─────────────────────────
+
+export const REVIEW_FILTERS = ["PENDING", ...REVIEW_LIST_STATES, "ALL"] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+
+export function parseReviewFilter(value: string | null): ReviewFilter {
+  return (REVIEW_FILTERS as readonly string[]).includes(value ?? "") ? (value as ReviewFilter) : "PENDING";
+}
+
+function statesFor(filter: ReviewFilter): RegistrationState[] {
+  if (filter === "PENDING") return UNDECIDED_STATES;
+  if (filter === "ALL") return REVIEW_LIST_STATES;
+  return [filter];
+}
+
+/** Submitted applications (never drafts), earliest due first. Uses the (status, dueAt) index. */
+export async function listApplicationsForReview(filter: ReviewFilter, page: number) {
+  const where: Prisma.RegistrationApplicationWhereInput = { status: { in: statesFor(filter) } };
+  const [applications, total] = await Promise.all([
+    prisma.registrationApplication.findMany({
+      where,
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * APPLICATIONS_PAGE_SIZE,
+      take: APPLICATIONS_PAGE_SIZE,
+      select: { ...listSelect, organization: { select: { id: true, name: true } } },
+    }),
+    prisma.registrationApplication.count({ where }),
+  ]);
+  return { applications, total };
+}
+
+export async function getApplicationForReview(applicationId: string) {
+  return prisma.registrationApplication.findFirst({
+    where: { id: applicationId, status: { in: REVIEW_LIST_STATES } },
+    select: {
+      ...detailSelect,
+      organization: { select: { id: true, name: true, status: true, uscc: true, registeredAt: true } },
+    },
+  });
+}
+
+/** Staff transitions: 受理, 退回补正, 准予登记, 不予登记. */
+export async function decideApplication(input: {
+  applicationId: string;
+  to: RegistrationState;
+  reason?: string | null;
+  actorId: string;
+  request?: Request;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const reason = input.reason?.trim() || null;
+  return prisma.$transaction(async (tx) => {
+    const app = await tx.registrationApplication.findFirst({
+      where: { id: input.applicationId, status: { in: REVIEW_LIST_STATES } },
+      select: { id: true, organizationId: true, kind: true, orgType: true, proposedName: true, status: true, data: true },
+    });
+    if (!app) throw new WorkflowError("未找到该申请");
+    const from = stateOf(app.status);
+    const decided = input.to === "APPROVED" || input.to === "REJECTED";
+    // The status write comes first: it takes SQLite's write lock, so the codes
+    // read below cannot change before this transaction commits.
+    await runTransition(tx, {
+      workflow: registrationWorkflow,
+      entityType: ENTITY_TYPE,
+      entityId: app.id,
+      from,
+      to: input.to,
+      actor: { id: input.actorId, role: "ADMIN" },
+      reason,
+      request: input.request,
+      apply: async () =>
+        (
+          await tx.registrationApplication.updateMany({
+            where: { id: app.id, status: from },
+            data: {
+              status: input.to,
+              ...(input.to === "CORRECTION" ? { correctionNotes: reason } : {}),
+              ...(decided ? { decidedAt: now, decisionReason: reason } : {}),
+            },
+          })
+        ).count,
+    });
+
+    const kindLabel = applicationKindLabel(app.kind);
+    const link = `/org/registration/${app.id}`;
+    let uscc: string | null = null;
+    if (input.to === "APPROVED") {
+      uscc = await registerOrganization(tx, app, input.actorId, now, input.request);
+      await notifyOrganization(tx, app.organizationId, {
+        title: `准予${kindLabel}：${app.proposedName}`,
+        body: `统一社会信用代码：${uscc}。可在“登记申请”中查看并打印登记证书。`,
+        link,
+      });
+    } else if (input.to === "ACCEPTED") {
+      await notifyOrganization(tx, app.organizationId, {
+        title: `${kindLabel}申请已受理：${app.proposedName}`,
+        body: "区民政局已受理您的申请，正在审查。",
+        link,
+      });
+    } else if (input.to === "CORRECTION") {
+      await notifyOrganization(tx, app.organizationId, {
+        title: `${kindLabel}申请需要补正：${app.proposedName}`,
+        body: `补正内容：${reason ?? ""}`,
+        link,
+      });
+    } else if (input.to === "REJECTED") {
+      await notifyOrganization(tx, app.organizationId, {
+        title: `不予${kindLabel}：${app.proposedName}`,
+        body: `理由：${reason ?? ""}`,
+        link,
+      });
+    }
+    return { uscc };
+  });
+}
+
+/**
+ * On approval: a new USCC, the application's registered particulars copied
+ * onto the organization, status REGISTERED and a REGISTER change record.
+ */
+async function registerOrganization(
+  tx: Tx,
+  app: { id: string; organizationId: string; kind: string; orgType: string; data: string },
+  actorId: string,
+  now: Date,
+  request?: Request,
+) {
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: app.organizationId }, select: { status: true } });
+  if (org.status !== "PREPARING") throw new WorkflowError("该组织已办理登记（备案），不能重复登记");
+  const data = parseApplicationData(app.data, app.orgType);
+  const name = data.proposedName?.trim();
+  if (!name) throw new WorkflowError("申请未填写名称，不能准予登记，请退回补正", 400);
+  const conflict = await nameConflictMessage(name, app.organizationId, tx);
+  if (conflict) throw new WorkflowError(`名称「${name}」已被其他社会组织使用，不能准予登记，请退回补正`);
+  const rules = await getRules(now, tx);
+  const areaCode = data.areaCode ?? rules["registration.areaCode"][0];
+  if (!areaCode || !/^\d{6}$/.test(areaCode)) throw new WorkflowError("申请的行政区划代码无效，请退回补正", 400);
+
+  const coded = await tx.organization.findMany({ where: { uscc: { not: null } }, select: { uscc: true } });
+  const uscc = assignUscc({
+    orgType: app.orgType,
+    kind: app.kind,
+    areaCode,
+    existingCodes: coded.map((o) => o.uscc!),
+  });
+  const type = (ORG_TYPES as readonly string[]).includes(app.orgType) ? app.orgType : data.orgType;
+  await tx.organization.update({
+    where: { id: app.organizationId },
+    data: {
+      name,
+      type,
+      uscc,
+      address: data.address ?? null,
+      area: data.area ?? null,
+      areaCode,
+      purpose: data.purpose ?? null,
+      scope: data.scope ?? null,
+      legalRepresentative: data.legalRepresentative ?? null,
+      capitalFen: data.capitalFen ?? null,
+      category: data.category ?? null,
+      supervisingUnit: data.supervisingUnit ?? null,
+      status: "REGISTERED",
+      registeredAt: now,
+    },
+    select: { id: true },
+  });
+  await tx.organizationChange.create({
+    data: {
+      organizationId: app.organizationId,
+      kind: "REGISTER",
+      newValue: uscc,
+      reason: `准予${applicationKindLabel(app.kind)}（申请 ${app.id}）`,
+      effectiveAt: now,
+      recordedById: actorId,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: "organization.register",
+    entityType: "Organization",
+    entityId: app.organizationId,
+    fromState: "PREPARING",
+    toState: "REGISTERED",
+    reason: `统一社会信用代码 ${uscc}`,
+    request,
+  });
+  return uscc;
+}
+
+/** What happened to an application, oldest first, from the audit log. */
+export async function listApplicationHistory(applicationId: string) {
+  return prisma.auditEvent.findMany({
+    where: { entityType: ENTITY_TYPE, entityId: applicationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 100,
+    select: {
+      id: true,
+      action: true,
+      fromState: true,
+      toState: true,
+      reason: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
+  });
+}
+
+/** The particulars printed on the certificate; null unless registered with a code. */
+export async function getCertificate(organizationId: string) {
+  const org = await prisma.organization.findUnique({
+    where: { id: organizationId },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      uscc: true,
+      status: true,
+      address: true,
+      area: true,
+      legalRepresentative: true,
+      scope: true,
+      purpose: true,
+      supervisingUnit: true,
+      capitalFen: true,
+      registeredAt: true,
+    },
+  });
+  if (!org || org.status !== "REGISTERED" || !org.uscc || !org.registeredAt) return null;
+  return { ...org, uscc: org.uscc, registeredAt: org.registeredAt };
+}
