@@ -6,6 +6,7 @@ import { MAX_FAILED_LOGINS } from "~/modules/auth/lockout";
 import type { OrgStatus, OrgType } from "~/modules/organizations/labels";
 import { generateUscc, USCC_TYPE_DIGITS } from "~/modules/organizations/uscc";
 import { prisma } from "~/utils/db.server";
+import { SEED_PARTS } from "./seed-parts/index";
 
 export const DEMO_PASSWORD = "Yimiao2026";
 
@@ -1360,6 +1361,8 @@ async function main() {
       ],
     });
   });
+
+  for (const part of SEED_PARTS) await part.run(prisma);
 
   console.log(`Demo data loaded: ${USERS.length} users, ${ORGS.length} organizations (${Date.now() - started} ms).`);
 }

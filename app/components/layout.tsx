@@ -74,6 +74,7 @@ function UserMenu() {
 const PUBLIC_NAV = [
   { to: "/", label: "首页", end: true },
   { to: "/orgs", label: "社会组织名录", end: false },
+  { to: "/incubation", label: "孵化基地" },
 ];
 
 export function PublicHeader() {

@@ -13,6 +13,7 @@ const ORG_NAV = [
   { to: "/org", label: "工作台", end: true },
   { to: "/org/profile", label: "机构资料" },
   { to: "/org/documents", label: "机构文件" },
+  { to: "/org/incubation", label: "孵化基地" },
   { to: "/notifications", label: "通知" },
 ];
 

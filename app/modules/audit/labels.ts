@@ -13,6 +13,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "registration.create": "发起登记（备案）申请",
   "registration.transition": "登记申请办理",
   "organization.register": "准予登记并赋码",
+  "incubation.apply": "申请入驻孵化基地",
+  "incubation.transition": "孵化基地入驻办理",
+  "incubation.service": "记录孵化服务",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -20,6 +23,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Organization: "社会组织",
   Attachment: "附件",
   RegistrationApplication: "登记申请",
+  IncubationApplication: "孵化基地入驻申请",
 };
 
 export function auditActionLabel(action: string) {

@@ -80,6 +80,11 @@ export function documentLabel(purpose: string) {
   return key ? REGISTRATION_DOCUMENTS[key].label : purpose;
 }
 
+/** Which documents a list of stored attachments covers. */
+export function documentKeysOf(documents: Array<{ purpose: string }>): DocumentKey[] {
+  return [...new Set(documents.map((d) => documentKeyOfPurpose(d.purpose)).filter((k): k is DocumentKey => k != null))];
+}
+
 /** The form field holding the upload for a document. */
 export function documentFieldName(key: DocumentKey) {
   return `${key}File` as const;

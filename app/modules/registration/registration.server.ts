@@ -12,7 +12,6 @@ import { formatDate } from "~/utils/format";
 import {
   APPLICATION_SUBJECT_TYPE,
   applicationKindLabel,
-  documentKeyOfPurpose,
   kindForType,
   parseApplicationData,
   REGISTRATION_DOCUMENT_PURPOSES,
@@ -166,10 +165,6 @@ export async function listApplicationDocuments(applicationId: string) {
     orderBy: { createdAt: "desc" },
     select: { id: true, purpose: true, originalName: true, sizeBytes: true, createdAt: true },
   });
-}
-
-export function documentKeysOf(documents: Array<{ purpose: string }>): DocumentKey[] {
-  return [...new Set(documents.map((d) => documentKeyOfPurpose(d.purpose)).filter((k): k is DocumentKey => k != null))];
 }
 
 /**

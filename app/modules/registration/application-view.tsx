@@ -1,0 +1,222 @@
+// Read-only pieces of a registration application, shown to the applicant once
+// submitted and to staff while reviewing.
+import type { ReactNode } from "react";
+import { CAPITAL_LABELS, orgTypeLabel, type OrgType } from "~/modules/organizations/labels";
+import { formatDateTime, formatFen } from "~/utils/format";
+import {
+  applicationKindLabel,
+  documentsFor,
+  FUNDRAISING_LABELS,
+  hasScopeLevel,
+  kindForType,
+  legalRepresentativeLabel,
+  REGISTRATION_DOCUMENTS,
+  SCOPE_LEVEL_LABELS,
+  type ApplicationData,
+  type DocumentKey,
+} from "./application-form";
+import { registrationWorkflow, type RegistrationState } from "./workflow";
+
+const STATUS_STYLES: Record<RegistrationState, string> = {
+  DRAFT: "bg-gray-100 text-gray-700 ring-gray-200",
+  SUBMITTED: "bg-blue-50 text-blue-700 ring-blue-200",
+  ACCEPTED: "bg-indigo-50 text-indigo-700 ring-indigo-200",
+  CORRECTION: "bg-amber-50 text-amber-800 ring-amber-200",
+  APPROVED: "bg-brand-50 text-brand-700 ring-brand-200",
+  REJECTED: "bg-red-50 text-red-700 ring-red-200",
+};
+
+export function registrationStateLabel(status: string) {
+  return registrationWorkflow.stateLabels[status as RegistrationState] ?? status;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span
+      data-testid="application-status"
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLES[status as RegistrationState] ?? ""}`}
+    >
+      {registrationStateLabel(status)}
+    </span>
+  );
+}
+
+export function OverdueBadge() {
+  return <span className="ml-1 inline-block whitespace-nowrap rounded-full bg-red-600 px-2 py-0.5 text-xs text-white">已逾期</span>;
+}
+
+function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-gray-500">{label}</dt>
+      <dd className="whitespace-pre-wrap break-words text-gray-900">{children}</dd>
+    </div>
+  );
+}
+
+const dash = (value: ReactNode) => (value === undefined || value === null || value === "" ? "—" : value);
+
+/** Everything the applicant filled in. */
+export function ApplicationDetails({ data }: { data: ApplicationData }) {
+  const type = data.orgType as OrgType;
+  const kind = kindForType(type);
+  return (
+    <section className="card" aria-labelledby="application-details-heading">
+      <h2 id="application-details-heading" className="font-medium">
+        申请内容
+      </h2>
+      <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <Item label="申请事项">
+          {orgTypeLabel(type)} · {applicationKindLabel(kind)}
+        </Item>
+        <Item label="拟定名称">{dash(data.proposedName)}</Item>
+        {hasScopeLevel(type) ? <Item label="地域范围">{data.level ? SCOPE_LEVEL_LABELS[data.level] : "—"}</Item> : null}
+        <Item label="住所">{dash(data.address)}</Item>
+        <Item label="活动地域">{dash(data.area)}</Item>
+        <Item label="行政区划代码">{dash(data.areaCode)}</Item>
+        <Item label="业务类别">{dash(data.category)}</Item>
+        <Item label="业务主管单位">{data.supervisingUnit || "无"}</Item>
+        <Item label={legalRepresentativeLabel(type)}>{dash(data.legalRepresentative)}</Item>
+        <Item label={CAPITAL_LABELS[type]}>{data.capitalFen == null ? "—" : formatFen(data.capitalFen)}</Item>
+        {type === "SOCIAL_GROUP" ? (
+          <>
+            <Item label="个人会员数">{dash(data.individualMembers)}</Item>
+            <Item label="单位会员数">{dash(data.unitMembers)}</Item>
+          </>
+        ) : null}
+        {type === "FOUNDATION" ? (
+          <>
+            <Item label="募捐类型">{data.fundraising ? FUNDRAISING_LABELS[data.fundraising] : "—"}</Item>
+            <Item label="理事人数">{dash(data.directors)}</Item>
+          </>
+        ) : null}
+        <Item label="宗旨" wide>
+          {dash(data.purpose)}
+        </Item>
+        <Item label="业务范围" wide>
+          {dash(data.scope)}
+        </Item>
+      </dl>
+      <h3 className="mt-6 text-sm font-medium text-gray-700">负责人信息</h3>
+      {data.persons.length === 0 ? (
+        <p className="mt-2 text-sm text-gray-500">未填写。</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="table-basic">
+            <thead>
+              <tr>
+                <th>姓名</th>
+                <th>职务</th>
+                <th>联系电话</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {data.persons.map((p, i) => (
+                <tr key={i}>
+                  <td>{dash(p.name)}</td>
+                  <td>{dash(p.title)}</td>
+                  <td>{dash(p.phone)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export type StoredDocument = { id: string; purpose: string; originalName: string; sizeBytes: number; createdAt: string | Date };
+
+export function formatSize(bytes: number) {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The required documents of the kind, each with its stored file (or a note that it is missing). */
+export function ApplicationDocuments({ orgType, documents }: { orgType: string; documents: StoredDocument[] }) {
+  const keys: DocumentKey[] = documentsFor(kindForType(orgType as OrgType));
+  const byPurpose = new Map(documents.map((d) => [d.purpose, d] as const));
+  return (
+    <section className="card" aria-labelledby="application-documents-heading">
+      <h2 id="application-documents-heading" className="font-medium">
+        申请材料
+      </h2>
+      <ul className="mt-3 divide-y divide-gray-100 text-sm">
+        {keys.map((key) => {
+          const doc = byPurpose.get(REGISTRATION_DOCUMENTS[key].purpose);
+          return (
+            <li key={key} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+              <span className="text-gray-700">{REGISTRATION_DOCUMENTS[key].label}</span>
+              {doc ? (
+                <span className="text-right">
+                  <a href={`/files/${doc.id}`} className="link break-all" target="_blank" rel="noreferrer">
+                    {doc.originalName}
+                  </a>
+                  <span className="ml-2 text-xs text-gray-500">
+                    {formatSize(doc.sizeBytes)} · {formatDateTime(doc.createdAt)}
+                  </span>
+                </span>
+              ) : (
+                <span className="text-red-600">未上传</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export type HistoryEvent = {
+  id: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  createdAt: string | Date;
+  actor: { name: string } | null;
+};
+
+function describe(event: HistoryEvent) {
+  if (event.action === "registration.create") return { what: "创建申请", note: null };
+  if (event.action === "attachment.upload") return { what: "上传材料", note: event.reason };
+  if (event.action === "registration.transition" && event.fromState && event.toState) {
+    const rule = registrationWorkflow.transitions.find((t) => t.from === event.fromState && t.to === event.toState);
+    const what = rule?.label ?? `${registrationStateLabel(event.fromState)} → ${registrationStateLabel(event.toState)}`;
+    // runTransition stores the label as the reason when none was given.
+    return { what, note: event.reason && event.reason !== rule?.label ? event.reason : null };
+  }
+  return { what: event.action, note: event.reason };
+}
+
+/** The steps so far, from the audit log. */
+export function ApplicationHistory({ events }: { events: HistoryEvent[] }) {
+  return (
+    <section className="card" aria-labelledby="application-history-heading">
+      <h2 id="application-history-heading" className="font-medium">
+        办理记录
+      </h2>
+      {events.length === 0 ? (
+        <p className="mt-3 text-sm text-gray-500">暂无记录。</p>
+      ) : (
+        <ol className="mt-3 space-y-3 text-sm">
+          {events.map((event) => {
+            const { what, note } = describe(event);
+            return (
+              <li key={event.id} className="border-l-2 border-brand-200 pl-3">
+                <p>
+                  <span className="font-medium text-gray-900">{what}</span>
+                  <span className="ml-2 text-xs text-gray-500">
+                    {formatDateTime(event.createdAt)} · {event.actor?.name ?? "系统"}
+                  </span>
+                </p>
+                {note ? <p className="mt-0.5 whitespace-pre-wrap text-gray-700">{note}</p> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { conclusionLabel, INSPECTION_PAGE_SIZE, reportStatusLabel, ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
+import { markMissed, pastDeadlines } from "~/modules/inspection/missed.server";
+import { getRoundByYear, listRoundReports } from "~/modules/inspection/rounds.server";
+import { CONCLUSION_LABELS, INSPECTION_STATES } from "~/modules/inspection/workflow";
+import { orgTypeLabel } from "~/modules/organizations/labels";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { formatDate } from "~/utils/format";
+import { getPage, invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.year ?? ""}年度年检 · 益苗` }];
+
+function parseYear(value: string | undefined) {
+  const year = Number(value);
+  invariantResponse(Number.isInteger(year) && year >= 2000 && year <= 2100, "年度不正确", { status: 404 });
+  return year;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const round = await getRoundByYear(parseYear(params.year));
+  invariantResponse(round, "该年度尚未开启年检", { status: 404 });
+  const url = new URL(request.url);
+  const statusParam = url.searchParams.get("status") ?? "";
+  const conclusionParam = url.searchParams.get("conclusion") ?? "";
+  const filters = {
+    status: (INSPECTION_STATES as readonly string[]).includes(statusParam) ? statusParam : "",
+    conclusion: Object.keys(CONCLUSION_LABELS).includes(conclusionParam) ? conclusionParam : "",
+    page: getPage(url),
+  };
+  const { reports, total } = await listRoundReports(round.id, filters, INSPECTION_PAGE_SIZE);
+  const past = pastDeadlines(round, new Date());
+  return { round, reports, total, filters, pageSize: INSPECTION_PAGE_SIZE, canMarkMissed: past.foundations || past.others };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ADMIN");
+  const round = await getRoundByYear(parseYear(params.year));
+  invariantResponse(round, "该年度尚未开启年检", { status: 404 });
+  const form = await request.formData();
+  invariantResponse(form.get("intent") === "markMissed", "未知操作");
+  try {
+    const result = await markMissed({ roundId: round.id, actorId: user.id, actorRole: "ADMIN", request });
+    return redirect(`/admin/inspection/${round.year}?missed=${result.changed}`);
+  } catch (error) {
+    if (error instanceof WorkflowError) return Response.json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function AdminInspectionYear() {
+  const { round, reports, total, filters, pageSize, canMarkMissed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const opened = searchParams.get("opened");
+  const missed = searchParams.get("missed");
+  return (
+    <div>
+      <PageHeader
+        title={`${round.year}年度年检`}
+        description={`${ROUND_STATUS_LABELS[round.status] ?? round.status} · 截止 ${formatDate(round.deadline)}（基金会 ${formatDate(round.foundationDeadline)}）${round.missedMarkedAt ? ` · 已于 ${formatDate(round.missedMarkedAt)} 标记未参检` : ""}`}
+        actions={
+          <>
+            <a href={`/admin/inspection/${round.year}/export`} className="btn-secondary" download>
+              导出 Excel
+            </a>
+            <Link to="/admin/inspection" className="btn-secondary">
+              返回年检管理
+            </Link>
+          </>
+        }
+      />
+      {opened ? (
+        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          已开启{round.year}年度年检：应参检 {opened} 家，免检 {searchParams.get("exempt") ?? 0} 家，已通知各组织。
+        </p>
+      ) : null}
+      {missed != null ? (
+        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          {missed === "0" ? "没有需要标记的组织，未作任何更改。" : `已将 ${missed} 家逾期未提交的组织标记为未参检，并通知了这些组织。`}
+        </p>
+      ) : null}
+      {actionData && "error" in actionData ? (
+        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
+          {actionData.error}
+        </p>
+      ) : null}
+      <div className="card mb-4 flex flex-wrap items-end justify-between gap-3">
+        <Form method="get" className="flex flex-wrap items-end gap-3" role="search">
+          <div>
+            <label htmlFor="filter-status" className="mb-1 block text-sm font-medium text-gray-700">
+              状态
+            </label>
+            <select id="filter-status" name="status" defaultValue={filters.status} className="input">
+              <option value="">全部状态</option>
+              {INSPECTION_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {reportStatusLabel(s)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="filter-conclusion" className="mb-1 block text-sm font-medium text-gray-700">
+              结论
+            </label>
+            <select id="filter-conclusion" name="conclusion" defaultValue={filters.conclusion} className="input">
+              <option value="">全部结论</option>
+              {Object.entries(CONCLUSION_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">
+            筛选
+          </button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value="markMissed" />
+          <button
+            type="submit"
+            className="btn-danger"
+            disabled={!canMarkMissed || navigation.state === "submitting"}
+            title={canMarkMissed ? "将逾期未提交的组织标记为未参检" : "提交截止日期过后才能标记"}
+          >
+            标记未参检
+          </button>
+        </Form>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <table className="table-basic">
+          <thead>
+            <tr>
+              <th>社会组织</th>
+              <th>类型</th>
+              <th>状态</th>
+              <th>提交日期</th>
+              <th>主管单位初审</th>
+              <th>结论</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {reports.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="py-6 text-center text-gray-500">
+                  没有符合条件的年度报告。
+                </td>
+              </tr>
+            ) : (
+              reports.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/admin/inspection/reports/${r.id}`} className="link">
+                      {r.organization.name}
+                    </Link>
+                  </td>
+                  <td className="whitespace-nowrap">{orgTypeLabel(r.organization.type)}</td>
+                  <td className="whitespace-nowrap">
+                    {reportStatusLabel(r.status)}
+                    {r.simplified ? <span className="ml-1 text-xs text-brand-700">简化</span> : null}
+                  </td>
+                  <td className="whitespace-nowrap">{formatDate(r.submittedAt)}</td>
+                  <td>{r.supervisorOpinion ?? "—"}</td>
+                  <td>{conclusionLabel(r.conclusion)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={filters.page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,7 @@
+// The demo data of each module, run in order after the base accounts and
+// organizations exist. Each part finds what it needs by querying.
+import type { PrismaClient } from "~/generated/prisma/client";
+
+type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<void> };
+
+export const SEED_PARTS: SeedPart[] = [];
