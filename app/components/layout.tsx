@@ -128,9 +128,11 @@ export function WorkspaceShell({
 }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <PublicHeader />
-      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-4 py-4 md:flex-row md:gap-6 md:py-6">
-        <aside className="md:w-52 md:shrink-0">
+      <div className="print:hidden">
+        <PublicHeader />
+      </div>
+      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-4 py-4 md:flex-row md:gap-6 md:py-6 print:block print:max-w-none print:p-0">
+        <aside className="md:w-52 md:shrink-0 print:hidden">
           <div className="mb-2 px-1">
             <p className="text-sm font-semibold text-gray-900">{title}</p>
             {subtitle ? <p className="truncate text-xs text-gray-500">{subtitle}</p> : null}

@@ -14,7 +14,7 @@ export type CertificateData = {
   legalRepresentative: string | null;
   scope: string | null;
   supervisingUnit: string | null;
-  capitalFen: number | null;
+  capitalFen: number | bigint | null;
   registeredAt: Date | string;
 };
 
@@ -81,9 +81,9 @@ export function RegistrationCertificate({ certificate }: { certificate: Certific
         <footer className="mt-8">
           <div className="flex items-end justify-between gap-6">
             <p className="max-w-[60%] text-xs leading-relaxed text-gray-600">
-              本{filing ? "证明" : "证书"}是该组织依法{filing ? "备案" : "登记"}的凭证，长期有效，须按规定参加年度检查。
-              登记事项发生变更的，应当依法办理变更登记；注销或者被撤销登记后自动失效。
-              可在“社会组织名录”按名称或统一社会信用代码核验。
+              本{filing ? "证明" : "证书"}是该组织依法{filing ? "备案" : "登记"}的凭证，仅在登记有效期间使用。
+              登记事项发生变更的，应当依法办理变更登记；注销或者被撤销登记后，本{filing ? "证明" : "证书"}自动失效。
+              登记状态以“社会组织名录”公示为准，可按名称或统一社会信用代码核验。
             </p>
             <div className="text-right text-sm text-gray-800">
               <p>{REGISTRATION_AUTHORITY}（盖章）</p>

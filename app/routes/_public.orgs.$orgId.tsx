@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { listPublicIncubationHistory } from "~/modules/incubation/incubation.server";
+import { conclusionLabel } from "~/modules/inspection/labels";
+import { listPublicInspectionHistory } from "~/modules/inspection/public.server";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";
 import {
   CAPITAL_LABELS,
@@ -11,13 +14,34 @@ import {
   orgTypeLabel,
   type OrgType,
 } from "~/modules/organizations/labels";
+import { changeKindLabel, formatChangeValue, registeredFieldLabel } from "~/modules/registry/changes";
+import { creditKindLabel } from "~/modules/registry/credit";
+import { gradeLabel, gradeRowInForce } from "~/modules/registry/grade";
 import { formatDate, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const org = await getPublicOrganization(params.orgId ?? "");
   invariantResponse(org, "未找到该社会组织", { status: 404 });
-  return { org };
+  const [incubations, inspections] = await Promise.all([
+    listPublicIncubationHistory(org.id),
+    listPublicInspectionHistory(org.id),
+  ]);
+  const { grades, changes, creditRecords, ...registered } = org;
+  // The date the organization left the register, from its 注销 / 撤销 record.
+  const statusKind = org.status === "DEREGISTERED" ? "DEREGISTER" : org.status === "REVOKED" ? "REVOKE" : null;
+  const statusChange = statusKind ? (changes.find((c) => c.kind === statusKind) ?? null) : null;
+  return {
+    org: registered,
+    // Decided here so server and client agree on which grade is in force today.
+    gradeInForce: gradeRowInForce(grades, new Date()),
+    grades,
+    statusChange: statusChange ? { effectiveAt: statusChange.effectiveAt, reason: statusChange.reason } : null,
+    changes,
+    creditRecords,
+    incubations,
+    inspections,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,7 +57,7 @@ function supervisingUnitText(supervisingUnit: string | null, category: string | 
 }
 
 export default function OrganizationPage() {
-  const { org } = useLoaderData<typeof loader>();
+  const { org, gradeInForce, grades, statusChange, changes, creditRecords, incubations, inspections } = useLoaderData<typeof loader>();
   const isCommunity = org.type === "COMMUNITY";
   const capitalLabel = CAPITAL_LABELS[org.type as OrgType] ?? "注册资金";
 
@@ -50,7 +74,8 @@ export default function OrganizationPage() {
 
       {org.status !== "REGISTERED" ? (
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
-          该社会组织{orgStatusLabel(org.status)}，以下为其登记信息的存档。
+          该社会组织{orgStatusLabel(org.status)}
+          {statusChange ? `（${formatDate(statusChange.effectiveAt)}）` : ""}，以下为其登记信息的存档。
         </p>
       ) : null}
 
@@ -66,7 +91,19 @@ export default function OrganizationPage() {
             </span>
           </Row>
           <Row label="类型">{orgTypeLabel(org.type)}</Row>
-          <Row label="登记状态">{orgStatusLabel(org.status)}</Row>
+          <Row label="登记状态">
+            <span data-testid="org-status">
+              {orgStatusLabel(org.status)}
+              {statusChange ? `（${formatDate(statusChange.effectiveAt)}）` : ""}
+            </span>
+          </Row>
+          <Row label="评估等级">
+            <span data-testid="org-grade">
+              {gradeInForce
+                ? `${gradeLabel(gradeInForce.grade)}（有效期 ${formatDate(gradeInForce.validFrom)} 至 ${formatDate(gradeInForce.validTo)}）`
+                : "无等级"}
+            </span>
+          </Row>
           <Row label={isCommunity ? "备案日期" : "登记日期"}>{formatDate(org.registeredAt)}</Row>
           <Row label="法定代表人">{org.legalRepresentative ?? "—"}</Row>
           <Row label={capitalLabel}>{formatFen(org.capitalFen)}</Row>
@@ -80,8 +117,135 @@ export default function OrganizationPage() {
       <p className="mt-3 text-xs text-gray-500">
         以上为登记管理机关公示的登记信息。联系人、联系电话等信息不对外公开。
       </p>
+
+      <Section id="changes" title="变更记录">
+        {changes.length === 0 ? (
+          <Empty>暂无变更记录。</Empty>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table-basic">
+              <thead>
+                <tr>
+                  <th>日期</th>
+                  <th>事项</th>
+                  <th>变更前</th>
+                  <th>变更后</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {changes.map((c) => (
+                  <tr key={c.id}>
+                    <td className="whitespace-nowrap">{formatDate(c.effectiveAt)}</td>
+                    <td className="whitespace-nowrap">{c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)}</td>
+                    {c.kind === "CHANGE" ? (
+                      <>
+                        <td className="min-w-[8rem] break-words">{formatChangeValue(c.field, c.oldValue)}</td>
+                        <td className="min-w-[8rem] break-words">{formatChangeValue(c.field, c.newValue)}</td>
+                      </>
+                    ) : (
+                      <td colSpan={2} className="min-w-[8rem] break-words">
+                        {c.reason ? `理由：${c.reason}` : "—"}
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="credit" title="信用信息">
+        {creditRecords.length === 0 ? (
+          <Empty>暂无行政处罚、活动异常名录等信用记录。</Empty>
+        ) : (
+          <ul className="divide-y divide-gray-100 text-sm">
+            {creditRecords.map((r) => (
+              <li key={r.id} className="py-2.5">
+                <p className="font-medium text-gray-900">
+                  {creditKindLabel(r.kind)}
+                  <span className="ml-2 text-xs font-normal text-gray-500">
+                    {formatDate(r.decidedAt)}
+                    {r.kind === "ABNORMAL_LIST" ? (r.endedAt ? `，${formatDate(r.endedAt)} 移出异常名录` : "，至今未移出") : ""}
+                  </span>
+                </p>
+                <p className="mt-0.5 whitespace-pre-line break-words text-gray-700">{r.description}</p>
+                {r.authority ? <p className="mt-0.5 text-xs text-gray-500">决定机关：{r.authority}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="grades" title="评估等级记录">
+        {grades.length === 0 ? (
+          <Empty>尚未参加社会组织评估。</Empty>
+        ) : (
+          <ul className="divide-y divide-gray-100 text-sm">
+            {grades.map((g) => (
+              <li key={g.id} className="flex flex-wrap justify-between gap-2 py-2.5">
+                <span className="font-medium text-gray-900">{gradeLabel(g.grade)}</span>
+                <span className="text-gray-600">
+                  {formatDate(g.announcedAt)} 公告，有效期 {formatDate(g.validFrom)} 至 {formatDate(g.validTo)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="inspections" title="年检结果">
+        {inspections.length === 0 ? (
+          <Empty>暂无公布的年检结果。</Empty>
+        ) : (
+          <ul className="divide-y divide-gray-100 text-sm">
+            {inspections.map((r) => (
+              <li key={r.year} className="flex flex-wrap justify-between gap-2 py-2.5">
+                <span className="font-medium text-gray-900">{r.year} 年度</span>
+                <span className="text-gray-600">
+                  {conclusionLabel(r.conclusion)}
+                  {r.concludedAt ? `（${formatDate(r.concludedAt)}）` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="incubation" title="孵化基地入驻记录">
+        {incubations.length === 0 ? (
+          <Empty>未入驻孵化基地。</Empty>
+        ) : (
+          <ul className="divide-y divide-gray-100 text-sm">
+            {incubations.map((i) => (
+              <li key={i.id} className="flex flex-wrap justify-between gap-2 py-2.5">
+                <span className="font-medium text-gray-900">{i.statusLabel}</span>
+                <span className="text-gray-600">
+                  孵化期 {formatDate(i.termStart)} 至 {formatDate(i.termEnd)}
+                  {i.status === "GRADUATED" && i.exitAt ? `，${formatDate(i.exitAt)} 出壳` : ""}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
     </div>
   );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card mt-4" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="mb-2 text-base font-semibold text-gray-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return <p className="text-sm text-gray-500">{children}</p>;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {

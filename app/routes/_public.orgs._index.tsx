@@ -4,12 +4,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import {
+  DIRECTORY_GRADE_FILTERS,
   DIRECTORY_PAGE_SIZE,
+  listDirectoryAreas,
   parseDirectoryQuery,
   PUBLIC_ORG_STATUSES,
   searchDirectory,
 } from "~/modules/organizations/directory.server";
 import { ORG_TYPE_LABELS, ORG_TYPES, orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
+import { gradeLabel } from "~/modules/registry/grade";
+import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
 import { formatCount, formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [
@@ -19,9 +23,18 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseDirectoryQuery(new URL(request.url));
-  const result = await searchDirectory(query);
+  // Grades take effect on 1 January and expire on 31 December: keep the copy used for filtering current.
+  await refreshCurrentGradesDaily();
+  const [result, areas] = await Promise.all([searchDirectory(query), listDirectoryAreas()]);
   // Constants from the .server module do not reach the browser bundle; send them along.
-  return { query, ...result, pageSize: DIRECTORY_PAGE_SIZE, statuses: [...PUBLIC_ORG_STATUSES] };
+  return {
+    query,
+    ...result,
+    areas,
+    pageSize: DIRECTORY_PAGE_SIZE,
+    statuses: [...PUBLIC_ORG_STATUSES],
+    grades: [...DIRECTORY_GRADE_FILTERS],
+  };
 }
 
 const STATUS_BADGE: Record<string, string> = {
@@ -31,12 +44,12 @@ const STATUS_BADGE: Record<string, string> = {
 };
 
 export default function DirectoryPage() {
-  const { query, total, organizations, invalidUscc, pageSize, statuses } = useLoaderData<typeof loader>();
+  const { query, total, organizations, invalidUscc, pageSize, statuses, grades, areas } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/orgs";
   // Remount the form when the URL changes, so its fields show the current query.
-  const formKey = `${query.q}|${query.type ?? ""}|${query.status}|${query.sort}`;
+  const formKey = `${query.q}|${query.type ?? ""}|${query.area ?? ""}|${query.status}|${query.grade}|${query.sort}`;
   const firstPageParams = new URLSearchParams(location.search);
   firstPageParams.delete("page");
   const firstPageHref = `/orgs?${firstPageParams}`;
@@ -48,8 +61,8 @@ export default function DirectoryPage() {
         description="本区依法登记的社会团体、社会服务机构、基金会和备案的社区社会组织。可按名称或统一社会信用代码查询。"
       />
 
-      <Form method="get" key={formKey} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-12" role="search">
-        <div className="sm:col-span-2 lg:col-span-5">
+      <Form method="get" key={formKey} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
+        <div className="sm:col-span-2 lg:col-span-6">
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-gray-700">
             名称或统一社会信用代码
           </label>
@@ -63,7 +76,7 @@ export default function DirectoryPage() {
             placeholder="如：老年协会，或 18 位代码"
           />
         </div>
-        <div className="lg:col-span-2">
+        <div>
           <label htmlFor="type" className="mb-1 block text-sm font-medium text-gray-700">
             类型
           </label>
@@ -76,7 +89,20 @@ export default function DirectoryPage() {
             ))}
           </select>
         </div>
-        <div className="lg:col-span-2">
+        <div>
+          <label htmlFor="area" className="mb-1 block text-sm font-medium text-gray-700">
+            活动地域
+          </label>
+          <select id="area" name="area" className="input" defaultValue={query.area ?? ""}>
+            <option value="">全部地域</option>
+            {areas.map((area) => (
+              <option key={area.code} value={area.code}>
+                {area.name}（{area.code}）
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="status" className="mb-1 block text-sm font-medium text-gray-700">
             登记状态
           </label>
@@ -89,16 +115,30 @@ export default function DirectoryPage() {
             <option value="ALL">全部（含已注销、已撤销）</option>
           </select>
         </div>
-        <div className="lg:col-span-2">
+        <div>
+          <label htmlFor="grade" className="mb-1 block text-sm font-medium text-gray-700">
+            评估等级
+          </label>
+          <select id="grade" name="grade" className="input" defaultValue={query.grade}>
+            <option value="">全部等级</option>
+            {grades.map((grade) => (
+              <option key={grade} value={grade}>
+                {grade === "NONE" ? "无等级" : gradeLabel(Number(grade))}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
           <label htmlFor="sort" className="mb-1 block text-sm font-medium text-gray-700">
             排序
           </label>
           <select id="sort" name="sort" className="input" defaultValue={query.sort}>
             <option value="date">登记日期（新→旧）</option>
             <option value="name">名称</option>
+            <option value="grade">评估等级（高→低）</option>
           </select>
         </div>
-        <div className="flex items-end sm:col-span-2 lg:col-span-1">
+        <div className="flex items-end">
           <button type="submit" className="btn-primary w-full" disabled={searching}>
             查询
           </button>
@@ -147,11 +187,22 @@ export default function DirectoryPage() {
                 </Link>
                 <p className="mt-0.5 text-xs text-gray-500">
                   {orgTypeLabel(org.type)}
+                  {org.area ? (
+                    <>
+                      <span className="mx-1">·</span>
+                      {org.area}
+                    </>
+                  ) : null}
                   <span className="mx-1">·</span>
                   统一社会信用代码 <span className="font-mono text-gray-700">{org.uscc ?? "—"}</span>
                 </p>
               </div>
-              <div className="flex shrink-0 items-center gap-3 text-xs text-gray-500">
+              <div className="flex shrink-0 flex-wrap items-center gap-3 text-xs text-gray-500">
+                {org.currentGrade != null ? (
+                  <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800 ring-1 ring-inset ring-amber-200" data-testid="org-grade">
+                    {gradeLabel(org.currentGrade)}
+                  </span>
+                ) : null}
                 <span>
                   {org.type === "COMMUNITY" ? "备案" : "登记"}于 {formatDate(org.registeredAt)}
                 </span>

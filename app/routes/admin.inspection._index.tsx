@@ -9,7 +9,9 @@ import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
-import { listRounds, openRound, suggestedDeadlines } from "~/modules/inspection/rounds.server";
+import { roundDeadlines } from "~/modules/inspection/obligation";
+import { listRounds, openRound } from "~/modules/inspection/rounds.server";
+import { getRules } from "~/modules/config/rules.server";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 
@@ -43,9 +45,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const now = new Date();
   const defaultYear = shanghaiParts(now).year - 1;
-  const [rounds, suggested] = await Promise.all([listRounds(), suggestedDeadlines(defaultYear, now)]);
+  const [rounds, rules] = await Promise.all([listRounds(), getRules(now)]);
+  const deadlineRules = {
+    "inspection.deadline": rules["inspection.deadline"],
+    "inspection.foundationDeadline": rules["inspection.foundationDeadline"],
+    "inspection.exemptMonths": rules["inspection.exemptMonths"],
+  };
+  const suggested = roundDeadlines(defaultYear, deadlineRules);
   return {
     rounds,
+    deadlineRules,
     defaults: { year: String(defaultYear), deadline: toDateInput(suggested.deadline), foundationDeadline: toDateInput(suggested.foundationDeadline) },
   };
 }
@@ -72,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminInspectionIndex() {
-  const { rounds, defaults } = useLoaderData<typeof loader>();
+  const { rounds, defaults, deadlineRules } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -107,7 +116,19 @@ export default function AdminInspectionIndex() {
         <p className="mb-4 text-sm text-gray-500">
           开启后，系统列出所有应参检的已登记社会组织（登记不满规定月数的标记为免检），并通知各组织。同一年度只能开启一次。
         </p>
-        <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-3">
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          className="grid gap-4 sm:grid-cols-3"
+          onChange={(event) => {
+            // A new year brings the deadlines configured for it (still editable).
+            const target = event.target as HTMLInputElement;
+            if (target.name !== fields.year.name || !/^\d{4}$/.test(target.value)) return;
+            const next = roundDeadlines(Number(target.value), deadlineRules);
+            form.update({ name: fields.deadline.name, value: toDateInput(next.deadline) });
+            form.update({ name: fields.foundationDeadline.name, value: toDateInput(next.foundationDeadline) });
+          }}
+        >
           <Field meta={fields.year} label="年检年度（报告哪一年）" inputMode="numeric" />
           <Field meta={fields.deadline} label="社会团体、社会服务机构截止日期" type="date" />
           <Field meta={fields.foundationDeadline} label="基金会截止日期" type="date" />

@@ -12,7 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ADMIN_NAV = [
   { to: "/admin", label: "管理概览", end: true },
   { to: "/admin/users", label: "账号管理" },
+  { to: "/admin/organizations", label: "社会组织" },
+  { to: "/admin/registrations", label: "登记审查" },
   { to: "/admin/incubation", label: "孵化基地" },
+  { to: "/admin/inspection", label: "年检" },
+  { to: "/admin/rules", label: "规则参数" },
   { to: "/admin/audit", label: "审计日志" },
   { to: "/admin/outbox", label: "邮件发件箱" },
   { to: "/notifications", label: "通知" },

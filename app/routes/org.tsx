@@ -13,7 +13,9 @@ const ORG_NAV = [
   { to: "/org", label: "工作台", end: true },
   { to: "/org/profile", label: "机构资料" },
   { to: "/org/documents", label: "机构文件" },
+  { to: "/org/registration", label: "登记申请" },
   { to: "/org/incubation", label: "孵化基地" },
+  { to: "/org/inspection", label: "年检" },
   { to: "/notifications", label: "通知" },
 ];
 

@@ -1,7 +1,8 @@
 // The demo data of each module, run in order after the base accounts and
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { seedIncubation } from "./incubation";
 
 type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<void> };
 
-export const SEED_PARTS: SeedPart[] = [];
+export const SEED_PARTS: SeedPart[] = [{ name: "incubation", run: seedIncubation }];

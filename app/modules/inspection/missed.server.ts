@@ -6,7 +6,7 @@ import { formatDate } from "~/utils/format";
 import { getClientIp } from "~/utils/http";
 import { UNFILED_STATUSES } from "./labels";
 import { badYearNotice, isBadOutcome } from "./revocation";
-import { rectificationDueAt } from "./review.server";
+import { rectificationDueAt } from "./obligation";
 import { inspectionWorkflow } from "./workflow";
 
 /** Which organization types' deadlines have passed at `now`. */

@@ -63,3 +63,10 @@ describe("simplified report", () => {
     expect(isSimplified(5, 0)).toBe(false);
   });
 });
+
+describe("rectification due date", () => {
+  it("is the end of the day the given number of days later, Shanghai time", async () => {
+    const { rectificationDueAt } = await import("./obligation");
+    expect(rectificationDueAt(new Date("2026-07-01T02:00:00Z"), 90).toISOString()).toBe("2026-09-29T15:59:59.999Z");
+  });
+});

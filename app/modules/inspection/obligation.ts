@@ -1,6 +1,6 @@
 // Who must file the annual report for a year, who is exempt, and the deadlines.
 // Pure: the rule numbers come in as arguments (see config/rules.ts, keys inspection.*).
-import { shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
+import { addDays, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 
 export type ObligationRules = {
   "inspection.deadline": string;
@@ -77,4 +77,10 @@ export function classifyObligation(org: ObligationOrg, year: number, rules: Obli
 /** Whether the simplified report applies: the grade reaches the configured minimum (0 = never). */
 export function isSimplified(currentGrade: number | null | undefined, simplifiedMinGrade: number) {
   return simplifiedMinGrade > 0 && currentGrade != null && currentGrade >= simplifiedMinGrade;
+}
+
+/** The end of the day `days` days after `at` (Shanghai), for rectification due dates. */
+export function rectificationDueAt(at: Date, days: number) {
+  const p = shanghaiParts(addDays(at, days));
+  return shanghaiEndOfDay(p.year, p.month, p.day);
 }

@@ -4,10 +4,9 @@ import { getRules } from "~/modules/config/rules.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
-import { addDays, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 import { AUDIT_REPORT_PURPOSE } from "./reports.server";
-import { deadlineFor } from "./obligation";
+import { deadlineFor, rectificationDueAt } from "./obligation";
 import { conclusionLabel, type SupervisorOpinion } from "./labels";
 import { badYearNotice, isBadOutcome } from "./revocation";
 import { inspectionWorkflow, type Conclusion, type InspectionState } from "./workflow";
@@ -111,12 +110,6 @@ export async function returnReport(input: { reportId: string; note: string; acto
       link: `/org/inspection/${report.id}`,
     });
   });
-}
-
-/** The end of the day `days` days after `at` (Shanghai), for rectification due dates. */
-export function rectificationDueAt(at: Date, days: number) {
-  const p = shanghaiParts(addDays(at, days));
-  return shanghaiEndOfDay(p.year, p.month, p.day);
 }
 
 /**

@@ -3,7 +3,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { formatDate } from "~/utils/format";
-import { classifyObligation, isSimplified, roundDeadlines } from "./obligation";
+import { classifyObligation, isSimplified } from "./obligation";
 
 export async function listRounds() {
   const [rounds, counts] = await prisma.$transaction([
@@ -26,11 +26,6 @@ export async function getRoundByYear(year: number) {
     where: { year },
     select: { id: true, year: true, deadline: true, foundationDeadline: true, status: true, missedMarkedAt: true },
   });
-}
-
-/** Deadlines suggested for a new round of `year`, from the rules in force now. */
-export async function suggestedDeadlines(year: number, now = new Date()) {
-  return roundDeadlines(year, await getRules(now));
 }
 
 export type OpenRoundResult = { ok: true; roundId: string; obligated: number; exempt: number } | { ok: false; fieldErrors: Record<string, string[]> };

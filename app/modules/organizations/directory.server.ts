@@ -13,10 +13,13 @@ export const PUBLIC_ORG_STATUSES = ["REGISTERED", "DEREGISTERED", "REVOKED"] as 
 export type PublicOrgStatus = (typeof PUBLIC_ORG_STATUSES)[number];
 
 export const DIRECTORY_PAGE_SIZE = 20;
-export const DIRECTORY_SORTS = ["date", "name"] as const;
+export const DIRECTORY_SORTS = ["date", "name", "grade"] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 /** The status filter: one public status, or ALL of them. */
 export type DirectoryStatusFilter = PublicOrgStatus | "ALL";
+/** The grade filter: a grade 1–5, NONE (无等级), or "" for any. */
+export const DIRECTORY_GRADE_FILTERS = ["5", "4", "3", "2", "1", "NONE"] as const;
+export type DirectoryGradeFilter = (typeof DIRECTORY_GRADE_FILTERS)[number] | "";
 
 const TZ_OFFSET = "+08:00";
 const yearFormatter = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" });
@@ -27,28 +30,47 @@ const DirectoryQuerySchema = z.object({
     .transform((s) => s.trim().slice(0, 60))
     .catch(""),
   type: z.enum(ORG_TYPES).optional().catch(undefined),
+  area: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .catch(undefined),
   status: z.enum([...PUBLIC_ORG_STATUSES, "ALL"]).catch("REGISTERED"),
+  grade: z.enum([...DIRECTORY_GRADE_FILTERS, ""]).catch(""),
   sort: z.enum(DIRECTORY_SORTS).catch("date"),
 });
 
 export type DirectoryQuery = {
   q: string;
   type: OrgType | null;
+  /** administrative division code of the area of activity */
+  area: string | null;
   status: DirectoryStatusFilter;
+  grade: DirectoryGradeFilter;
   sort: DirectorySort;
   page: number;
 };
 
-/** Reads ?q=&type=&status=&sort=&page=; anything unknown falls back to the default. */
+/** Reads ?q=&type=&area=&status=&grade=&sort=&page=; anything unknown falls back to the default. */
 export function parseDirectoryQuery(url: URL): DirectoryQuery {
   const params = url.searchParams;
   const parsed = DirectoryQuerySchema.parse({
     q: params.get("q") ?? "",
     type: params.get("type") || undefined,
+    area: params.get("area") || undefined,
     status: params.get("status") ?? "REGISTERED",
+    grade: params.get("grade") ?? "",
     sort: params.get("sort") ?? "date",
   });
-  return { q: parsed.q, type: parsed.type ?? null, status: parsed.status, sort: parsed.sort, page: getPage(url) };
+  return {
+    q: parsed.q,
+    type: parsed.type ?? null,
+    area: parsed.area ?? null,
+    status: parsed.status,
+    grade: parsed.grade,
+    sort: parsed.sort,
+    page: getPage(url),
+  };
 }
 
 /** A search term shaped like a USCC (18 letters/digits) is matched exactly against the code. */
@@ -57,31 +79,85 @@ function asUsccSearch(q: string) {
   return /^[0-9A-Z]{18}$/.test(code) ? code : null;
 }
 
-export async function searchDirectory(query: DirectoryQuery) {
+/**
+ * The where clause of a directory query. Every filter without a text search
+ * lands on an Organization index: (status, name), (status, registeredAt),
+ * (status, areaCode), (status, currentGrade), (status, type) or (type, name);
+ * a USCC lookup uses the unique index on uscc. A name search (`contains`)
+ * cannot use an index and scans the status's rows, which is acceptable.
+ */
+export function directoryWhere(query: Omit<DirectoryQuery, "page" | "sort">): Prisma.OrganizationWhereInput {
   const code = query.q ? asUsccSearch(query.q) : null;
-  const where: Prisma.OrganizationWhereInput = {
+  return {
     status: query.status === "ALL" ? { in: [...PUBLIC_ORG_STATUSES] } : query.status,
     ...(query.type ? { type: query.type } : {}),
+    ...(query.area ? { areaCode: query.area } : {}),
+    ...(query.grade === "NONE" ? { currentGrade: null } : query.grade ? { currentGrade: Number(query.grade) } : {}),
     ...(code ? { uscc: code } : query.q ? { name: { contains: query.q } } : {}),
   };
-  const orderBy: Prisma.OrganizationOrderByWithRelationInput[] =
-    query.sort === "name" ? [{ name: "asc" }] : [{ registeredAt: "desc" }, { name: "asc" }];
-  const [total, organizations] = await Promise.all([
-    prisma.organization.count({ where }),
+}
+
+/**
+ * One column per sort so SQLite can walk an index instead of sorting:
+ * registration date (newest first) on (status, registeredAt), name on
+ * (status, name), grade (5A first, ungraded last) on (status, currentGrade).
+ */
+export function directoryOrderBy(sort: DirectorySort): Prisma.OrganizationOrderByWithRelationInput[] {
+  if (sort === "name") return [{ name: "asc" }];
+  if (sort === "grade") return [{ currentGrade: "desc" }];
+  return [{ registeredAt: "desc" }];
+}
+
+export async function searchDirectory(query: DirectoryQuery) {
+  const code = query.q ? asUsccSearch(query.q) : null;
+  const where = directoryWhere(query);
+  const [counted, organizations] = await Promise.all([
+    // Counting a column every directory index starts with (status) lets SQLite
+    // count from the index alone; a plain count() selects id and reads each row.
+    prisma.organization.count({ where, select: { status: true } }),
     prisma.organization.findMany({
       where,
-      orderBy,
+      orderBy: directoryOrderBy(query.sort),
       skip: (query.page - 1) * DIRECTORY_PAGE_SIZE,
       take: DIRECTORY_PAGE_SIZE,
-      select: { id: true, name: true, type: true, uscc: true, status: true, registeredAt: true },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        uscc: true,
+        status: true,
+        registeredAt: true,
+        area: true,
+        currentGrade: true,
+      },
     }),
   ]);
   return {
-    total,
+    total: counted.status,
     organizations,
     /** Set when the term looks like a USCC but its check characters are wrong. */
     invalidUscc: code != null && !isValidUscc(code),
   };
+}
+
+/**
+ * The areas of activity to filter by: each division code present among
+ * registered organizations, named by the shortest 活动地域 written for it
+ * (usually the division itself, e.g. 南京市江宁区, rather than one street),
+ * looked at among at most 200 of its organizations. The distinct codes come
+ * from the (status, areaCode) index alone; each name is one bounded probe.
+ */
+export async function listDirectoryAreas() {
+  const rows = await prisma.$queryRaw<Array<{ code: string; name: string | null }>>`
+    SELECT c."areaCode" AS code,
+      (SELECT s."area" FROM (
+          SELECT o."area" FROM "Organization" o
+          WHERE o."status" = 'REGISTERED' AND o."areaCode" = c."areaCode" AND o."area" IS NOT NULL
+          LIMIT 200) s
+        ORDER BY length(s."area"), s."area" LIMIT 1) AS name
+    FROM (SELECT DISTINCT "areaCode" FROM "Organization" WHERE "status" = 'REGISTERED' AND "areaCode" IS NOT NULL) c
+    ORDER BY c."areaCode"`;
+  return rows.map((row) => ({ code: row.code, name: row.name ?? row.code }));
 }
 
 /** Registered information of one organization, or null when unknown or not public. */
@@ -103,6 +179,21 @@ export async function getPublicOrganization(id: string) {
       supervisingUnit: true,
       registeredAt: true,
       status: true,
+      changes: {
+        orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
+        take: 100,
+        select: { id: true, kind: true, field: true, oldValue: true, newValue: true, reason: true, effectiveAt: true },
+      },
+      creditRecords: {
+        orderBy: { decidedAt: "desc" },
+        take: 100,
+        select: { id: true, kind: true, description: true, authority: true, decidedAt: true, endedAt: true },
+      },
+      grades: {
+        orderBy: { announcedAt: "desc" },
+        take: 20,
+        select: { id: true, grade: true, announcedAt: true, validFrom: true, validTo: true },
+      },
     },
   });
 }

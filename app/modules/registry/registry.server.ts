@@ -40,8 +40,8 @@ export async function listAdminOrganizations(filters: AdminOrgFilters, page: num
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.q ? (/^[0-9A-Z]{18}$/.test(code) ? { uscc: code } : { name: { contains: filters.q } }) : {}),
   };
-  const [total, organizations] = await Promise.all([
-    prisma.organization.count({ where }),
+  const [counted, organizations] = await Promise.all([
+    prisma.organization.count({ where, select: { status: true } }),
     prisma.organization.findMany({
       where,
       orderBy: { name: "asc" },
@@ -50,7 +50,7 @@ export async function listAdminOrganizations(filters: AdminOrgFilters, page: num
       select: { id: true, name: true, type: true, uscc: true, status: true, registeredAt: true, currentGrade: true },
     }),
   ]);
-  return { total, organizations };
+  return { total: counted.status, organizations };
 }
 
 export async function getAdminOrganization(id: string) {

@@ -1,0 +1,116 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES, orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
+import { gradeLabel } from "~/modules/registry/grade";
+import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
+import { ADMIN_ORG_PAGE_SIZE, listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
+import { formatDate } from "~/utils/format";
+import { getPage } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "社会组织 · 益苗" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const url = new URL(request.url);
+  const filters = parseAdminOrgFilters(url.searchParams);
+  const page = getPage(url);
+  await refreshCurrentGradesDaily();
+  const { total, organizations } = await listAdminOrganizations(filters, page);
+  return { filters, page, pageSize: ADMIN_ORG_PAGE_SIZE, total, organizations };
+}
+
+export default function AdminOrganizations() {
+  const { filters, page, pageSize, total, organizations } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader title="社会组织" description="全部社会组织（含筹备中的），按名称排列。办理变更、注销、撤销，记录信用信息和评估等级。" />
+
+      <Form
+        method="get"
+        key={`${filters.q}|${filters.status}|${filters.type}`}
+        className="card mb-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+        role="search"
+      >
+        <div>
+          <label htmlFor="orgs-q" className="mb-1 block text-sm font-medium text-gray-700">
+            搜索
+          </label>
+          <input id="orgs-q" name="q" type="search" defaultValue={filters.q} placeholder="名称或统一社会信用代码" className="input" maxLength={60} />
+        </div>
+        <div>
+          <label htmlFor="orgs-status" className="mb-1 block text-sm font-medium text-gray-700">
+            状态
+          </label>
+          <select id="orgs-status" name="status" defaultValue={filters.status} className="input">
+            <option value="">全部状态</option>
+            {ORG_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ORG_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="orgs-type" className="mb-1 block text-sm font-medium text-gray-700">
+            类型
+          </label>
+          <select id="orgs-type" name="type" defaultValue={filters.type} className="input">
+            <option value="">全部类型</option>
+            {ORG_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ORG_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          查询
+        </button>
+      </Form>
+
+      {organizations.length === 0 ? (
+        <p className="card text-sm text-gray-500">没有符合条件的社会组织。</p>
+      ) : (
+        <div className="card overflow-x-auto p-0 sm:p-0">
+          <table className="table-basic">
+            <thead>
+              <tr>
+                <th>名称</th>
+                <th>类型</th>
+                <th>统一社会信用代码</th>
+                <th>状态</th>
+                <th>评估等级</th>
+                <th>登记日期</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {organizations.map((org) => (
+                <tr key={org.id}>
+                  <td className="min-w-[12rem]">
+                    <Link to={`/admin/organizations/${org.id}`} className="link font-medium">
+                      {org.name}
+                    </Link>
+                  </td>
+                  <td className="whitespace-nowrap">{orgTypeLabel(org.type)}</td>
+                  <td className="whitespace-nowrap font-mono text-xs">{org.uscc ?? "—"}</td>
+                  <td className="whitespace-nowrap">{orgStatusLabel(org.status)}</td>
+                  <td className="whitespace-nowrap">{org.currentGrade != null ? gradeLabel(org.currentGrade) : "—"}</td>
+                  <td className="whitespace-nowrap">{formatDate(org.registeredAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,251 @@
+// Demo annual-inspection records for prisma/seed.ts: closed rounds for 2024 and
+// 2025 over the registered organizations (mostly 合格, a few 基本合格 / 不合格 /
+// 未参检, one organization missing then failing so the 拟撤销登记 list has an
+// entry, one still-open rectification) and the open 2026 round with PENDING rows.
+// Who must report and who is exempt is decided by the same rules the app uses.
+import type { PrismaClient } from "~/generated/prisma/client";
+import { RULE_KEYS, valuesInForce } from "~/modules/config/rules";
+import { classifyObligation, deadlineFor, isSimplified, rectificationDueAt, roundDeadlines } from "~/modules/inspection/obligation";
+import { formatDate } from "~/utils/format";
+import type { ReportData } from "~/modules/inspection/report-form";
+
+/** A date in Asia/Shanghai, e.g. d("2026-03-02 09:30"). */
+function d(value: string) {
+  const [day, time = "00:00"] = value.split(" ");
+  return new Date(`${day}T${time}:00+08:00`);
+}
+
+const STAFF_IP = "10.32.15.21";
+
+type Outcome = { conclusion: "BASIC" | "UNQUALIFIED" | "MISSED"; reason?: string };
+
+/** The results that were not 合格, by organization name. */
+const OUTCOMES: Record<number, Record<string, Outcome>> = {
+  2024: {
+    江宁区悦动体育健身俱乐部: { conclusion: "MISSED" },
+    秣陵街道殷巷社区广场舞队: { conclusion: "MISSED" },
+    江宁区电子商务协会: { conclusion: "BASIC", reason: "未按规定召开会员代表大会，换届工作滞后。" },
+    江宁区博雅艺术培训中心: { conclusion: "BASIC", reason: "收费公示不规范，部分课程收费未在住所公示。" },
+    江宁区星语儿童康复中心: { conclusion: "UNQUALIFIED", reason: "年末净资产低于开办资金，且未作说明；财务报表与审计数据不一致。" },
+  },
+  2025: {
+    江宁区悦动体育健身俱乐部: { conclusion: "UNQUALIFIED", reason: "未在住所开展活动，实际负责人与登记的法定代表人不一致，未完成2024年度未参检整改。" },
+    江宁区围棋协会: { conclusion: "MISSED" },
+    江宁区老年协会: { conclusion: "BASIC", reason: "财务管理不规范：会费收入未全额开具票据，个别支出无审批手续。" },
+    江宁区物业管理协会: { conclusion: "BASIC", reason: "党建工作指导员未到位，党建活动记录不完整。" },
+  },
+};
+
+/** A small deterministic number generator per organization, so reruns give the same figures. */
+function seeded(text: string) {
+  let h = 2166136261;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+    return ((h >>> 0) % 10000) / 10000;
+  };
+}
+
+function reportData(name: string, type: string, year: number): ReportData {
+  const r = seeded(`${name}${year}`);
+  const yuan = (max: number) => Math.round(r() * max) * 100;
+  const income = {
+    incomeDonation: type === "FOUNDATION" ? yuan(3_000_000) : yuan(80_000),
+    incomeMembershipFee: type === "SOCIAL_GROUP" ? yuan(120_000) : 0,
+    incomeService: type === "SOCIAL_SERVICE" ? yuan(600_000) : 0,
+    incomeGovernment: yuan(300_000),
+    incomeInvestment: type === "FOUNDATION" ? yuan(200_000) : 0,
+    incomeOther: yuan(5_000),
+  };
+  const incomeTotal = Object.values(income).reduce((a, b) => a + b, 0);
+  const expenseProgram = Math.round(incomeTotal * (0.7 + r() * 0.15));
+  const expenseManagement = Math.round(incomeTotal * (0.05 + r() * 0.1));
+  const expenseFundraising = type === "FOUNDATION" ? Math.round(incomeTotal * 0.01) : 0;
+  const expenseOther = yuan(3_000);
+  const liabilitiesTotal = yuan(150_000);
+  const netAssetsTotal = yuan(900_000) + 50_000_00;
+  return {
+    activitiesSummary:
+      type === "FOUNDATION"
+        ? `${year}年度共资助公益项目${4 + Math.floor(r() * 10)}个，受益${200 + Math.floor(r() * 2000)}人次，按章程规定的宗旨和业务范围开展活动。`
+        : `${year}年度围绕章程规定的业务范围开展活动${20 + Math.floor(r() * 100)}场次，服务${300 + Math.floor(r() * 3000)}人次。`,
+    charterCompliance: "是",
+    personnelChanges: r() < 0.2 ? `${year}年度理事会换届，新增理事2名。` : "无",
+    structureChanges: "无",
+    memberCount: type === "SOCIAL_GROUP" ? 50 + Math.floor(r() * 300) : 0,
+    staffCount: 1 + Math.floor(r() * 20),
+    volunteerCount: Math.floor(r() * 80),
+    partyOrgStatus: r() < 0.4 ? "已单独建立党组织" : r() < 0.7 ? "已联合建立党组织" : "未建立党组织，已选派党建工作指导员",
+    partyMemberCount: Math.floor(r() * 8),
+    ...income,
+    incomeTotal,
+    expenseProgram,
+    expenseManagement,
+    expenseFundraising,
+    expenseOther,
+    expenseTotal: expenseProgram + expenseManagement + expenseFundraising + expenseOther,
+    assetsTotal: liabilitiesTotal + netAssetsTotal,
+    liabilitiesTotal,
+    netAssetsTotal,
+  };
+}
+
+type RoundSeed = { year: number; openedAt: string; conclusionsFrom: string | null };
+
+const ROUNDS: RoundSeed[] = [
+  { year: 2024, openedAt: "2025-01-06 09:00", conclusionsFrom: "2025-06-16" },
+  { year: 2025, openedAt: "2026-01-05 09:30", conclusionsFrom: "2026-06-15" },
+  { year: 2026, openedAt: "2026-11-20 10:00", conclusionsFrom: null },
+];
+
+export async function seedInspection(prisma: PrismaClient) {
+  const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const adminId = admin?.id ?? null;
+  const ruleRows = await prisma.ruleParameter.findMany({
+    where: { key: { in: RULE_KEYS } },
+    select: { key: true, value: true, effectiveFrom: true },
+  });
+  const organizations = await prisma.organization.findMany({
+    where: { status: "REGISTERED" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, type: true, status: true, registeredAt: true, currentGrade: true },
+  });
+  const members = await prisma.membership.findMany({
+    where: { organizationId: { in: organizations.map((o) => o.id) } },
+    select: { userId: true, organizationId: true },
+  });
+
+  for (const seed of ROUNDS) {
+    const openedAt = d(seed.openedAt);
+    const rules = valuesInForce(ruleRows, openedAt);
+    const deadlines = roundDeadlines(seed.year, rules);
+    const closed = seed.conclusionsFrom !== null;
+    const round = await prisma.inspectionRound.create({
+      data: {
+        year: seed.year,
+        ...deadlines,
+        status: closed ? "CLOSED" : "OPEN",
+        openedById: adminId,
+        openedAt,
+        missedMarkedAt: closed ? new Date(deadlines.deadline.getTime() + 86_400_000 + 9 * 3_600_000) : null,
+      },
+      select: { id: true },
+    });
+    const outcomes = OUTCOMES[seed.year] ?? {};
+    const rows = [];
+    const rectifications: Array<{ organizationId: string; outcome: Outcome; concludedAt: Date; name: string }> = [];
+    let i = 0;
+    for (const org of organizations) {
+      const obligation = classifyObligation(org, seed.year, rules);
+      if (obligation.kind === "NONE") continue;
+      const base = {
+        roundId: round.id,
+        organizationId: org.id,
+        year: seed.year,
+        simplified: obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
+        createdAt: openedAt,
+      };
+      if (obligation.kind === "EXEMPT") {
+        rows.push({ ...base, status: "EXEMPT", exemptReason: obligation.reason });
+        continue;
+      }
+      if (!closed) {
+        rows.push({ ...base, status: "PENDING" });
+        continue;
+      }
+      i++;
+      const outcome = outcomes[org.name];
+      const deadline = deadlineFor(org.type, deadlines);
+      if (outcome?.conclusion === "MISSED") {
+        const concludedAt = new Date(deadlines.deadline.getTime() + 86_400_000 + 9 * 3_600_000);
+        rows.push({ ...base, status: "MISSED", conclusion: "MISSED", concludedAt, concludedById: adminId });
+        rectifications.push({ organizationId: org.id, outcome, concludedAt, name: org.name });
+        continue;
+      }
+      // Filed in the weeks before the deadline; concluded in the summer.
+      const submittedAt = new Date(deadline.getTime() - (5 + ((i * 7) % 50)) * 86_400_000 - 6 * 3_600_000);
+      const concludedAt = new Date(d(seed.conclusionsFrom!).getTime() + (i % 30) * 86_400_000 + 10 * 3_600_000);
+      rows.push({
+        ...base,
+        status: "CONCLUDED",
+        data: JSON.stringify(reportData(org.name, org.type, seed.year)),
+        submittedAt,
+        supervisorOpinion: org.type === "SOCIAL_GROUP" ? (outcome ? "拟基本合格" : "拟合格") : null,
+        conclusion: outcome?.conclusion ?? "QUALIFIED",
+        conclusionReason: outcome?.reason ?? null,
+        concludedAt,
+        concludedById: adminId,
+      });
+      if (outcome) rectifications.push({ organizationId: org.id, outcome, concludedAt, name: org.name });
+    }
+    await prisma.inspectionReport.createMany({ data: rows });
+
+    if (rectifications.length > 0) {
+      const reports = await prisma.inspectionReport.findMany({
+        where: { roundId: round.id, organizationId: { in: rectifications.map((r) => r.organizationId) } },
+        select: { id: true, organizationId: true },
+      });
+      const reportOf = new Map(reports.map((r) => [r.organizationId, r.id]));
+      await prisma.rectification.createMany({
+        data: rectifications.map(({ organizationId, outcome, concludedAt, name }) => {
+          const dueAt = rectificationDueAt(concludedAt, rules["inspection.rectificationDays"]);
+          const requirement =
+            outcome.conclusion === "MISSED"
+              ? `未按期参加${seed.year}年度年检。请说明未参检的原因并提交整改报告，同时补报${seed.year}年度工作情况。`
+              : outcome.reason!;
+          const submittedAt = new Date(dueAt.getTime() - 20 * 86_400_000);
+          // 2024: all settled except the club that went on to fail 2025 (returned).
+          // 2025: the 老年协会 still has to report (open); the 围棋协会 has reported (awaiting review); the rest accepted.
+          let status = "ACCEPTED";
+          if (name === "江宁区悦动体育健身俱乐部") status = seed.year === 2024 ? "RETURNED" : "SUBMITTED";
+          if (seed.year === 2025 && name === "江宁区老年协会") status = "OPEN";
+          if (seed.year === 2025 && name === "江宁区围棋协会") status = "SUBMITTED";
+          const filed = status !== "OPEN";
+          return {
+            reportId: reportOf.get(organizationId)!,
+            organizationId,
+            requirement,
+            dueAt,
+            status,
+            createdAt: concludedAt,
+            reportText: filed ? `针对“${requirement.slice(0, 30)}”，本机构已召开理事会专题研究，制定整改措施并落实到人，相关制度已修订完善。` : null,
+            submittedAt: filed ? submittedAt : null,
+            reviewNote: status === "RETURNED" ? "整改报告未说明具体措施和完成时间，请补充。" : null,
+            reviewedAt: status === "ACCEPTED" || status === "RETURNED" ? new Date(submittedAt.getTime() + 10 * 86_400_000) : null,
+          };
+        }),
+      });
+    }
+
+    const listed = rows.filter((r) => r.status !== "EXEMPT").length;
+    const exempt = rows.length - listed;
+    await prisma.auditEvent.create({
+      data: {
+        actorId: adminId,
+        action: "inspection.round_open",
+        entityType: "InspectionRound",
+        entityId: round.id,
+        toState: "OPEN",
+        reason: `${seed.year}年度：应参检 ${listed} 家，免检 ${exempt} 家`,
+        ip: STAFF_IP,
+        createdAt: openedAt,
+      },
+      select: { id: true },
+    });
+    if (!closed) {
+      const pending = new Set(rows.filter((r) => r.status === "PENDING").map((r) => r.organizationId));
+      const typeOf = new Map(organizations.map((o) => [o.id, o.type]));
+      await prisma.notification.createMany({
+        data: members
+          .filter((m) => pending.has(m.organizationId))
+          .map((m) => ({
+            userId: m.userId,
+            title: `请填报${seed.year}年度工作报告（年检）`,
+            body: `${seed.year}年度年检已开始，请于${formatDate(deadlineFor(typeOf.get(m.organizationId) ?? "", deadlines))}前提交年度工作报告。`,
+            link: "/org/inspection",
+            createdAt: openedAt,
+          })),
+      });
+    }
+  }
+}

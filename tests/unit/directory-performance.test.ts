@@ -1,0 +1,197 @@
+// The public directory must stay fast with 50,000 organizations: every listing
+// without a text search walks an index, and no query loads or counts rows in JS.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import { expect, test } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client";
+import {
+  directoryOrderBy,
+  directoryWhere,
+  listDirectoryAreas,
+  searchDirectory,
+  type DirectoryQuery,
+} from "~/modules/organizations/directory.server";
+import { ORG_TYPES } from "~/modules/organizations/labels";
+import { generateUscc, USCC_TYPE_DIGITS, USCC_ALPHABET } from "~/modules/organizations/uscc";
+import { prisma } from "~/utils/db.server";
+
+const TOTAL = 50_000;
+const AREAS = [
+  ["320115", "南京市江宁区"],
+  ["320102", "南京市玄武区"],
+  ["320104", "南京市秦淮区"],
+  ["320105", "南京市建邺区"],
+  ["320106", "南京市鼓楼区"],
+  ["320111", "南京市浦口区"],
+  ["320113", "南京市栖霞区"],
+  ["320114", "南京市雨花台区"],
+] as const;
+
+/** DateTime as the SQLite adapter stores it. */
+const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+
+function orgCodeBody(i: number) {
+  let n = i + 1;
+  let body = "";
+  for (let k = 0; k < 8; k++) {
+    body = USCC_ALPHABET[n % 31] + body;
+    n = Math.floor(n / 31);
+  }
+  return body;
+}
+
+/** Inserts `TOTAL` organizations straight into the test database in one transaction. */
+function insertOrganizations() {
+  const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+  const db = new Database(file);
+  const insert = db.prepare(
+    `INSERT INTO "Organization" ("id","type","name","uscc","address","areaCode","area","status","registeredAt","currentGrade","contactPhone","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const start = Date.UTC(2000, 0, 1);
+  const now = iso(Date.now());
+  const usccs: string[] = [];
+  const registeredFoundations = { count: 0 };
+  db.transaction(() => {
+    for (let i = 0; i < TOTAL; i++) {
+      const type = ORG_TYPES[i % ORG_TYPES.length]!;
+      const [areaCode, area] = AREAS[(i * 7) % AREAS.length]!;
+      // 90% registered, the rest deregistered, revoked or preparing.
+      const r = i % 20;
+      const status = r < 18 ? "REGISTERED" : r === 18 ? (i % 40 === 18 ? "DEREGISTERED" : "REVOKED") : "PREPARING";
+      const uscc = status === "PREPARING" ? null : generateUscc({ typeDigit: USCC_TYPE_DIGITS[type], areaCode, orgCodeBase8: orgCodeBody(i) });
+      if (uscc) usccs.push(uscc);
+      if (status === "REGISTERED" && type === "FOUNDATION") registeredFoundations.count++;
+      // About a third graded, 5A rarest.
+      const g = (i * 13) % 30;
+      const grade = g < 1 ? 5 : g < 3 ? 4 : g < 6 ? 3 : g < 8 ? 2 : g < 10 ? 1 : null;
+      insert.run(
+        `perf${String(i).padStart(6, "0")}`,
+        type,
+        `性能测试社会组织${String((i * 7919) % TOTAL).padStart(5, "0")}号`,
+        uscc,
+        `某街道${i}号`,
+        areaCode,
+        `${area}${i % 3 === 0 ? "" : "某街道"}`,
+        status,
+        status === "PREPARING" ? null : iso(start + ((i * 104_729) % 9_000) * 86_400_000 + i),
+        status === "PREPARING" ? null : grade,
+        `139${String(i).padStart(8, "0")}`,
+        now,
+        now,
+      );
+    }
+  })();
+  db.close();
+  return { usccs, registeredFoundations: registeredFoundations.count };
+}
+
+async function bestOf3(run: () => Promise<unknown>) {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+const base: DirectoryQuery = { q: "", type: null, area: null, status: "REGISTERED", grade: "", sort: "date", page: 1 };
+
+test("directory queries over 50,000 organizations each take under 150 ms", async () => {
+  const { usccs, registeredFoundations } = insertOrganizations();
+  expect(await prisma.organization.count()).toBe(TOTAL);
+
+  const scenarios: Array<[string, DirectoryQuery, (r: Awaited<ReturnType<typeof searchDirectory>>) => void]> = [
+    ["default page", base, (r) => {
+      expect(r.total).toBe(45_000);
+      expect(r.organizations).toHaveLength(20);
+    }],
+    ["page 2000", { ...base, page: 2000 }, (r) => expect(r.organizations).toHaveLength(20)],
+    ["type filter", { ...base, type: "FOUNDATION", sort: "name" }, (r) => {
+      expect(r.total).toBe(registeredFoundations);
+      expect(r.organizations.every((o) => o.type === "FOUNDATION")).toBe(true);
+    }],
+    ["area filter", { ...base, area: "320104" }, (r) => {
+      expect(r.organizations.length).toBe(20);
+      expect(r.organizations.every((o) => o.area?.startsWith("南京市秦淮区"))).toBe(true);
+    }],
+    ["grade filter sorted by grade", { ...base, grade: "4", sort: "grade" }, (r) => {
+      expect(r.total).toBeGreaterThan(1000);
+      expect(r.organizations.every((o) => o.currentGrade === 4)).toBe(true);
+    }],
+    ["sort by grade", { ...base, sort: "grade", page: 3 }, (r) => expect(r.organizations.every((o) => o.currentGrade === 5)).toBe(true)],
+    ["all statuses", { ...base, status: "ALL", page: 100 }, (r) => expect(r.total).toBe(47_500)],
+    ["USCC lookup", { ...base, q: usccs[31_337]!.toLowerCase() }, (r) => {
+      expect(r.total).toBe(1);
+      expect(r.organizations[0]!.uscc).toBe(usccs[31_337]);
+      expect(r.invalidUscc).toBe(false);
+    }],
+  ];
+
+  const timings: Record<string, number> = {};
+  for (const [name, query, check] of scenarios) {
+    check(await searchDirectory(query));
+    timings[name] = await bestOf3(() => searchDirectory(query));
+  }
+  const areas = await listDirectoryAreas();
+  expect(areas.map((a) => a.code)).toEqual(AREAS.map(([code]) => code).sort());
+  expect(areas.find((a) => a.code === "320115")?.name).toMatch(/^南京市江宁区/);
+  timings["area options"] = await bestOf3(() => listDirectoryAreas());
+
+  for (const [name, ms] of Object.entries(timings)) {
+    expect(ms, `${name} took ${ms.toFixed(1)} ms`).toBeLessThan(150);
+  }
+  if (process.env.DIRECTORY_TIMINGS) {
+    console.log(Object.entries(timings).map(([name, ms]) => `${name}: ${ms.toFixed(1)} ms`).join("\n"));
+  }
+}, 30_000);
+
+test("without a text search, SQLite answers every listing shape from an index", async () => {
+  insertOrganizations();
+  // Capture the SQL Prisma really sends for the directory's findMany and count.
+  const url = process.env.DATABASE_URL!;
+  const logged = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), log: [{ emit: "event", level: "query" }] });
+  const statements: Array<{ sql: string; params: unknown[] }> = [];
+  logged.$on("query", (e) => statements.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+
+  const shapes: Array<Omit<DirectoryQuery, "page">> = [
+    base,
+    { ...base, sort: "name" },
+    { ...base, sort: "grade" },
+    { ...base, type: "SOCIAL_GROUP" },
+    { ...base, type: "SOCIAL_GROUP", sort: "name" },
+    { ...base, area: "320115" },
+    { ...base, area: "320115", sort: "name" },
+    { ...base, grade: "5", sort: "grade" },
+    { ...base, grade: "NONE" },
+    { ...base, status: "ALL" },
+    { ...base, status: "DEREGISTERED", sort: "name" },
+    { ...base, q: "91320115MA1XXXXXX0" },
+  ];
+  try {
+    for (const shape of shapes) {
+      const where = directoryWhere(shape);
+      statements.length = 0;
+      await logged.organization.findMany({ where, orderBy: directoryOrderBy(shape.sort), skip: 40, take: 20, select: { id: true, name: true } });
+      await logged.organization.count({ where });
+      const selects = statements.filter((s) => /^\s*SELECT/i.test(s.sql));
+      expect(selects.length).toBeGreaterThanOrEqual(2);
+      for (const { sql, params } of selects) {
+        const plan = await logged.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, ...params);
+        const details = plan.map((row) => row.detail);
+        const label = `${JSON.stringify(shape)}\n${sql}\n${details.join("\n")}`;
+        expect(details.some((d) => /Organization/.test(d)), label).toBe(true);
+        for (const d of details) {
+          if (/^SCAN .*Organization/.test(d)) expect(d, label).toMatch(/USING (COVERING )?INDEX/);
+        }
+        // The default listing, and every sort on its own, needs no sorting step.
+        if (!shape.type && !shape.area && !shape.grade && shape.status !== "ALL" && /ORDER BY/.test(sql)) {
+          expect(details.join("\n"), label).not.toMatch(/TEMP B-TREE/);
+        }
+      }
+    }
+  } finally {
+    await logged.$disconnect();
+  }
+}, 30_000);
