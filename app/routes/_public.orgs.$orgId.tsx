@@ -37,7 +37,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     gradeInForce: gradeRowInForce(grades, new Date()),
     grades,
     statusChange: statusChange ? { effectiveAt: statusChange.effectiveAt, reason: statusChange.reason } : null,
-    changes,
+    // Only what the page shows: the reason is published for 注销 / 撤销, not for each 变更.
+    changes: changes.map((c) => ({ ...c, reason: c.kind === "CHANGE" ? null : c.reason })),
     creditRecords,
     incubations,
     inspections,

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { orgTypeLabel } from "~/modules/organizations/labels";
+import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
 import { applicationKindLabel } from "~/modules/registration/application-form";
 import { OverdueBadge, registrationStateLabel, StatusBadge } from "~/modules/registration/application-view";
 import {
@@ -79,9 +79,9 @@ export default function AdminRegistrations() {
                 <th>申请组织</th>
                 <th>事项</th>
                 <th>状态</th>
+                <th>办理期限</th>
                 <th>提交次数</th>
                 <th>首次提交</th>
-                <th>办理期限</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-gray-100">
@@ -92,19 +92,19 @@ export default function AdminRegistrations() {
                       {a.proposedName || "（未填写名称）"}
                     </Link>
                   </td>
-                  <td className="min-w-[10rem]">{a.organization.name}</td>
+                  <td className="min-w-[9rem]">{a.organization.name}</td>
                   <td className="whitespace-nowrap">
-                    {orgTypeLabel(a.orgType)} · {applicationKindLabel(a.kind)}
+                    {ORG_TYPE_SHORT_LABELS[a.orgType as OrgType] ?? a.orgType} · {applicationKindLabel(a.kind)}
                   </td>
                   <td>
                     <StatusBadge status={a.status} />
                   </td>
-                  <td>{a.submissions}</td>
-                  <td className="whitespace-nowrap">{formatDate(a.firstSubmittedAt)}</td>
                   <td className="whitespace-nowrap">
                     {formatDate(a.dueAt)}
                     {a.overdue ? <OverdueBadge /> : null}
                   </td>
+                  <td>{a.submissions}</td>
+                  <td className="whitespace-nowrap">{formatDate(a.firstSubmittedAt)}</td>
                 </tr>
               ))}
             </tbody>

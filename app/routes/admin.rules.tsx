@@ -166,12 +166,12 @@ export default function AdminRules() {
                 .filter((r) => r.group === group)
                 .map((r) => (
                   <tr key={r.key} data-testid={`rule-${r.key}`}>
-                    <td className="min-w-[12rem]">{r.label}</td>
-                    <td className="whitespace-nowrap font-medium" data-testid="rule-current">
+                    <td className="min-w-[10rem]">{r.label}</td>
+                    <td className="min-w-[6rem] font-medium" data-testid="rule-current">
                       {r.current}
                     </td>
-                    <td className="whitespace-nowrap text-gray-500">{r.defaultValue}</td>
-                    <td className="min-w-[14rem]">
+                    <td className="min-w-[6rem] text-gray-500">{r.defaultValue}</td>
+                    <td className="min-w-[9rem]">
                       {r.history.length === 0 ? (
                         <span className="text-gray-500">未设置，使用默认值</span>
                       ) : (
@@ -192,7 +192,7 @@ export default function AdminRules() {
                       )}
                     </td>
                     <td className="whitespace-nowrap">
-                      <Link to={`?key=${encodeURIComponent(r.key)}#set-rule-section`} className="link text-sm" preventScrollReset={false}>
+                      <Link to={`?key=${encodeURIComponent(r.key)}#set-rule-section`} className="link text-sm">
                         设置新值<span className="sr-only">：{r.label}</span>
                       </Link>
                     </td>

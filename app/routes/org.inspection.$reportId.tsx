@@ -184,7 +184,7 @@ export default function OrgInspectionReport() {
       ) : null}
       {report.simplified ? (
         <p className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          贵机构评估等级为4A以上，适用简化年检：第二至第四部分选填{isFoundation ? "，无需上传审计报告" : ""}。
+          贵机构的评估等级符合简化年检条件，适用简化年检：第二至第四部分选填{isFoundation ? "，无需上传审计报告" : ""}。
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_14rem]">

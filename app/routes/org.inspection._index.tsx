@@ -26,7 +26,7 @@ export default function OrgInspectionIndex() {
   const openRect = rectifications.filter((r) => (OPEN_RECTIFICATION_STATUSES as readonly string[]).includes(r.status));
   return (
     <div>
-      <PageHeader title="年检（年度工作报告）" description="每年报告上一年度的情况。社会团体、社会服务机构于次年5月31日前，基金会于次年3月31日前提交。" />
+      <PageHeader title="年检（年度工作报告）" description="每年报告上一年度的情况，请在各年度的提交截止日期前提交。" />
       {searchParams.get("submitted") === "1" ? (
         <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
           年度报告已提交，请等待登记管理机关审查。

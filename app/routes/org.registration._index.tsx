@@ -9,7 +9,7 @@ import { FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { ORG_TYPES, orgTypeLabel } from "~/modules/organizations/labels";
+import { ORG_TYPE_SHORT_LABELS, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
 import { APPLICATION_TYPE_OPTIONS, applicationKindLabel } from "~/modules/registration/application-form";
 import { StatusBadge } from "~/modules/registration/application-view";
 import {
@@ -156,7 +156,7 @@ export default function OrgRegistrationList() {
                       </Link>
                     </td>
                     <td className="whitespace-nowrap">
-                      {orgTypeLabel(a.orgType)} · {applicationKindLabel(a.kind)}
+                      {ORG_TYPE_SHORT_LABELS[a.orgType as OrgType] ?? a.orgType} · {applicationKindLabel(a.kind)}
                     </td>
                     <td>
                       <StatusBadge status={a.status} />

@@ -2,7 +2,11 @@
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedIncubation } from "./incubation";
+import { seedRegistration } from "./registration";
 
 type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<void> };
 
-export const SEED_PARTS: SeedPart[] = [{ name: "incubation", run: seedIncubation }];
+export const SEED_PARTS: SeedPart[] = [
+  { name: "incubation", run: seedIncubation },
+  { name: "registration", run: seedRegistration },
+];

@@ -108,7 +108,7 @@ export async function seedInspection(prisma: PrismaClient) {
   const organizations = await prisma.organization.findMany({
     where: { status: "REGISTERED" },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, type: true, status: true, registeredAt: true, currentGrade: true },
+    select: { id: true, name: true, type: true, status: true, registeredAt: true, currentGrade: true, supervisingUnit: true },
   });
   const members = await prisma.membership.findMany({
     where: { organizationId: { in: organizations.map((o) => o.id) } },
@@ -170,7 +170,14 @@ export async function seedInspection(prisma: PrismaClient) {
         status: "CONCLUDED",
         data: JSON.stringify(reportData(org.name, org.type, seed.year)),
         submittedAt,
-        supervisorOpinion: org.type === "SOCIAL_GROUP" ? (outcome ? "拟基本合格" : "拟合格") : null,
+        // Organizations with a supervising unit had its preliminary opinion first.
+        supervisorOpinion: org.supervisingUnit
+          ? outcome?.conclusion === "UNQUALIFIED"
+            ? "拟不合格"
+            : outcome?.conclusion === "BASIC"
+              ? "拟基本合格"
+              : "拟合格"
+          : null,
         conclusion: outcome?.conclusion ?? "QUALIFIED",
         conclusionReason: outcome?.reason ?? null,
         concludedAt,

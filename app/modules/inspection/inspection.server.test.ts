@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { shanghaiMidnight } from "~/utils/dates";
 import { markMissed } from "./missed.server";
+import { ReportFieldError, saveOrgReport } from "./reports.server";
 import { concludeReport } from "./review.server";
 import { openRound } from "./rounds.server";
 import { inspectionStatsByYear } from "./stats.server";
@@ -133,5 +134,48 @@ describe("concluding and statistics", () => {
 
     const [stats] = await inspectionStatsByYear();
     expect(stats).toMatchObject({ year: 2025, obligated: 3, tookPart: 2, qualified: 1, basic: 1, unqualified: 0, missed: 1, pending: 0 });
+  });
+});
+
+describe("filing the report", () => {
+  const data = { activitiesSummary: "开展活动 12 场", incomeTotal: 0 };
+
+  test("refuses submission after the deadline with a clear message, but a returned report may be resubmitted", async () => {
+    const admin = await makeAdmin();
+    const org = await makeOrg("逾期机构");
+    const opened = await openRound({ ...round2025, actorId: admin.id });
+    if (!opened.ok) throw new Error("round not opened");
+    const report = await prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+    const input = { organizationId: org.id, reportId: report.id, actorId: org.userId!, data, auditRequired: false };
+    const late = new Date("2026-06-01T00:00:00Z");
+
+    await saveOrgReport({ ...input, intent: "draft", now: late });
+    const refused = saveOrgReport({ ...input, intent: "submit", now: late });
+    await expect(refused).rejects.toBeInstanceOf(ReportFieldError);
+    await expect(refused).rejects.toThrow("2025年度报告的提交截止日期（2026年5月31日）已过，不能再提交。请联系登记管理机关。");
+    expect((await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status).toBe("DRAFT");
+
+    await prisma.inspectionReport.update({ where: { id: report.id }, data: { status: "RETURNED" } });
+    await saveOrgReport({ ...input, intent: "submit", now: late });
+    expect((await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status).toBe("SUBMITTED");
+  });
+
+  test("requires a foundation's audit report, and files an open rectification together with the report", async () => {
+    const admin = await makeAdmin();
+    const org = await makeOrg("某基金会", { type: "FOUNDATION" });
+    const opened = await openRound({ ...round2025, actorId: admin.id });
+    if (!opened.ok) throw new Error("round not opened");
+    const report = await prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+    const rectification = await prisma.rectification.create({
+      data: { reportId: report.id, organizationId: org.id, requirement: "完善财务制度", dueAt: new Date("2026-09-01T00:00:00Z") },
+      select: { id: true },
+    });
+    const input = { organizationId: org.id, reportId: report.id, actorId: org.userId!, intent: "submit" as const, now: new Date("2026-03-01T00:00:00Z") };
+
+    await expect(saveOrgReport({ ...input, data, auditRequired: true })).rejects.toThrow("基金会须上传审计报告");
+    await saveOrgReport({ ...input, data: { ...data, rectificationReport: "已修订财务管理制度。" }, auditRequired: false });
+    const rect = await prisma.rectification.findUniqueOrThrow({ where: { id: rectification.id }, select: { status: true, reportText: true } });
+    expect(rect).toEqual({ status: "SUBMITTED", reportText: "已修订财务管理制度。" });
+    expect(await prisma.auditEvent.count({ where: { entityType: "Rectification", entityId: rectification.id, toState: "SUBMITTED" } })).toBe(1);
   });
 });

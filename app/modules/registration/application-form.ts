@@ -75,11 +75,6 @@ export function documentKeyOfPurpose(purpose: string): DocumentKey | null {
   return DOCUMENT_KEYS.find((k) => REGISTRATION_DOCUMENTS[k].purpose === purpose) ?? null;
 }
 
-export function documentLabel(purpose: string) {
-  const key = documentKeyOfPurpose(purpose);
-  return key ? REGISTRATION_DOCUMENTS[key].label : purpose;
-}
-
 /** Which documents a list of stored attachments covers. */
 export function documentKeysOf(documents: Array<{ purpose: string }>): DocumentKey[] {
   return [...new Set(documents.map((d) => documentKeyOfPurpose(d.purpose)).filter((k): k is DocumentKey => k != null))];
