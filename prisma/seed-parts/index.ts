@@ -2,11 +2,13 @@
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedIncubation } from "./incubation";
+import { seedInspection } from "./inspection";
 import { seedRegistration } from "./registration";
 
 type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<void> };
 
 export const SEED_PARTS: SeedPart[] = [
+  { name: "inspection", run: seedInspection },
   { name: "incubation", run: seedIncubation },
   { name: "registration", run: seedRegistration },
 ];

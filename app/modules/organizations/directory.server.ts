@@ -105,7 +105,7 @@ export function directoryWhere(query: Omit<DirectoryQuery, "page" | "sort">): Pr
 export function directoryOrderBy(sort: DirectorySort): Prisma.OrganizationOrderByWithRelationInput[] {
   if (sort === "name") return [{ name: "asc" }];
   if (sort === "grade") return [{ currentGrade: "desc" }];
-  return [{ registeredAt: "desc" }, { name: "asc" }];
+  return [{ registeredAt: "desc" }];
 }
 
 export async function searchDirectory(query: DirectoryQuery) {
