@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { auditStateLabel, parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
+import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
+import { auditStateChange } from "~/modules/audit/state-labels";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/admin/audit-log.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -32,11 +33,6 @@ function FilterField({ id, label, children }: { id: string; label: string; child
       {children}
     </div>
   );
-}
-
-function stateChange(from: string | null, to: string | null) {
-  if (!from && !to) return "—";
-  return `${from ? auditStateLabel(from) : "—"} → ${to ? auditStateLabel(to) : "—"}`;
 }
 
 export default function AuditLogPage() {
@@ -142,7 +138,7 @@ export default function AuditLogPage() {
                       <span className="font-mono text-xs">{e.entityId}</span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap">{stateChange(e.fromState, e.toState)}</td>
+                  <td className="whitespace-nowrap">{auditStateChange(e.fromState, e.toState, e.action)}</td>
                   <td className="min-w-[10rem]">{e.reason ?? "—"}</td>
                   <td className="whitespace-nowrap font-mono text-xs">{e.ip ?? "—"}</td>
                 </tr>

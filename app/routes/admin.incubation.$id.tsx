@@ -5,12 +5,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
+import { AuditTrail } from "~/components/audit-trail";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { listEntityAuditEvents } from "~/modules/admin/audit-log.server";
-import { auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
 import {
@@ -291,51 +291,7 @@ export default function AdminIncubationDetail() {
 
       {incubation.status === "IN_RESIDENCE" ? <ExitForm /> : null}
 
-      <section className="card" aria-labelledby="events-heading">
-        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="events-heading" className="text-base font-semibold text-gray-900">
-            操作记录
-          </h2>
-          <Link
-            to={`/admin/audit?${new URLSearchParams({ entityType: "IncubationApplication", entityId: incubation.id })}`}
-            className="link text-sm"
-          >
-            在审计日志中查看全部
-          </Link>
-        </div>
-        {events.length === 0 ? (
-          <p className="text-sm text-gray-500">暂无记录。</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table-basic">
-              <thead>
-                <tr>
-                  <th>时间</th>
-                  <th>操作人</th>
-                  <th>操作</th>
-                  <th>状态变化</th>
-                  <th>说明</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
-                    <td className="whitespace-nowrap">{e.actor?.name ?? "系统"}</td>
-                    <td className="whitespace-nowrap">{auditActionLabel(e.action)}</td>
-                    <td className="whitespace-nowrap">
-                      {e.fromState || e.toState
-                        ? `${e.fromState ? incubationStatusLabel(e.fromState) : "—"} → ${e.toState ? incubationStatusLabel(e.toState) : "—"}`
-                        : "—"}
-                    </td>
-                    <td>{e.reason ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AuditTrail title="操作记录" events={events} entityType="IncubationApplication" entityId={incubation.id} />
     </div>
   );
 }

@@ -4,12 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import { AuditTrail } from "~/components/audit-trail";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { auditStateLabel } from "~/modules/admin/audit-filters";
 import { listEntityAuditEvents } from "~/modules/admin/audit-log.server";
-import { auditActionLabel } from "~/modules/audit/labels";
 import { RESET_TOKEN_MINUTES } from "~/modules/auth/auth.server";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, type Role } from "~/modules/auth/roles";
@@ -314,48 +313,7 @@ export default function AdminUserDetail() {
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby="events-heading">
-        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="events-heading" className="text-base font-semibold text-gray-900">
-            账号相关操作记录
-          </h2>
-          <Link to={`/admin/audit?${new URLSearchParams({ entityType: "User", entityId: user.id })}`} className="link text-sm">
-            在审计日志中查看全部
-          </Link>
-        </div>
-        {events.length === 0 ? (
-          <p className="text-sm text-gray-500">暂无记录。</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="table-basic">
-              <thead>
-                <tr>
-                  <th>时间</th>
-                  <th>操作人</th>
-                  <th>操作</th>
-                  <th>状态变化</th>
-                  <th>原因</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {events.map((e) => (
-                  <tr key={e.id}>
-                    <td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
-                    <td className="whitespace-nowrap">{e.actor?.name ?? "系统"}</td>
-                    <td className="whitespace-nowrap">{auditActionLabel(e.action)}</td>
-                    <td className="whitespace-nowrap">
-                      {e.fromState || e.toState
-                        ? `${e.fromState ? auditStateLabel(e.fromState) : "—"} → ${e.toState ? auditStateLabel(e.toState) : "—"}`
-                        : "—"}
-                    </td>
-                    <td>{e.reason ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AuditTrail title="账号相关操作记录" events={events} entityType="User" entityId={user.id} />
     </div>
   );
 }

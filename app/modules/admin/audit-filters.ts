@@ -57,15 +57,3 @@ export function auditWhere(filters: AuditFilters, actorIds: string[] | null): Pr
   if (filters.gte || filters.lt) where.createdAt = { gte: filters.gte, lt: filters.lt };
   return where;
 }
-
-/** Labels for the states audit events record, e.g. ACTIVE → DISABLED; unknown ones are shown as stored. */
-const STATE_LABELS: Record<string, string> = {
-  ACTIVE: "正常",
-  DISABLED: "已停用",
-  LOCKED: "已锁定",
-  UNLOCKED: "已解锁",
-};
-
-export function auditStateLabel(state: string) {
-  return STATE_LABELS[state] ?? state;
-}
