@@ -321,6 +321,307 @@ CREATE TABLE "Rectification" (
     CONSTRAINT "Rectification_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "GrantCall" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "description" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "categories" TEXT NOT NULL DEFAULT '[]',
+    "poolFen" BIGINT NOT NULL,
+    "perProjectCapFen" INTEGER NOT NULL,
+    "maxGrantSharePct" INTEGER NOT NULL,
+    "minMatchRatioPct" INTEGER NOT NULL DEFAULT 0,
+    "overheadCapPct" INTEGER NOT NULL,
+    "applyOpensAt" DATETIME NOT NULL,
+    "applyClosesAt" DATETIME NOT NULL,
+    "screeningEndsAt" DATETIME NOT NULL,
+    "reviewEndsAt" DATETIME NOT NULL,
+    "publicityDays" INTEGER NOT NULL DEFAULT 7,
+    "signingEndsAt" DATETIME NOT NULL,
+    "eligibility" TEXT NOT NULL DEFAULT '{}',
+    "reviewersPerApplication" INTEGER NOT NULL DEFAULT 3,
+    "blindReview" BOOLEAN NOT NULL DEFAULT false,
+    "aggregation" TEXT NOT NULL DEFAULT 'MEAN',
+    "disagreementThreshold" INTEGER NOT NULL DEFAULT 20,
+    "publicityStartsAt" DATETIME,
+    "createdById" TEXT NOT NULL,
+    "publishedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "GrantCriterion" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "description" TEXT,
+    "maxScore" INTEGER NOT NULL,
+    "weightPct" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "GrantCriterion_callId_fkey" FOREIGN KEY ("callId") REFERENCES "GrantCall" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantTranchePlan" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "percent" INTEGER NOT NULL,
+    "trigger" TEXT NOT NULL,
+    CONSTRAINT "GrantTranchePlan_callId_fkey" FOREIGN KEY ("callId") REFERENCES "GrantCall" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantApplication" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "title" TEXT NOT NULL,
+    "category" TEXT,
+    "data" TEXT NOT NULL DEFAULT '{}',
+    "projectStart" DATETIME,
+    "projectEnd" DATETIME,
+    "requestedFen" INTEGER NOT NULL DEFAULT 0,
+    "ownFundsFen" INTEGER NOT NULL DEFAULT 0,
+    "matchedFen" INTEGER NOT NULL DEFAULT 0,
+    "totalBudgetFen" INTEGER NOT NULL DEFAULT 0,
+    "correctionNotes" TEXT,
+    "correctionDueAt" DATETIME,
+    "screeningNote" TEXT,
+    "autoChecks" TEXT,
+    "submittedAt" DATETIME,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "GrantApplication_callId_fkey" FOREIGN KEY ("callId") REFERENCES "GrantCall" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GrantApplication_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantBudgetLine" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "requestedFen" INTEGER NOT NULL DEFAULT 0,
+    "ownFen" INTEGER NOT NULL DEFAULT 0,
+    "matchedFen" INTEGER NOT NULL DEFAULT 0,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "GrantBudgetLine_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantMilestone" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "description" TEXT,
+    "dueDate" DATETIME NOT NULL,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "GrantMilestone_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantIndicator" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "target" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "GrantIndicator_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ReviewAssignment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "subjectType" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "reviewerId" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'ASSIGNED',
+    "assignmentSeed" TEXT,
+    "comment" TEXT,
+    "recommendation" TEXT,
+    "recuseReason" TEXT,
+    "dueAt" DATETIME,
+    "submittedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "ReviewScore" (
+    "assignmentId" TEXT NOT NULL,
+    "criterionId" TEXT NOT NULL,
+    "score" REAL NOT NULL,
+
+    PRIMARY KEY ("assignmentId", "criterionId"),
+    CONSTRAINT "ReviewScore_assignmentId_fkey" FOREIGN KEY ("assignmentId") REFERENCES "ReviewAssignment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantAward" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "rank" INTEGER NOT NULL,
+    "finalScore" REAL NOT NULL,
+    "proposedFen" INTEGER NOT NULL,
+    "approvedFen" INTEGER,
+    "overrideReason" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'PROPOSED',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "GrantAward_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantObjection" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "callId" TEXT NOT NULL,
+    "applicationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "contact" TEXT NOT NULL,
+    "content" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'RECEIVED',
+    "reply" TEXT,
+    "accessToken" TEXT NOT NULL,
+    "decidedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GrantObjection_callId_fkey" FOREIGN KEY ("callId") REFERENCES "GrantCall" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GrantObjection_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantAgreement" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "agreementNo" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "signedAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GrantAgreement_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantDisbursement" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "percent" INTEGER NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "trigger" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "dueAt" DATETIME,
+    "paidAt" DATETIME,
+    "reference" TEXT,
+    CONSTRAINT "GrantDisbursement_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantEvaluation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'OPEN',
+    "score" REAL,
+    "grade" TEXT,
+    "conclusion" TEXT,
+    "decidedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GrantEvaluation_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GrantProgressReport" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "content" TEXT NOT NULL,
+    "submittedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GrantProgressReport_applicationId_fkey" FOREIGN KEY ("applicationId") REFERENCES "GrantApplication" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Product" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "description" TEXT NOT NULL,
+    "makerStory" TEXT NOT NULL,
+    "priceFen" INTEGER NOT NULL,
+    "stock" INTEGER NOT NULL,
+    "soldCount" INTEGER NOT NULL DEFAULT 0,
+    "makerSharePct" INTEGER NOT NULL,
+    "fundSharePct" INTEGER NOT NULL,
+    "fundName" TEXT,
+    "allowShipping" BOOLEAN NOT NULL DEFAULT true,
+    "allowPickup" BOOLEAN NOT NULL DEFAULT true,
+    "status" TEXT NOT NULL DEFAULT 'PENDING',
+    "returnReason" TEXT,
+    "listedAt" DATETIME,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Product_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ProductImage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "productId" TEXT NOT NULL,
+    "attachmentId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "ProductImage_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Order" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "orderNo" TEXT NOT NULL,
+    "buyerName" TEXT NOT NULL,
+    "buyerPhone" TEXT NOT NULL,
+    "delivery" TEXT NOT NULL,
+    "address" TEXT,
+    "paymentMethod" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'PENDING_PAYMENT',
+    "totalFen" INTEGER NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "paidAt" DATETIME,
+    "paymentReference" TEXT,
+    "stripeSessionId" TEXT,
+    "stripePaymentIntentId" TEXT,
+    "refundedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "OrderLine" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "orderId" TEXT NOT NULL,
+    "productId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "productName" TEXT NOT NULL,
+    "unitPriceFen" INTEGER NOT NULL,
+    "quantity" INTEGER NOT NULL,
+    "makerSharePct" INTEGER NOT NULL,
+    "fundSharePct" INTEGER NOT NULL,
+    CONSTRAINT "OrderLine_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "OrderLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "StripeEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "type" TEXT NOT NULL,
+    "processedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -455,4 +756,115 @@ CREATE INDEX "Rectification_organizationId_status_idx" ON "Rectification"("organ
 
 -- CreateIndex
 CREATE INDEX "Rectification_status_dueAt_idx" ON "Rectification"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "GrantCall_status_applyClosesAt_idx" ON "GrantCall"("status", "applyClosesAt");
+
+-- CreateIndex
+CREATE INDEX "GrantCall_year_idx" ON "GrantCall"("year");
+
+-- CreateIndex
+CREATE INDEX "GrantCriterion_callId_position_idx" ON "GrantCriterion"("callId", "position");
+
+-- CreateIndex
+CREATE INDEX "GrantTranchePlan_callId_position_idx" ON "GrantTranchePlan"("callId", "position");
+
+-- CreateIndex
+CREATE INDEX "GrantApplication_callId_status_idx" ON "GrantApplication"("callId", "status");
+
+-- CreateIndex
+CREATE INDEX "GrantApplication_callId_category_idx" ON "GrantApplication"("callId", "category");
+
+-- CreateIndex
+CREATE INDEX "GrantApplication_organizationId_createdAt_idx" ON "GrantApplication"("organizationId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "GrantBudgetLine_applicationId_position_idx" ON "GrantBudgetLine"("applicationId", "position");
+
+-- CreateIndex
+CREATE INDEX "GrantMilestone_applicationId_position_idx" ON "GrantMilestone"("applicationId", "position");
+
+-- CreateIndex
+CREATE INDEX "GrantIndicator_applicationId_position_idx" ON "GrantIndicator"("applicationId", "position");
+
+-- CreateIndex
+CREATE INDEX "ReviewAssignment_reviewerId_status_idx" ON "ReviewAssignment"("reviewerId", "status");
+
+-- CreateIndex
+CREATE INDEX "ReviewAssignment_subjectType_subjectId_idx" ON "ReviewAssignment"("subjectType", "subjectId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReviewAssignment_subjectType_subjectId_reviewerId_key" ON "ReviewAssignment"("subjectType", "subjectId", "reviewerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GrantAward_applicationId_key" ON "GrantAward"("applicationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GrantObjection_accessToken_key" ON "GrantObjection"("accessToken");
+
+-- CreateIndex
+CREATE INDEX "GrantObjection_callId_status_idx" ON "GrantObjection"("callId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GrantAgreement_applicationId_key" ON "GrantAgreement"("applicationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GrantAgreement_agreementNo_key" ON "GrantAgreement"("agreementNo");
+
+-- CreateIndex
+CREATE INDEX "GrantDisbursement_applicationId_position_idx" ON "GrantDisbursement"("applicationId", "position");
+
+-- CreateIndex
+CREATE INDEX "GrantDisbursement_status_dueAt_idx" ON "GrantDisbursement"("status", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "GrantEvaluation_applicationId_kind_idx" ON "GrantEvaluation"("applicationId", "kind");
+
+-- CreateIndex
+CREATE INDEX "GrantProgressReport_applicationId_submittedAt_idx" ON "GrantProgressReport"("applicationId", "submittedAt");
+
+-- CreateIndex
+CREATE INDEX "Product_status_listedAt_idx" ON "Product"("status", "listedAt");
+
+-- CreateIndex
+CREATE INDEX "Product_status_category_listedAt_idx" ON "Product"("status", "category", "listedAt");
+
+-- CreateIndex
+CREATE INDEX "Product_status_priceFen_idx" ON "Product"("status", "priceFen");
+
+-- CreateIndex
+CREATE INDEX "Product_status_soldCount_idx" ON "Product"("status", "soldCount");
+
+-- CreateIndex
+CREATE INDEX "Product_organizationId_status_idx" ON "Product"("organizationId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProductImage_attachmentId_key" ON "ProductImage"("attachmentId");
+
+-- CreateIndex
+CREATE INDEX "ProductImage_productId_position_idx" ON "ProductImage"("productId", "position");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Order_orderNo_key" ON "Order"("orderNo");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Order_stripeSessionId_key" ON "Order"("stripeSessionId");
+
+-- CreateIndex
+CREATE INDEX "Order_status_expiresAt_idx" ON "Order"("status", "expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Order_buyerPhone_orderNo_idx" ON "Order"("buyerPhone", "orderNo");
+
+-- CreateIndex
+CREATE INDEX "Order_createdAt_idx" ON "Order"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "OrderLine_orderId_idx" ON "OrderLine"("orderId");
+
+-- CreateIndex
+CREATE INDEX "OrderLine_productId_idx" ON "OrderLine"("productId");
+
+-- CreateIndex
+CREATE INDEX "OrderLine_organizationId_orderId_idx" ON "OrderLine"("organizationId", "orderId");
 
