@@ -1,14 +1,22 @@
 // Chinese names for the states audit events record. Workflow transitions are
 // logged as "<workflow>.transition", so the workflow's own labels apply.
+import { callWorkflow } from "~/modules/grants/call-workflow";
+import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
+import { orderWorkflow } from "~/modules/showroom/order-workflow";
+import { productWorkflow } from "~/modules/showroom/product-workflow";
 
 const WORKFLOW_STATE_LABELS: Record<string, Record<string, string>> = {
   [registrationWorkflow.name]: registrationWorkflow.stateLabels,
   [incubationWorkflow.name]: incubationWorkflow.stateLabels,
   [inspectionWorkflow.name]: inspectionWorkflow.stateLabels,
   [rectificationWorkflow.name]: rectificationWorkflow.stateLabels,
+  [callWorkflow.name]: callWorkflow.stateLabels,
+  [grantApplicationWorkflow.name]: grantApplicationWorkflow.stateLabels,
+  [productWorkflow.name]: productWorkflow.stateLabels,
+  [orderWorkflow.name]: orderWorkflow.stateLabels,
 };
 
 const ACCOUNT_STATE_LABELS: Record<string, string> = {
