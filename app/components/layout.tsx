@@ -75,6 +75,8 @@ const PUBLIC_NAV = [
   { to: "/", label: "首页", end: true },
   { to: "/orgs", label: "社会组织名录", end: false },
   { to: "/incubation", label: "孵化基地" },
+  { to: "/grants", label: "公益创投" },
+  { to: "/products", label: "公益产品" },
 ];
 
 export function PublicHeader() {

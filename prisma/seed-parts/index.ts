@@ -1,6 +1,7 @@
 // The demo data of each module, run in order after the base accounts and
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { seedGrantCalls } from "./grants-calls";
 import { seedIncubation } from "./incubation";
 import { seedInspection } from "./inspection";
 import { seedRegistration } from "./registration";
@@ -11,4 +12,5 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "inspection", run: seedInspection },
   { name: "incubation", run: seedIncubation },
   { name: "registration", run: seedRegistration },
+  { name: "grants-calls", run: seedGrantCalls },
 ];

@@ -28,6 +28,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "credit.add": "记录信用信息",
   "credit.end": "移出活动异常名录",
   "grade.record": "记录评估等级",
+  "grant_call.create": "创建公益创投活动",
+  "grant_call.update": "修改公益创投活动",
+  "grant_call.update_description": "修改公益创投活动说明",
+  "grant_call.transition": "公益创投活动办理",
+  "grant_application.create": "开始公益创投项目申报",
+  "grant_application.transition": "公益创投项目申报办理",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -42,6 +48,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   RuleParameter: "规则参数",
   CreditRecord: "信用信息",
   OrganizationGrade: "评估等级",
+  GrantApplication: "公益创投项目申报",
+  GrantCall: "公益创投活动",
 };
 
 export function auditActionLabel(action: string) {

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { displayPhase, timeRemaining } from "~/modules/grants/call-display";
+import { getPublicCall } from "~/modules/grants/call-store.server";
+import { CallEligibilityList, CallMoneyRules, CallRubric, CallTimeline, CallTranches, PhaseBadge } from "~/modules/grants/call-view";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "公益创投"} · 益苗` }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const call = await getPublicCall(params.callId!);
+  invariantResponse(call, "活动不存在", { status: 404 });
+  const now = new Date();
+  return { call, phase: displayPhase(call, now), now };
+}
+
+/** Server-rendered, then refreshed every minute; the box keeps its size so nothing moves. */
+function Countdown({ deadline, serverNow }: { deadline: Date; serverNow: Date }) {
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    setNow(new Date());
+    const timer = window.setInterval(() => setNow(new Date()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const left = timeRemaining(deadline, now);
+  return (
+    <p className="min-h-[1.75rem] text-lg font-semibold tabular-nums text-brand-700" data-testid="countdown" aria-live="off">
+      {left.passed ? (
+        "申报已截止"
+      ) : (
+        <>
+          距申报截止还有 {left.days} 天 {left.hours} 小时 {left.minutes} 分
+        </>
+      )}
+    </p>
+  );
+}
+
+export default function PublicGrantCallPage() {
+  const { call, phase, now } = useLoaderData<typeof loader>();
+  const applying = phase === "APPLYING";
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={call.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <PhaseBadge phase={phase} />
+            <span>{call.year} 年度</span>
+            {call.publishedAt ? <span>发布于 {formatDate(call.publishedAt)}</span> : null}
+          </span>
+        }
+      />
+
+      <section className="card grid gap-4 sm:grid-cols-3" aria-label="申报情况">
+        <div className="sm:col-span-2">
+          {applying ? (
+            <>
+              <Countdown deadline={call.applyClosesAt} serverNow={now} />
+              <p className="mt-1 text-sm text-gray-600">申报截止时间：{formatDateTime(call.applyClosesAt)}</p>
+            </>
+          ) : phase === "NOT_OPEN" ? (
+            <p className="text-lg font-semibold text-gray-800">申报将于 {formatDate(call.applyOpensAt)} 开始</p>
+          ) : (
+            <p className="text-lg font-semibold text-gray-800">申报已于 {formatDate(call.applyClosesAt)} 截止</p>
+          )}
+          {applying ? (
+            <Link to={`/org/grants?call=${call.id}`} className="btn-primary mt-3 inline-block">
+              在线申报
+            </Link>
+          ) : null}
+        </div>
+        <div>
+          <p className="text-sm text-gray-500">已收到申报</p>
+          <p className="text-2xl font-semibold text-gray-900" data-testid="received-count">
+            {call.receivedCount} 份
+          </p>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading" className="mb-3 text-base font-semibold text-gray-900">
+          活动进度
+        </h2>
+        <CallTimeline call={call} phase={phase} />
+        <p className="mt-2 text-xs text-gray-500">公示期为 {call.publicityDays} 天，自专家评审截止的次日起。</p>
+      </section>
+
+      <section className="card" aria-labelledby="desc-heading">
+        <h2 id="desc-heading" className="mb-2 text-base font-semibold text-gray-900">
+          活动说明
+        </h2>
+        <p className="whitespace-pre-line text-sm text-gray-800">{call.description}</p>
+      </section>
+
+      <section className="card" aria-labelledby="rules-heading">
+        <h2 id="rules-heading" className="mb-3 text-base font-semibold text-gray-900">
+          资助规则
+        </h2>
+        <CallMoneyRules call={call} />
+      </section>
+
+      <section className="card" aria-labelledby="eligibility-heading">
+        <h2 id="eligibility-heading" className="mb-3 text-base font-semibold text-gray-900">
+          申报资格
+        </h2>
+        <CallEligibilityList eligibility={call.eligibility} />
+      </section>
+
+      <section className="card" aria-labelledby="rubric-heading">
+        <h2 id="rubric-heading" className="mb-3 text-base font-semibold text-gray-900">
+          评分细则
+        </h2>
+        <CallRubric criteria={call.criteria} />
+      </section>
+
+      <section className="card" aria-labelledby="tranche-heading">
+        <h2 id="tranche-heading" className="mb-3 text-base font-semibold text-gray-900">
+          资金拨付
+        </h2>
+        <CallTranches tranches={call.tranches} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

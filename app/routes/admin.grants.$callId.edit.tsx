@@ -1,0 +1,110 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, TextareaField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { submitCallForm } from "~/modules/grants/call-actions.server";
+import { CallForm } from "~/modules/grants/call-form";
+import { DEFAULT_CATEGORIES } from "~/modules/grants/call-settings";
+import { getCall, storedSettings, updateCallDescription } from "~/modules/grants/call-store.server";
+import { CallDescriptionSchema, callFormDefaults } from "~/modules/grants/call-validation";
+import { CallEligibilityList, CallMoneyRules, CallRubric, CallTranches } from "~/modules/grants/call-view";
+import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `编辑：${data?.call.title ?? "公益创投活动"} · 益苗` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const call = await getCall(params.callId!);
+  invariantResponse(call, "活动不存在", { status: 404 });
+  const isDraft = call.status === "DRAFT";
+  return {
+    call,
+    isDraft,
+    defaults: isDraft ? callFormDefaults({ ...storedSettings(call), title: call.title, year: call.year, description: call.description }, new Date()) : null,
+    extraCategories: call.categories.filter((c) => !(DEFAULT_CATEGORIES as readonly string[]).includes(c)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const callId = params.callId!;
+  const formData = await request.formData();
+  if (formData.get("intent") === "description") {
+    const submission = parseWithZod(formData, { schema: CallDescriptionSchema });
+    if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+    try {
+      await updateCallDescription(callId, submission.value.description, admin, request);
+    } catch (error) {
+      const response = workflowErrorResponse(error);
+      if (response) return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
+      throw error;
+    }
+    return redirect(`/admin/grants/${callId}?saved=1`);
+  }
+  return submitCallForm({ formData, callId, actor: admin, request });
+}
+
+function DescriptionForm({ description }: { description: string }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "call-description",
+    lastResult,
+    defaultValue: { intent: "description", description },
+    constraint: getZodConstraint(CallDescriptionSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CallDescriptionSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3">
+      <input type="hidden" name="intent" value="description" />
+      <TextareaField meta={fields.description} label="活动说明" rows={6} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+        保存说明
+      </button>
+    </Form>
+  );
+}
+
+export default function EditGrantCallPage() {
+  const { call, isDraft, defaults, extraCategories } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="space-y-4">
+      <PageHeader title={`编辑：${call.title}`} description={isDraft ? "草稿可随时修改；发布前会再次检查。" : "活动已发布，只能修改活动说明；资金规则、申报资格和评分细则不能再修改。"} />
+      <p className="text-sm">
+        <Link to={`/admin/grants/${call.id}`} className="link">
+          ← 返回活动
+        </Link>
+      </p>
+      {isDraft && defaults ? (
+        <CallForm defaultValue={defaults} lastResult={lastResult} extraCategories={extraCategories} />
+      ) : (
+        <>
+          <DescriptionForm description={call.description} />
+          <section className="card space-y-4" aria-label="已发布的规则（只读）">
+            <h2 className="text-base font-semibold text-gray-900">资金规则（只读）</h2>
+            <CallMoneyRules call={call} />
+            <h2 className="text-base font-semibold text-gray-900">申报资格（只读）</h2>
+            <CallEligibilityList eligibility={call.eligibility} />
+            <h2 className="text-base font-semibold text-gray-900">评分细则（只读）</h2>
+            <CallRubric criteria={call.criteria} />
+            <h2 className="text-base font-semibold text-gray-900">拨付计划（只读）</h2>
+            <CallTranches tranches={call.tranches} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
