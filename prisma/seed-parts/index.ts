@@ -1,6 +1,7 @@
 // The demo data of each module, run in order after the base accounts and
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { seedGrantApplications } from "./grants-applications";
 import { seedGrantCalls } from "./grants-calls";
 import { seedIncubation } from "./incubation";
 import { seedInspection } from "./inspection";
@@ -13,4 +14,5 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "incubation", run: seedIncubation },
   { name: "registration", run: seedRegistration },
   { name: "grants-calls", run: seedGrantCalls },
+  { name: "grants-applications", run: seedGrantApplications },
 ];

@@ -1,0 +1,270 @@
+// Read-only pieces of a 公益创投 application shared by the applicant's locked view
+// and the staff screening pages.
+import type { ReactNode } from "react";
+import { auditActionLabel } from "~/modules/audit/labels";
+import { formatDate, formatDateTime, formatFen } from "~/utils/format";
+import {
+  GRANT_DOCUMENTS,
+  grantDocumentKeyOf,
+  INDICATOR_KIND_LABELS,
+  SOCIAL_WORKER_LEVEL_LABELS,
+  type GrantApplicationData,
+} from "./application-form";
+import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
+import { BUDGET_CATEGORY_LABELS, type BudgetCategory } from "./budget-checks";
+import type { AutoChecks } from "./grants-screening";
+
+const STATUS_STYLES: Partial<Record<GrantApplicationState, string>> = {
+  DRAFT: "bg-gray-50 text-gray-700 ring-gray-300",
+  SUBMITTED: "bg-blue-50 text-blue-800 ring-blue-200",
+  CORRECTION: "bg-amber-50 text-amber-900 ring-amber-300",
+  SCREEN_PASSED: "bg-green-50 text-green-800 ring-green-200",
+  SCREEN_FAILED: "bg-red-50 text-red-800 ring-red-200",
+};
+
+export function grantStatusLabel(status: string) {
+  return grantApplicationWorkflow.stateLabels[status as GrantApplicationState] ?? status;
+}
+
+export function GrantStatusBadge({ status }: { status: string }) {
+  return (
+    <span
+      data-testid="grant-status"
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLES[status as GrantApplicationState] ?? "bg-gray-50 text-gray-700 ring-gray-300"}`}
+    >
+      {grantStatusLabel(status)}
+    </span>
+  );
+}
+
+/** ✓ or ✗ with the reasons. */
+export function AutoChecksSummary({ checks }: { checks: AutoChecks | null }) {
+  if (!checks) return <span className="text-xs text-gray-500">未检查</span>;
+  if (checks.passed) {
+    return (
+      <span className="text-sm text-green-700" data-testid="auto-checks">
+        ✓ 通过
+      </span>
+    );
+  }
+  return (
+    <div className="text-sm text-red-700" data-testid="auto-checks">
+      <span>✗ 未通过</span>
+      <ul className="mt-1 list-disc pl-4 text-xs">
+        {[...checks.eligibility.reasons, ...checks.budget.issues].map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AutoChecksCard({ checks }: { checks: AutoChecks | null }) {
+  return (
+    <section className="card" aria-labelledby="checks-heading">
+      <h2 id="checks-heading" className="font-medium">
+        自动检查
+      </h2>
+      {checks ? (
+        <div className="mt-2 space-y-2 text-sm">
+          <p>
+            资格条件：
+            {checks.eligibility.eligible ? <span className="text-green-700">✓ 符合</span> : <span className="text-red-700">✗ 不符合</span>}
+          </p>
+          {checks.eligibility.reasons.length ? (
+            <ul className="list-disc pl-5 text-red-700">
+              {checks.eligibility.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            预算与周期：{checks.budget.ok ? <span className="text-green-700">✓ 符合</span> : <span className="text-red-700">✗ 不符合</span>}
+          </p>
+          {checks.budget.issues.length ? (
+            <ul className="list-disc pl-5 text-red-700">
+              {checks.budget.issues.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="text-xs text-gray-500">检查时间：{formatDateTime(checks.checkedAt)}</p>
+        </div>
+      ) : (
+        <p className="mt-2 text-sm text-gray-500">尚未检查。</p>
+      )}
+    </section>
+  );
+}
+
+function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-gray-500">{label}</dt>
+      <dd className="whitespace-pre-wrap break-words text-gray-900">{children === "" || children == null ? "—" : children}</dd>
+    </div>
+  );
+}
+
+type ViewApplication = {
+  title: string;
+  category: string | null;
+  projectStart: Date | string | null;
+  projectEnd: Date | string | null;
+  requestedFen: number;
+  ownFundsFen: number;
+  matchedFen: number;
+  totalBudgetFen: number;
+  budgetLines: Array<{ category: string; description: string; requestedFen: number; ownFen: number; matchedFen: number }>;
+  milestones: Array<{ title: string; description: string | null; dueDate: Date | string }>;
+  indicators: Array<{ kind: string; name: string; target: string }>;
+};
+
+export function GrantApplicationDetails({
+  application,
+  data,
+  documents,
+}: {
+  application: ViewApplication;
+  data: GrantApplicationData;
+  documents: Array<{ id: string; purpose: string; originalName: string }>;
+}) {
+  return (
+    <div className="space-y-4">
+      <section className="card" aria-label="项目信息">
+        <h2 className="font-medium">基本信息</h2>
+        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
+          <Item label="项目名称">{application.title}</Item>
+          <Item label="项目类别">{application.category}</Item>
+          <Item label="项目周期">
+            {formatDate(application.projectStart)} 至 {formatDate(application.projectEnd)}
+          </Item>
+          <Item label="服务区域">{data.serviceArea}</Item>
+          <Item label="服务社区">{data.community}</Item>
+          <Item label="受益人数">{data.beneficiaryCount == null ? "" : `${data.beneficiaryCount} 人`}</Item>
+          <Item label="受益对象" wide>
+            {data.beneficiaries}
+          </Item>
+          <Item label="需求分析" wide>
+            {data.needs}
+          </Item>
+          <Item label="项目目标" wide>
+            {data.goals}
+          </Item>
+        </dl>
+      </section>
+
+      <section className="card" aria-label="活动与里程碑">
+        <h2 className="font-medium">活动与里程碑</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {application.milestones.map((m, i) => (
+            <li key={i}>
+              {formatDate(m.dueDate)} · <span className="font-medium">{m.title}</span>
+              {m.description ? ` — ${m.description}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-label="产出与成效指标">
+        <h2 className="font-medium">产出与成效指标</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {application.indicators.map((m, i) => (
+            <li key={i}>
+              {INDICATOR_KIND_LABELS[m.kind as "OUTPUT"] ?? m.kind}：{m.name}，目标 {m.target}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-label="项目团队">
+        <h2 className="font-medium">项目团队</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {data.team.map((t, i) => (
+            <li key={i}>
+              {t.name} · {t.role}
+              {t.socialWorker ? `（持证社工：${SOCIAL_WORKER_LEVEL_LABELS[t.certificate as "ASSISTANT"] ?? "—"}）` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card overflow-x-auto" aria-label="预算">
+        <h2 className="font-medium">预算</h2>
+        <table className="table-basic mt-2">
+          <thead>
+            <tr>
+              <th>科目</th>
+              <th>用途说明</th>
+              <th>申请资助</th>
+              <th>自有资金</th>
+              <th>配套资金</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {application.budgetLines.map((l, i) => (
+              <tr key={i}>
+                <td>{BUDGET_CATEGORY_LABELS[l.category as BudgetCategory] ?? l.category}</td>
+                <td>{l.description}</td>
+                <td>{formatFen(l.requestedFen)}</td>
+                <td>{formatFen(l.ownFen)}</td>
+                <td>{formatFen(l.matchedFen)}</td>
+              </tr>
+            ))}
+            <tr className="font-medium">
+              <td colSpan={2}>合计（总预算 {formatFen(application.totalBudgetFen)}）</td>
+              <td>{formatFen(application.requestedFen)}</td>
+              <td>{formatFen(application.ownFundsFen)}</td>
+              <td>{formatFen(application.matchedFen)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card" aria-label="附件">
+        <h2 className="font-medium">附件</h2>
+        {documents.length ? (
+          <ul className="mt-2 space-y-1 text-sm">
+            {documents.map((d) => {
+              const key = grantDocumentKeyOf(d.purpose);
+              return (
+                <li key={d.id}>
+                  {key ? GRANT_DOCUMENTS[key].label : d.purpose}：
+                  <a href={`/files/${d.id}`} className="link" target="_blank" rel="noreferrer">
+                    {d.originalName}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p className="mt-2 text-sm text-gray-500">未上传附件。</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function GrantHistory({
+  events,
+}: {
+  events: Array<{ id: string; action: string; fromState: string | null; toState: string | null; reason: string | null; createdAt: Date | string; actor: { name: string } | null }>;
+}) {
+  if (!events.length) return null;
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading" className="font-medium">
+        办理记录
+      </h2>
+      <ol className="mt-2 space-y-1 text-sm">
+        {events.map((e) => (
+          <li key={e.id}>
+            <span className="text-gray-500">{formatDateTime(e.createdAt)}</span> · {e.actor?.name ?? "系统"} ·{" "}
+            {e.toState ? `${grantStatusLabel(e.toState)}` : auditActionLabel(e.action)}
+            {e.reason ? `：${e.reason}` : ""}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { grantDocumentKeysOf } from "~/modules/grants/application-form";
+import { AutoChecksCard, GrantApplicationDetails, GrantHistory, GrantStatusBadge } from "~/modules/grants/application-view";
+import { grantApplicationWorkflow, type GrantApplicationState } from "~/modules/grants/application-workflow";
+import {
+  getGrantApplication,
+  listGrantDocuments,
+  listGrantHistory,
+  recheckApplications,
+  screenApplications,
+  toStoredApplication,
+} from "~/modules/grants/applications.server";
+import {
+  correctionDueAtOf,
+  parseAutoChecks,
+  SCREENING_ACTION_LABELS,
+  ScreeningSchema,
+  type ScreeningAction,
+} from "~/modules/grants/grants-screening";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title || "项目申报"} · 资格审查 · 益苗` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const row = await getGrantApplication(params.id ?? "");
+  invariantResponse(row && row.status !== "DRAFT", "未找到该申报", { status: 404 });
+  const [documents, history] = await Promise.all([listGrantDocuments(row.id), listGrantHistory(row.id)]);
+  const stored = toStoredApplication(row);
+  const { call, autoChecks, ...application } = row;
+  return {
+    application,
+    call: { id: call.id, title: call.title },
+    data: stored.data,
+    documents,
+    documentKeys: grantDocumentKeysOf(documents),
+    history,
+    checks: parseAutoChecks(autoChecks),
+    actions: grantApplicationWorkflow
+      .available(row.status as GrantApplicationState, "ADMIN")
+      .map((t) => t.to)
+      .filter((to): to is ScreeningAction => to in SCREENING_ACTION_LABELS),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ADMIN");
+  const row = await getGrantApplication(params.id ?? "");
+  invariantResponse(row && row.status !== "DRAFT", "未找到该申报", { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "recheck") {
+    await recheckApplications([row.id]);
+    return redirect(`/admin/grants/applications/${row.id}?rechecked=1`);
+  }
+  formData.set("ids", row.id);
+  const submission = parseWithZod(formData, { schema: ScreeningSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const { to, reason, dueAt } = submission.value;
+  try {
+    const { skipped } = await screenApplications({
+      ids: [row.id],
+      to,
+      reason: reason ?? null,
+      correctionDueAt: to === "CORRECTION" ? correctionDueAtOf(dueAt) : null,
+      actorId: user.id,
+      request,
+    });
+    if (skipped.length) return Response.json(submission.reply({ formErrors: [`不能执行：${skipped[0]!.why}`] }), { status: 409 });
+    return redirect(`/admin/grants/applications/${row.id}?done=${to}`);
+  } catch (error) {
+    if (error instanceof WorkflowError) return Response.json(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    throw error;
+  }
+}
+
+export default function AdminGrantApplication() {
+  const { application, call, data, documents, history, checks, actions } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={application.title || "（未填写项目名称）"}
+        description={
+          <>
+            {application.organization.name} · {call.title} · <GrantStatusBadge status={application.status} /> · 提交于{" "}
+            {formatDateTime(application.submittedAt)}
+          </>
+        }
+        actions={
+          <Link to={`/admin/grants/${call.id}/applications`} className="btn-secondary">
+            返回申报列表
+          </Link>
+        }
+      />
+      {done && done in SCREENING_ACTION_LABELS ? (
+        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          「{SCREENING_ACTION_LABELS[done as ScreeningAction]}」已办理，并已通知申报机构。
+        </p>
+      ) : null}
+      {searchParams.get("rechecked") === "1" ? (
+        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          已重新检查。
+        </p>
+      ) : null}
+      {application.status === "CORRECTION" ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          已退回补正（截止 {formatDateTime(application.correctionDueAt)}）：{application.correctionNotes}
+        </p>
+      ) : null}
+      {application.screeningNote ? <p className="card text-sm">审查意见：{application.screeningNote}</p> : null}
+
+      <AutoChecksCard checks={checks} />
+      <Form method="post">
+        <button type="submit" name="intent" value="recheck" className="btn-secondary">
+          重新检查
+        </button>
+      </Form>
+
+      {actions.length ? <ScreeningForm actions={actions} /> : null}
+      <GrantApplicationDetails application={application} data={data} documents={documents} />
+      <GrantHistory events={history} />
+    </div>
+  );
+}
+
+function ScreeningForm({ actions }: { actions: ScreeningAction[] }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "screening",
+    lastResult,
+    constraint: getZodConstraint(ScreeningSchema),
+    shouldRevalidate: "onInput",
+    onValidate({ formData }) {
+      formData.set("ids", "current");
+      return parseWithZod(formData, { schema: ScreeningSchema });
+    },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-label="资格审查">
+      <h2 className="font-medium">资格审查</h2>
+      <input type="hidden" name="intent" value="screen" />
+      <div>
+        <label htmlFor={fields.reason.id} className="mb-1 block text-sm font-medium text-gray-700">
+          审查意见（退回补正时填写补正要求；不通过时填写理由，申报机构可见）
+        </label>
+        <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={3} className="input" />
+        <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
+      </div>
+      {actions.includes("CORRECTION") ? (
+        <div className="max-w-xs">
+          <label htmlFor={fields.dueAt.id} className="mb-1 block text-sm font-medium text-gray-700">
+            补正截止日期（退回补正时填写）
+          </label>
+          <input {...getInputProps(fields.dueAt, { type: "date" })} key={fields.dueAt.key} className="input" />
+          <ErrorList id={fields.dueAt.errorId} errors={fields.dueAt.errors} />
+        </div>
+      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorList id={fields.to.errorId} errors={fields.to.errors} />
+      <div className="flex flex-wrap gap-3">
+        {actions.map((to) => (
+          <button
+            key={to}
+            type="submit"
+            name="to"
+            value={to}
+            className={to === "SCREEN_PASSED" ? "btn-primary" : to === "SCREEN_FAILED" ? "btn-danger" : "btn-secondary"}
+            disabled={navigation.state === "submitting"}
+          >
+            {SCREENING_ACTION_LABELS[to]}
+          </button>
+        ))}
+      </div>
+    </Form>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

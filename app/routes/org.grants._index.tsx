@@ -1,0 +1,201 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { requireOrgMember } from "~/modules/auth/permissions.server";
+import { GrantStatusBadge } from "~/modules/grants/application-view";
+import {
+  GRANT_APPLICATIONS_PAGE_SIZE,
+  listOpenCalls,
+  listOrgGrantApplications,
+  loadEligibilityFacts,
+  startGrantApplication,
+} from "~/modules/grants/applications.server";
+import { parseCallEligibility, parseCategories } from "~/modules/grants/call-settings";
+import { checkEligibility, eligibilitySummary } from "~/modules/grants/eligibility";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { prisma } from "~/utils/db.server";
+import { formatDate, formatDateTime, formatFen } from "~/utils/format";
+import { getPage } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "公益创投 · 益苗" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgMember(request);
+  const url = new URL(request.url);
+  const page = getPage(url);
+  const now = new Date();
+  const [calls, { applications, total }] = await Promise.all([listOpenCalls(now), listOrgGrantApplications(organization.id, page)]);
+  const facts = (await loadEligibilityFacts(prisma, [organization.id], null, now)).get(organization.id)!;
+  const existing = await prisma.grantApplication.findMany({
+    where: { organizationId: organization.id, callId: { in: calls.map((c) => c.id) } },
+    select: { id: true, callId: true },
+  });
+  return {
+    calls: calls.map((c) => {
+      const rules = parseCallEligibility(c.eligibility);
+      // No project of a call still taking applications can have failed yet, so every failure counts.
+      const result = checkEligibility(rules, facts, now);
+      return {
+        id: c.id,
+        title: c.title,
+        description: c.description,
+        poolFen: String(c.poolFen),
+        perProjectCapFen: c.perProjectCapFen,
+        applyClosesAt: c.applyClosesAt,
+        categories: parseCategories(c.categories),
+        conditions: eligibilitySummary(rules),
+        eligible: result.eligible,
+        reasons: result.reasons,
+        applicationId: existing.find((e) => e.callId === c.id)?.id ?? null,
+      };
+    }),
+    applications,
+    total,
+    page,
+    pageSize: GRANT_APPLICATIONS_PAGE_SIZE,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, organization } = await requireOrgMember(request);
+  const form = await request.formData();
+  const callId = String(form.get("callId") ?? "");
+  if (!callId) return Response.json({ error: "请选择公益创投活动" }, { status: 400 });
+  try {
+    const id = await startGrantApplication({ organizationId: organization.id, userId: user.id, callId, request });
+    return redirect(`/org/grants/${id}`);
+  } catch (error) {
+    if (error instanceof WorkflowError) return Response.json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function OrgGrants() {
+  const { calls, applications, total, page, pageSize } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const highlighted = searchParams.get("call");
+
+  useEffect(() => {
+    if (highlighted) document.getElementById(`call-${highlighted}`)?.scrollIntoView({ block: "start" });
+  }, [highlighted]);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="公益创投" description="查看正在征集的公益创投活动，了解申报条件并在线申报项目。" />
+      <FormErrors errors={actionData && "error" in actionData ? [actionData.error] : null} />
+
+      <section aria-labelledby="open-calls" className="space-y-3">
+        <h2 id="open-calls" className="font-medium">
+          正在征集的活动
+        </h2>
+        {calls.length === 0 ? <p className="card text-sm text-gray-500">目前没有正在征集项目的公益创投活动。</p> : null}
+        {calls.map((c) => (
+          <article
+            key={c.id}
+            id={`call-${c.id}`}
+            aria-label={c.title}
+            data-highlighted={highlighted === c.id ? "true" : undefined}
+            className={`card scroll-mt-4 ${highlighted === c.id ? "ring-2 ring-brand-500" : ""}`}
+          >
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <div>
+                <h3 className="text-lg font-semibold">{c.title}</h3>
+                <p className="mt-1 text-sm text-gray-600">
+                  申报截止：{formatDateTime(c.applyClosesAt)} · 单个项目最高资助 {formatFen(c.perProjectCapFen)} · 类别：
+                  {c.categories.join("、") || "不限"}
+                </p>
+              </div>
+              {c.applicationId ? (
+                <Link to={`/org/grants/${c.applicationId}`} className="btn-secondary">
+                  查看本机构的申报
+                </Link>
+              ) : c.eligible ? (
+                <Form method="post">
+                  <input type="hidden" name="callId" value={c.id} />
+                  <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+                    开始申报
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+            <p className="mt-2 whitespace-pre-wrap text-sm text-gray-700">{c.description}</p>
+            {c.conditions.length ? (
+              <p className="mt-2 text-xs text-gray-500">申报条件：{c.conditions.join("；")}</p>
+            ) : null}
+            {c.eligible ? (
+              <p className="mt-2 text-sm text-brand-700" data-testid="eligibility">
+                ✓ 本机构符合申报条件
+              </p>
+            ) : (
+              <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="eligibility">
+                <p className="font-medium">本机构暂不符合申报条件：</p>
+                <ul className="mt-1 list-disc pl-5">
+                  {c.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="my-applications">
+        <h2 id="my-applications" className="mb-3 font-medium">
+          本机构的申报
+        </h2>
+        {applications.length === 0 ? (
+          <p className="card text-sm text-gray-500">尚未申报公益创投项目。</p>
+        ) : (
+          <div className="card overflow-x-auto p-0 sm:p-0">
+            <table className="table-basic" aria-label="本机构的申报">
+              <thead>
+                <tr>
+                  <th>项目名称</th>
+                  <th>活动</th>
+                  <th>类别</th>
+                  <th>申请资助</th>
+                  <th>状态</th>
+                  <th>提交时间</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {applications.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={`/org/grants/${a.id}`} className="link font-medium">
+                        {a.title || "（未填写项目名称）"}
+                      </Link>
+                    </td>
+                    <td>{a.call.title}</td>
+                    <td>{a.category ?? "—"}</td>
+                    <td className="whitespace-nowrap">{formatFen(a.requestedFen)}</td>
+                    <td>
+                      <GrantStatusBadge status={a.status} />
+                      {a.status === "CORRECTION" && a.correctionDueAt ? (
+                        <span className="ml-1 text-xs text-amber-700">（{formatDate(a.correctionDueAt)}前补正）</span>
+                      ) : null}
+                    </td>
+                    <td className="whitespace-nowrap">{formatDateTime(a.submittedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={page} pageSize={pageSize} total={total} />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
