@@ -16,6 +16,7 @@ const ORG_NAV = [
   { to: "/org/registration", label: "登记申请" },
   { to: "/org/incubation", label: "孵化基地" },
   { to: "/org/inspection", label: "年检" },
+  { to: "/org/grants", label: "公益创投" },
   { to: "/notifications", label: "通知" },
 ];
 
