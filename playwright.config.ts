@@ -16,6 +16,8 @@ process.env.PLAYWRIGHT_PORT ??= execFileSync(process.execPath, [
   .trim();
 
 const port = Number(process.env.PLAYWRIGHT_PORT);
+// Fixed per run so the app server (started before any spec) knows where the stand-in listens.
+process.env.STRIPE_STANDIN_PORT ??= "12111";
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -59,6 +61,13 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL,
       UPLOAD_DIR: process.env.UPLOAD_DIR,
       SESSION_SECRET: process.env.SESSION_SECRET,
+      // Online payment talks to the Stripe stand-in (tests/support/stripe-stand-in.ts) that the
+      // showroom specs start on this port; checkout still defaults to offline payment.
+      STRIPE_SECRET_KEY: "sk_test_standin",
+      STRIPE_WEBHOOK_SECRET: "whsec_standin",
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_API_PORT: process.env.STRIPE_STANDIN_PORT,
+      STRIPE_API_PROTOCOL: "http",
       ...(process.env.REMIX_OUT_DIR ? { REMIX_OUT_DIR: process.env.REMIX_OUT_DIR } : {}),
     },
   },

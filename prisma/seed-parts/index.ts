@@ -6,6 +6,7 @@ import { seedGrantCalls } from "./grants-calls";
 import { seedIncubation } from "./incubation";
 import { seedInspection } from "./inspection";
 import { seedRegistration } from "./registration";
+import { seedShowroom } from "./showroom";
 
 type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<void> };
 
@@ -15,4 +16,5 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "registration", run: seedRegistration },
   { name: "grants-calls", run: seedGrantCalls },
   { name: "grants-applications", run: seedGrantApplications },
+  { name: "showroom", run: seedShowroom },
 ];

@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
-import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { z } from "zod";
 import { prisma, type Tx } from "~/utils/db.server";
 import { checkUpload, DOCUMENT_KINDS, FILE_KINDS, MAX_UPLOAD_BYTES, TOO_LARGE_MIME, type FileKind } from "./file-types";
@@ -11,44 +10,54 @@ export const UPLOAD_ROOT = path.resolve(process.env.UPLOAD_DIR ?? path.join("dat
 const MAX_TEXT_PART_BYTES = 200 * 1024;
 const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 
-// Streams each file part into memory but stops at the size limit, so an
-// oversized file becomes a marked, empty File instead of an exception that
-// would throw away the rest of the form.
-const boundedUploadHandler: UploadHandler = async ({ filename, contentType, data }) => {
-  const isFile = typeof filename === "string";
-  const limit = isFile ? MAX_UPLOAD_BYTES : MAX_TEXT_PART_BYTES;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of data) {
-    if (tooLarge) continue;
-    size += chunk.byteLength;
-    if (size > limit) {
-      tooLarge = true;
-      chunks.length = 0;
-    } else {
-      chunks.push(chunk);
-    }
-  }
-  if (!isFile) {
-    if (tooLarge) throw new Response("表单内容过长", { status: 413 });
-    return new TextDecoder().decode(Buffer.concat(chunks));
-  }
-  if (!filename) return undefined; // an empty file input
-  if (tooLarge) return new File([], filename, { type: TOO_LARGE_MIME });
-  return new File([Buffer.concat(chunks)], filename, { type: contentType || "application/octet-stream" });
-};
+class BodyTooLarge extends Error {}
 
-/** Parses a multipart form with the upload limits applied; 413 when the body is absurdly large. */
+/**
+ * Parses a multipart form with Node's own (undici) parser, after capping the
+ * body at MAX_REQUEST_BYTES while it streams in. An oversized file becomes a
+ * marked, empty File rather than an error, so the rest of the form is kept and
+ * the user sees a message at that field.
+ */
 export async function parseUploadForm(request: Request) {
+  const contentType = request.headers.get("Content-Type") ?? "";
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_REQUEST_BYTES) throw new Response("上传内容过大", { status: 413 });
-  try {
-    return await unstable_parseMultipartFormData(request, boundedUploadHandler);
-  } catch (error) {
-    if (error instanceof Response) throw error;
+  if (!request.body || !contentType.startsWith("multipart/form-data")) {
     throw new Response("表单格式不正确", { status: 400 });
   }
+  let received = 0;
+  const capped = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > MAX_REQUEST_BYTES) controller.error(new BodyTooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  let parsed: FormData;
+  try {
+    parsed = await new Response(capped, { headers: { "Content-Type": contentType } }).formData();
+  } catch (error) {
+    if (error instanceof BodyTooLarge || received > MAX_REQUEST_BYTES) {
+      throw new Response("上传内容过大", { status: 413 });
+    }
+    throw new Response("表单格式不正确", { status: 400 });
+  }
+  const result = new FormData();
+  for (const [name, value] of parsed.entries()) {
+    if (typeof value === "string") {
+      if (Buffer.byteLength(value) > MAX_TEXT_PART_BYTES) throw new Response("表单内容过长", { status: 413 });
+      result.append(name, value);
+    } else if (!value.name && value.size === 0) {
+      continue; // an empty file input
+    } else if (value.size > MAX_UPLOAD_BYTES) {
+      result.append(name, new File([], value.name, { type: TOO_LARGE_MIME }));
+    } else {
+      result.append(name, value);
+    }
+  }
+  return result;
 }
 
 /**

@@ -34,6 +34,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "grant_call.transition": "公益创投活动办理",
   "grant_application.create": "开始公益创投项目申报",
   "grant_application.transition": "公益创投项目申报办理",
+  "product.create": "提交公益产品",
+  "product.transition": "公益产品审核",
+  "order.create": "创建订单",
+  "order.transition": "订单状态变更",
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -50,6 +54,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   OrganizationGrade: "评估等级",
   GrantApplication: "公益创投项目申报",
   GrantCall: "公益创投活动",
+  Product: "公益产品",
+  Order: "订单",
 };
 
 export function auditActionLabel(action: string) {

@@ -1,0 +1,225 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { checkCart, parseCartParam } from "~/modules/showroom/cart";
+import { getCartProducts } from "~/modules/showroom/catalogue.server";
+import { isStripeConfigured, orderExpiryMinutes } from "~/modules/showroom/config.server";
+import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
+import { PAYMENT_METHOD_LABELS } from "~/modules/showroom/labels";
+import { changeOrderStatus, createOrder, OrderError, setStripeSession } from "~/modules/showroom/orders.server";
+import { lineTotalFen } from "~/modules/showroom/pricing";
+import { createCheckoutSession, stripeSessionExpiry } from "~/modules/showroom/stripe.server";
+import { formatFen } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "结算 · 公益产品 · 益苗" }];
+
+const CheckoutSchema = z
+  .object({
+    items: z.string({ required_error: "购物车是空的" }).max(2000),
+    buyerName: z.string({ required_error: "请填写收货人姓名" }).trim().min(2, "姓名至少 2 个字").max(20, "姓名最多 20 个字"),
+    buyerPhone: z
+      .string({ required_error: "请填写手机号码" })
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码"),
+    delivery: z.enum(["SHIPPING", "PICKUP"], { required_error: "请选择交付方式", invalid_type_error: "请选择交付方式" }),
+    address: z.string().trim().max(200, "地址最多 200 个字").optional(),
+    paymentMethod: z.enum(["STRIPE", "COUNTER", "BANK_TRANSFER"], {
+      required_error: "请选择付款方式",
+      invalid_type_error: "请选择付款方式",
+    }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.delivery === "SHIPPING" && (value.address ?? "").length < 5) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["address"], message: "快递配送请填写详细收货地址" });
+    }
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Public page: anyone may buy without an account. Expired reservations go back first.
+  await sweepExpiredOrders();
+  const items = parseCartParam(new URL(request.url).searchParams.get("items"));
+  const products = await getCartProducts(items.map((i) => i.productId));
+  return {
+    items,
+    products,
+    problems: checkCart(items, products),
+    stripeEnabled: isStripeConfigured(),
+    expiryMinutes: orderExpiryMinutes(),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await sweepExpiredOrders();
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: CheckoutSchema });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  const value = submission.value;
+  const items = parseCartParam(value.items);
+  if (value.paymentMethod === "STRIPE" && !isStripeConfigured()) {
+    return Response.json(submission.reply({ fieldErrors: { paymentMethod: ["在线支付暂未开通，请选择其他付款方式"] } }), { status: 400 });
+  }
+  const now = new Date();
+  const sessionExpiry = stripeSessionExpiry(now, orderExpiryMinutes());
+  let order;
+  try {
+    order = await createOrder({
+      items,
+      buyerName: value.buyerName,
+      buyerPhone: value.buyerPhone,
+      delivery: value.delivery,
+      address: value.address ?? null,
+      paymentMethod: value.paymentMethod,
+      // An online order stays reserved a little longer than its Checkout Session, so a late
+      // completion event still finds it unpaid; the session's own expiry event releases it.
+      ...(value.paymentMethod === "STRIPE" ? { expiresAt: new Date(sessionExpiry.getTime() + 10 * 60_000) } : {}),
+    });
+  } catch (error) {
+    if (error instanceof OrderError) return Response.json(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    throw error;
+  }
+  if (value.paymentMethod !== "STRIPE") {
+    return redirect(`/orders/${encodeURIComponent(order.orderNo)}/success`);
+  }
+  let session;
+  try {
+    session = await createCheckoutSession({ ...order, expiresAt: sessionExpiry }, new URL(request.url).origin);
+  } catch (error) {
+    console.error("Stripe checkout session failed", error);
+    await changeOrderStatus({
+      orderId: order.id,
+      to: "CANCELLED",
+      actor: { id: null, role: "SYSTEM" },
+      reason: "在线支付创建失败",
+    });
+    return Response.json(submission.reply({ formErrors: ["在线支付暂时不可用，请稍后再试或选择线下付款"] }), { status: 502 });
+  }
+  await setStripeSession(order.id, session.id);
+  if (!session.url) throw new Response("在线支付地址缺失", { status: 502 });
+  return redirect(session.url);
+}
+
+export default function CheckoutPage() {
+  const { items, products, problems, stripeEnabled, expiryMinutes } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "checkout",
+    lastResult,
+    constraint: getZodConstraint(CheckoutSchema),
+    shouldRevalidate: "onInput",
+    defaultValue: { delivery: "PICKUP", paymentMethod: "COUNTER" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
+  });
+  const byId = new Map(products.map((p) => [p.id, p]));
+  const total = items.reduce((sum, i) => {
+    const p = byId.get(i.productId);
+    return p ? sum + lineTotalFen(p.priceFen, i.quantity) : sum;
+  }, 0);
+  const canShip = items.every((i) => byId.get(i.productId)?.allowShipping);
+  const canPickup = items.every((i) => byId.get(i.productId)?.allowPickup);
+  const methods: ("STRIPE" | "COUNTER" | "BANK_TRANSFER")[] = stripeEnabled ? ["STRIPE", "COUNTER", "BANK_TRANSFER"] : ["COUNTER", "BANK_TRANSFER"];
+
+  if (items.length === 0) {
+    return (
+      <div>
+        <PageHeader title="结算" />
+        <p className="card">
+          购物车是空的。
+          <Link to="/products" className="link ml-2">
+            去看看公益产品
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div>
+      <PageHeader title="结算" description={`下单后为您保留库存 ${expiryMinutes} 分钟，超时未付款订单将自动取消。`} />
+      {problems.length ? (
+        <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
+          {problems.map((p) => (
+            <p key={p.productId}>{p.message}</p>
+          ))}
+          <Link to="/cart" className="link">
+            返回购物车修改
+          </Link>
+        </div>
+      ) : null}
+      <div className="card mb-4">
+        <h2 className="mb-2 font-medium">订单内容</h2>
+        <ul className="divide-y divide-gray-100 text-sm">
+          {items.map((i) => {
+            const p = byId.get(i.productId);
+            return (
+              <li key={i.productId} className="flex justify-between py-2">
+                <span>
+                  {p?.name ?? "产品已不存在"} × {i.quantity}
+                </span>
+                <span>{p ? formatFen(lineTotalFen(p.priceFen, i.quantity)) : "—"}</span>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="mt-2 text-right">
+          合计 <span className="font-semibold text-brand-700">{formatFen(total)}</span>
+        </p>
+      </div>
+      <Form method="post" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
+        <input type="hidden" name="items" value={items.map((i) => `${i.productId}:${i.quantity}`).join(",")} />
+        <Field meta={fields.buyerName} label="姓名" autoComplete="name" />
+        <Field meta={fields.buyerPhone} label="手机号码" type="tel" inputMode="tel" autoComplete="tel" />
+        <fieldset className="sm:col-span-2">
+          <legend className="mb-1 text-sm font-medium text-gray-700">交付方式</legend>
+          <div className="flex flex-wrap gap-4 text-sm">
+            {canPickup ? (
+              <label className="flex items-center gap-2">
+                <input {...getInputProps(fields.delivery, { type: "radio", value: "PICKUP" })} />
+                展销厅自提
+              </label>
+            ) : null}
+            {canShip ? (
+              <label className="flex items-center gap-2">
+                <input {...getInputProps(fields.delivery, { type: "radio", value: "SHIPPING" })} />
+                快递配送
+              </label>
+            ) : null}
+            {!canShip && !canPickup ? <span className="text-red-600">购物车中的产品交付方式不同，请分开下单</span> : null}
+          </div>
+          {fields.delivery.errors ? <p className="mt-1 text-sm text-red-600">{fields.delivery.errors[0]}</p> : null}
+        </fieldset>
+        <TextareaField meta={fields.address} label="收货地址（快递配送时填写）" rows={2} className="sm:col-span-2" />
+        <fieldset className="sm:col-span-2">
+          <legend className="mb-1 text-sm font-medium text-gray-700">付款方式</legend>
+          <div className="flex flex-wrap gap-4 text-sm">
+            {methods.map((m) => (
+              <label key={m} className="flex items-center gap-2">
+                <input {...getInputProps(fields.paymentMethod, { type: "radio", value: m })} />
+                {PAYMENT_METHOD_LABELS[m]}
+              </label>
+            ))}
+          </div>
+          {fields.paymentMethod.errors ? <p className="mt-1 text-sm text-red-600">{fields.paymentMethod.errors[0]}</p> : null}
+        </fieldset>
+        <div className="sm:col-span-2">
+          <FormErrors id={form.errorId} errors={form.errors} />
+        </div>
+        <div className="sm:col-span-2">
+          <button type="submit" className="btn-primary" disabled={navigation.state !== "idle" || problems.length > 0}>
+            {navigation.state !== "idle" ? "正在提交…" : "提交订单"}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { CART_STORAGE_KEY } from "~/modules/showroom/cart";
+import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
+import { paymentMethodLabel } from "~/modules/showroom/labels";
+import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
+import { changeOrderStatus, getOrderByNo } from "~/modules/showroom/orders.server";
+import { retrieveSession } from "~/modules/showroom/stripe.server";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { formatDateTime, formatFen } from "~/utils/format";
+import { invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "订单已提交 · 公益产品 · 益苗" }];
+
+// Public: the order number is the buyer's receipt. Only the number, items,
+// total and status are shown here; details need the phone (/orders/lookup).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await sweepExpiredOrders();
+  const url = new URL(request.url);
+  let order = await getOrderByNo(params.orderNo ?? "");
+  invariantResponse(order, "未找到该订单", { status: 404 });
+  const sessionId = url.searchParams.get("session_id");
+  let stripeSaysPaid = false;
+  if (sessionId && order.paymentMethod === "STRIPE" && order.stripeSessionId === sessionId) {
+    // Never trust the redirect alone: ask Stripe whether this session was paid.
+    let session;
+    try {
+      session = await retrieveSession(sessionId);
+    } catch (error) {
+      // Stripe unreachable: show the order as it stands; the webhook will still arrive.
+      console.error("Stripe session check failed", error);
+      session = null;
+    }
+    stripeSaysPaid = Boolean(session) && session!.payment_status === "paid" && session!.metadata?.orderId === order.id;
+    if (session && stripeSaysPaid && order.status === "PENDING_PAYMENT") {
+      const intent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id ?? null;
+      try {
+        await changeOrderStatus({
+          orderId: order.id,
+          to: "PAID",
+          actor: { id: null, role: "SYSTEM" },
+          paymentReference: intent ?? session.id,
+          stripePaymentIntentId: intent,
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowError)) throw error; // the webhook got there first
+      }
+      order = (await getOrderByNo(order.orderNo))!;
+    }
+  }
+  return {
+    order: {
+      orderNo: order.orderNo,
+      status: order.status,
+      totalFen: order.totalFen,
+      paymentMethod: order.paymentMethod,
+      expiresAt: order.expiresAt,
+      lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+    },
+    cancelled: url.searchParams.get("cancelled") === "1",
+  };
+}
+
+export default function OrderSubmittedPage() {
+  const { order, cancelled } = useLoaderData<typeof loader>();
+  useEffect(() => {
+    window.localStorage.removeItem(CART_STORAGE_KEY);
+  }, []);
+  const status = order.status as OrderState;
+  const paid = status !== "PENDING_PAYMENT" && status !== "CANCELLED" && status !== "EXPIRED";
+  return (
+    <div>
+      <PageHeader title={paid ? "支付成功" : "订单已提交"} />
+      <div className="card space-y-2">
+        <p>
+          订单号：<strong className="font-mono">{order.orderNo}</strong>
+        </p>
+        <p>
+          订单状态：<strong data-testid="order-status">{orderWorkflow.stateLabels[status] ?? status}</strong>
+        </p>
+        <p>金额：{formatFen(order.totalFen)}</p>
+        <p>付款方式：{paymentMethodLabel(order.paymentMethod)}</p>
+        <ul className="list-disc pl-5 text-sm text-gray-700">
+          {order.lines.map((l) => (
+            <li key={l.id}>
+              {l.productName} × {l.quantity}（{formatFen(l.unitPriceFen)}/件）
+            </li>
+          ))}
+        </ul>
+        {status === "PENDING_PAYMENT" && order.paymentMethod === "STRIPE" ? (
+          <p className="text-sm text-gray-600">
+            {cancelled ? "您已取消在线支付。" : "正在等待支付结果，请稍后刷新本页。"}库存保留至 {formatDateTime(order.expiresAt)}。
+          </p>
+        ) : null}
+        {status === "PENDING_PAYMENT" && order.paymentMethod !== "STRIPE" ? (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
+            请在 {formatDateTime(order.expiresAt)} 前
+            {order.paymentMethod === "COUNTER" ? "到区民政局公益产品展销厅柜台付款" : "通过银行转账付款（附言请填写订单号）"}
+            ，逾期订单自动取消。请记下订单号，可凭订单号和手机号码查询订单。
+          </p>
+        ) : null}
+      </div>
+      <p className="mt-4 text-sm">
+        <Link to="/orders/lookup" className="link">
+          查询订单
+        </Link>
+        <Link to="/products" className="link ml-4">
+          继续选购
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

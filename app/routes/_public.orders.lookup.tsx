@@ -1,0 +1,128 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
+import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
+import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
+import { lookupOrder } from "~/modules/showroom/orders.server";
+import { formatDateTime, formatFen } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "查询订单 · 公益产品 · 益苗" }];
+
+const LookupSchema = z.object({
+  orderNo: z.string({ required_error: "请填写订单号" }).trim().toUpperCase().max(40, "订单号不正确"),
+  buyerPhone: z
+    .string({ required_error: "请填写下单时的手机号码" })
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码"),
+});
+
+export async function loader() {
+  // Public page; the lookup itself is a POST so the phone stays out of URLs and logs.
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await sweepExpiredOrders();
+  const submission = parseWithZod(await request.formData(), { schema: LookupSchema });
+  if (submission.status !== "success") return Response.json({ result: submission.reply(), order: null }, { status: 400 });
+  const order = await lookupOrder(submission.value.orderNo, submission.value.buyerPhone);
+  if (!order) {
+    return Response.json(
+      { result: submission.reply({ formErrors: ["没有找到该订单，请核对订单号和手机号码"] }), order: null },
+      { status: 404 },
+    );
+  }
+  const found: LookedUpOrder = {
+    orderNo: order.orderNo,
+      buyerName: order.buyerName,
+      status: order.status,
+      delivery: order.delivery,
+      address: order.address,
+      paymentMethod: order.paymentMethod,
+      totalFen: order.totalFen,
+      createdAt: order.createdAt,
+      expiresAt: order.expiresAt,
+      paidAt: order.paidAt,
+      lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+  };
+  return Response.json({ result: submission.reply(), order: found });
+}
+
+type LookedUpOrder = {
+  orderNo: string;
+  buyerName: string;
+  status: string;
+  delivery: string;
+  address: string | null;
+  paymentMethod: string;
+  totalFen: number;
+  createdAt: Date | string;
+  expiresAt: Date | string;
+  paidAt: Date | string | null;
+  lines: { id: string; productName: string; quantity: number; unitPriceFen: number }[];
+};
+
+export default function OrderLookupPage() {
+  const data = useActionData<typeof action>() as { result: SubmissionResult<string[]>; order: LookedUpOrder | null } | undefined;
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "order-lookup",
+    lastResult: data?.result,
+    constraint: getZodConstraint(LookupSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LookupSchema }),
+  });
+  const order = data?.order;
+  return (
+    <div>
+      <PageHeader title="查询订单" description="无需登录，凭订单号和下单时填写的手机号码查询。" />
+      <Form method="post" {...getFormProps(form)} className="card mb-4 grid gap-4 sm:grid-cols-3">
+        <Field meta={fields.orderNo} label="订单号" placeholder="如：YM20261123-01234567" />
+        <Field meta={fields.buyerPhone} label="手机号码" type="tel" inputMode="tel" />
+        <div className="flex items-end">
+          <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+            查询
+          </button>
+        </div>
+        <div className="sm:col-span-3">
+          <FormErrors id={form.errorId} errors={form.errors} />
+        </div>
+      </Form>
+      {order ? (
+        <section className="card space-y-1 text-sm" aria-label="订单详情">
+          <h2 className="mb-2 text-base font-medium">订单 {order.orderNo}</h2>
+          <p>
+            状态：<strong>{orderWorkflow.stateLabels[order.status as OrderState] ?? order.status}</strong>
+          </p>
+          <p>下单人：{order.buyerName}</p>
+          <p>下单时间：{formatDateTime(order.createdAt)}</p>
+          <p>
+            交付方式：{deliveryLabel(order.delivery)}
+            {order.address ? `（${order.address}）` : ""}
+          </p>
+          <p>付款方式：{paymentMethodLabel(order.paymentMethod)}</p>
+          {order.paidAt ? <p>付款时间：{formatDateTime(order.paidAt)}</p> : null}
+          {order.status === "PENDING_PAYMENT" ? <p>请在 {formatDateTime(order.expiresAt)} 前付款。</p> : null}
+          <ul className="list-disc pl-5">
+            {order.lines.map((l) => (
+              <li key={l.id}>
+                {l.productName} × {l.quantity}（{formatFen(l.unitPriceFen)}/件）
+              </li>
+            ))}
+          </ul>
+          <p className="font-medium">合计 {formatFen(order.totalFen)}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { buildSalesReport } from "~/modules/showroom/reports.server";
+import { SalesChart, SalesTable } from "~/modules/showroom/sales-view";
+import { shanghaiParts } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "销售报表 · 民政局管理后台 · 益苗" }];
+
+export function parseReportYear(url: URL) {
+  const current = shanghaiParts(new Date()).year;
+  const y = Number(url.searchParams.get("year") ?? current);
+  return Number.isInteger(y) && y >= 2000 && y <= current + 1 ? y : current;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const year = parseReportYear(new URL(request.url));
+  return { year, report: await buildSalesReport({ year }) };
+}
+
+export default function AdminSalesPage() {
+  const { year, report } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader
+        title="销售报表"
+        description="按付款时间统计已付款（含已发货、已自提、已完成）的订单，退款和取消的订单不计入。"
+        actions={
+          <a href={`/admin/sales/export?year=${year}`} className="btn-secondary" download>
+            导出 Excel
+          </a>
+        }
+      />
+      <Form method="get" className="card mb-4 flex items-end gap-3">
+        <label className="text-sm">
+          年度
+          <input name="year" type="number" className="input w-28" defaultValue={year} min={2000} />
+        </label>
+        <button type="submit" className="btn-primary">
+          查看
+        </button>
+      </Form>
+      <div className="card mb-6">
+        <h2 className="mb-2 font-medium">{year}年按月销售额</h2>
+        <SalesChart rows={report.byMonth} />
+      </div>
+      <SalesTable title="按社会组织" keyHeader="社会组织" rows={report.byOrganization} totals={report.totals} />
+      <SalesTable title="按产品" keyHeader="产品" rows={report.byProduct} totals={report.totals} />
+      <SalesTable title="按月份" keyHeader="月份" rows={report.byMonth} totals={report.totals} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { getStripe } from "~/modules/showroom/stripe.server";
+import { handleStripeEvent } from "~/modules/showroom/webhook.server";
+
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+// Stripe calls this server to server; the signature is its authentication.
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return text("Method Not Allowed", 405);
+  const stripe = getStripe();
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  if (!stripe || !secret) return text("Stripe is not configured", 503);
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) return text("Missing signature", 400);
+  const payload = await request.text();
+  let event;
+  try {
+    event = stripe.webhooks.constructEvent(payload, signature, secret);
+  } catch {
+    return text("Invalid signature", 400);
+  }
+  const outcome = await handleStripeEvent(event);
+  return Response.json({ received: true, outcome });
+}
+
+export async function loader() {
+  return text("Method Not Allowed", 405);
+}

@@ -1,0 +1,48 @@
+// Arranges showroom data straight in the database (tests only).
+import type { PrismaClient } from "~/generated/prisma/client";
+
+let counter = 0;
+
+export async function createShowroomOrg(prisma: PrismaClient, name?: string) {
+  counter += 1;
+  const suffix = `${Date.now().toString(36)}${counter}`;
+  const member = await prisma.user.create({
+    data: { email: `maker-${suffix}@test.yimiao.local`, name: "李巧", role: "ORG_MEMBER" },
+    select: { id: true },
+  });
+  const org = await prisma.organization.create({
+    data: {
+      name: name ?? `测试助残手工坊${suffix}`,
+      type: "SOCIAL_SERVICE",
+      status: "REGISTERED",
+      memberships: { create: { userId: member.id, role: "OWNER" } },
+    },
+    select: { id: true, name: true },
+  });
+  return { org, member };
+}
+
+export async function createListedProduct(
+  prisma: PrismaClient,
+  input: { organizationId: string; createdById: string; name?: string; priceFen?: number; stock?: number; makerSharePct?: number },
+) {
+  const makerSharePct = input.makerSharePct ?? 70;
+  return prisma.product.create({
+    data: {
+      organizationId: input.organizationId,
+      createdById: input.createdById,
+      name: input.name ?? "手工编织杯垫",
+      category: "HANDICRAFT",
+      description: "纯棉线手工编织的杯垫，每一件都独一无二。",
+      makerStory: "由社区助残工坊的学员手工编织，收入用于学员生活补贴。",
+      priceFen: input.priceFen ?? 2990,
+      stock: input.stock ?? 10,
+      makerSharePct,
+      fundSharePct: 100 - makerSharePct,
+      fundName: "测试社区微基金",
+      status: "LISTED",
+      listedAt: new Date(),
+    },
+    select: { id: true, name: true, priceFen: true, stock: true },
+  });
+}
