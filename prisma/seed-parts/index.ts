@@ -6,11 +6,16 @@ import { seedGrantCalls } from "./grants-calls";
 import { seedIncubation } from "./incubation";
 import { seedInspection } from "./inspection";
 import { seedRegistration } from "./registration";
+import { seedRegistry } from "./registry";
+import { seedRules } from "./rules";
 import { seedShowroom } from "./showroom";
 
-type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<void> };
+type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<unknown> };
 
 export const SEED_PARTS: SeedPart[] = [
+  { name: "rules", run: seedRules },
+  // before inspection: grades decide which annual reports are simplified
+  { name: "registry", run: seedRegistry },
   { name: "inspection", run: seedInspection },
   { name: "incubation", run: seedIncubation },
   { name: "registration", run: seedRegistration },

@@ -5,6 +5,7 @@ import { grantApplicationWorkflow } from "~/modules/grants/application-workflow"
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
+import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { orderWorkflow } from "~/modules/showroom/order-workflow";
 import { productWorkflow } from "~/modules/showroom/product-workflow";
 
@@ -17,6 +18,7 @@ const WORKFLOW_STATE_LABELS: Record<string, Record<string, string>> = {
   [grantApplicationWorkflow.name]: grantApplicationWorkflow.stateLabels,
   [productWorkflow.name]: productWorkflow.stateLabels,
   [orderWorkflow.name]: orderWorkflow.stateLabels,
+  [organizationStatusWorkflow.name]: organizationStatusWorkflow.stateLabels,
 };
 
 const ACCOUNT_STATE_LABELS: Record<string, string> = {
