@@ -293,6 +293,38 @@ async function loadForChange(tx: Tx, id: string) {
 
 const orgLink = "/org/incubation";
 
+/**
+ * Moves one application through the incubation table: the update is guarded
+ * by the state it is leaving, and runTransition writes the audit event.
+ */
+function moveIncubation(
+  tx: Tx,
+  input: {
+    id: string;
+    from: IncubationState;
+    to: IncubationState;
+    actorId: string;
+    reason: string | null;
+    request?: Request;
+    data: Prisma.IncubationApplicationUpdateManyMutationInput;
+  },
+) {
+  return runTransition(tx, {
+    workflow: incubationWorkflow,
+    entityType: ENTITY_TYPE,
+    entityId: input.id,
+    from: input.from,
+    to: input.to,
+    actor: { id: input.actorId, role: "ADMIN" },
+    reason: input.reason,
+    request: input.request,
+    apply: () =>
+      tx.incubationApplication
+        .updateMany({ where: { id: input.id, status: input.from }, data: { ...input.data, status: input.to } })
+        .then((r) => r.count),
+  });
+}
+
 /** 初审: APPLIED → FIRST_CHECK_PASSED, or REJECTED with a reason. */
 export async function recordFirstCheck(input: {
   id: string;
@@ -307,22 +339,14 @@ export async function recordFirstCheck(input: {
   const to: IncubationState = input.pass ? "FIRST_CHECK_PASSED" : "REJECTED";
   await prisma.$transaction(async (tx) => {
     const row = await loadForChange(tx, input.id);
-    await runTransition(tx, {
-      workflow: incubationWorkflow,
-      entityType: ENTITY_TYPE,
-      entityId: row.id,
+    await moveIncubation(tx, {
+      id: row.id,
       from: "APPLIED",
       to,
-      actor: { id: input.actor.id, role: "ADMIN" },
+      actorId: input.actor.id,
       reason: note,
       request: input.request,
-      apply: () =>
-        tx.incubationApplication
-          .updateMany({
-            where: { id: row.id, status: "APPLIED" },
-            data: { status: to, firstCheckAt: now, firstCheckNote: note },
-          })
-          .then((r) => r.count),
+      data: { firstCheckAt: now, firstCheckNote: note },
     });
     await notifyOrganization(tx, row.organizationId, {
       title: input.pass ? "孵化基地入驻申请已通过初审" : "孵化基地入驻申请未通过初审",
@@ -348,22 +372,14 @@ export async function recordReview(input: {
   const to: IncubationState = input.pass ? "ADMITTED" : "REJECTED";
   await prisma.$transaction(async (tx) => {
     const row = await loadForChange(tx, input.id);
-    await runTransition(tx, {
-      workflow: incubationWorkflow,
-      entityType: ENTITY_TYPE,
-      entityId: row.id,
+    await moveIncubation(tx, {
+      id: row.id,
       from: "FIRST_CHECK_PASSED",
       to,
-      actor: { id: input.actor.id, role: "ADMIN" },
+      actorId: input.actor.id,
       reason: note,
       request: input.request,
-      apply: () =>
-        tx.incubationApplication
-          .updateMany({
-            where: { id: row.id, status: "FIRST_CHECK_PASSED" },
-            data: { status: to, reviewAt: now, reviewNote: note },
-          })
-          .then((r) => r.count),
+      data: { reviewAt: now, reviewNote: note },
     });
     await notifyOrganization(tx, row.organizationId, {
       title: input.pass ? "孵化基地入驻申请已通过评审" : "孵化基地入驻申请未通过评审",
@@ -393,22 +409,14 @@ export async function signAgreement(input: {
       return { ok: false, field: "termEnd", message: "结束日期须晚于开始日期" };
     }
     const agreementNo = input.agreementNo.trim();
-    await runTransition(tx, {
-      workflow: incubationWorkflow,
-      entityType: ENTITY_TYPE,
-      entityId: row.id,
+    await moveIncubation(tx, {
+      id: row.id,
       from: "ADMITTED",
       to: "IN_RESIDENCE",
-      actor: { id: input.actor.id, role: "ADMIN" },
+      actorId: input.actor.id,
       reason: `入驻协议 ${agreementNo}，孵化期 ${formatDate(input.termStart)} 至 ${formatDate(termEnd)}`,
       request: input.request,
-      apply: () =>
-        tx.incubationApplication
-          .updateMany({
-            where: { id: row.id, status: "ADMITTED" },
-            data: { status: "IN_RESIDENCE", agreementNo, termStart: input.termStart, termEnd },
-          })
-          .then((r) => r.count),
+      data: { agreementNo, termStart: input.termStart, termEnd },
     });
     await notifyOrganization(tx, row.organizationId, {
       title: "已签订孵化基地入驻协议",
@@ -488,9 +496,7 @@ export async function recordExitReview(input: {
   const note = input.note.trim();
   return prisma.$transaction(async (tx) => {
     const row = await loadForChange(tx, input.id);
-    const actor = { id: input.actor.id, role: "ADMIN" as const };
-    const common = { workflow: incubationWorkflow, entityType: ENTITY_TYPE, entityId: row.id, from: "IN_RESIDENCE" as const, actor, request: input.request };
-    const guard = { id: row.id, status: "IN_RESIDENCE" };
+    const common = { id: row.id, from: "IN_RESIDENCE" as const, actorId: input.actor.id, request: input.request };
 
     if (input.result === "EXTENDED") {
       const newEnd = input.newTermEnd;
@@ -498,14 +504,11 @@ export async function recordExitReview(input: {
       if (row.termEnd && newEnd.getTime() <= row.termEnd.getTime()) {
         return { ok: false, field: "newTermEnd", message: `新的结束日期须晚于当前孵化期结束日（${formatDate(row.termEnd)}）` };
       }
-      await runTransition(tx, {
+      await moveIncubation(tx, {
         ...common,
         to: "IN_RESIDENCE",
         reason: `${note}（孵化期延长至 ${formatDate(newEnd)}）`,
-        apply: () =>
-          tx.incubationApplication
-            .updateMany({ where: guard, data: { exitResult: "EXTENDED", exitNote: note, termEnd: newEnd } })
-            .then((r) => r.count),
+        data: { exitResult: "EXTENDED", exitNote: note, termEnd: newEnd },
       });
       await notifyOrganization(tx, row.organizationId, {
         title: "孵化基地期满评审结果：续驻",
@@ -516,14 +519,11 @@ export async function recordExitReview(input: {
     }
 
     if (input.result === "GRADUATED") {
-      await runTransition(tx, {
+      await moveIncubation(tx, {
         ...common,
         to: "GRADUATED",
         reason: note,
-        apply: () =>
-          tx.incubationApplication
-            .updateMany({ where: guard, data: { status: "GRADUATED", exitResult: "GRADUATED", exitAt: now, exitNote: note } })
-            .then((r) => r.count),
+        data: { exitResult: "GRADUATED", exitAt: now, exitNote: note },
       });
       await notifyOrganization(tx, row.organizationId, {
         title: "孵化基地期满评审结果：出壳",
@@ -535,17 +535,11 @@ export async function recordExitReview(input: {
 
     const rules = await getRules(now, tx);
     const handover = handoverDueAt(now, rules);
-    await runTransition(tx, {
+    await moveIncubation(tx, {
       ...common,
       to: "EXITED",
       reason: `${note}（须于 ${formatDate(handover)} 前交还场地）`,
-      apply: () =>
-        tx.incubationApplication
-          .updateMany({
-            where: guard,
-            data: { status: "EXITED", exitResult: "EXITED", exitAt: now, exitNote: note, handoverDueAt: handover },
-          })
-          .then((r) => r.count),
+      data: { exitResult: "EXITED", exitAt: now, exitNote: note, handoverDueAt: handover },
     });
     await notifyOrganization(tx, row.organizationId, {
       title: "孵化基地期满评审结果：退驻",
