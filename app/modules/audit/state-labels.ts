@@ -2,9 +2,12 @@
 // logged as "<workflow>.transition", so the workflow's own labels apply.
 import { callWorkflow } from "~/modules/grants/call-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
+import { objectionWorkflow } from "~/modules/grants/objection-workflow";
+import { reviewRoundWorkflow } from "~/modules/grants/review-round-workflow";
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
+import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { orderWorkflow } from "~/modules/showroom/order-workflow";
 import { productWorkflow } from "~/modules/showroom/product-workflow";
@@ -16,6 +19,9 @@ const WORKFLOW_STATE_LABELS: Record<string, Record<string, string>> = {
   [rectificationWorkflow.name]: rectificationWorkflow.stateLabels,
   [callWorkflow.name]: callWorkflow.stateLabels,
   [grantApplicationWorkflow.name]: grantApplicationWorkflow.stateLabels,
+  [reviewRoundWorkflow.name]: reviewRoundWorkflow.stateLabels,
+  [objectionWorkflow.name]: objectionWorkflow.stateLabels,
+  [reviewAssignmentWorkflow.name]: reviewAssignmentWorkflow.stateLabels,
   [productWorkflow.name]: productWorkflow.stateLabels,
   [orderWorkflow.name]: orderWorkflow.stateLabels,
   [organizationStatusWorkflow.name]: organizationStatusWorkflow.stateLabels,
