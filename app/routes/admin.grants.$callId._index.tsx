@@ -95,6 +95,15 @@ export default function AdminGrantCallPage() {
           <Link to={`/admin/grants/${call.id}/applications`} className="btn-primary">
             申报与初审
           </Link>
+          <Link to={`/admin/grants/${call.id}/review`} className="btn-secondary">
+            专家评审
+          </Link>
+          <Link to={`/admin/grants/${call.id}/ranking`} className="btn-secondary">
+            排名与分配
+          </Link>
+          <Link to={`/admin/grants/${call.id}/publicity`} className="btn-secondary">
+            公示与异议
+          </Link>
           <Link to={`/admin/grants/${call.id}/export`} className="btn-secondary" reloadDocument>
             导出 Excel
           </Link>

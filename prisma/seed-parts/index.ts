@@ -3,6 +3,7 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedGrantApplications } from "./grants-applications";
 import { seedGrantCalls } from "./grants-calls";
+import { seedGrantReview } from "./grants-review";
 import { seedIncubation } from "./incubation";
 import { seedInspection } from "./inspection";
 import { seedRegistration } from "./registration";
@@ -21,5 +22,6 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "registration", run: seedRegistration },
   { name: "grants-calls", run: seedGrantCalls },
   { name: "grants-applications", run: seedGrantApplications },
+  { name: "grants-review", run: seedGrantReview },
   { name: "showroom", run: seedShowroom },
 ];
