@@ -25,6 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isPublic: true,
       uploaderId: true,
       organizationId: true,
+      subjectType: true,
+      subjectId: true,
+      purpose: true,
     },
   });
   invariantResponse(attachment, "未找到该文件", { status: 404 });

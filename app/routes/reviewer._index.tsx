@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { reviewerProgress } from "~/modules/review/reviewer.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -10,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "评审专家工作台 · 益�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const [profile, affiliations, notifications] = await Promise.all([
+  const [profile, affiliations, notifications, progress] = await Promise.all([
     prisma.reviewerProfile.findUnique({
       where: { userId: user.id },
       select: { expertiseTags: true, title: true, employer: true },
@@ -25,16 +26,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
       take: 5,
       select: { id: true, title: true, body: true, readAt: true, createdAt: true },
     }),
+    reviewerProgress(user.id),
   ]);
   const tags = profile ? (JSON.parse(profile.expertiseTags) as string[]) : [];
-  return { name: user.name, profile, tags, affiliations: affiliations.map((a) => a.organization), notifications };
+  return { name: user.name, profile, tags, affiliations: affiliations.map((a) => a.organization), notifications, progress };
 }
 
 export default function ReviewerDashboard() {
-  const { name, profile, tags, affiliations, notifications } = useLoaderData<typeof loader>();
+  const { name, profile, tags, affiliations, notifications, progress } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader title={`${name}，您好`} description="您只能看到分配给您的评审任务；如与申报机构存在利益关系，请主动申请回避。" />
+      <section className="card flex flex-wrap items-center justify-between gap-4" aria-labelledby="tasks-heading">
+        <div>
+          <h2 id="tasks-heading" className="font-medium">
+            评审任务
+          </h2>
+          <p className="mt-1 text-sm text-gray-700" data-testid="dashboard-progress">
+            已完成 {progress.submitted} / {progress.total}
+            {progress.open ? `，还有 ${progress.open} 项待完成` : ""}
+          </p>
+        </div>
+        <Link to="/reviewer/reviews" className={progress.open ? "btn-primary" : "btn-secondary"}>
+          {progress.open ? "去评分" : "查看评审任务"}
+        </Link>
+      </section>
       <div className="grid gap-6 md:grid-cols-2">
         <section className="card">
           <h2 className="font-medium">专家信息</h2>

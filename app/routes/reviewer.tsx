@@ -11,6 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const REVIEWER_NAV = [
   { to: "/reviewer", label: "评审工作台", end: true },
+  { to: "/reviewer/reviews", label: "评审任务" },
   { to: "/notifications", label: "通知" },
 ];
 

@@ -1,0 +1,149 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { ReviewStatusBadge } from "~/modules/review/reviewer-view";
+import { listReviewerTasks, parseTaskFilter, REVIEW_TASKS_PAGE_SIZE, type ListedState } from "~/modules/review/reviewer.server";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { getPage } from "~/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "评审任务 · 益苗" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "REVIEWER");
+  const url = new URL(request.url);
+  const filter = parseTaskFilter(url.searchParams.get("status"));
+  const page = getPage(url);
+  const result = await listReviewerTasks(user.id, filter, page);
+  return { ...result, filter, page, pageSize: REVIEW_TASKS_PAGE_SIZE, now: new Date().toISOString() };
+}
+
+const TABS: Array<{ value: ListedState | null; label: string }> = [
+  { value: null, label: "全部" },
+  { value: "ASSIGNED", label: "待评审" },
+  { value: "DRAFTED", label: "草稿" },
+  { value: "SUBMITTED", label: "已提交" },
+];
+
+export default function ReviewerTasks() {
+  const { tasks, total, totals, recused, filter, page, pageSize, now } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const all = totals.ASSIGNED + totals.DRAFTED + totals.SUBMITTED;
+  const tabCount = (value: ListedState | null) => (value ? totals[value] : all);
+  const nowMs = new Date(now).getTime();
+  return (
+    <div className="space-y-6">
+      <PageHeader title="评审任务" description="请在截止日期前完成评分；提交后评分将锁定。" />
+      {searchParams.get("recused") === "1" ? (
+        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          已申请回避，该项目已从您的待办中移除，工作人员将另行补派评审专家。
+        </p>
+      ) : null}
+
+      <section className="card" aria-label="评审进度">
+        <p className="text-sm font-medium" data-testid="review-progress">
+          已完成 {totals.SUBMITTED} / {all}
+        </p>
+        <div className="mt-2 h-2 w-full overflow-hidden rounded-full bg-gray-100" aria-hidden>
+          <div className="h-full bg-brand-600" style={{ width: `${all ? Math.round((totals.SUBMITTED / all) * 100) : 0}%` }} />
+        </div>
+        <p className="mt-2 text-xs text-gray-500">
+          待评审 {totals.ASSIGNED} · 草稿 {totals.DRAFTED} · 已提交 {totals.SUBMITTED}
+        </p>
+      </section>
+
+      <nav className="flex flex-wrap gap-2 text-sm" aria-label="按状态筛选">
+        {TABS.map((t) => {
+          const active = t.value === filter;
+          return (
+            <Link
+              key={t.label}
+              to={t.value ? `/reviewer/reviews?status=${t.value}` : "/reviewer/reviews"}
+              aria-current={active ? "page" : undefined}
+              className={`rounded-full px-3 py-1 ring-1 ring-inset ${active ? "bg-brand-50 font-medium text-brand-700 ring-brand-200" : "text-gray-700 ring-gray-300 hover:bg-gray-50"}`}
+            >
+              {t.label}（{tabCount(t.value)}）
+            </Link>
+          );
+        })}
+      </nav>
+
+      <section className="card overflow-x-auto" aria-label="评审任务列表">
+        {tasks.length === 0 ? (
+          <p className="text-sm text-gray-500">{filter ? "该状态下暂无评审任务。" : "暂无分配给您的评审任务。"}</p>
+        ) : (
+          <table className="table-basic">
+            <thead>
+              <tr>
+                <th>项目</th>
+                <th>公益创投</th>
+                <th>截止日期</th>
+                <th>状态</th>
+                <th>
+                  <span className="sr-only">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {tasks.map((t) => {
+                const due = t.dueAt ?? t.application?.reviewEndsAt ?? null;
+                const open = t.status !== "SUBMITTED";
+                const overdue = open && due != null && new Date(due).getTime() < nowMs;
+                return (
+                  <tr key={t.id} data-testid="review-task">
+                    <td>
+                      <Link to={`/reviewer/reviews/${t.id}`} className="link font-medium">
+                        {t.application?.title || "（未命名项目）"}
+                      </Link>
+                      <p className="text-xs text-gray-500">
+                        {t.application?.blind ? "盲评" : t.application?.organizationName}
+                        {t.application?.category ? ` · ${t.application.category}` : ""}
+                      </p>
+                    </td>
+                    <td>{t.application?.callTitle ?? "—"}</td>
+                    <td className={overdue ? "font-medium text-red-700" : undefined}>
+                      {formatDate(due)}
+                      {overdue ? <span className="ml-1 text-xs">（已逾期）</span> : null}
+                      {t.status === "SUBMITTED" ? <p className="text-xs text-gray-500">提交于 {formatDateTime(t.submittedAt)}</p> : null}
+                    </td>
+                    <td>
+                      <ReviewStatusBadge status={t.status} />
+                    </td>
+                    <td className="whitespace-nowrap text-right">
+                      <Link to={`/reviewer/reviews/${t.id}`} className="btn-secondary px-3 py-1.5 text-xs">
+                        {t.status === "SUBMITTED" ? "查看" : t.status === "DRAFTED" ? "继续评分" : "开始评分"}
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        <Pagination page={page} pageSize={pageSize} total={total} />
+      </section>
+
+      {recused.length ? (
+        <section className="card" aria-labelledby="recused-heading">
+          <h2 id="recused-heading" className="font-medium">
+            已回避
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm text-gray-600">
+            {recused.map((r) => (
+              <li key={r.id}>
+                {r.title} · {formatDate(r.updatedAt)}
+                {r.recuseReason ? `：${r.recuseReason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
