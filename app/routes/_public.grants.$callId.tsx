@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { displayPhase, timeRemaining } from "~/modules/grants/call-display";
 import { getPublicCall } from "~/modules/grants/call-store.server";
+import { publicityLinkOf } from "~/modules/grants/publicity.server";
 import { CallEligibilityList, CallMoneyRules, CallRubric, CallTimeline, CallTranches, PhaseBadge } from "~/modules/grants/call-view";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -15,7 +16,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const call = await getPublicCall(params.callId!);
   invariantResponse(call, "活动不存在", { status: 404 });
   const now = new Date();
-  return { call, phase: displayPhase(call, now), now };
+  const publicity = await publicityLinkOf(call.id);
+  return { call, phase: displayPhase(call, now), now, publicity };
 }
 
 /** Server-rendered, then refreshed every minute; the box keeps its size so nothing moves. */
@@ -41,7 +43,7 @@ function Countdown({ deadline, serverNow }: { deadline: Date; serverNow: Date })
 }
 
 export default function PublicGrantCallPage() {
-  const { call, phase, now } = useLoaderData<typeof loader>();
+  const { call, phase, now, publicity } = useLoaderData<typeof loader>();
   const applying = phase === "APPLYING";
   return (
     <div className="space-y-6">
@@ -55,6 +57,15 @@ export default function PublicGrantCallPage() {
           </span>
         }
       />
+
+      {publicity ? (
+        <p className="rounded-md border border-brand-200 bg-brand-50 p-3 text-sm text-brand-900">
+          {publicity === "CONFIRMED" ? "立项名单已确认。" : "拟入围项目正在公示，公示期内可提出异议。"}
+          <Link to={`/grants/${call.id}/publicity`} className="link ml-2 font-medium">
+            {publicity === "CONFIRMED" ? "查看立项名单" : "查看拟入围项目公示"}
+          </Link>
+        </p>
+      ) : null}
 
       <section className="card grid gap-4 sm:grid-cols-3" aria-label="申报情况">
         <div className="sm:col-span-2">

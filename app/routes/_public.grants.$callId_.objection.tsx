@@ -1,0 +1,140 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FileField, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { allowedLabel, FILE_KINDS, type FileKind } from "~/modules/attachments/file-types";
+import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
+import { buildObjectionSchema, isHoneypotFilled, objectionWindowProblem } from "~/modules/grants/publicity";
+import { createObjection, formStampProblem, getPublicity, signFormStamp } from "~/modules/grants/publicity.server";
+import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/http";
+
+// File name ends in `$callId_` so the form is not nested inside the call page's layout.
+
+const EVIDENCE_KINDS: FileKind[] = ["pdf", "jpg", "png"];
+const ACCEPT = EVIDENCE_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(",");
+const ClientSchema = buildObjectionSchema(z.instanceof(File, { message: "请选择要上传的文件" }));
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出异议 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Public page: no login.
+  const publicity = await getPublicity(params.callId ?? "");
+  invariantResponse(publicity, "未找到该公示", { status: 404 });
+  const wanted = new URL(request.url).searchParams.get("applicationId");
+  const preselected = publicity.entries.some((e) => e.applicationId === wanted) ? wanted : null;
+  return {
+    call: publicity.call,
+    entries: publicity.entries.map((e) => ({ value: e.applicationId, label: `${e.organizationName} — ${e.title}` })),
+    preselected,
+    closed: objectionWindowProblem(publicity.call, new Date()),
+    stamp: signFormStamp(),
+  };
+}
+
+type ActionData = { result: SubmissionResult<string[]>; stamp?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Public form: no login; the guards are the publicity window, the signed stamp, the honeypot and the IP limit.
+  const callId = params.callId ?? "";
+  const formData = await parseUploadForm(request);
+  if (isHoneypotFilled(formData.get("website")?.toString())) {
+    // A robot: look accepted, save nothing.
+    return redirect(`/grants/${callId}/publicity?submitted=1`);
+  }
+  // Built here so the server-only content check never reaches the browser bundle.
+  const schema = buildObjectionSchema(uploadSchema(EVIDENCE_KINDS));
+  const submission = await parseWithZod(formData, { schema, async: true });
+  if (submission.status !== "success") return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
+  const stampProblem = formStampProblem(submission.value.stamp);
+  if (stampProblem) {
+    // A fresh stamp lets a person simply submit again; the 3-second rule still applies to it.
+    return Response.json({ result: submission.reply({ formErrors: [stampProblem] }), stamp: signFormStamp() } satisfies ActionData, { status: 400 });
+  }
+  const { applicationId, name, contact, content, evidence } = submission.value;
+  const result = await createObjection({ callId, applicationId, name, contact, content, evidence, request });
+  if (!result.ok) {
+    const reply = result.field
+      ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
+      : submission.reply({ formErrors: [result.message] });
+    return Response.json({ result: reply } satisfies ActionData, { status: 409 });
+  }
+  return redirect(`/grants/objections/${result.token}`);
+}
+
+export default function ObjectionPage() {
+  const { call, entries, preselected, closed, stamp } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "objection",
+    lastResult: data?.result,
+    defaultValue: { applicationId: preselected ?? "" },
+    constraint: getZodConstraint(ClientSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ClientSchema }),
+  });
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="提出异议"
+        description={
+          <>
+            <Link to={`/grants/${call.id}/publicity`} className="link">
+              {call.title} · 拟入围项目公示
+            </Link>
+            ，公示截止 {formatDateTime(call.publicityEndsAt)}
+          </>
+        }
+      />
+      {closed ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="objection-closed">
+          {closed}。
+        </p>
+      ) : (
+        <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card relative grid gap-4 sm:grid-cols-2">
+          <input type="hidden" name="stamp" value={data?.stamp ?? stamp} />
+          {/* Honeypot: hidden from people and screen readers; robots that fill every field give themselves away. */}
+          <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
+            <label htmlFor="objection-website">网站（请勿填写）</label>
+            <input id="objection-website" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+          <Field meta={fields.name} label="姓名" autoComplete="name" />
+          <Field meta={fields.contact} label="联系方式" hint="手机号码或电子邮箱，仅用于核实异议，不会公开。" />
+          <SelectField meta={fields.applicationId} label="异议项目" options={entries} className="sm:col-span-2" />
+          <TextareaField
+            meta={fields.content}
+            label="异议内容及理由"
+            rows={6}
+            hint="请写明具体事实和理由，20–2000 字。"
+            className="sm:col-span-2"
+          />
+          <FileField
+            meta={fields.evidence}
+            label="证明材料（选填）"
+            accept={ACCEPT}
+            hint={`支持 ${allowedLabel(EVIDENCE_KINDS)}，不超过 10 MB；仅区民政局工作人员可查看。出错后请重新选择文件。`}
+            className="sm:col-span-2"
+          />
+          <div className="sm:col-span-2">
+            <FormErrors id={form.errorId} errors={form.errors} />
+          </div>
+          <div className="sm:col-span-2">
+            <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+              提交异议
+            </button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,345 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { PageHeader } from "~/components/layout";
+import { Pagination } from "~/components/pagination";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { GrantStatusBadge } from "~/modules/grants/application-view";
+import { objectionWorkflow, UPHELD_ACTIONS, type ObjectionState, type UpheldAction } from "~/modules/grants/objection-workflow";
+import { DECISION_OUTCOMES, DecisionSchema, formatScore, OBJECTIONS_PAGE_SIZE, publicityDaysLeft } from "~/modules/grants/publicity";
+import { confirmShortlist, decideObjection, getAdminPublicity, parseObjectionStatus } from "~/modules/grants/publicity.server";
+import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
+import { getPage, invariantResponse } from "~/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `公示与异议 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const url = new URL(request.url);
+  const status = parseObjectionStatus(url.searchParams.get("status"));
+  const page = getPage(url);
+  const data = await getAdminPublicity(params.callId ?? "", status, page);
+  invariantResponse(data, "未找到该活动", { status: 404 });
+  return { ...data, status, page };
+}
+
+type ActionData =
+  | { intent: "decide"; objectionId: string; result: SubmissionResult<string[]> }
+  | { intent: "confirm"; error: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ADMIN");
+  const callId = params.callId ?? "";
+  const formData = await request.formData();
+  if (formData.get("intent") === "confirm") {
+    try {
+      const { funded, notFunded } = await confirmShortlist({ callId, actorId: user.id, request });
+      return redirect(`/admin/grants/${callId}/publicity?confirmed=${funded}-${notFunded}`);
+    } catch (error) {
+      if (error instanceof WorkflowError) return Response.json({ intent: "confirm", error: error.message } satisfies ActionData, { status: error.status });
+      throw error;
+    }
+  }
+  const objectionId = String(formData.get("objectionId") ?? "");
+  const submission = parseWithZod(formData, { schema: DecisionSchema });
+  if (submission.status !== "success") {
+    return Response.json({ intent: "decide", objectionId, result: submission.reply() } satisfies ActionData, { status: 400 });
+  }
+  const v = submission.value;
+  const result = await decideObjection({
+    callId,
+    objectionId: v.objectionId,
+    outcome: v.outcome,
+    reply: v.reply,
+    upheldAction: v.outcome === "UPHELD" ? (v.upheldAction ?? null) : null,
+    amountFen: v.outcome === "UPHELD" && v.upheldAction === "CHANGE_AMOUNT" && v.amount ? yuanToFen(v.amount) : null,
+    actorId: user.id,
+    request,
+  });
+  if (!result.ok) {
+    const reply = result.field
+      ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
+      : submission.reply({ formErrors: [result.message] });
+    return Response.json({ intent: "decide", objectionId, result: reply } satisfies ActionData, { status: 409 });
+  }
+  const back = new URL(request.url);
+  back.searchParams.set("decided", v.outcome);
+  return redirect(`${back.pathname}${back.search}`);
+}
+
+const FILTERS: Array<{ value: ObjectionState | null; label: string }> = [
+  { value: null, label: "全部" },
+  { value: "RECEIVED", label: objectionWorkflow.stateLabels.RECEIVED },
+  { value: "UPHELD", label: objectionWorkflow.stateLabels.UPHELD },
+  { value: "DISMISSED", label: objectionWorkflow.stateLabels.DISMISSED },
+];
+
+export default function AdminPublicityPage() {
+  const { call, entries, counts, total, objections, confirmBlock, now, status, page } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const selected = entries.filter((e) => e.selected);
+  const removed = entries.filter((e) => !e.selected && e.overrideReason?.startsWith("异议成立"));
+  const stage = call.reviewStage as ReviewRoundState;
+  const decided = searchParams.get("decided");
+  const confirmed = searchParams.get("confirmed");
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="公示与异议"
+        description={
+          <>
+            {call.title} · 评审环节：<strong data-testid="review-stage">{reviewRoundWorkflow.stateLabels[stage] ?? call.reviewStage}</strong>
+          </>
+        }
+        actions={
+          <Link to={`/admin/grants/${call.id}`} className="btn-secondary">
+            返回活动
+          </Link>
+        }
+      />
+      {decided === "UPHELD" || decided === "DISMISSED" ? (
+        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          已作出“{DECISION_OUTCOMES[decided]}”的处理，异议人可通过其链接查看答复。
+        </p>
+      ) : null}
+      {confirmed ? (
+        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+          立项名单已确认：{confirmed.split("-")[0]} 个项目立项，已通知全部申报机构。
+        </p>
+      ) : null}
+
+      <section className="card space-y-1 text-sm" aria-label="公示期">
+        <p>
+          公示期：{formatDate(call.publicityStartsAt)} 至 {formatDate(call.publicityEndsAt)}
+          {stage === "PUBLICIZED" && call.publicityEndsAt ? (
+            <span className="ml-2 text-gray-600">（截止 {formatDateTime(call.publicityEndsAt)}，剩余 {publicityDaysLeft(new Date(call.publicityEndsAt), new Date(now))} 天）</span>
+          ) : null}
+        </p>
+        {call.confirmedAt ? <p>立项名单确认于 {formatDateTime(call.confirmedAt)}</p> : null}
+        {stage === "PUBLICIZED" || stage === "CONFIRMED" ? (
+          <p>
+            公示页面：
+            <Link to={`/grants/${call.id}/publicity`} className="link">
+              /grants/{call.id}/publicity
+            </Link>
+          </p>
+        ) : (
+          <p className="text-gray-600">拟入围名单尚未发布公示。</p>
+        )}
+      </section>
+
+      <section className="card overflow-x-auto" aria-labelledby="entries-heading">
+        <h2 id="entries-heading" className="mb-3 font-medium">
+          {stage === "CONFIRMED" ? "立项名单" : "拟入围名单"}（{selected.length} 项）
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-gray-500">
+            <tr>
+              <th className="py-2 pr-3">排名</th>
+              <th className="py-2 pr-3">申报机构</th>
+              <th className="py-2 pr-3">项目名称</th>
+              <th className="py-2 pr-3 text-right">综合得分</th>
+              <th className="py-2 pr-3 text-right">资助金额</th>
+              <th className="py-2">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {selected.map((e) => (
+              <tr key={e.applicationId} className="border-t border-gray-100">
+                <td className="py-2 pr-3 tabular-nums">{e.rank}</td>
+                <td className="py-2 pr-3">{e.organizationName}</td>
+                <td className="py-2 pr-3">
+                  <Link to={`/admin/grants/applications/${e.applicationId}`} className="link">
+                    {e.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatScore(e.finalScore)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatFen(e.amountFen)}</td>
+                <td className="py-2">
+                  <GrantStatusBadge status={e.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {removed.length ? (
+          <div className="mt-3 text-sm text-gray-700">
+            <p className="font-medium">因异议成立移出名单：</p>
+            <ul className="list-disc pl-5">
+              {removed.map((e) => (
+                <li key={e.applicationId}>
+                  {e.organizationName} — {e.title}（{e.overrideReason}）
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="objections-heading">
+        <h2 id="objections-heading" className="mb-3 font-medium">
+          异议（待处理 {counts.RECEIVED} 件）
+        </h2>
+        <nav className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="按状态筛选">
+          {FILTERS.map((f) => {
+            const active = status === f.value;
+            const count = f.value ? counts[f.value] : counts.RECEIVED + counts.UPHELD + counts.DISMISSED;
+            return (
+              <Link
+                key={f.label}
+                to={f.value ? `?status=${f.value}` : "?"}
+                aria-current={active ? "page" : undefined}
+                className={`rounded-full px-3 py-1 ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "ring-gray-300"}`}
+              >
+                {f.label}（{count}）
+              </Link>
+            );
+          })}
+        </nav>
+        {objections.length === 0 ? (
+          <p className="text-sm text-gray-500">暂无异议。</p>
+        ) : (
+          <ul className="space-y-4">
+            {objections.map((o) => (
+              <li key={o.id}>
+                <article className="rounded-md border border-gray-200 p-4 text-sm" aria-label={`异议：${o.application.title}`}>
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <p className="font-medium">
+                      {o.application.organization.name} — {o.application.title}
+                    </p>
+                    <span className="rounded-full bg-gray-50 px-2 py-0.5 text-xs ring-1 ring-inset ring-gray-300">
+                      {objectionWorkflow.stateLabels[o.status as ObjectionState] ?? o.status}
+                    </span>
+                  </div>
+                  <p className="mt-1 text-gray-600">
+                    异议人：{o.name} · 联系方式：{o.contact} · 提交于 {formatDateTime(o.createdAt)}
+                  </p>
+                  <p className="mt-2 whitespace-pre-wrap rounded bg-gray-50 p-3">{o.content}</p>
+                  {o.evidence.length ? (
+                    <p className="mt-2">
+                      证明材料：
+                      {o.evidence.map((e) => (
+                        <a key={e.id} href={`/files/${e.id}`} className="link mr-2 break-all" target="_blank" rel="noreferrer">
+                          {e.originalName}
+                        </a>
+                      ))}
+                    </p>
+                  ) : null}
+                  {o.status === "RECEIVED" ? (
+                    stage === "PUBLICIZED" ? (
+                      <DecisionForm objectionId={o.id} />
+                    ) : null
+                  ) : (
+                    <div className="mt-3 border-t border-gray-100 pt-2 text-gray-700">
+                      <p>
+                        处理结果：{objectionWorkflow.stateLabels[o.status as ObjectionState]}
+                        {o.upheldAction ? `，${UPHELD_ACTIONS[o.upheldAction as UpheldAction] ?? o.upheldAction}` : ""}
+                        {o.upheldAction === "CHANGE_AMOUNT" ? `（${formatFen(o.changedAmountFen)}）` : ""} · {formatDateTime(o.decidedAt)}
+                      </p>
+                      <p className="mt-1 whitespace-pre-wrap">答复：{o.reply}</p>
+                    </div>
+                  )}
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={page} pageSize={OBJECTIONS_PAGE_SIZE} total={total} />
+      </section>
+
+      <ConfirmSection block={confirmBlock} />
+    </div>
+  );
+}
+
+function DecisionForm({ objectionId }: { objectionId: string }) {
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const lastResult = data?.intent === "decide" && data.objectionId === objectionId ? data.result : undefined;
+  const [form, fields] = useForm({
+    id: `decide-${objectionId}`,
+    lastResult,
+    constraint: getZodConstraint(DecisionSchema),
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
+  });
+  const upheld = fields.outcome.value === "UPHELD";
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 grid gap-3 border-t border-gray-100 pt-3 sm:grid-cols-2" aria-label="处理异议">
+      <input type="hidden" name="intent" value="decide" />
+      <input type="hidden" name="objectionId" value={objectionId} />
+      <SelectField
+        meta={fields.outcome}
+        label="处理结果"
+        options={[
+          { value: "DISMISSED", label: DECISION_OUTCOMES.DISMISSED },
+          { value: "UPHELD", label: DECISION_OUTCOMES.UPHELD },
+        ]}
+      />
+      {upheld ? (
+        <SelectField
+          meta={fields.upheldAction}
+          label="处理方式"
+          options={(Object.keys(UPHELD_ACTIONS) as UpheldAction[]).map((k) => ({ value: k, label: UPHELD_ACTIONS[k] }))}
+        />
+      ) : (
+        <div className="hidden sm:block" />
+      )}
+      {upheld && fields.upheldAction.value === "CHANGE_AMOUNT" ? (
+        <Field meta={fields.amount} label="调整后的资助金额（元）" inputMode="decimal" hint="不超过该项目可获资助上限。" />
+      ) : null}
+      <TextareaField meta={fields.reply} label="答复意见（异议人可见）" rows={3} className="sm:col-span-2" />
+      <div className="sm:col-span-2">
+        <FormErrors id={form.errorId} errors={form.errors} />
+      </div>
+      <div className="sm:col-span-2">
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          提交处理
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ConfirmSection({ block }: { block: string | null }) {
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const error = data?.intent === "confirm" ? data.error : null;
+  return (
+    <section className="card space-y-2" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading" className="font-medium">
+        确认立项名单
+      </h2>
+      <p className="text-sm text-gray-600">
+        确认后，名单内项目转为“已立项”，其余参与排名的项目转为“未获资助”，并通知全部申报机构；此后不再受理异议。
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="confirm" />
+        <button
+          type="submit"
+          className="btn-primary"
+          disabled={block != null || navigation.state === "submitting"}
+          aria-describedby={block ? "confirm-block" : undefined}
+        >
+          确认立项名单
+        </button>
+      </Form>
+      {block ? (
+        <p id="confirm-block" className="text-sm text-amber-700" data-testid="confirm-block">
+          {block}
+        </p>
+      ) : null}
+      {error ? <FormErrors errors={[error]} /> : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
