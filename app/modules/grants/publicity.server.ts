@@ -356,6 +356,13 @@ export async function decideObjection(input: DecisionInput): Promise<{ ok: true 
         );
         if (input.amountFen == null || input.amountFen <= 0) throw new AmountError("请填写调整后的资助金额");
         if (input.amountFen > max) throw new AmountError(`调整后的资助金额不能超过该项目可获资助上限 ${formatFen(max)}`);
+        // A raise must still fit the pool next to every other selected entry.
+        const others = await tx.grantAward.aggregate({
+          where: { callId: input.callId, selected: true, id: { not: award!.id } },
+          _sum: { amountFen: true },
+        });
+        const available = Number(row.call.poolFen) - (others._sum.amountFen ?? 0);
+        if (input.amountFen > available) throw new AmountError(`调整后的资助金额超出资金池余额，最多可为 ${formatFen(available)}`);
       }
 
       await runTransition(tx, {
