@@ -4,8 +4,9 @@ import crypto from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 
 // A session secret is generated into data/ on first run so the app needs no
-// configuration; production deployments should set SESSION_SECRET.
-function loadSessionSecret(): string {
+// configuration; production deployments should set SESSION_SECRET. Other
+// server-side signatures (e.g. the objection form's timestamp) reuse it.
+export function loadSessionSecret(): string {
   if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
   const file = path.resolve("data", "session-secret");
   try {

@@ -2,8 +2,6 @@
 // the confirmation of the funded list (#6). Every state change goes through
 // runTransition inside one transaction with its notifications.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization, notifyUsers } from "~/modules/notifications/notifications.server";
@@ -12,6 +10,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
 import { getClientIp } from "~/utils/http";
+import { loadSessionSecret } from "~/utils/session.server";
 import { maxGrantFor } from "./allocation";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
 import { objectionWorkflow, type ObjectionState, type UpheldAction, UPHELD_ACTIONS } from "./objection-workflow";
@@ -33,18 +32,8 @@ import { reviewRoundWorkflow } from "./review-round-workflow";
 
 // ───────────────────────── Spam protection ─────────────────────────
 
-/** The same secret the session cookie is signed with (env, else the generated file). */
-function serverSecret(): string {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  try {
-    return fs.readFileSync(path.resolve("data", "session-secret"), "utf8").trim();
-  } catch {
-    throw new Error("SESSION_SECRET is not configured");
-  }
-}
-
 function hmac(purpose: string, value: string) {
-  return crypto.createHmac("sha256", serverSecret()).update(`${purpose}:${value}`).digest("base64url");
+  return crypto.createHmac("sha256", loadSessionSecret()).update(`${purpose}:${value}`).digest("base64url");
 }
 
 /** A stamp for the hidden field: when the form was shown, signed so it cannot be forged. */
@@ -69,7 +58,7 @@ export function formStampProblem(stamp: string | null | undefined, now = Date.no
 /** SHA-256 of the client address with the server secret, so raw IPs are never stored. */
 export function hashClientIp(request: Request) {
   const ip = getClientIp(request) || "unknown";
-  return crypto.createHash("sha256").update(`${ip}|${serverSecret()}`).digest("hex");
+  return crypto.createHash("sha256").update(`${ip}|${loadSessionSecret()}`).digest("hex");
 }
 
 // ───────────────────────── Public side ─────────────────────────
