@@ -7,6 +7,9 @@ const YEAR = 2096;
 
 test("the statistics page counts match the data, the export and the public announcement list the year's results", async ({ page, login }) => {
   const suffix = Date.now();
+  // A retry finds the first attempt's rows; start the year afresh.
+  await prisma.inspectionReport.deleteMany({ where: { year: YEAR } });
+  await prisma.inspectionRound.deleteMany({ where: { year: YEAR } });
   const round = await prisma.inspectionRound.create({
     data: { year: YEAR, deadline: new Date("2097-05-31T15:59:59.999Z"), foundationDeadline: new Date("2097-03-31T15:59:59.999Z"), status: "CLOSED" },
     select: { id: true },
@@ -41,19 +44,23 @@ test("the statistics page counts match the data, the export and the public annou
   await page.goto("/admin/inspection/stats");
   await expect(page.getByRole("heading", { name: "年检统计" })).toBeVisible();
 
-  // Every year on the page matches the database.
-  const grouped = await prisma.inspectionReport.groupBy({ by: ["year", "conclusion"], _count: { _all: true } });
-  const years = [...new Set(grouped.map((g) => g.year))];
-  expect(years).toContain(YEAR);
-  for (const year of years) {
-    const count = (c: string) => grouped.find((g) => g.year === year && g.conclusion === c)?._count._all ?? 0;
-    const row = page.locator(`tr[data-year="${year}"]`);
-    await expect(row.locator('[data-col="qualified"]')).toHaveText(String(count("QUALIFIED")));
-    await expect(row.locator('[data-col="basic"]')).toHaveText(String(count("BASIC")));
-    await expect(row.locator('[data-col="unqualified"]')).toHaveText(String(count("UNQUALIFIED")));
-    await expect(row.locator('[data-col="missed"]')).toHaveText(String(count("MISSED")));
-    await expect(row.locator('[data-col="tookPart"]')).toHaveText(String(count("QUALIFIED") + count("BASIC") + count("UNQUALIFIED")));
-  }
+  // Every year on the page matches the database. Other specs add and conclude reports while this one runs,
+  // so the page and the query are taken again together until one pair agrees.
+  await expect(async () => {
+    await page.reload();
+    const grouped = await prisma.inspectionReport.groupBy({ by: ["year", "conclusion"], _count: { _all: true } });
+    const years = [...new Set(grouped.map((g) => g.year))];
+    expect(years).toContain(YEAR);
+    for (const year of years) {
+      const count = (c: string) => grouped.find((g) => g.year === year && g.conclusion === c)?._count._all ?? 0;
+      const cell = (col: string) => page.locator(`tr[data-year="${year}"] [data-col="${col}"]`).textContent({ timeout: 2000 });
+      expect(await cell("qualified")).toBe(String(count("QUALIFIED")));
+      expect(await cell("basic")).toBe(String(count("BASIC")));
+      expect(await cell("unqualified")).toBe(String(count("UNQUALIFIED")));
+      expect(await cell("missed")).toBe(String(count("MISSED")));
+      expect(await cell("tookPart")).toBe(String(count("QUALIFIED") + count("BASIC") + count("UNQUALIFIED")));
+    }
+  }).toPass({ timeout: 15_000 });
   const thisYear = page.locator(`tr[data-year="${YEAR}"]`);
   await expect(thisYear.locator('[data-col="tookPart"]')).toHaveText("5");
   await expect(thisYear.locator('[data-col="qualified"]')).toHaveText("3");
