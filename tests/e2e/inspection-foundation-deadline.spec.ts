@@ -28,7 +28,8 @@ async function setUp(login: (i: { role: "ORG_MEMBER"; organizationName: string }
   const member = await login({ role: "ORG_MEMBER", organizationName: `年检测试${type}${year}-${Date.now()}` });
   const orgId = member.organizationId!;
   await prisma.organization.update({ where: { id: orgId }, data: { type, status: "REGISTERED", registeredAt: new Date("2016-05-01T00:00:00+08:00") } });
-  const round = await prisma.inspectionRound.create({ data: { year, deadline, foundationDeadline: deadline }, select: { id: true } });
+  // upsert: a retry finds the first attempt's round.
+  const round = await prisma.inspectionRound.upsert({ where: { year }, create: { year, deadline, foundationDeadline: deadline }, update: {}, select: { id: true } });
   return prisma.inspectionReport.create({ data: { roundId: round.id, organizationId: orgId, year, status: "PENDING" }, select: { id: true } });
 }
 
