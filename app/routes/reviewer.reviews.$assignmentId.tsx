@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewTaskPage() {
-  const { assignment, application, data, documents, call, organization, block, now } = useLoaderData<typeof loader>();
+  const { assignment, application, data, documents, call, organization, block, now, reopenReason } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const due = assignment.dueAt ?? call.reviewEndsAt;
   const overdue = !block && due != null && new Date(due).getTime() < new Date(now).getTime();
@@ -106,6 +106,11 @@ export default function ReviewTaskPage() {
       {searchParams.get("submitted") === "1" && assignment.status === "SUBMITTED" ? (
         <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
           评分已提交，感谢您的评审。
+        </p>
+      ) : null}
+      {reopenReason != null ? (
+        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="reopen-note">
+          工作人员已重新开放您的评分，请修改后重新提交。{reopenReason ? `原因：${reopenReason}` : ""}
         </p>
       ) : null}
       {organization ? (

@@ -665,7 +665,7 @@ export async function reopenReview(callId: string, applicationId: string, input:
     await notifyUsers(tx, {
       userIds: [assignment.reviewer.id],
       title: `评分已重新开放：${application.title}`,
-      body: `区民政局重新开放了您对「${application.title}」的评分，原因：${input.reason}。请修改后重新提交。`,
+      body: `区民政局重新开放了您对「${application.title}」的评分，请修改后重新提交。原因：${input.reason}`,
       link: `${REVIEWER_TASKS_LINK}/${assignment.id}`,
     });
     return { ok: true, name: assignment.reviewer.name };

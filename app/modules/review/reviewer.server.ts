@@ -175,6 +175,7 @@ export async function getReviewerTask(reviewerId: string, assignmentId: string) 
   const { criteria, ...callInfo } = call;
   return {
     assignment,
+    reopenReason: assignment.status === "DRAFTED" ? await lastReopenReason(assignment.id) : null,
     application,
     data: parseGrantData(data),
     documents,
@@ -183,6 +184,16 @@ export async function getReviewerTask(reviewerId: string, assignmentId: string) 
     // The applicant's identity is dropped here, so a blind call's loader cannot leak it.
     organization: blind ? null : organization,
   };
+}
+
+/** Why staff last reopened a submitted review, so the reviewer knows what to revisit. */
+async function lastReopenReason(assignmentId: string) {
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: ENTITY_TYPE, entityId: assignmentId, fromState: "SUBMITTED", toState: "DRAFTED" },
+    orderBy: { createdAt: "desc" },
+    select: { reason: true },
+  });
+  return event ? (event.reason ?? "") : null;
 }
 
 export type ReviewerTask = NonNullable<Awaited<ReturnType<typeof getReviewerTask>>>;
