@@ -3,6 +3,7 @@
 // registered organization, and a complete application.
 import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
+import { shanghaiParts } from "~/utils/dates";
 
 const DAY = 86_400_000;
 
@@ -13,7 +14,7 @@ export async function createCall(input: { createdById: string; opensInDays?: num
   return prisma.grantCall.create({
     data: {
       title: input.title ?? `测试公益创投大赛${crypto.randomBytes(3).toString("hex")}`,
-      year: new Date().getFullYear(),
+      year: shanghaiParts(new Date()).year,
       description: "面向全区社会组织征集为老、助残等公益服务项目。",
       status: "PUBLISHED",
       categories: JSON.stringify(["为老", "助残", "青少年"]),

@@ -10,6 +10,8 @@ const LABEL = "全国性社会团体活动资金下限";
 
 test("staff set a rule value effective today; it is in force and the history keeps the old one", async ({ page, login }) => {
   await seedRules(prisma); // the seeded initial values (no-op when already there)
+  // A first attempt that died before its cleanup leaves its value behind; a retry starts from the seeded one.
+  await prisma.ruleParameter.deleteMany({ where: { key: KEY, note: { not: "系统初始值" } } });
   await login({ role: "ADMIN" });
   const before = await prisma.ruleParameter.findMany({ where: { key: KEY }, select: { id: true } });
 

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { assign, createReviewRound } from "./review-helpers";
@@ -10,7 +11,8 @@ test("in a blind call the reviewer never sees who applied; a draft is saved, the
   const { id: assignmentId } = await assign(round.call.id, target!.id, reviewer!.id);
   const org = await prisma.organization.update({
     where: { id: target!.organizationId },
-    data: { uscc: "52320115MJ1234567X", contactName: "联系人盲评甲" },
+    // A code of its own per attempt (uscc is unique; a retry keeps the first attempt's rows).
+    data: { uscc: `52320115MJ${crypto.randomBytes(4).toString("hex").slice(0, 7).toUpperCase()}X`, contactName: "联系人盲评甲" },
     select: { name: true, uscc: true, legalRepresentative: true, contactName: true },
   });
   // The organization's own papers attached to the application stay hidden in a blind call.
@@ -77,7 +79,8 @@ test("in a blind call the reviewer never sees who applied; a draft is saved, the
   const stored = await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { status: true, recuseReason: true } });
   expect(stored).toEqual({ status: "RECUSED", recuseReason: "曾为该项目提供过咨询" });
   const notice = await prisma.notification.findFirst({
-    where: { userId: admin.id, title: "评审专家申请回避，需要补派" },
+    // Recusals in other specs notify every admin too; this call's is the one.
+    where: { userId: admin.id, title: "评审专家申请回避，需要补派", link: `/admin/grants/${round.call.id}/review` },
     select: { body: true, link: true },
   });
   expect(notice?.link).toBe(`/admin/grants/${round.call.id}/review`);

@@ -1,11 +1,13 @@
 // Arranges showroom data straight in the database (tests only).
+import crypto from "node:crypto";
 import type { PrismaClient } from "~/generated/prisma/client";
 
 let counter = 0;
 
 export async function createShowroomOrg(prisma: PrismaClient, name?: string) {
   counter += 1;
-  const suffix = `${Date.now().toString(36)}${counter}`;
+  // Two workers can call this in the same millisecond with the same counter.
+  const suffix = `${Date.now().toString(36)}${counter}${crypto.randomBytes(2).toString("hex")}`;
   const member = await prisma.user.create({
     data: { email: `maker-${suffix}@test.yimiao.local`, name: "李巧", role: "ORG_MEMBER" },
     select: { id: true },
