@@ -27,6 +27,7 @@ import {
   PublishSchema,
   WithdrawSchema,
 } from "~/modules/grants/ranking";
+import { publishProblem } from "~/modules/grants/publicity";
 import {
   allocationRulesOf,
   candidatesOf,
@@ -426,6 +427,7 @@ function RankedActions({ publicityDays, selectedCount, actionData }: { publicity
       return parseWithZod(formData, { schema: WithdrawSchema });
     },
   });
+  const blocked = publishProblem(selectedCount);
   return (
     <section className="card grid gap-4 md:grid-cols-2" aria-label="名单办理">
       <Form method="post" {...getFormProps(publishForm)} className="space-y-2">
@@ -434,9 +436,19 @@ function RankedActions({ publicityDays, selectedCount, actionData }: { publicity
         <p className="text-sm text-gray-600">
           {selectedCount} 个拟入围项目将向社会公示 {publicityDays} 天（至第 {publicityDays} 天 24 时止），入围机构会收到通知。发布后名单不能再调整。
         </p>
-        <button type="submit" className="btn-primary" disabled={selectedCount === 0 || navigation.state !== "idle"}>
+        <button
+          type="submit"
+          className="btn-primary"
+          disabled={blocked != null || navigation.state !== "idle"}
+          aria-describedby={blocked ? "publish-blocked" : undefined}
+        >
           发布公示（公示 {publicityDays} 天）
         </button>
+        {blocked ? (
+          <p id="publish-blocked" className="text-sm text-amber-700" data-testid="publish-blocked">
+            {blocked}
+          </p>
+        ) : null}
         <FormErrors id={publishForm.errorId} errors={publishForm.errors} />
       </Form>
       <Form method="post" {...getFormProps(withdrawForm)} className="space-y-2">

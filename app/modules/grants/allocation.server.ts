@@ -10,6 +10,7 @@ import { formatDate, formatFen } from "~/utils/format";
 import { allocate, validateOverride, type AllocationCandidate, type AllocationOverride, type AllocationRules } from "./allocation";
 import { GRANT_SUBJECT_TYPE } from "./application-form";
 import { grantApplicationWorkflow } from "./application-workflow";
+import { publishProblem } from "./publicity";
 import { allocationState, OVERRIDE_CHOICE_LABELS, overrideSelectedOf, publicityEndOf, type OverrideChoice } from "./ranking";
 import { allocationRulesOf, candidatesOf, completenessProblems, computeCallRanking, getRankingCall } from "./review-results.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "./review-round-workflow";
@@ -278,7 +279,8 @@ export async function publishShortlist(callId: string, admin: Admin, request?: R
       orderBy: { rank: "asc" },
       select: { amountFen: true, application: { select: { id: true, title: true, status: true, organizationId: true } } },
     });
-    if (selected.length === 0) throw new WorkflowError("拟入围名单中没有项目，不能发布公示。");
+    const empty = publishProblem(selected.length);
+    if (empty) throw new WorkflowError(empty);
     const endsAt = publicityEndOf(now, call.publicityDays);
     await runTransition(tx, {
       workflow: reviewRoundWorkflow,

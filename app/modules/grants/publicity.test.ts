@@ -13,6 +13,7 @@ import {
   objectionWindowProblem,
   parseFormStamp,
   publicityDaysLeft,
+  publishProblem,
 } from "./publicity";
 
 const DAY = 86_400_000;
@@ -88,6 +89,14 @@ describe("publicity window and confirmation", () => {
     expect(confirmProblem(publicized, 0, now)).toMatch("公示期尚未结束");
     expect(confirmProblem({ reviewStage: "RANKED", publicityEndsAt: null }, 0, now)).toMatch("尚未公示");
     expect(confirmProblem({ ...ended, reviewStage: "CONFIRMED" }, 0, now)).toBe("立项名单已确认");
+  });
+
+  it("never publishes an empty proposed shortlist", () => {
+    expect(publishProblem(0)).toBe("拟入围名单中没有项目，不能发布公示。请将项目调整为「列入」，或撤回名单后重新生成。");
+    expect(publishProblem(-1)).toMatch("没有项目");
+    expect(publishProblem(Number.NaN)).toMatch("没有项目");
+    expect(publishProblem(1)).toBeNull();
+    expect(publishProblem(12)).toBeNull();
   });
 });
 

@@ -77,6 +77,17 @@ export function publicityDaysLeft(endsAt: Date, now: Date) {
   return ms <= 0 ? 0 : Math.ceil(ms / 86_400_000);
 }
 
+/**
+ * null when the proposed shortlist may be published for publicity, else why not
+ * (shown beside the disabled button and returned when the request is refused):
+ * an empty list (every entry overridden out, or a pool too small for any project)
+ * is never published.
+ */
+export function publishProblem(selectedCount: number): string | null {
+  if (!(selectedCount > 0)) return "拟入围名单中没有项目，不能发布公示。请将项目调整为「列入」，或撤回名单后重新生成。";
+  return null;
+}
+
 /** null when the list may be confirmed, else the reason the button is disabled. */
 export function confirmProblem(call: PublicityCall, pendingObjections: number, now: Date): string | null {
   if (call.reviewStage === "CONFIRMED") return "立项名单已确认";
