@@ -13,8 +13,8 @@ test("an organization member opening the admin area gets the Chinese 403 page", 
 
 test("admin actions refuse a member even when posted directly", async ({ page, login }) => {
   const member = await login({ role: "ORG_MEMBER" });
-  // page.request shares the logged-in cookies. Parent loaders would still answer
-  // 403 after an unguarded action ran, so check that nothing changed as well.
+  // page.request shares the logged-in cookies. The admin layout's loader does not
+  // protect an action, and the status alone can mislead, so check that nothing changed.
   const response = await page.request.post(`/admin/users/${member.id}`, {
     form: { intent: "disable", reason: "越权尝试" },
   });
