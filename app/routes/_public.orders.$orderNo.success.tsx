@@ -6,6 +6,7 @@ import { PageHeader } from "~/components/layout";
 import { CART_STORAGE_KEY } from "~/modules/showroom/cart";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { paymentMethodLabel } from "~/modules/showroom/labels";
+import { lateRefundNotice } from "~/modules/showroom/late-payment";
 import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { changeOrderStatus, getOrderByNo } from "~/modules/showroom/orders.server";
 import { retrieveSession } from "~/modules/showroom/stripe.server";
@@ -58,14 +59,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       totalFen: order.totalFen,
       paymentMethod: order.paymentMethod,
       expiresAt: order.expiresAt,
+      lateRefundFen: order.lateRefundId ? order.lateRefundFen ?? order.totalFen : null,
       lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
     },
     cancelled: url.searchParams.get("cancelled") === "1",
+    // Paid after the order was cancelled or expired: the webhook refunds it (late-payment.ts).
+    refundPending: stripeSaysPaid && !order.lateRefundId && (order.status === "CANCELLED" || order.status === "EXPIRED"),
   };
 }
 
 export default function OrderSubmittedPage() {
-  const { order, cancelled } = useLoaderData<typeof loader>();
+  const { order, cancelled, refundPending } = useLoaderData<typeof loader>();
   useEffect(() => {
     window.localStorage.removeItem(CART_STORAGE_KEY);
   }, []);
@@ -93,6 +97,15 @@ export default function OrderSubmittedPage() {
         {status === "PENDING_PAYMENT" && order.paymentMethod === "STRIPE" ? (
           <p className="text-sm text-gray-600">
             {cancelled ? "您已取消在线支付。" : "正在等待支付结果，请稍后刷新本页。"}库存保留至 {formatDateTime(order.expiresAt)}。
+          </p>
+        ) : null}
+        {order.lateRefundFen != null ? (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800" data-testid="late-refund">
+            {lateRefundNotice(status, order.lateRefundFen)}
+          </p>
+        ) : refundPending ? (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800" data-testid="late-refund">
+            收到您的付款时订单{orderWorkflow.stateLabels[status]}，款项将自动原路退回，请稍后刷新本页。
           </p>
         ) : null}
         {status === "PENDING_PAYMENT" && order.paymentMethod !== "STRIPE" ? (

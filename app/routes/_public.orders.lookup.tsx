@@ -9,7 +9,9 @@ import { PageHeader } from "~/components/layout";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
-import { lookupOrder } from "~/modules/showroom/orders.server";
+import { lateRefundNotice } from "~/modules/showroom/late-payment";
+import { LOOKUP_LIMITED_MESSAGE, LOOKUP_WINDOW_MINUTES } from "~/modules/showroom/lookup-limit";
+import { limitedLookupOrder } from "~/modules/showroom/lookup-limit.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "查询订单 · 公益产品 · 益苗" }];
@@ -28,28 +30,37 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Public: no account needed; the order number and phone together are the key, behind a rate limit.
   await sweepExpiredOrders();
   const submission = parseWithZod(await request.formData(), { schema: LookupSchema });
   if (submission.status !== "success") return Response.json({ result: submission.reply(), order: null }, { status: 400 });
-  const order = await lookupOrder(submission.value.orderNo, submission.value.buyerPhone);
-  if (!order) {
+  const lookup = await limitedLookupOrder(request, submission.value.orderNo, submission.value.buyerPhone);
+  if (lookup.kind === "limited") {
+    return Response.json(
+      { result: submission.reply({ formErrors: [LOOKUP_LIMITED_MESSAGE] }), order: null },
+      { status: 429, headers: { "Retry-After": String(LOOKUP_WINDOW_MINUTES * 60) } },
+    );
+  }
+  if (lookup.kind === "not-found") {
     return Response.json(
       { result: submission.reply({ formErrors: ["没有找到该订单，请核对订单号和手机号码"] }), order: null },
       { status: 404 },
     );
   }
+  const order = lookup.order;
   const found: LookedUpOrder = {
     orderNo: order.orderNo,
-      buyerName: order.buyerName,
-      status: order.status,
-      delivery: order.delivery,
-      address: order.address,
-      paymentMethod: order.paymentMethod,
-      totalFen: order.totalFen,
-      createdAt: order.createdAt,
-      expiresAt: order.expiresAt,
-      paidAt: order.paidAt,
-      lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+    buyerName: order.buyerName,
+    status: order.status,
+    delivery: order.delivery,
+    address: order.address,
+    paymentMethod: order.paymentMethod,
+    totalFen: order.totalFen,
+    createdAt: order.createdAt,
+    expiresAt: order.expiresAt,
+    paidAt: order.paidAt,
+    lateRefundFen: order.lateRefundId ? order.lateRefundFen ?? order.totalFen : null,
+    lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
   };
   return Response.json({ result: submission.reply(), order: found });
 }
@@ -65,6 +76,8 @@ type LookedUpOrder = {
   createdAt: Date | string;
   expiresAt: Date | string;
   paidAt: Date | string | null;
+  /** set when an online payment arrived after the order was cancelled or expired and was refunded */
+  lateRefundFen: number | null;
   lines: { id: string; productName: string; quantity: number; unitPriceFen: number }[];
 };
 
@@ -109,6 +122,11 @@ export default function OrderLookupPage() {
           <p>付款方式：{paymentMethodLabel(order.paymentMethod)}</p>
           {order.paidAt ? <p>付款时间：{formatDateTime(order.paidAt)}</p> : null}
           {order.status === "PENDING_PAYMENT" ? <p>请在 {formatDateTime(order.expiresAt)} 前付款。</p> : null}
+          {order.lateRefundFen != null ? (
+            <p className="rounded-md bg-amber-50 p-3 text-amber-800" data-testid="late-refund">
+              {lateRefundNotice(order.status, order.lateRefundFen)}
+            </p>
+          ) : null}
           <ul className="list-disc pl-5">
             {order.lines.map((l) => (
               <li key={l.id}>

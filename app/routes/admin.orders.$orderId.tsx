@@ -97,6 +97,23 @@ export default function AdminOrderPage() {
         {order.paymentReference ? <p>付款凭证：{order.paymentReference}</p> : null}
         {order.refundedAt ? <p>退款时间：{formatDateTime(order.refundedAt)}</p> : null}
       </div>
+      {order.lateRefundId ? (
+        <section className="card mb-4 space-y-1 border-amber-200 bg-amber-50 text-sm text-amber-900" aria-label="迟到付款退款">
+          <h2 className="font-medium">迟到付款已自动退款</h2>
+          <p>
+            订单{orderWorkflow.stateLabels[status] ?? status}后收到在线付款，系统已原路退回 {formatFen(order.lateRefundFen)}。
+          </p>
+          <p>退款时间：{formatDateTime(order.lateRefundedAt)}</p>
+          <p>
+            Stripe 退款编号：<span className="font-mono">{order.lateRefundId}</span>
+          </p>
+          {order.latePaymentIntentId ? (
+            <p>
+              付款编号：<span className="font-mono">{order.latePaymentIntentId}</span>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <div className="mb-4 overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>

@@ -66,13 +66,24 @@ export type StandInOptions = {
    * success URL (the real Stripe page is unreachable in tests).
    */
   sessionUrl?: "success" | "stripe";
+  /**
+   * The app server talks to one fixed port, so two specs cannot each have a stand-in at once.
+   * When the port is taken, keep trying this long (the other spec closes its stand-in in afterAll).
+   */
+  waitForPortMs?: number;
 };
+
+/** A refund request as the app sent it, with what the stand-in answered. */
+export type RefundCall = { paymentIntent: string; idempotencyKey: string | null; status: number; refundId: string | null; replayed: boolean };
 
 export async function startStripeStandIn(options: StandInOptions = {}) {
   const sessions = new Map<string, StandInSession>();
   const refunds: Json[] = [];
   const requests: RecordedRequest[] = [];
   const idempotent = new Map<string, { status: number; body: Json }>();
+  const refundCalls: RefundCall[] = [];
+  // While true, refund creation fails as if Stripe were unreachable (nothing is created or remembered).
+  let refundsDown = false;
 
   function send(res: http.ServerResponse, status: number, body: Json) {
     res.writeHead(status, { "Content-Type": "application/json", "Request-Id": newId("req") });
@@ -119,10 +130,17 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
       const session = sessions.get(decodeURIComponent(get[1]!));
       return session ? { status: 200, body: session as unknown as Json } : { status: 404, body: error("No such checkout.session") };
     }
+    if (method === "GET" && path === "/v1/refunds") {
+      const intent = String(body.payment_intent ?? "");
+      return { status: 200, body: { object: "list", url: "/v1/refunds", has_more: false, data: refunds.filter((r) => !intent || r.payment_intent === intent) } };
+    }
     if (method === "POST" && path === "/v1/refunds") {
       const intent = String(body.payment_intent ?? "");
       const session = [...sessions.values()].find((s) => s.payment_intent === intent);
       if (!session) return { status: 404, body: error("No such payment_intent") };
+      if (refunds.some((r) => r.payment_intent === intent)) {
+        return { status: 400, body: error(`Charge for ${intent} has already been refunded.`, "charge_already_refunded") };
+      }
       const refund = {
         id: newId("re"),
         object: "refund",
@@ -147,19 +165,49 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
       const body = req.method === "GET" ? parseStripeForm(url.searchParams.toString()) : parseStripeForm(raw);
       const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) ?? null;
       requests.push({ method: req.method ?? "", path: url.pathname, body, idempotencyKey, authorization: req.headers.authorization ?? null });
+      const isRefund = req.method === "POST" && url.pathname === "/v1/refunds";
+      const recordRefund = (status: number, answer: Json, replayed: boolean) => {
+        if (isRefund) {
+          const refundId = status === 200 ? String(answer.id) : null;
+          refundCalls.push({ paymentIntent: String(body.payment_intent ?? ""), idempotencyKey, status, refundId, replayed });
+        }
+      };
+      if (isRefund && refundsDown) {
+        const answer = { error: { type: "api_error", message: "Stripe stand-in: refunds are down" } };
+        recordRefund(500, answer, false);
+        res.writeHead(500, { "Content-Type": "application/json", "Stripe-Should-Retry": "false" });
+        return res.end(JSON.stringify(answer));
+      }
       if (req.method === "POST" && idempotencyKey) {
         const seen = idempotent.get(`${url.pathname}|${idempotencyKey}`);
-        if (seen) return send(res, seen.status, seen.body);
+        if (seen) {
+          recordRefund(seen.status, seen.body, true);
+          return send(res, seen.status, seen.body);
+        }
       }
       const result = handle(req.method ?? "", url.pathname, body);
       if (req.method === "POST" && idempotencyKey) idempotent.set(`${url.pathname}|${idempotencyKey}`, result);
+      recordRefund(result.status, result.body, false);
       send(res, result.status, result.body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
+  const giveUpAt = Date.now() + (options.waitForPortMs ?? 25_000);
+  for (;;) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port ?? 0, "127.0.0.1", () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+      break;
+    } catch (listenError) {
+      const busy = (listenError as NodeJS.ErrnoException).code === "EADDRINUSE";
+      if (!busy || !options.port || Date.now() > giveUpAt) throw listenError;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   const port = (server.address() as AddressInfo).port;
   // Only for signing test headers; never makes a request.
   const signer = new Stripe("sk_test_signer");
@@ -183,6 +231,12 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
     sessions,
     refunds,
     requests,
+    /** Every refund request the app made: payment intent, idempotency key, answer, replayed or not. */
+    refundCalls,
+    /** Simulates Stripe being unreachable for refunds until called again with false. */
+    setRefundsDown(down: boolean) {
+      refundsDown = down;
+    },
     /** The buyer pays: the session becomes complete and paid; returns the completion event. */
     completeSession(id: string) {
       const session = sessions.get(id);

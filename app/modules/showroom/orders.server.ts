@@ -200,6 +200,10 @@ const ORDER_SELECT = {
   stripeSessionId: true,
   stripePaymentIntentId: true,
   refundedAt: true,
+  latePaymentIntentId: true,
+  lateRefundId: true,
+  lateRefundFen: true,
+  lateRefundedAt: true,
   createdAt: true,
   lines: {
     orderBy: { id: "asc" },

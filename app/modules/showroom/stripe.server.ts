@@ -80,3 +80,31 @@ export async function refundPayment(orderId: string, paymentIntentId: string) {
     { idempotencyKey: `yimiao-refund-${orderId}` },
   );
 }
+
+/**
+ * Refunds a payment that arrived for an order already cancelled or expired. The
+ * idempotency key is the payment's own, so a redelivered event, a retry after a
+ * failed database write, or two deliveries racing all get the same one refund.
+ * Stripe keeps idempotency keys for 24 hours; a retry after that finds the
+ * payment already refunded and reuses that refund.
+ */
+export async function refundLatePayment(input: { orderId: string; orderNo: string; paymentIntentId: string; idempotencyKey: string }) {
+  const stripe = requireStripe();
+  try {
+    return await stripe.refunds.create(
+      {
+        payment_intent: input.paymentIntentId,
+        reason: "requested_by_customer",
+        metadata: { orderId: input.orderId, orderNo: input.orderNo, cause: "late_payment" },
+      },
+      { idempotencyKey: input.idempotencyKey },
+    );
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "charge_already_refunded") {
+      const existing = await stripe.refunds.list({ payment_intent: input.paymentIntentId, limit: 10 });
+      const refund = existing.data.find((r) => r.status === "succeeded" || r.status === "pending");
+      if (refund) return refund;
+    }
+    throw error;
+  }
+}
