@@ -9,7 +9,7 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
-import { getClientIp } from "~/utils/http";
+import { hashClientIp } from "~/utils/client-ip.server";
 import { loadSessionSecret } from "~/utils/session.server";
 import { maxGrantFor } from "./allocation";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
@@ -55,11 +55,6 @@ export function formStampProblem(stamp: string | null | undefined, now = Date.no
   return formAgeProblem(parsed.issuedAt, now);
 }
 
-/** SHA-256 of the client address with the server secret, so raw IPs are never stored. */
-export function hashClientIp(request: Request) {
-  const ip = getClientIp(request) || "unknown";
-  return crypto.createHash("sha256").update(`${ip}|${loadSessionSecret()}`).digest("hex");
-}
 
 // ───────────────────────── Public side ─────────────────────────
 

@@ -1,4 +1,4 @@
-import { hashClientIp } from "~/modules/grants/publicity.server";
+import { hashClientIp } from "~/utils/client-ip.server";
 import { prisma } from "~/utils/db.server";
 import { lookupAllowed, lookupWindowStart } from "./lookup-limit";
 import { lookupOrder } from "./orders.server";
