@@ -12,6 +12,7 @@ import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflo
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
 import { LOOKUP_LIMITED_MESSAGE, LOOKUP_WINDOW_MINUTES } from "~/modules/showroom/lookup-limit";
 import { limitedLookupOrder } from "~/modules/showroom/lookup-limit.server";
+import { buyerStatusReason } from "~/modules/showroom/orders.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "查询订单 · 公益产品 · 益苗" }];
@@ -59,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     createdAt: order.createdAt,
     expiresAt: order.expiresAt,
     paidAt: order.paidAt,
+    statusReason: await buyerStatusReason(order.id, order.status),
     lateRefundFen: order.lateRefundId ? order.lateRefundFen ?? order.totalFen : null,
     lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
   };
@@ -76,6 +78,8 @@ type LookedUpOrder = {
   createdAt: Date | string;
   expiresAt: Date | string;
   paidAt: Date | string | null;
+  /** why the order was cancelled or refunded, as staff wrote it */
+  statusReason: { label: string; text: string } | null;
   /** set when an online payment arrived after the order was cancelled or expired and was refunded */
   lateRefundFen: number | null;
   lines: { id: string; productName: string; quantity: number; unitPriceFen: number }[];
@@ -113,6 +117,11 @@ export default function OrderLookupPage() {
           <p>
             状态：<strong>{orderWorkflow.stateLabels[order.status as OrderState] ?? order.status}</strong>
           </p>
+          {order.statusReason ? (
+            <p>
+              {order.statusReason.label}：{order.statusReason.text}
+            </p>
+          ) : null}
           <p>下单人：{order.buyerName}</p>
           <p>下单时间：{formatDateTime(order.createdAt)}</p>
           <p>

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
-import { ORDER_STATES, orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
+import { buyerReasonLabel, ORDER_STATES, orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { changeOrderStatus, getOrder } from "~/modules/showroom/orders.server";
 import { splitLine, splitOrder } from "~/modules/showroom/pricing";
 import { refundPayment } from "~/modules/showroom/stripe.server";
@@ -168,6 +168,7 @@ export default function AdminOrderPage() {
                 <label className="min-w-[16rem] flex-1 text-sm">
                   {t.label}理由
                   <input name="reason" className="input" maxLength={200} />
+                  {buyerReasonLabel(t.to) ? <span className="mt-1 block text-xs text-gray-500">买家查询订单时可看到此理由</span> : null}
                 </label>
               ) : null}
               <button type="submit" className={t.to === "CANCELLED" || t.to === "REFUNDED" ? "btn-danger" : "btn-primary"} disabled={navigation.state !== "idle"}>

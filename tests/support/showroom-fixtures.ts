@@ -24,10 +24,18 @@ export async function createShowroomOrg(prisma: PrismaClient, name?: string) {
   return { org, member };
 }
 
-export async function createListedProduct(
-  prisma: PrismaClient,
-  input: { organizationId: string; createdById: string; name?: string; priceFen?: number; stock?: number; makerSharePct?: number },
-) {
+type ProductInput = { organizationId: string; createdById: string; name?: string; priceFen?: number; stock?: number; makerSharePct?: number };
+
+export async function createListedProduct(prisma: PrismaClient, input: ProductInput) {
+  return createProductRow(prisma, input, "LISTED");
+}
+
+/** A product waiting for staff screening (never listed). */
+export async function createPendingProduct(prisma: PrismaClient, input: ProductInput) {
+  return createProductRow(prisma, input, "PENDING");
+}
+
+async function createProductRow(prisma: PrismaClient, input: ProductInput, status: "LISTED" | "PENDING") {
   const makerSharePct = input.makerSharePct ?? 70;
   return prisma.product.create({
     data: {
@@ -42,8 +50,8 @@ export async function createListedProduct(
       makerSharePct,
       fundSharePct: 100 - makerSharePct,
       fundName: "测试社区微基金",
-      status: "LISTED",
-      listedAt: new Date(),
+      status,
+      listedAt: status === "LISTED" ? new Date() : null,
     },
     select: { id: true, name: true, priceFen: true, stock: true },
   });

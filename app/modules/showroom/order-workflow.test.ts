@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { WorkflowError } from "~/modules/workflow/state-machine";
-import { orderWorkflow } from "./order-workflow";
+import { buyerReasonLabel, ORDER_STATES, orderWorkflow } from "./order-workflow";
 import { productWorkflow } from "./product-workflow";
 
 describe("order transitions", () => {
@@ -28,6 +28,20 @@ describe("order transitions", () => {
       expect(orderWorkflow.available(done, "ADMIN")).toEqual([]);
       expect(orderWorkflow.available(done, "SYSTEM")).toEqual([]);
     }
+  });
+});
+
+describe("reasons shown to the buyer", () => {
+  test("a cancelled or refunded order tells the buyer why; other states do not", () => {
+    expect(buyerReasonLabel("CANCELLED")).toBe("取消原因");
+    expect(buyerReasonLabel("REFUNDED")).toBe("退款原因");
+    for (const s of ["PENDING_PAYMENT", "PAID", "SHIPPED", "PICKED_UP", "COMPLETED", "EXPIRED", "NOPE"]) expect(buyerReasonLabel(s)).toBeNull();
+  });
+  test("every move into those states requires a reason, so there is always one to show", () => {
+    const shown = ORDER_STATES.filter((s) => buyerReasonLabel(s));
+    const moves = orderWorkflow.transitions.filter((t) => shown.includes(t.to));
+    expect(moves.length).toBeGreaterThan(0);
+    for (const t of moves) expect(t.requiresReason).toBe(true);
   });
 });
 

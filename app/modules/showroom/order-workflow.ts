@@ -37,3 +37,13 @@ export const orderWorkflow = defineWorkflow<OrderState>({
     { from: "SHIPPED", to: "REFUNDED", by: ["ADMIN", "SYSTEM"], label: "退款", requiresReason: true },
   ],
 });
+
+/**
+ * States the buyer should be told the reason for on the lookup page, with the
+ * label to show. The reason is the one staff (or the system) gave for the move.
+ */
+const BUYER_REASON_LABELS: Partial<Record<OrderState, string>> = { CANCELLED: "取消原因", REFUNDED: "退款原因" };
+
+export function buyerReasonLabel(status: string): string | null {
+  return orderWorkflow.isState(status) ? BUYER_REASON_LABELS[status] ?? null : null;
+}

@@ -6,7 +6,7 @@ import { shanghaiParts } from "~/utils/dates";
 import type { CartItem } from "./cart";
 import { orderExpiryMinutes } from "./config.server";
 import { lineTotalFen } from "./pricing";
-import { orderWorkflow, type OrderState } from "./order-workflow";
+import { buyerReasonLabel, orderWorkflow, type OrderState } from "./order-workflow";
 
 /** A checkout that cannot go through (stock, delivery…); the message is for the buyer. */
 export class OrderError extends Error {
@@ -231,6 +231,18 @@ export async function getOrderByNo(orderNo: string) {
 /** The buyer's lookup: the order number and the phone must both match. */
 export async function lookupOrder(orderNo: string, buyerPhone: string) {
   return prisma.order.findFirst({ where: { orderNo, buyerPhone }, select: ORDER_SELECT });
+}
+
+/** Why the order is in its current state, when the buyer should know (cancelled, refunded). */
+export async function buyerStatusReason(orderId: string, status: string) {
+  const label = buyerReasonLabel(status);
+  if (!label) return null;
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: "Order", entityId: orderId, toState: status },
+    orderBy: { createdAt: "desc" },
+    select: { reason: true },
+  });
+  return event?.reason ? { label, text: event.reason } : null;
 }
 
 export async function setStripeSession(orderId: string, sessionId: string) {
