@@ -30,6 +30,7 @@ import {
   unfilledExplanation,
   type ReviewSettingsInput,
 } from "./review-panel";
+import { roundScores } from "./review-results.server";
 
 type Db = Tx | typeof prisma;
 type Actor = { id: string };
@@ -76,14 +77,19 @@ function assertOpen(call: { reviewStage: string }) {
 
 /** Final scores and disagreement flags of every application in the round, from submitted reviews. */
 async function roundAggregates(db: Db, call: ReviewCall) {
-  const submitted = await db.reviewAssignment.findMany({
-    where: { roundId: call.id, subjectType: REVIEW_SUBJECT_TYPE, status: "SUBMITTED" },
-    select: { subjectId: true, reviewerId: true, scores: { select: { criterionId: true, score: true } } },
-  });
+  // The scores in one flat read: a nested select would list every submitted
+  // assignment's id in an IN (…) that Prisma splits into a statement per 999 ids.
+  const [submitted, scoresOf] = await Promise.all([
+    db.reviewAssignment.findMany({
+      where: { roundId: call.id, subjectType: REVIEW_SUBJECT_TYPE, status: "SUBMITTED" },
+      select: { id: true, subjectId: true, reviewerId: true },
+    }),
+    roundScores(db, call.id, REVIEW_SUBJECT_TYPE),
+  ]);
   const totals: ReviewerTotal[] = submitted.map((a) => ({
     subjectId: a.subjectId,
     reviewerId: a.reviewerId,
-    total: weightedTotal(call.criteria, Object.fromEntries(a.scores.map((s) => [s.criterionId, s.score]))),
+    total: weightedTotal(call.criteria, scoresOf.get(a.id) ?? {}),
   }));
   const aggregates = totals.length
     ? aggregateScores(totals, {

@@ -88,6 +88,24 @@ async function applicationsWithoutReview(callId: string, db: Db) {
   return apps.filter((a) => !done.has(a.id));
 }
 
+/**
+ * Every score of a round's reviews, by assignment id: one statement however large
+ * the round (the assignments are found through the relation, by roundId).
+ */
+export async function roundScores(db: Db, roundId: string, subjectType: string) {
+  const rows = await db.reviewScore.findMany({
+    where: { assignment: { roundId, subjectType } },
+    select: { assignmentId: true, criterionId: true, score: true },
+  });
+  const byAssignment = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    let scores = byAssignment.get(row.assignmentId);
+    if (!scores) byAssignment.set(row.assignmentId, (scores = {}));
+    scores[row.criterionId] = row.score;
+  }
+  return byAssignment;
+}
+
 export type SubmittedReview = {
   assignmentId: string;
   applicationId: string;
@@ -145,31 +163,30 @@ export async function computeCallRanking(callId: string, db: Db = prisma) {
     db.reviewAssignment.findMany({
       where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: "SUBMITTED" },
       orderBy: [{ subjectId: "asc" }, { submittedAt: "asc" }],
-      select: {
-        id: true,
-        subjectId: true,
-        reviewerId: true,
-        comment: true,
-        recommendation: true,
-        submittedAt: true,
-        reviewer: { select: { name: true } },
-        scores: { select: { criterionId: true, score: true } },
-      },
+      select: { id: true, subjectId: true, reviewerId: true, comment: true, recommendation: true, submittedAt: true },
     }),
     db.reviewAssignment.count({ where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } } }),
   ]);
+  // Scores and reviewer names in two flat reads rather than nested selects, which
+  // would list every assignment id (and a reviewer id per assignment) in an IN (…)
+  // that Prisma splits into one more statement per 999 ids.
+  const [scoresOf, reviewers] = await Promise.all([
+    roundScores(db, callId, GRANT_REVIEW_SUBJECT),
+    db.user.findMany({ where: { id: { in: [...new Set(assignments.map((a) => a.reviewerId))] } }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = new Map(reviewers.map((r) => [r.id, r.name]));
 
   const rubric: RubricCriterion[] = call.criteria.map((c) => ({ id: c.id, maxScore: c.maxScore, weightPct: c.weightPct }));
   const appIds = new Set(applications.map((a) => a.id));
   const reviews: SubmittedReview[] = assignments
     .filter((a) => appIds.has(a.subjectId))
     .map((a) => {
-      const scores = Object.fromEntries(a.scores.map((s) => [s.criterionId, s.score]));
+      const scores = scoresOf.get(a.id) ?? {};
       return {
         assignmentId: a.id,
         applicationId: a.subjectId,
         reviewerId: a.reviewerId,
-        reviewerName: a.reviewer.name,
+        reviewerName: nameOf.get(a.reviewerId)!,
         scores,
         weightedTotal: weightedTotal(rubric, scores),
         recommendation: a.recommendation,
