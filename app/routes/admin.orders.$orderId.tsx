@@ -1,28 +1,24 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
-import { buyerReasonLabel, ORDER_STATES, orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
+import { buyerReasonLabel, orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { changeOrderStatus, getOrder } from "~/modules/showroom/orders.server";
 import { splitLine, splitOrder } from "~/modules/showroom/pricing";
+import { orderChangeSchema, orderTarget } from "~/modules/showroom/staff-forms";
 import { refundPayment } from "~/modules/showroom/stripe.server";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { WorkflowError, type TransitionRule } from "~/modules/workflow/state-machine";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "订单详情 · 民政局管理后台 · 益苗" }];
-
-const ChangeSchema = z.object({
-  to: z.enum(ORDER_STATES),
-  reason: z.string().trim().max(200, "理由最多 200 个字").optional(),
-  paymentReference: z.string().trim().max(100, "付款凭证号最多 100 个字").optional(),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -37,17 +33,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await sweepExpiredOrders();
   const order = await getOrder(params.orderId ?? "");
   invariantResponse(order, "未找到该订单", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: ChangeSchema });
-  if (submission.status !== "success") return Response.json({ error: "请求不正确" }, { status: 400 });
-  const { to, reason, paymentReference } = submission.value;
-  if (to === "PAID" && !paymentReference) {
-    return Response.json({ error: "确认收款请填写付款凭证号（如柜台收据号、银行流水号）" }, { status: 400 });
-  }
+  const formData = await request.formData();
+  const to = orderTarget(formData.get("to"));
+  invariantResponse(to, "未知操作");
+  const from = order.status as OrderState;
+  const submission = parseWithZod(formData, { schema: orderChangeSchema(from, to) });
+  if (submission.status !== "success") return Response.json({ to, reply: submission.reply() }, { status: 400 });
+  const { reason, paymentReference } = submission.value;
   try {
     // Check the table before calling Stripe, so a refused move never refunds.
-    orderWorkflow.assert(order.status as OrderState, to, "ADMIN", reason);
+    orderWorkflow.assert(from, to, "ADMIN", reason);
     if (to === "REFUNDED" && order.paymentMethod === "STRIPE") {
-      invariantResponse(order.stripePaymentIntentId, "该订单没有在线支付记录，无法原路退款", { status: 409 });
+      if (!order.stripePaymentIntentId) {
+        return Response.json({ to, reply: submission.reply({ formErrors: ["该订单没有在线支付记录，无法原路退款"] }) }, { status: 409 });
+      }
       await refundPayment(order.id, order.stripePaymentIntentId);
     }
     await changeOrderStatus({
@@ -55,21 +54,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       to,
       actor: { id: user.id, role: "ADMIN" },
       reason: reason || null,
-      paymentReference: paymentReference || null,
+      paymentReference: to === "PAID" ? paymentReference || null : null,
       request,
     });
   } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response) return Response.json({ error: await response.text() }, { status: response.status });
+    if (error instanceof WorkflowError) {
+      return Response.json({ to, reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
+    }
     throw error;
   }
   return redirect(`/admin/orders/${order.id}`);
 }
 
+type ActionData = { to?: string; reply?: SubmissionResult<string[]> };
+
 export default function AdminOrderPage() {
   const { order } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { error: string } | undefined;
-  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
   const status = order.status as OrderState;
   const available = orderWorkflow.available(status, "ADMIN");
   const split = splitOrder(order.lines);
@@ -153,38 +154,74 @@ export default function AdminOrderPage() {
           </tbody>
         </table>
       </div>
+      {/* A refused move whose form is gone (the order moved meanwhile) is reported above the forms. */}
+      {actionData?.reply && !available.some((t) => t.to === actionData.to) ? (
+        <FormErrors errors={actionData.reply.error?.[""]} />
+      ) : null}
       {available.length ? (
         <div className="space-y-3">
           {available.map((t) => (
-            <Form key={t.to} method="post" className="card flex flex-wrap items-end gap-3">
-              <input type="hidden" name="to" value={t.to} />
-              {t.to === "PAID" ? (
-                <label className="min-w-[16rem] flex-1 text-sm">
-                  付款凭证号
-                  <input name="paymentReference" className="input" maxLength={100} placeholder="柜台收据号或银行流水号" />
-                </label>
-              ) : null}
-              {t.requiresReason ? (
-                <label className="min-w-[16rem] flex-1 text-sm">
-                  {t.label}理由
-                  <input name="reason" className="input" maxLength={200} />
-                  {buyerReasonLabel(t.to) ? <span className="mt-1 block text-xs text-gray-500">买家查询订单时可看到此理由</span> : null}
-                </label>
-              ) : null}
-              <button type="submit" className={t.to === "CANCELLED" || t.to === "REFUNDED" ? "btn-danger" : "btn-primary"} disabled={navigation.state !== "idle"}>
-                {t.label}
-                {t.to === "REFUNDED" && order.paymentMethod === "STRIPE" ? "（在线原路退回）" : ""}
-              </button>
-            </Form>
+            <ChangeForm
+              key={t.to}
+              from={status}
+              rule={t}
+              stripeRefund={t.to === "REFUNDED" && order.paymentMethod === "STRIPE"}
+              lastResult={actionData?.to === t.to ? actionData.reply : undefined}
+            />
           ))}
         </div>
       ) : null}
-      {actionData?.error ? (
-        <p role="alert" className="mt-3 text-sm text-red-600">
-          {actionData.error}
-        </p>
-      ) : null}
     </div>
+  );
+}
+
+/** One move of the order (确认收款, 发货, 取消订单…), with the fields the workflow asks for. */
+function ChangeForm({
+  from,
+  rule,
+  stripeRefund,
+  lastResult,
+}: {
+  from: OrderState;
+  rule: TransitionRule<OrderState>;
+  stripeRefund: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const navigation = useNavigation();
+  const schema = orderChangeSchema(from, rule.to);
+  const [form, fields] = useForm({
+    id: `order-${rule.to}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldRevalidate: "onInput",
+    onValidate({ formData }) {
+      return parseWithZod(formData, { schema });
+    },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-label={rule.label}>
+      <input type="hidden" name="to" value={rule.to} />
+      {rule.to === "PAID" || rule.requiresReason ? (
+        <div className="flex flex-wrap gap-3">
+          {rule.to === "PAID" ? (
+            <Field meta={fields.paymentReference} label="付款凭证号" placeholder="柜台收据号或银行流水号" className="min-w-[16rem] flex-1" />
+          ) : null}
+          {rule.requiresReason ? (
+            <Field
+              meta={fields.reason}
+              label={`${rule.label}理由`}
+              hint={buyerReasonLabel(rule.to) ? "买家查询订单时可看到此理由" : undefined}
+              className="min-w-[16rem] flex-1"
+            />
+          ) : null}
+        </div>
+      ) : null}
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.to.errors ?? [])]} />
+      <button type="submit" className={rule.to === "CANCELLED" || rule.to === "REFUNDED" ? "btn-danger" : "btn-primary"} disabled={navigation.state !== "idle"}>
+        {rule.label}
+        {stripeRefund ? "（在线原路退回）" : ""}
+      </button>
+    </Form>
   );
 }
 

@@ -1,25 +1,21 @@
-import { parseWithZod } from "@conform-to/zod";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { categoryLabel } from "~/modules/showroom/labels";
 import { PRODUCT_STATES, productWorkflow, type ProductState } from "~/modules/showroom/product-workflow";
 import { changeProductStatus, listProductsForAdmin } from "~/modules/showroom/products.server";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { ProductScreeningSchema, SCREENING_REASON_LABEL } from "~/modules/showroom/staff-forms";
+import { WorkflowError, type TransitionRule } from "~/modules/workflow/state-machine";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "产品审核 · 民政局管理后台 · 益苗" }];
-
-const ScreenSchema = z.object({
-  productId: z.string().min(1).max(40),
-  to: z.enum(["LISTED", "RETURNED", "UNLISTED"]),
-  reason: z.string().trim().max(200, "理由最多 200 个字").optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -32,27 +28,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
-  const submission = parseWithZod(await request.formData(), { schema: ScreenSchema });
-  if (submission.status !== "success") return Response.json({ productId: null, error: "请求不正确" }, { status: 400 });
-  const { productId, to, reason } = submission.value;
-  const rule = productWorkflow.transitions.find((t) => t.to === to && t.by.includes("ADMIN"));
-  if (rule?.requiresReason && !reason?.trim()) {
-    return Response.json({ productId, error: `「${rule.label}」必须填写理由` }, { status: 400 });
+  const formData = await request.formData();
+  const formKey = String(formData.get("productId") ?? "");
+  const submission = parseWithZod(formData, { schema: ProductScreeningSchema });
+  if (submission.status !== "success") {
+    // A missing or unknown move (the button pressed) has no field to show it at: report it with the form errors.
+    const moveErrors = submission.error?.to ?? submission.error?.productId;
+    return Response.json({ formKey, reply: submission.reply(moveErrors ? { formErrors: moveErrors } : undefined) }, { status: 400 });
   }
+  const { productId, to, reason } = submission.value;
   try {
     await changeProductStatus({ productId, to, actor: { id: user.id, role: "ADMIN" }, reason, request });
   } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response) return Response.json({ productId, error: await response.text() }, { status: response.status });
+    if (error instanceof WorkflowError) {
+      return Response.json({ formKey, reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
+    }
     throw error;
   }
-  return { productId, error: null as string | null };
+  return Response.json({ formKey, reply: submission.reply({ resetForm: true }) });
 }
+
+type ActionData = { formKey?: string; reply?: SubmissionResult<string[]> };
 
 export default function AdminProductsPage() {
   const { status, page, total, products } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { productId: string | null; error: string | null } | undefined;
-  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
   const tabs: { value: string; label: string }[] = [
     ...PRODUCT_STATES.map((s) => ({ value: s, label: productWorkflow.stateLabels[s] })),
     { value: "ALL", label: "全部" },
@@ -71,11 +71,16 @@ export default function AdminProductsPage() {
           </Link>
         ))}
       </nav>
+      {/* A refused move whose product left this list (someone else moved it) is reported above the list. */}
+      {actionData?.reply && !products.some((p) => p.id === actionData.formKey && productWorkflow.available(p.status as ProductState, "ADMIN").length) ? (
+        <div className="mb-4">
+          <FormErrors errors={actionData.reply.error?.[""]} />
+        </div>
+      ) : null}
       {products.length === 0 ? <p className="card text-gray-500">没有该状态的产品。</p> : null}
       <ul className="space-y-4">
         {products.map((p) => {
           const available = productWorkflow.available(p.status as ProductState, "ADMIN");
-          const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === p.id;
           return (
             <li key={p.id} className="card" aria-label={p.name}>
               <div className="flex flex-wrap gap-4">
@@ -108,32 +113,7 @@ export default function AdminProductsPage() {
                 </div>
               </div>
               {available.length ? (
-                <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
-                  <input type="hidden" name="productId" value={p.id} />
-                  {available.some((t) => t.requiresReason) ? (
-                    <label className="min-w-[16rem] flex-1 text-sm">
-                      理由（退回、下架时必填）
-                      <input name="reason" className="input" maxLength={200} />
-                    </label>
-                  ) : null}
-                  {available.map((t) => (
-                    <button
-                      key={t.to}
-                      type="submit"
-                      name="to"
-                      value={t.to}
-                      disabled={busy}
-                      className={t.to === "LISTED" ? "btn-primary" : "btn-secondary"}
-                    >
-                      {t.label}
-                    </button>
-                  ))}
-                </Form>
-              ) : null}
-              {actionData?.productId === p.id && actionData.error ? (
-                <p role="alert" className="mt-2 text-sm text-red-600">
-                  {actionData.error}
-                </p>
+                <ScreeningForm productId={p.id} productName={p.name} available={available} lastResult={actionData?.formKey === p.id ? actionData.reply : undefined} />
               ) : null}
             </li>
           );
@@ -141,6 +121,48 @@ export default function AdminProductsPage() {
       </ul>
       <Pagination page={page} pageSize={20} total={total} />
     </div>
+  );
+}
+
+/** 上架 / 退回 / 下架 for one product: one reason box, one button per move the workflow allows. */
+function ScreeningForm({
+  productId,
+  productName,
+  available,
+  lastResult,
+}: {
+  productId: string;
+  productName: string;
+  available: TransitionRule<ProductState>[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === productId;
+  const [form, fields] = useForm({
+    id: `screen-${productId}`,
+    lastResult,
+    constraint: getZodConstraint(ProductScreeningSchema),
+    shouldRevalidate: "onInput",
+    onValidate({ formData }) {
+      return parseWithZod(formData, { schema: ProductScreeningSchema });
+    },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2" aria-label={`审核 ${productName}`}>
+      <input type="hidden" name="productId" value={productId} />
+      {available.some((t) => t.requiresReason) ? (
+        <TextareaField meta={fields.reason} label={SCREENING_REASON_LABEL} rows={2} />
+      ) : null}
+      {/* Errors on the move itself (the button pressed) come from the server, folded into the form errors. */}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="flex flex-wrap gap-2">
+        {available.map((t) => (
+          <button key={t.to} type="submit" name="to" value={t.to} disabled={busy} className={t.to === "LISTED" ? "btn-primary" : "btn-secondary"}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+    </Form>
   );
 }
 

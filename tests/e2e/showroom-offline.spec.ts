@@ -24,7 +24,8 @@ test("a visitor orders with counter payment and staff mark it paid", async ({ pa
   await expect(page.getByRole("heading", { name: `订单 ${order.orderNo}` })).toBeVisible();
   // A reference is required.
   await page.getByRole("button", { name: "确认收款" }).click();
-  await expect(page.getByText("确认收款请填写付款凭证号")).toBeVisible();
+  await expect(page.getByLabel("付款凭证号")).toHaveAccessibleDescription(/确认收款请填写付款凭证号/);
+  await expect(page.getByRole("form", { name: "确认收款" }).getByText("确认收款请填写付款凭证号")).toBeVisible();
   await page.getByLabel("付款凭证号").fill("柜台收据 No.0001");
   await page.getByRole("button", { name: "确认收款" }).click();
   await expect(page.getByText("状态：已支付")).toBeVisible();

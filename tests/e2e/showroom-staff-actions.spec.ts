@@ -28,9 +28,10 @@ test("staff return a product with a reason; the organization reads it, fixes and
   const admin = await login({ role: "ADMIN" });
   const card = await screeningCard(page, "PENDING", product.name);
 
-  // No reason: refused in Chinese, nothing changes.
+  // No reason: refused in Chinese at the reason field, nothing changes.
   await card.getByRole("button", { name: "退回" }).click();
-  await expect(card.getByRole("alert")).toHaveText("「退回」必须填写理由");
+  await expect(card.getByLabel("理由（退回、下架时必填）")).toHaveAccessibleDescription("「退回」必须填写理由");
+  await expect(card.getByRole("form").getByRole("alert")).toHaveText("「退回」必须填写理由");
   expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true } })).status).toBe("PENDING");
 
   await card.getByLabel("理由（退回、下架时必填）").fill("图片太暗，请补拍清晰的正面照片");
@@ -113,9 +114,10 @@ test("staff cancel an unpaid order with a reason: stock comes back and the buyer
   await page.getByRole("link", { name: order.orderNo }).click();
   await expect(page.getByRole("heading", { name: `订单 ${order.orderNo}` })).toBeVisible();
 
-  // No reason: refused in Chinese, the order stays unpaid.
+  // No reason: refused in Chinese at the reason field, the order stays unpaid.
   await page.getByRole("button", { name: "取消订单" }).click();
-  await expect(page.getByRole("alert")).toHaveText("「取消订单」必须填写理由");
+  await expect(page.getByLabel("取消订单理由")).toHaveAccessibleDescription("「取消订单」必须填写理由");
+  await expect(page.getByRole("form", { name: "取消订单" }).getByRole("alert")).toHaveText("「取消订单」必须填写理由");
   await expect(page.getByText("状态：待支付")).toBeVisible();
 
   await page.getByLabel("取消订单理由").fill("买家来电要求取消");
