@@ -2,6 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { expect, randomMobile, test } from "../playwright-utils";
 import { startStripeStandIn, type StripeStandIn } from "../support/stripe-stand-in";
 import { addToCartFromProductPage, fillBuyer, listedProduct } from "./showroom-helpers";
+import { lookUpOrder } from "../support/order-lookup";
 
 // The app server was started with STRIPE_API_* pointing at this port (playwright.config.ts).
 test.describe.configure({ mode: "default" });
@@ -94,12 +95,7 @@ test("a payment that arrives after staff cancelled the order is refunded once, a
 
   // The buyer sees it when looking the order up.
   await page.context().clearCookies();
-  await page.goto("/orders/lookup");
-  await expect(page.getByRole("heading", { name: "查询订单" })).toBeVisible();
-  await page.getByLabel("订单号").fill(order.orderNo);
-  await page.getByLabel("手机号码").fill(phone);
-  await page.getByRole("button", { name: "查询" }).click();
-  const details = page.getByRole("region", { name: "订单详情" });
+  const details = await lookUpOrder(page, order.orderNo, phone);
   await expect(details).toContainText("状态：已取消");
   await expect(details.getByTestId("late-refund")).toHaveText("该订单已取消，您的在线付款 ¥91.00 已原路退回");
 });

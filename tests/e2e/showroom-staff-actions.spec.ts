@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { expect, loginAs, randomMobile, test } from "../playwright-utils";
 import { createPendingProduct, createShowroomOrg } from "../support/showroom-fixtures";
 import { listedProduct, uniqueName } from "./showroom-helpers";
+import { lookUpOrder } from "../support/order-lookup";
 
 /** Staff open a status tab of the screening page and find the product's card. */
 async function screeningCard(page: Page, status: string, name: string) {
@@ -140,12 +141,7 @@ test("staff cancel an unpaid order with a reason: stock comes back and the buyer
 
   // The buyer looks the order up and reads the cancellation and its reason.
   await page.context().clearCookies();
-  await page.goto("/orders/lookup");
-  await expect(page.getByRole("heading", { name: "查询订单" })).toBeVisible();
-  await page.getByLabel("订单号").fill(order.orderNo);
-  await page.getByLabel("手机号码").fill(phone);
-  await page.getByRole("button", { name: "查询" }).click();
-  const details = page.getByRole("region", { name: "订单详情" });
+  const details = await lookUpOrder(page, order.orderNo, phone);
   await expect(details).toContainText("状态：已取消");
   await expect(details).toContainText("取消原因：买家来电要求取消");
 });
