@@ -5,10 +5,30 @@ export type { Prisma } from "~/generated/prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dev.db";
 
-function createClient() {
-  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
-  return new PrismaClient({ adapter });
+type PreparingClient = { prepare: (sql: string) => unknown };
+
+/**
+ * The adapter starts interactive transactions with a plain (deferred) BEGIN. In WAL mode a
+ * deferred transaction that has read and then writes after another connection committed (a
+ * test worker, the seed, a second server process) fails at once with SQLITE_BUSY_SNAPSHOT;
+ * the busy timeout does not cover it, so the user got a 500. BEGIN IMMEDIATE takes the write
+ * lock up front and waits its turn under the busy timeout instead. This process runs one
+ * transaction at a time anyway (the adapter's mutex), so nothing is lost.
+ */
+export class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client?: PreparingClient }).client;
+    // Fail loudly if an adapter upgrade moves the connection, rather than silently going back to BEGIN.
+    if (!client || typeof client.prepare !== "function") throw new Error("better-sqlite3 adapter: connection not found");
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
+export function createClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
+  return new PrismaClient({ adapter: new ImmediateTransactionsSQLite({ url, timeout: 5000 }) });
 }
 
 // Reuse one client across dev rebuilds so we don't leak SQLite handles.
