@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PageHeader } from "~/components/layout";
+import { PageHeader, SectionCard } from "~/components/layout";
 import { displayPhase, timeRemaining } from "~/modules/grants/call-display";
 import { getPublicCall } from "~/modules/grants/call-store.server";
 import { publicityLinkOf } from "~/modules/grants/publicity.server";
@@ -93,48 +93,30 @@ export default function PublicGrantCallPage() {
         </div>
       </section>
 
-      <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="mb-3 text-base font-semibold text-gray-900">
-          活动进度
-        </h2>
+      <SectionCard id="timeline" title="活动进度">
         <CallTimeline call={call} phase={phase} />
         <p className="mt-2 text-xs text-gray-500">公示期为 {call.publicityDays} 天，自专家评审截止的次日起。</p>
-      </section>
+      </SectionCard>
 
-      <section className="card" aria-labelledby="desc-heading">
-        <h2 id="desc-heading" className="mb-2 text-base font-semibold text-gray-900">
-          活动说明
-        </h2>
+      <SectionCard id="desc" title="活动说明">
         <p className="whitespace-pre-line text-sm text-gray-800">{call.description}</p>
-      </section>
+      </SectionCard>
 
-      <section className="card" aria-labelledby="rules-heading">
-        <h2 id="rules-heading" className="mb-3 text-base font-semibold text-gray-900">
-          资助规则
-        </h2>
+      <SectionCard id="rules" title="资助规则">
         <CallMoneyRules call={call} />
-      </section>
+      </SectionCard>
 
-      <section className="card" aria-labelledby="eligibility-heading">
-        <h2 id="eligibility-heading" className="mb-3 text-base font-semibold text-gray-900">
-          申报资格
-        </h2>
+      <SectionCard id="eligibility" title="申报资格">
         <CallEligibilityList eligibility={call.eligibility} />
-      </section>
+      </SectionCard>
 
-      <section className="card" aria-labelledby="rubric-heading">
-        <h2 id="rubric-heading" className="mb-3 text-base font-semibold text-gray-900">
-          评分细则
-        </h2>
+      <SectionCard id="rubric" title="评分细则">
         <CallRubric criteria={call.criteria} />
-      </section>
+      </SectionCard>
 
-      <section className="card" aria-labelledby="tranche-heading">
-        <h2 id="tranche-heading" className="mb-3 text-base font-semibold text-gray-900">
-          资金拨付
-        </h2>
+      <SectionCard id="tranche" title="资金拨付">
         <CallTranches tranches={call.tranches} />
-      </section>
+      </SectionCard>
     </div>
   );
 }

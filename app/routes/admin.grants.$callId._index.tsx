@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
-import { PageHeader } from "~/components/layout";
+import { PageHeader, SectionCard } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { displayPhase } from "~/modules/grants/call-display";
 import { getCall, publishCall } from "~/modules/grants/call-store.server";
@@ -114,42 +114,24 @@ export default function AdminGrantCallPage() {
         </section>
       )}
 
-      <section className="card" aria-labelledby="desc-heading">
-        <h2 id="desc-heading" className="mb-2 text-base font-semibold text-gray-900">
-          活动说明
-        </h2>
+      <SectionCard id="desc" title="活动说明">
         <p className="whitespace-pre-line text-sm text-gray-800">{call.description || "—"}</p>
-      </section>
-      <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading" className="mb-3 text-base font-semibold text-gray-900">
-          时间安排
-        </h2>
+      </SectionCard>
+      <SectionCard id="timeline" title="时间安排">
         <CallTimeline call={call} phase={phase ?? "NOT_OPEN"} />
-      </section>
-      <section className="card" aria-labelledby="money-heading">
-        <h2 id="money-heading" className="mb-3 text-base font-semibold text-gray-900">
-          资金规则
-        </h2>
+      </SectionCard>
+      <SectionCard id="money" title="资金规则">
         <CallMoneyRules call={call} />
-      </section>
-      <section className="card" aria-labelledby="eligibility-heading">
-        <h2 id="eligibility-heading" className="mb-3 text-base font-semibold text-gray-900">
-          申报资格
-        </h2>
+      </SectionCard>
+      <SectionCard id="eligibility" title="申报资格">
         <CallEligibilityList eligibility={call.eligibility} />
-      </section>
-      <section className="card" aria-labelledby="rubric-heading">
-        <h2 id="rubric-heading" className="mb-3 text-base font-semibold text-gray-900">
-          评分细则
-        </h2>
+      </SectionCard>
+      <SectionCard id="rubric" title="评分细则">
         <CallRubric criteria={call.criteria} />
-      </section>
-      <section className="card" aria-labelledby="tranche-heading">
-        <h2 id="tranche-heading" className="mb-3 text-base font-semibold text-gray-900">
-          拨付计划
-        </h2>
+      </SectionCard>
+      <SectionCard id="tranche" title="拨付计划">
         <CallTranches tranches={call.tranches} />
-      </section>
+      </SectionCard>
     </div>
   );
 }
