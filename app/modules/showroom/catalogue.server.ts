@@ -1,4 +1,5 @@
 import { prisma } from "~/utils/db.server";
+import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import type { Prisma } from "~/utils/db.server";
 import { PRODUCT_CATEGORIES, type CatalogueSort, type ProductCategory } from "./labels";
 
@@ -74,19 +75,7 @@ export async function getPublicProduct(productId: string) {
   return prisma.product.findFirst({
     where: { id: productId, status: "LISTED" },
     select: {
-      id: true,
-      name: true,
-      category: true,
-      description: true,
-      makerStory: true,
-      priceFen: true,
-      stock: true,
-      soldCount: true,
-      makerSharePct: true,
-      fundSharePct: true,
-      fundName: true,
-      allowShipping: true,
-      allowPickup: true,
+      ...PRODUCT_DESCRIPTION_FIELDS,
       organization: { select: { id: true, name: true } },
       images: { orderBy: { position: "asc" }, select: { attachmentId: true } },
     },

@@ -1,4 +1,5 @@
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
@@ -9,20 +10,8 @@ import { productWorkflow, type ProductState } from "./product-workflow";
 export const PRODUCT_IMAGE_PURPOSE = "showroom.product-image";
 
 const PRODUCT_EDIT_SELECT = {
-  id: true,
+  ...PRODUCT_DESCRIPTION_FIELDS,
   organizationId: true,
-  name: true,
-  category: true,
-  description: true,
-  makerStory: true,
-  priceFen: true,
-  stock: true,
-  soldCount: true,
-  makerSharePct: true,
-  fundSharePct: true,
-  fundName: true,
-  allowShipping: true,
-  allowPickup: true,
   status: true,
   returnReason: true,
   listedAt: true,
@@ -228,19 +217,7 @@ export async function listProductsForAdmin(status: ProductState | null, page: nu
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
-        id: true,
-        name: true,
-        category: true,
-        description: true,
-        makerStory: true,
-        priceFen: true,
-        stock: true,
-        soldCount: true,
-        makerSharePct: true,
-        fundSharePct: true,
-        fundName: true,
-        allowShipping: true,
-        allowPickup: true,
+        ...PRODUCT_DESCRIPTION_FIELDS,
         status: true,
         returnReason: true,
         createdAt: true,
