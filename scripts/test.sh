@@ -19,6 +19,10 @@ bash scripts/ensure-deps.sh
 echo "› Typecheck…"
 npx tsc --noEmit
 
+echo "› Format and lint (Prettier, ESLint)…"
+npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
+npx eslint --max-warnings=0 --ext .ts,.tsx,.js,.cjs .
+
 echo "› Unit and integration tests (vitest)…"
 npx vitest run
 

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useOptionalRootData } from "~/root";
 import { ROLE_HOME, ROLE_LABELS, type Role } from "~/modules/auth/roles";
+import { useOptionalRootData } from "~/root";
 
 export function Logo() {
   return (
@@ -160,7 +160,15 @@ export function WorkspaceShell({
   );
 }
 
-export function PageHeader({ title, actions, description }: { title: string; actions?: ReactNode; description?: ReactNode }) {
+export function PageHeader({
+  title,
+  actions,
+  description,
+}: {
+  title: string;
+  actions?: ReactNode;
+  description?: ReactNode;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
       <div>

@@ -55,7 +55,10 @@ export function RegistrationCertificate({ certificate }: { certificate: Certific
           <p className="mt-2 text-sm text-gray-600">{orgTypeLabel(type)}</p>
           <p className="mt-6 text-sm text-gray-700">
             统一社会信用代码
-            <span className="ml-2 font-mono text-lg font-semibold tracking-wider text-gray-900" data-testid="certificate-uscc">
+            <span
+              className="ml-2 font-mono text-lg font-semibold tracking-wider text-gray-900"
+              data-testid="certificate-uscc"
+            >
               {certificate.uscc}
             </span>
           </p>

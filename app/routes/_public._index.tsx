@@ -7,7 +7,10 @@ import { formatCount, formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [
   { title: "益苗 · 社会组织培育与公益创投平台" },
-  { name: "description", content: "区民政局社会组织登记、年检、评估、公益创投和公益产品展销的一站式平台，公众可查询社会组织名录。" },
+  {
+    name: "description",
+    content: "区民政局社会组织登记、年检、评估、公益创投和公益产品展销的一站式平台，公众可查询社会组织名录。",
+  },
 ];
 
 export async function loader() {
@@ -59,7 +62,12 @@ export default function HomePage() {
         </h2>
         <dl className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-3">
           <Stat label="在册社会组织" value={stats.registeredTotal} unit="家" testId="stat-registered" />
-          <Stat label={`${stats.year}年新登记（备案）`} value={stats.registeredThisYear} unit="家" testId="stat-this-year" />
+          <Stat
+            label={`${stats.year}年新登记（备案）`}
+            value={stats.registeredThisYear}
+            unit="家"
+            testId="stat-this-year"
+          />
           <Stat
             label="评审专家库"
             value={stats.reviewerCount}
@@ -104,7 +112,10 @@ export default function HomePage() {
           {recent.length === 0 ? (
             <p className="card mt-3 text-sm text-gray-600">暂无已登记的社会组织。</p>
           ) : (
-            <ul className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" data-testid="recent-orgs">
+            <ul
+              className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
+              data-testid="recent-orgs"
+            >
               {recent.map((org) => (
                 <li key={org.id} className="px-4 py-3">
                   <Link to={`/orgs/${org.id}`} className="link font-medium">
@@ -174,4 +185,8 @@ function Stat({
       </dd>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

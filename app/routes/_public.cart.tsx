@@ -129,7 +129,9 @@ export default function CartPage() {
                     <p className="text-xs text-gray-500">
                       {product ? `${formatFen(product.priceFen)} · 库存 ${product.stock} 件` : null}
                     </p>
-                    {problemFor.get(item.productId) ? <p className="text-xs text-red-600">{problemFor.get(item.productId)}</p> : null}
+                    {problemFor.get(item.productId) ? (
+                      <p className="text-xs text-red-600">{problemFor.get(item.productId)}</p>
+                    ) : null}
                   </div>
                   <label className="flex items-center gap-2 text-sm">
                     数量
@@ -150,7 +152,11 @@ export default function CartPage() {
                   <span className="w-24 text-right font-medium">
                     {product ? formatFen(lineTotalFen(product.priceFen, item.quantity)) : "—"}
                   </span>
-                  <button type="button" className="btn-secondary px-2 py-1 text-sm" onClick={() => change(item.productId, 0)}>
+                  <button
+                    type="button"
+                    className="btn-secondary px-2 py-1 text-sm"
+                    onClick={() => change(item.productId, 0)}
+                  >
                     移除
                   </button>
                 </li>

@@ -22,12 +22,19 @@ export const meta: MetaFunction = () => [{ title: "结算 · 公益产品 · 益
 const CheckoutSchema = z
   .object({
     items: z.string({ required_error: "购物车是空的" }).max(2000),
-    buyerName: z.string({ required_error: "请填写收货人姓名" }).trim().min(2, "姓名至少 2 个字").max(20, "姓名最多 20 个字"),
+    buyerName: z
+      .string({ required_error: "请填写收货人姓名" })
+      .trim()
+      .min(2, "姓名至少 2 个字")
+      .max(20, "姓名最多 20 个字"),
     buyerPhone: z
       .string({ required_error: "请填写手机号码" })
       .trim()
       .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码"),
-    delivery: z.enum(["SHIPPING", "PICKUP"], { required_error: "请选择交付方式", invalid_type_error: "请选择交付方式" }),
+    delivery: z.enum(["SHIPPING", "PICKUP"], {
+      required_error: "请选择交付方式",
+      invalid_type_error: "请选择交付方式",
+    }),
     address: z.string().trim().max(200, "地址最多 200 个字").optional(),
     paymentMethod: z.enum(["STRIPE", "COUNTER", "BANK_TRANSFER"], {
       required_error: "请选择付款方式",
@@ -62,7 +69,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const value = submission.value;
   const items = parseCartParam(value.items);
   if (value.paymentMethod === "STRIPE" && !isStripeConfigured()) {
-    return Response.json(submission.reply({ fieldErrors: { paymentMethod: ["在线支付暂未开通，请选择其他付款方式"] } }), { status: 400 });
+    return Response.json(
+      submission.reply({ fieldErrors: { paymentMethod: ["在线支付暂未开通，请选择其他付款方式"] } }),
+      { status: 400 },
+    );
   }
   const now = new Date();
   const sessionExpiry = stripeSessionExpiry(now, orderExpiryMinutes());
@@ -80,7 +90,8 @@ export async function action({ request }: ActionFunctionArgs) {
       ...(value.paymentMethod === "STRIPE" ? { expiresAt: new Date(sessionExpiry.getTime() + 10 * 60_000) } : {}),
     });
   } catch (error) {
-    if (error instanceof OrderError) return Response.json(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    if (error instanceof OrderError)
+      return Response.json(submission.reply({ formErrors: [error.message] }), { status: 409 });
     throw error;
   }
   if (value.paymentMethod !== "STRIPE") {
@@ -97,7 +108,9 @@ export async function action({ request }: ActionFunctionArgs) {
       actor: { id: null, role: "SYSTEM" },
       reason: "在线支付创建失败",
     });
-    return Response.json(submission.reply({ formErrors: ["在线支付暂时不可用，请稍后再试或选择线下付款"] }), { status: 502 });
+    return Response.json(submission.reply({ formErrors: ["在线支付暂时不可用，请稍后再试或选择线下付款"] }), {
+      status: 502,
+    });
   }
   await setStripeSession(order.id, session.id);
   if (!session.url) throw new Response("在线支付地址缺失", { status: 502 });
@@ -123,7 +136,9 @@ export default function CheckoutPage() {
   }, 0);
   const canShip = items.every((i) => byId.get(i.productId)?.allowShipping);
   const canPickup = items.every((i) => byId.get(i.productId)?.allowPickup);
-  const methods: ("STRIPE" | "COUNTER" | "BANK_TRANSFER")[] = stripeEnabled ? ["STRIPE", "COUNTER", "BANK_TRANSFER"] : ["COUNTER", "BANK_TRANSFER"];
+  const methods: ("STRIPE" | "COUNTER" | "BANK_TRANSFER")[] = stripeEnabled
+    ? ["STRIPE", "COUNTER", "BANK_TRANSFER"]
+    : ["COUNTER", "BANK_TRANSFER"];
 
   if (items.length === 0) {
     return (
@@ -190,7 +205,9 @@ export default function CheckoutPage() {
                 快递配送
               </label>
             ) : null}
-            {!canShip && !canPickup ? <span className="text-red-600">购物车中的产品交付方式不同，请分开下单</span> : null}
+            {!canShip && !canPickup ? (
+              <span className="text-red-600">购物车中的产品交付方式不同，请分开下单</span>
+            ) : null}
           </div>
           {fields.delivery.errors ? <p className="mt-1 text-sm text-red-600">{fields.delivery.errors[0]}</p> : null}
         </fieldset>
@@ -205,7 +222,9 @@ export default function CheckoutPage() {
               </label>
             ))}
           </div>
-          {fields.paymentMethod.errors ? <p className="mt-1 text-sm text-red-600">{fields.paymentMethod.errors[0]}</p> : null}
+          {fields.paymentMethod.errors ? (
+            <p className="mt-1 text-sm text-red-600">{fields.paymentMethod.errors[0]}</p>
+          ) : null}
         </fieldset>
         <div className="sm:col-span-2">
           <FormErrors id={form.errorId} errors={form.errors} />

@@ -5,8 +5,15 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader, SectionCard } from "~/components/layout";
 import { displayPhase, timeRemaining } from "~/modules/grants/call-display";
 import { getPublicCall } from "~/modules/grants/call-store.server";
+import {
+  CallEligibilityList,
+  CallMoneyRules,
+  CallRubric,
+  CallTimeline,
+  CallTranches,
+  PhaseBadge,
+} from "~/modules/grants/call-view";
 import { publicityLinkOf } from "~/modules/grants/publicity.server";
-import { CallEligibilityList, CallMoneyRules, CallRubric, CallTimeline, CallTranches, PhaseBadge } from "~/modules/grants/call-view";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
@@ -30,7 +37,11 @@ function Countdown({ deadline, serverNow }: { deadline: Date; serverNow: Date })
   }, []);
   const left = timeRemaining(deadline, now);
   return (
-    <p className="min-h-[1.75rem] text-lg font-semibold tabular-nums text-brand-700" data-testid="countdown" aria-live="off">
+    <p
+      className="min-h-[1.75rem] text-lg font-semibold tabular-nums text-brand-700"
+      data-testid="countdown"
+      aria-live="off"
+    >
       {left.passed ? (
         "申报已截止"
       ) : (

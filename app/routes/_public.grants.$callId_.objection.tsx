@@ -20,7 +20,9 @@ const EVIDENCE_KINDS: FileKind[] = ["pdf", "jpg", "png"];
 const ACCEPT = EVIDENCE_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(",");
 const ClientSchema = buildObjectionSchema(z.instanceof(File, { message: "请选择要上传的文件" }));
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `提出异议 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `提出异议 · ${data?.call.title ?? "公益创投"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public page: no login.
@@ -50,11 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Built here so the server-only content check never reaches the browser bundle.
   const schema = buildObjectionSchema(uploadSchema(EVIDENCE_KINDS));
   const submission = await parseWithZod(formData, { schema, async: true });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
+  if (submission.status !== "success")
+    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
   const stampProblem = formStampProblem(submission.value.stamp);
   if (stampProblem) {
     // A fresh stamp lets a person simply submit again; the 3-second rule still applies to it.
-    return Response.json({ result: submission.reply({ formErrors: [stampProblem] }), stamp: signFormStamp() } satisfies ActionData, { status: 400 });
+    return Response.json(
+      { result: submission.reply({ formErrors: [stampProblem] }), stamp: signFormStamp() } satisfies ActionData,
+      { status: 400 },
+    );
   }
   const { applicationId, name, contact, content, evidence } = submission.value;
   const result = await createObjection({ callId, applicationId, name, contact, content, evidence, request });
@@ -93,11 +99,20 @@ export default function ObjectionPage() {
         }
       />
       {closed ? (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900" data-testid="objection-closed">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
+          data-testid="objection-closed"
+        >
           {closed}。
         </p>
       ) : (
-        <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card relative grid gap-4 sm:grid-cols-2">
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          {...getFormProps(form)}
+          className="card relative grid gap-4 sm:grid-cols-2"
+        >
           <input type="hidden" name="stamp" value={data?.stamp ?? stamp} />
           {/* Honeypot: hidden from people and screen readers; robots that fill every field give themselves away. */}
           <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">

@@ -10,7 +10,9 @@ import { invariantResponse } from "~/utils/http";
 // File name ends in `$callId_` so the page is not nested inside the call page's layout.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.call.reviewStage === "CONFIRMED" ? "立项名单" : "拟入围项目公示"} · ${data?.call.title ?? "公益创投"} · 益苗` },
+  {
+    title: `${data?.call.reviewStage === "CONFIRMED" ? "立项名单" : "拟入围项目公示"} · ${data?.call.title ?? "公益创投"} · 益苗`,
+  },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {

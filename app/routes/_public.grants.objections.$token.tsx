@@ -3,7 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { objectionWorkflow, UPHELD_ACTIONS, type ObjectionState, type UpheldAction } from "~/modules/grants/objection-workflow";
+import {
+  objectionWorkflow,
+  UPHELD_ACTIONS,
+  type ObjectionState,
+  type UpheldAction,
+} from "~/modules/grants/objection-workflow";
 import { getObjectionByToken } from "~/modules/grants/publicity.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -40,7 +45,10 @@ export default function ObjectionStatusPage() {
           </Link>
         }
       />
-      <section className="rounded-md border border-brand-200 bg-brand-50 p-4 text-sm text-brand-900" aria-label="保存链接">
+      <section
+        className="rounded-md border border-brand-200 bg-brand-50 p-4 text-sm text-brand-900"
+        aria-label="保存链接"
+      >
         <p className="font-medium">请保存本页链接：这是查看处理结果的唯一途径，我们不会另行通知。</p>
         <p className="mt-2 break-all rounded bg-white p-2 font-mono text-xs" data-testid="objection-link">
           {fullUrl}
@@ -49,7 +57,10 @@ export default function ObjectionStatusPage() {
       <section className="card space-y-2 text-sm" aria-label="异议内容">
         <p>
           处理状态：
-          <span className={`rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLES[status] ?? ""}`} data-testid="objection-status">
+          <span
+            className={`rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLES[status] ?? ""}`}
+            data-testid="objection-status"
+          >
             {objectionWorkflow.stateLabels[status] ?? objection.status}
           </span>
         </p>

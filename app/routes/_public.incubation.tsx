@@ -32,7 +32,9 @@ export default function PublicIncubationPage() {
         </h2>
         <p className="mt-1 text-sm text-gray-600" data-testid="resident-count">
           共 {data.residentTotal} 家
-          {data.preparingInResidence > 0 ? `，另有 ${data.preparingInResidence} 家筹备中的社会组织在孵（尚未登记，不予公示）` : ""}
+          {data.preparingInResidence > 0
+            ? `，另有 ${data.preparingInResidence} 家筹备中的社会组织在孵（尚未登记，不予公示）`
+            : ""}
         </p>
         {data.residents.length === 0 ? (
           <p className="mt-3 text-sm text-gray-500">目前没有在孵的社会组织。</p>
@@ -44,7 +46,9 @@ export default function PublicIncubationPage() {
                   <Link to={`/orgs/${r.organization.id}`} className="link font-medium">
                     {r.organization.name}
                   </Link>
-                  <span className="ml-2 text-xs text-gray-500">{ORG_TYPE_SHORT_LABELS[r.organization.type as OrgType] ?? ""}</span>
+                  <span className="ml-2 text-xs text-gray-500">
+                    {ORG_TYPE_SHORT_LABELS[r.organization.type as OrgType] ?? ""}
+                  </span>
                 </span>
                 <span className="text-gray-600">
                   孵化期 {formatDate(r.termStart)} 至 {formatDate(r.termEnd)}
@@ -53,7 +57,12 @@ export default function PublicIncubationPage() {
             ))}
           </ul>
         )}
-        <SectionPager param="residentPage" page={data.residentPage} pageSize={data.pageSize} total={data.residentTotal} />
+        <SectionPager
+          param="residentPage"
+          page={data.residentPage}
+          pageSize={data.pageSize}
+          total={data.residentTotal}
+        />
       </section>
 
       <section className="card" aria-labelledby="graduated-heading">
@@ -73,7 +82,9 @@ export default function PublicIncubationPage() {
                   <Link to={`/orgs/${g.organization.id}`} className="link font-medium">
                     {g.organization.name}
                   </Link>
-                  <span className="ml-2 text-xs text-gray-500">{ORG_TYPE_SHORT_LABELS[g.organization.type as OrgType] ?? ""}</span>
+                  <span className="ml-2 text-xs text-gray-500">
+                    {ORG_TYPE_SHORT_LABELS[g.organization.type as OrgType] ?? ""}
+                  </span>
                 </span>
                 <span className="text-gray-600">
                   {formatDate(g.termStart)} 入驻，{formatDate(g.exitAt)} 出壳
@@ -82,14 +93,29 @@ export default function PublicIncubationPage() {
             ))}
           </ul>
         )}
-        <SectionPager param="graduatedPage" page={data.graduatedPage} pageSize={data.pageSize} total={data.graduatedTotal} />
+        <SectionPager
+          param="graduatedPage"
+          page={data.graduatedPage}
+          pageSize={data.pageSize}
+          total={data.graduatedTotal}
+        />
       </section>
     </div>
   );
 }
 
 /** Previous/next links for one of the two lists on this page, each with its own page parameter. */
-function SectionPager({ param, page, pageSize, total }: { param: string; page: number; pageSize: number; total: number }) {
+function SectionPager({
+  param,
+  page,
+  pageSize,
+  total,
+}: {
+  param: string;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;

@@ -13,7 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(params.year);
   invariantResponse(Number.isInteger(year) && year >= 2000 && year <= 2100, "未找到该年度的年检结果", { status: 404 });
   const page = getPage(new URL(request.url));
-  const [announcement, years] = await Promise.all([listPublicAnnouncement(year, page, INSPECTION_PAGE_SIZE), listAnnouncedYears()]);
+  const [announcement, years] = await Promise.all([
+    listPublicAnnouncement(year, page, INSPECTION_PAGE_SIZE),
+    listAnnouncedYears(),
+  ]);
   invariantResponse(announcement, "未找到该年度的年检结果", { status: 404 });
   return { year, page, pageSize: INSPECTION_PAGE_SIZE, years, ...announcement };
 }

@@ -37,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     stripeSaysPaid = Boolean(session) && session!.payment_status === "paid" && session!.metadata?.orderId === order.id;
     if (session && stripeSaysPaid && order.status === "PENDING_PAYMENT") {
-      const intent = typeof session.payment_intent === "string" ? session.payment_intent : session.payment_intent?.id ?? null;
+      const intent =
+        typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
       try {
         await changeOrderStatus({
           orderId: order.id,
@@ -59,12 +60,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       totalFen: order.totalFen,
       paymentMethod: order.paymentMethod,
       expiresAt: order.expiresAt,
-      lateRefundFen: order.lateRefundId ? order.lateRefundFen ?? order.totalFen : null,
-      lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+      lateRefundFen: order.lateRefundId ? (order.lateRefundFen ?? order.totalFen) : null,
+      lines: order.lines.map((l) => ({
+        id: l.id,
+        productName: l.productName,
+        quantity: l.quantity,
+        unitPriceFen: l.unitPriceFen,
+      })),
     },
     cancelled: url.searchParams.get("cancelled") === "1",
     // Paid after the order was cancelled or expired: the webhook refunds it (late-payment.ts).
-    refundPending: stripeSaysPaid && !order.lateRefundId && (order.status === "CANCELLED" || order.status === "EXPIRED"),
+    refundPending:
+      stripeSaysPaid && !order.lateRefundId && (order.status === "CANCELLED" || order.status === "EXPIRED"),
   };
 }
 
@@ -96,7 +103,8 @@ export default function OrderSubmittedPage() {
         </ul>
         {status === "PENDING_PAYMENT" && order.paymentMethod === "STRIPE" ? (
           <p className="text-sm text-gray-600">
-            {cancelled ? "您已取消在线支付。" : "正在等待支付结果，请稍后刷新本页。"}库存保留至 {formatDateTime(order.expiresAt)}。
+            {cancelled ? "您已取消在线支付。" : "正在等待支付结果，请稍后刷新本页。"}库存保留至{" "}
+            {formatDateTime(order.expiresAt)}。
           </p>
         ) : null}
         {order.lateRefundFen != null ? (
@@ -111,7 +119,9 @@ export default function OrderSubmittedPage() {
         {status === "PENDING_PAYMENT" && order.paymentMethod !== "STRIPE" ? (
           <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
             请在 {formatDateTime(order.expiresAt)} 前
-            {order.paymentMethod === "COUNTER" ? "到区民政局公益产品展销厅柜台付款" : "通过银行转账付款（附言请填写订单号）"}
+            {order.paymentMethod === "COUNTER"
+              ? "到区民政局公益产品展销厅柜台付款"
+              : "通过银行转账付款（附言请填写订单号）"}
             ，逾期订单自动取消。请记下订单号，可凭订单号和手机号码查询订单。
           </p>
         ) : null}

@@ -8,10 +8,10 @@ import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
-import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
 import { LOOKUP_LIMITED_MESSAGE, LOOKUP_WINDOW_MINUTES } from "~/modules/showroom/lookup-limit";
 import { limitedLookupOrder } from "~/modules/showroom/lookup-limit.server";
+import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { buyerStatusReason } from "~/modules/showroom/orders.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 
@@ -34,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // Public: no account needed; the order number and phone together are the key, behind a rate limit.
   await sweepExpiredOrders();
   const submission = parseWithZod(await request.formData(), { schema: LookupSchema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply(), order: null }, { status: 400 });
+  if (submission.status !== "success")
+    return Response.json({ result: submission.reply(), order: null }, { status: 400 });
   const lookup = await limitedLookupOrder(request, submission.value.orderNo, submission.value.buyerPhone);
   if (lookup.kind === "limited") {
     return Response.json(
@@ -61,8 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
     expiresAt: order.expiresAt,
     paidAt: order.paidAt,
     statusReason: await buyerStatusReason(order.id, order.status),
-    lateRefundFen: order.lateRefundId ? order.lateRefundFen ?? order.totalFen : null,
-    lines: order.lines.map((l) => ({ id: l.id, productName: l.productName, quantity: l.quantity, unitPriceFen: l.unitPriceFen })),
+    lateRefundFen: order.lateRefundId ? (order.lateRefundFen ?? order.totalFen) : null,
+    lines: order.lines.map((l) => ({
+      id: l.id,
+      productName: l.productName,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+    })),
   };
   return Response.json({ result: submission.reply(), order: found });
 }
@@ -86,7 +92,8 @@ type LookedUpOrder = {
 };
 
 export default function OrderLookupPage() {
-  const data = useActionData<typeof action>() as { result: SubmissionResult<string[]>; order: LookedUpOrder | null } | undefined;
+  const data = useActionData<typeof action>() as
+    { result: SubmissionResult<string[]>; order: LookedUpOrder | null } | undefined;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "order-lookup",

@@ -58,7 +58,8 @@ function supervisingUnitText(supervisingUnit: string | null, category: string | 
 }
 
 export default function OrganizationPage() {
-  const { org, gradeInForce, grades, statusChange, changes, creditRecords, incubations, inspections } = useLoaderData<typeof loader>();
+  const { org, gradeInForce, grades, statusChange, changes, creditRecords, incubations, inspections } =
+    useLoaderData<typeof loader>();
   const isCommunity = org.type === "COMMUNITY";
   const capitalLabel = CAPITAL_LABELS[org.type as OrgType] ?? "注册资金";
 
@@ -74,7 +75,10 @@ export default function OrganizationPage() {
       <PageHeader title={org.name} description={orgTypeLabel(org.type)} />
 
       {org.status !== "REGISTERED" ? (
-        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
+        <p
+          className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+          role="status"
+        >
           该社会组织{orgStatusLabel(org.status)}
           {statusChange ? `（${formatDate(statusChange.effectiveAt)}）` : ""}，以下为其登记信息的存档。
         </p>
@@ -115,9 +119,7 @@ export default function OrganizationPage() {
           <Row label="业务范围">{org.scope ?? "—"}</Row>
         </dl>
       </section>
-      <p className="mt-3 text-xs text-gray-500">
-        以上为登记管理机关公示的登记信息。联系人、联系电话等信息不对外公开。
-      </p>
+      <p className="mt-3 text-xs text-gray-500">以上为登记管理机关公示的登记信息。联系人、联系电话等信息不对外公开。</p>
 
       <Section id="changes" title="变更记录">
         {changes.length === 0 ? (
@@ -137,7 +139,9 @@ export default function OrganizationPage() {
                 {changes.map((c) => (
                   <tr key={c.id}>
                     <td className="whitespace-nowrap">{formatDate(c.effectiveAt)}</td>
-                    <td className="whitespace-nowrap">{c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)}</td>
+                    <td className="whitespace-nowrap">
+                      {c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)}
+                    </td>
                     {c.kind === "CHANGE" ? (
                       <>
                         <td className="min-w-[8rem] break-words">{formatChangeValue(c.field, c.oldValue)}</td>
@@ -167,7 +171,11 @@ export default function OrganizationPage() {
                   {creditKindLabel(r.kind)}
                   <span className="ml-2 text-xs font-normal text-gray-500">
                     {formatDate(r.decidedAt)}
-                    {r.kind === "ABNORMAL_LIST" ? (r.endedAt ? `，${formatDate(r.endedAt)} 移出异常名录` : "，至今未移出") : ""}
+                    {r.kind === "ABNORMAL_LIST"
+                      ? r.endedAt
+                        ? `，${formatDate(r.endedAt)} 移出异常名录`
+                        : "，至今未移出"
+                      : ""}
                   </span>
                 </p>
                 <p className="mt-0.5 whitespace-pre-line break-words text-gray-700">{r.description}</p>

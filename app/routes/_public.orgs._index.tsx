@@ -44,7 +44,8 @@ const STATUS_BADGE: Record<string, string> = {
 };
 
 export default function DirectoryPage() {
-  const { query, total, organizations, invalidUscc, pageSize, statuses, grades, areas } = useLoaderData<typeof loader>();
+  const { query, total, organizations, invalidUscc, pageSize, statuses, grades, areas } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/orgs";
@@ -146,7 +147,10 @@ export default function DirectoryPage() {
       </Form>
 
       {invalidUscc ? (
-        <p className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" role="status">
+        <p
+          className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+          role="status"
+        >
           “{query.q}”不是有效的统一社会信用代码（校验位不符），请核对后重新输入。
         </p>
       ) : null}
@@ -178,9 +182,15 @@ export default function DirectoryPage() {
           ) : null}
         </div>
       ) : (
-        <ul className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white" aria-label="社会组织列表">
+        <ul
+          className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
+          aria-label="社会组织列表"
+        >
           {organizations.map((org) => (
-            <li key={org.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+            <li
+              key={org.id}
+              className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
+            >
               <div className="min-w-0">
                 <Link to={`/orgs/${org.id}`} className="link font-medium">
                   {org.name}
@@ -199,7 +209,10 @@ export default function DirectoryPage() {
               </div>
               <div className="flex shrink-0 flex-wrap items-center gap-3 text-xs text-gray-500">
                 {org.currentGrade != null ? (
-                  <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800 ring-1 ring-inset ring-amber-200" data-testid="org-grade">
+                  <span
+                    className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800 ring-1 ring-inset ring-amber-200"
+                    data-testid="org-grade"
+                  >
                     {gradeLabel(org.currentGrade)}
                   </span>
                 ) : null}

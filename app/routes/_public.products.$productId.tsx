@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { MAX_LINE_QUANTITY } from "~/modules/showroom/cart";
 import { getPublicProduct } from "~/modules/showroom/catalogue.server";
 import { categoryLabel } from "~/modules/showroom/labels";
-import { MAX_LINE_QUANTITY } from "~/modules/showroom/cart";
 import { formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
@@ -67,7 +67,10 @@ export default function ProductPage() {
           所得分配：制作者 {product.makerSharePct}% · {product.fundName || "社区微基金"} {product.fundSharePct}%
         </p>
         <p className="mt-1 text-sm text-gray-600">
-          交付方式：{[product.allowShipping ? "快递配送" : null, product.allowPickup ? "展销厅自提" : null].filter(Boolean).join("、")}
+          交付方式：
+          {[product.allowShipping ? "快递配送" : null, product.allowPickup ? "展销厅自提" : null]
+            .filter(Boolean)
+            .join("、")}
         </p>
         {product.stock > 0 ? (
           // A plain GET form: works before (and without) JavaScript; the cart page stores it.
@@ -77,7 +80,16 @@ export default function ProductPage() {
               <label htmlFor="qty" className="mb-1 block text-sm font-medium text-gray-700">
                 数量
               </label>
-              <input id="qty" name="qty" type="number" min={1} max={MAX_LINE_QUANTITY} defaultValue={1} className="input w-24" inputMode="numeric" />
+              <input
+                id="qty"
+                name="qty"
+                type="number"
+                min={1}
+                max={MAX_LINE_QUANTITY}
+                defaultValue={1}
+                className="input w-24"
+                inputMode="numeric"
+              />
             </div>
             <button type="submit" className="btn-primary">
               加入购物车

@@ -37,7 +37,15 @@ export default function CataloguePage() {
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-gray-700">
             产品名称
           </label>
-          <input id="q" name="q" type="search" className="input" defaultValue={query.q} maxLength={40} placeholder="如：布艺、茶叶" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={query.q}
+            maxLength={40}
+            placeholder="如：布艺、茶叶"
+          />
         </div>
         <div>
           <label htmlFor="category" className="mb-1 block text-sm font-medium text-gray-700">

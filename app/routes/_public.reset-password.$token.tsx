@@ -6,9 +6,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { findUsableResetToken, resetPasswordWithToken } from "~/modules/auth/auth.server";
 import { PasswordSchema } from "~/modules/auth/validation";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
 
 const ResetSchema = z
@@ -65,7 +65,13 @@ export default function ResetPasswordPage() {
         <h1 className="text-xl font-semibold">设置新密码</h1>
         <p className="mt-1 text-sm text-gray-600">账号：{email}</p>
         <Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-          <Field meta={fields.password} label="新密码" type="password" autoComplete="new-password" hint="至少 8 位，包含字母和数字" />
+          <Field
+            meta={fields.password}
+            label="新密码"
+            type="password"
+            autoComplete="new-password"
+            hint="至少 8 位，包含字母和数字"
+          />
           <Field meta={fields.confirmPassword} label="确认新密码" type="password" autoComplete="new-password" />
           <FormErrors id={form.errorId} errors={form.errors} />
           <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>

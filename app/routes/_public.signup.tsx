@@ -8,11 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { createUserSession, getUser } from "~/modules/auth/auth.server";
 import { ROLE_HOME, type Role } from "~/modules/auth/roles";
-import {
-  findSignupConflicts,
-  isUniqueViolation,
-  signUpOrganization,
-} from "~/modules/auth/signup.server";
+import { findSignupConflicts, isUniqueViolation, signUpOrganization } from "~/modules/auth/signup.server";
 import { EmailSchema, MobileSchema, PasswordSchema, PersonNameSchema } from "~/modules/auth/validation";
 import { ORG_TYPE_LABELS, ORG_TYPES } from "~/modules/organizations/labels";
 import { safeRedirectPath } from "~/utils/http";
@@ -99,12 +95,35 @@ export default function SignupPage() {
         </p>
         <Form method="post" {...getFormProps(form)} className="mt-6 grid gap-4 sm:grid-cols-2">
           <input type="hidden" name={fields.redirectTo.name} value={fields.redirectTo.initialValue ?? ""} />
-          <Field meta={fields.organizationName} label="组织名称" className="sm:col-span-2" hint="与章程或拟登记名称一致" />
-          <SelectField meta={fields.organizationType} label="组织类型" options={typeOptions} className="sm:col-span-2" />
+          <Field
+            meta={fields.organizationName}
+            label="组织名称"
+            className="sm:col-span-2"
+            hint="与章程或拟登记名称一致"
+          />
+          <SelectField
+            meta={fields.organizationType}
+            label="组织类型"
+            options={typeOptions}
+            className="sm:col-span-2"
+          />
           <Field meta={fields.contactName} label="联系人" autoComplete="name" />
           <Field meta={fields.phone} label="手机号码" type="tel" inputMode="tel" autoComplete="tel" />
-          <Field meta={fields.email} label="电子邮箱" type="email" autoComplete="email" className="sm:col-span-2" hint="用于登录和接收通知" />
-          <Field meta={fields.password} label="密码" type="password" autoComplete="new-password" hint="至少 8 位，包含字母和数字" />
+          <Field
+            meta={fields.email}
+            label="电子邮箱"
+            type="email"
+            autoComplete="email"
+            className="sm:col-span-2"
+            hint="用于登录和接收通知"
+          />
+          <Field
+            meta={fields.password}
+            label="密码"
+            type="password"
+            autoComplete="new-password"
+            hint="至少 8 位，包含字母和数字"
+          />
           <Field meta={fields.confirmPassword} label="确认密码" type="password" autoComplete="new-password" />
           <div className="sm:col-span-2">
             <FormErrors id={form.errorId} errors={form.errors} />

@@ -53,7 +53,12 @@ export default function AdminOverview() {
               to={`/admin/users?role=${r.role}`}
             />
           ))}
-          <StatCard label="当前锁定的账号" value={data.lockedCount} to="/admin/users?status=LOCKED" hint="密码连续错误被临时锁定" />
+          <StatCard
+            label="当前锁定的账号"
+            value={data.lockedCount}
+            to="/admin/users?status=LOCKED"
+            hint="密码连续错误被临时锁定"
+          />
           <StatCard label="已停用的账号" value={data.disabledCount} to="/admin/users?status=DISABLED" />
         </div>
       </section>
@@ -76,7 +81,8 @@ export default function AdminOverview() {
             最近操作
           </h2>
           <p className="text-sm text-gray-600">
-            近 7 天共 <span className="font-semibold text-gray-900">{formatCount(data.weekEventCount)}</span> 条审计记录 ·{" "}
+            近 7 天共 <span className="font-semibold text-gray-900">{formatCount(data.weekEventCount)}</span> 条审计记录
+            ·{" "}
             <Link to="/admin/audit" className="link">
               查看审计日志
             </Link>

@@ -5,9 +5,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
-import { auditStateChange } from "~/modules/audit/state-labels";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/admin/audit-log.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
+import { auditStateChange } from "~/modules/audit/state-labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
@@ -64,7 +64,13 @@ export default function AuditLogPage() {
           </select>
         </FilterField>
         <FilterField id="audit-entity-id" label="对象编号">
-          <input id="audit-entity-id" name="entityId" defaultValue={filters.entityId} className="input" autoComplete="off" />
+          <input
+            id="audit-entity-id"
+            name="entityId"
+            defaultValue={filters.entityId}
+            className="input"
+            autoComplete="off"
+          />
         </FilterField>
         <FilterField id="audit-actor" label="操作人">
           <input

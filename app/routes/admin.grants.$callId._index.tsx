@@ -6,13 +6,22 @@ import { PageHeader, SectionCard } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { displayPhase } from "~/modules/grants/call-display";
 import { getCall, publishCall } from "~/modules/grants/call-store.server";
-import { CallEligibilityList, CallMoneyRules, CallRubric, CallTimeline, CallTranches, PhaseBadge } from "~/modules/grants/call-view";
+import {
+  CallEligibilityList,
+  CallMoneyRules,
+  CallRubric,
+  CallTimeline,
+  CallTranches,
+  PhaseBadge,
+} from "~/modules/grants/call-view";
 import { callWorkflow, type CallState } from "~/modules/grants/call-workflow";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "公益创投活动"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.call.title ?? "公益创投活动"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -44,7 +53,12 @@ export default function AdminGrantCallPage() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const isDraft = call.status === "DRAFT";
-  const message = actionData?.published || searchParams.get("published") === "1" ? "活动已发布。" : searchParams.get("saved") === "1" ? "草稿已保存。" : null;
+  const message =
+    actionData?.published || searchParams.get("published") === "1"
+      ? "活动已发布。"
+      : searchParams.get("saved") === "1"
+        ? "草稿已保存。"
+        : null;
 
   return (
     <div className="space-y-4">

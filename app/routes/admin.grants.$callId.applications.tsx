@@ -32,7 +32,9 @@ import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `申报审查 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `申报审查 · ${data?.call.title ?? "公益创投"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -70,7 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return Response.json({ reply: submission.reply() }, { status: 400 });
     const ids =
       submission.value.ids ??
-      (await prisma.grantApplication.findMany({ where: { callId: call.id, status: { not: "DRAFT" } }, select: { id: true } })).map((a) => a.id);
+      (
+        await prisma.grantApplication.findMany({
+          where: { callId: call.id, status: { not: "DRAFT" } },
+          select: { id: true },
+        })
+      ).map((a) => a.id);
     const count = await recheckApplications(ids);
     return Response.json({ reply: submission.reply({ resetForm: true }), message: `已重新检查 ${count} 项申报。` });
   }
@@ -93,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       skipped,
     });
   } catch (error) {
-    if (error instanceof WorkflowError) return Response.json({ reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
+    if (error instanceof WorkflowError)
+      return Response.json({ reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
     throw error;
   }
 }
@@ -120,7 +128,8 @@ export default function CallApplications() {
         title="申报审查"
         description={
           <>
-            {call.title} · 申报截止 {formatDateTime(call.applyClosesAt)} · 资格审查截止 {formatDate(call.screeningEndsAt)}
+            {call.title} · 申报截止 {formatDateTime(call.applyClosesAt)} · 资格审查截止{" "}
+            {formatDate(call.screeningEndsAt)}
           </>
         }
         actions={
@@ -176,7 +185,13 @@ export default function CallApplications() {
           <label htmlFor="filter-category" className="mb-1 block text-sm font-medium text-gray-700">
             类别
           </label>
-          <select id="filter-category" name="category" defaultValue={filter.category} key={filter.category} className="input">
+          <select
+            id="filter-category"
+            name="category"
+            defaultValue={filter.category}
+            key={filter.category}
+            className="input"
+          >
             <option value="">全部</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -223,7 +238,11 @@ export default function CallApplications() {
           </div>
           <div className="min-w-[18rem] flex-1">
             <label htmlFor={fields.reason.id} className="mb-1 block text-sm font-medium text-gray-700">
-              {to === "CORRECTION" ? "补正要求" : to === "SCREEN_FAILED" ? "不通过理由（申报机构可见）" : "意见（选填）"}
+              {to === "CORRECTION"
+                ? "补正要求"
+                : to === "SCREEN_FAILED"
+                  ? "不通过理由（申报机构可见）"
+                  : "意见（选填）"}
             </label>
             <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={2} className="input" />
             <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
@@ -237,13 +256,28 @@ export default function CallApplications() {
               <ErrorList id={fields.dueAt.errorId} errors={fields.dueAt.errors} />
             </div>
           ) : null}
-          <button type="submit" name="intent" value="screen" className="btn-primary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="screen"
+            className="btn-primary"
+            disabled={navigation.state === "submitting"}
+          >
             对所选申报执行
           </button>
-          <button type="submit" name="intent" value="recheck" formNoValidate className="btn-secondary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="recheck"
+            formNoValidate
+            className="btn-secondary"
+            disabled={navigation.state === "submitting"}
+          >
             重新检查
           </button>
-          <p className="w-full text-xs text-gray-500">「重新检查」对勾选的申报重新运行资格与预算检查；未勾选时检查本活动全部已提交的申报。</p>
+          <p className="w-full text-xs text-gray-500">
+            「重新检查」对勾选的申报重新运行资格与预算检查；未勾选时检查本活动全部已提交的申报。
+          </p>
           <ErrorList id={fields.ids.errorId} errors={fields.ids.errors} />
           <FormErrors id={form.errorId} errors={form.errors} />
         </div>
@@ -271,7 +305,13 @@ export default function CallApplications() {
                 {applications.map((a) => (
                   <tr key={a.id} data-testid="application-row">
                     <td>
-                      <input type="checkbox" name={fields.ids.name} value={a.id} aria-label={`选择 ${a.title}`} className="h-4 w-4" />
+                      <input
+                        type="checkbox"
+                        name={fields.ids.name}
+                        value={a.id}
+                        aria-label={`选择 ${a.title}`}
+                        className="h-4 w-4"
+                      />
                     </td>
                     <td className="min-w-[12rem]">
                       <Link to={`/admin/grants/applications/${a.id}`} className="link font-medium">
@@ -283,7 +323,9 @@ export default function CallApplications() {
                     <td className="whitespace-nowrap">{formatFen(a.requestedFen)}</td>
                     <td>
                       <GrantStatusBadge status={a.status} />
-                      {a.status === "CORRECTION" ? <div className="text-xs text-gray-500">补正至 {formatDate(a.correctionDueAt)}</div> : null}
+                      {a.status === "CORRECTION" ? (
+                        <div className="text-xs text-gray-500">补正至 {formatDate(a.correctionDueAt)}</div>
+                      ) : null}
                     </td>
                     <td className="min-w-[12rem]">
                       <AutoChecksSummary checks={a.checks} />

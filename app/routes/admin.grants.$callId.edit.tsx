@@ -16,7 +16,9 @@ import { CallEligibilityList, CallMoneyRules, CallRubric, CallTranches } from "~
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `编辑：${data?.call.title ?? "公益创投活动"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `编辑：${data?.call.title ?? "公益创投活动"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -26,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     call,
     isDraft,
-    defaults: isDraft ? callFormDefaults({ ...storedSettings(call), title: call.title, year: call.year, description: call.description }, new Date()) : null,
+    defaults: isDraft
+      ? callFormDefaults(
+          { ...storedSettings(call), title: call.title, year: call.year, description: call.description },
+          new Date(),
+        )
+      : null,
     extraCategories: call.categories.filter((c) => !(DEFAULT_CATEGORIES as readonly string[]).includes(c)),
   };
 }
@@ -42,7 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateCallDescription(callId, submission.value.description, admin, request);
     } catch (error) {
       const response = workflowErrorResponse(error);
-      if (response) return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
+      if (response)
+        return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
       throw error;
     }
     return redirect(`/admin/grants/${callId}?saved=1`);
@@ -78,7 +86,14 @@ export default function EditGrantCallPage() {
   const lastResult = useActionData<typeof action>();
   return (
     <div className="space-y-4">
-      <PageHeader title={`编辑：${call.title}`} description={isDraft ? "草稿可随时修改；发布前会再次检查。" : "活动已发布，只能修改活动说明；资金规则、申报资格和评分细则不能再修改。"} />
+      <PageHeader
+        title={`编辑：${call.title}`}
+        description={
+          isDraft
+            ? "草稿可随时修改；发布前会再次检查。"
+            : "活动已发布，只能修改活动说明；资金规则、申报资格和评分细则不能再修改。"
+        }
+      />
       <p className="text-sm">
         <Link to={`/admin/grants/${call.id}`} className="link">
           ← 返回活动

@@ -9,15 +9,33 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/application-view";
-import { objectionWorkflow, UPHELD_ACTIONS, type ObjectionState, type UpheldAction } from "~/modules/grants/objection-workflow";
-import { DECISION_OUTCOMES, DecisionSchema, formatScore, OBJECTIONS_PAGE_SIZE, publicityDaysLeft } from "~/modules/grants/publicity";
-import { confirmShortlist, decideObjection, getAdminPublicity, parseObjectionStatus } from "~/modules/grants/publicity.server";
+import {
+  objectionWorkflow,
+  UPHELD_ACTIONS,
+  type ObjectionState,
+  type UpheldAction,
+} from "~/modules/grants/objection-workflow";
+import {
+  DECISION_OUTCOMES,
+  DecisionSchema,
+  formatScore,
+  OBJECTIONS_PAGE_SIZE,
+  publicityDaysLeft,
+} from "~/modules/grants/publicity";
+import {
+  confirmShortlist,
+  decideObjection,
+  getAdminPublicity,
+  parseObjectionStatus,
+} from "~/modules/grants/publicity.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `公示与异议 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `公示与异议 · ${data?.call.title ?? "公益创投"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -30,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData =
-  | { intent: "decide"; objectionId: string; result: SubmissionResult<string[]> }
-  | { intent: "confirm"; error: string };
+  { intent: "decide"; objectionId: string; result: SubmissionResult<string[]> } | { intent: "confirm"; error: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
@@ -42,14 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { funded, notFunded } = await confirmShortlist({ callId, actorId: user.id, request });
       return redirect(`/admin/grants/${callId}/publicity?confirmed=${funded}-${notFunded}`);
     } catch (error) {
-      if (error instanceof WorkflowError) return Response.json({ intent: "confirm", error: error.message } satisfies ActionData, { status: error.status });
+      if (error instanceof WorkflowError)
+        return Response.json({ intent: "confirm", error: error.message } satisfies ActionData, {
+          status: error.status,
+        });
       throw error;
     }
   }
   const objectionId = String(formData.get("objectionId") ?? "");
   const submission = parseWithZod(formData, { schema: DecisionSchema });
   if (submission.status !== "success") {
-    return Response.json({ intent: "decide", objectionId, result: submission.reply() } satisfies ActionData, { status: 400 });
+    return Response.json({ intent: "decide", objectionId, result: submission.reply() } satisfies ActionData, {
+      status: 400,
+    });
   }
   const v = submission.value;
   const result = await decideObjection({
@@ -94,7 +116,8 @@ export default function AdminPublicityPage() {
         title="公示与异议"
         description={
           <>
-            {call.title} · 评审环节：<strong data-testid="review-stage">{reviewRoundWorkflow.stateLabels[stage] ?? call.reviewStage}</strong>
+            {call.title} · 评审环节：
+            <strong data-testid="review-stage">{reviewRoundWorkflow.stateLabels[stage] ?? call.reviewStage}</strong>
           </>
         }
         actions={
@@ -118,7 +141,10 @@ export default function AdminPublicityPage() {
         <p>
           公示期：{formatDate(call.publicityStartsAt)} 至 {formatDate(call.publicityEndsAt)}
           {stage === "PUBLICIZED" && call.publicityEndsAt ? (
-            <span className="ml-2 text-gray-600">（截止 {formatDateTime(call.publicityEndsAt)}，剩余 {publicityDaysLeft(new Date(call.publicityEndsAt), new Date(now))} 天）</span>
+            <span className="ml-2 text-gray-600">
+              （截止 {formatDateTime(call.publicityEndsAt)}，剩余{" "}
+              {publicityDaysLeft(new Date(call.publicityEndsAt), new Date(now))} 天）
+            </span>
           ) : null}
         </p>
         {call.confirmedAt ? <p>立项名单确认于 {formatDateTime(call.confirmedAt)}</p> : null}
@@ -208,7 +234,10 @@ export default function AdminPublicityPage() {
           <ul className="space-y-4">
             {objections.map((o) => (
               <li key={o.id}>
-                <article className="rounded-md border border-gray-200 p-4 text-sm" aria-label={`异议：${o.application.title}`}>
+                <article
+                  className="rounded-md border border-gray-200 p-4 text-sm"
+                  aria-label={`异议：${o.application.title}`}
+                >
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <p className="font-medium">
                       {o.application.organization.name} — {o.application.title}
@@ -225,7 +254,13 @@ export default function AdminPublicityPage() {
                     <p className="mt-2">
                       证明材料：
                       {o.evidence.map((e) => (
-                        <a key={e.id} href={`/files/${e.id}`} className="link mr-2 break-all" target="_blank" rel="noreferrer">
+                        <a
+                          key={e.id}
+                          href={`/files/${e.id}`}
+                          className="link mr-2 break-all"
+                          target="_blank"
+                          rel="noreferrer"
+                        >
                           {e.originalName}
                         </a>
                       ))}
@@ -240,7 +275,8 @@ export default function AdminPublicityPage() {
                       <p>
                         处理结果：{objectionWorkflow.stateLabels[o.status as ObjectionState]}
                         {o.upheldAction ? `，${UPHELD_ACTIONS[o.upheldAction as UpheldAction] ?? o.upheldAction}` : ""}
-                        {o.upheldAction === "CHANGE_AMOUNT" ? `（${formatFen(o.changedAmountFen)}）` : ""} · {formatDateTime(o.decidedAt)}
+                        {o.upheldAction === "CHANGE_AMOUNT" ? `（${formatFen(o.changedAmountFen)}）` : ""} ·{" "}
+                        {formatDateTime(o.decidedAt)}
                       </p>
                       <p className="mt-1 whitespace-pre-wrap">答复：{o.reply}</p>
                     </div>
@@ -271,7 +307,12 @@ function DecisionForm({ objectionId }: { objectionId: string }) {
   });
   const upheld = fields.outcome.value === "UPHELD";
   return (
-    <Form method="post" {...getFormProps(form)} className="mt-3 grid gap-3 border-t border-gray-100 pt-3 sm:grid-cols-2" aria-label="处理异议">
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="mt-3 grid gap-3 border-t border-gray-100 pt-3 sm:grid-cols-2"
+      aria-label="处理异议"
+    >
       <input type="hidden" name="intent" value="decide" />
       <input type="hidden" name="objectionId" value={objectionId} />
       <SelectField
@@ -292,7 +333,12 @@ function DecisionForm({ objectionId }: { objectionId: string }) {
         <div className="hidden sm:block" />
       )}
       {upheld && fields.upheldAction.value === "CHANGE_AMOUNT" ? (
-        <Field meta={fields.amount} label="调整后的资助金额（元）" inputMode="decimal" hint="不超过该项目可获资助上限。" />
+        <Field
+          meta={fields.amount}
+          label="调整后的资助金额（元）"
+          inputMode="decimal"
+          hint="不超过该项目可获资助上限。"
+        />
       ) : null}
       <TextareaField meta={fields.reply} label="答复意见（异议人可见）" rows={3} className="sm:col-span-2" />
       <div className="sm:col-span-2">

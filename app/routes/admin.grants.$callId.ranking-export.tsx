@@ -13,7 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(buffer as ArrayBuffer), {
     headers: {
       "Content-Type": XLSX_CONTENT_TYPE,
-      "Content-Disposition": downloadDisposition(`grant-ranking-${built.call.year}.xlsx`, `${built.call.title}评分与分配.xlsx`),
+      "Content-Disposition": downloadDisposition(
+        `grant-ranking-${built.call.year}.xlsx`,
+        `${built.call.title}评分与分配.xlsx`,
+      ),
       "Cache-Control": "private, no-store",
     },
   });

@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -17,6 +24,7 @@ import {
   saveOverride,
   withdrawShortlist,
 } from "~/modules/grants/allocation.server";
+import { publishProblem } from "~/modules/grants/publicity";
 import {
   aggregationDescription,
   GenerateSchema,
@@ -27,7 +35,6 @@ import {
   PublishSchema,
   WithdrawSchema,
 } from "~/modules/grants/ranking";
-import { publishProblem } from "~/modules/grants/publicity";
 import {
   allocationRulesOf,
   candidatesOf,
@@ -43,7 +50,9 @@ import { getPage, invariantResponse } from "~/utils/http";
 
 const PAGE_SIZE = 20;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `排名与分配 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `排名与分配 · ${data?.call.title ?? "公益创投"} · 益苗` },
+];
 
 type Row = {
   applicationId: string;
@@ -103,7 +112,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         overrideReason: null,
       };
     });
-    totals = { poolFen: rules.poolFen, allocatedFen: result.allocatedFen, remainingFen: result.remainingFen, selectedCount: rows.filter((r) => r.selected).length };
+    totals = {
+      poolFen: rules.poolFen,
+      allocatedFen: result.allocatedFen,
+      remainingFen: result.remainingFen,
+      selectedCount: rows.filter((r) => r.selected).length,
+    };
     completeness = ranking.completeness;
   } else {
     const [awards, c] = await Promise.all([listAwards(call.id), loadReviewCompleteness(call.id)]);
@@ -172,7 +186,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "override") {
     const applicationId = String(formData.get("applicationId") ?? "");
     const submission = parseWithZod(formData, { schema: OverrideSchema });
-    if (submission.status !== "success") return Response.json({ intent, applicationId, reply: submission.reply() } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success")
+      return Response.json({ intent, applicationId, reply: submission.reply() } satisfies ActionData, { status: 400 });
     const v = submission.value;
     try {
       const result = await saveOverride(
@@ -184,14 +199,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       if (!result.ok) {
         return Response.json(
-          { intent, applicationId, reply: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }) } satisfies ActionData,
+          {
+            intent,
+            applicationId,
+            reply: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }),
+          } satisfies ActionData,
           { status: 400 },
         );
       }
-      return Response.json({ intent, applicationId, message: `已调整「${result.title}」：${result.from} → ${result.to}。` } satisfies ActionData);
+      return Response.json({
+        intent,
+        applicationId,
+        message: `已调整「${result.title}」：${result.from} → ${result.to}。`,
+      } satisfies ActionData);
     } catch (error) {
       if (error instanceof WorkflowError) {
-        return Response.json({ intent, applicationId, reply: submission.reply({ formErrors: [error.message] }) } satisfies ActionData, { status: error.status });
+        return Response.json(
+          { intent, applicationId, reply: submission.reply({ formErrors: [error.message] }) } satisfies ActionData,
+          { status: error.status },
+        );
       }
       throw error;
     }
@@ -199,7 +225,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const schema = intent === "withdraw" ? WithdrawSchema : intent === "publish" ? PublishSchema : GenerateSchema;
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return Response.json({ intent, reply: submission.reply() } satisfies ActionData, { status: 400 });
+  if (submission.status !== "success")
+    return Response.json({ intent, reply: submission.reply() } satisfies ActionData, { status: 400 });
   try {
     let message: string;
     if (intent === "withdraw") {
@@ -216,14 +243,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ intent, reply: submission.reply({ resetForm: true }), message } satisfies ActionData);
   } catch (error) {
     if (error instanceof WorkflowError) {
-      return Response.json({ intent, reply: submission.reply({ formErrors: [error.message] }) } satisfies ActionData, { status: error.status });
+      return Response.json({ intent, reply: submission.reply({ formErrors: [error.message] }) } satisfies ActionData, {
+        status: error.status,
+      });
     }
     throw error;
   }
 }
 
 export default function CallRanking() {
-  const { call, aggregation, tieBreak, totals, completeness, rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { call, aggregation, tieBreak, totals, completeness, rows, total, page, pageSize } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const editable = call.stage === "RANKED";
 
@@ -257,7 +287,8 @@ export default function CallRanking() {
       {call.stage === "PUBLICIZED" || call.stage === "CONFIRMED" ? (
         <section className="card space-y-1 text-sm" aria-label="公示">
           <p data-testid="publicity-period">
-            {call.stage === "PUBLICIZED" ? "公示中" : "名单已确认"}：公示期 {formatDate(call.publicityStartsAt)} 至 {formatDate(call.publicityEndsAt)}
+            {call.stage === "PUBLICIZED" ? "公示中" : "名单已确认"}：公示期 {formatDate(call.publicityStartsAt)} 至{" "}
+            {formatDate(call.publicityEndsAt)}
           </p>
           <p className="text-gray-600">名单已发布公示，排名与分配不能再调整；异议处理与名单确认请到公示管理。</p>
           <Link to={`/admin/grants/${call.id}/publicity`} className="link font-medium">
@@ -288,7 +319,8 @@ export default function CallRanking() {
             <dd data-testid="remaining-total">{formatFen(totals.remainingFen)}</dd>
           </dl>
           <p className="text-xs text-gray-500">
-            按排名依次资助，每个项目最多为申请金额、单项上限 {formatFen(call.perProjectCapFen)}、项目总预算的 {call.maxGrantSharePct}% 三者中的最小值；余额不足以资助下一名时即停止。
+            按排名依次资助，每个项目最多为申请金额、单项上限 {formatFen(call.perProjectCapFen)}、项目总预算的{" "}
+            {call.maxGrantSharePct}% 三者中的最小值；余额不足以资助下一名时即停止。
           </p>
         </div>
         <div className="space-y-1" data-testid="review-completeness">
@@ -297,7 +329,9 @@ export default function CallRanking() {
             已提交评审 {completeness.submittedReviews} 份；未提交 {completeness.openAssignments} 份
           </p>
           {completeness.withoutReview.length > 0 ? (
-            <p className="text-amber-700">尚无评审的项目：{completeness.withoutReview.map((a) => a.title).join("、")}</p>
+            <p className="text-amber-700">
+              尚无评审的项目：{completeness.withoutReview.map((a) => a.title).join("、")}
+            </p>
           ) : (
             <p className="text-gray-600">每个项目都有已提交的评审。</p>
           )}
@@ -305,7 +339,13 @@ export default function CallRanking() {
       </section>
 
       {call.stage === "OPEN" ? <GenerateForm problems={completeness.problems} actionData={actionData} /> : null}
-      {editable ? <RankedActions publicityDays={call.publicityDays} selectedCount={totals.selectedCount} actionData={actionData} /> : null}
+      {editable ? (
+        <RankedActions
+          publicityDays={call.publicityDays}
+          selectedCount={totals.selectedCount}
+          actionData={actionData}
+        />
+      ) : null}
 
       {rows.length === 0 ? (
         <p className="card text-sm text-gray-500">还没有可排名的项目（需有已提交的专家评审）。</p>
@@ -329,7 +369,11 @@ export default function CallRanking() {
             </thead>
             <tbody className="divide-y divide-gray-100">
               {rows.map((r) => (
-                <tr key={r.applicationId} data-testid="ranking-row" className={r.selected ? "bg-brand-50/40" : undefined}>
+                <tr
+                  key={r.applicationId}
+                  data-testid="ranking-row"
+                  className={r.selected ? "bg-brand-50/40" : undefined}
+                >
                   <td className="font-semibold" data-testid="rank">
                     {r.rank}
                   </td>
@@ -344,7 +388,10 @@ export default function CallRanking() {
                   <td className="whitespace-nowrap">
                     <span data-testid="final-score">{r.finalScore.toFixed(2)}</span>
                     {r.flagged ? (
-                      <span className="ml-1 text-xs text-amber-700" title={r.spread != null ? `专家评分相差 ${r.spread.toFixed(2)} 分` : undefined}>
+                      <span
+                        className="ml-1 text-xs text-amber-700"
+                        title={r.spread != null ? `专家评分相差 ${r.spread.toFixed(2)} 分` : undefined}
+                      >
                         ⚠ 分歧较大
                       </span>
                     ) : null}
@@ -354,7 +401,11 @@ export default function CallRanking() {
                     {r.selected ? formatFen(r.amountFen) : "—"}
                   </td>
                   <td className="min-w-[7rem]" data-testid="selected">
-                    {r.selected ? <span className="font-medium text-brand-700">拟入围</span> : <span className="text-gray-600">未入围</span>}
+                    {r.selected ? (
+                      <span className="font-medium text-brand-700">拟入围</span>
+                    ) : (
+                      <span className="text-gray-600">未入围</span>
+                    )}
                     {r.note ? <div className="text-xs text-gray-500">{r.note}</div> : null}
                   </td>
                   <td className="min-w-[9rem]" data-testid="override-reason">
@@ -365,7 +416,11 @@ export default function CallRanking() {
                       <OverrideForm
                         key={`${r.applicationId}:${r.overrideSelected}:${r.overrideFen}:${r.overrideReason}`}
                         row={r}
-                        lastResult={actionData?.intent === "override" && actionData.applicationId === r.applicationId ? actionData.reply : undefined}
+                        lastResult={
+                          actionData?.intent === "override" && actionData.applicationId === r.applicationId
+                            ? actionData.reply
+                            : undefined
+                        }
                       />
                     </td>
                   ) : null}
@@ -394,10 +449,17 @@ function GenerateForm({ problems, actionData }: { problems: string[]; actionData
     <Form method="post" {...getFormProps(form)} className="card space-y-2" aria-label="生成拟入围名单">
       <input type="hidden" name="intent" value="generate" />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={blocked || navigation.state !== "idle"} aria-describedby={blocked ? "generate-blocked" : undefined}>
+        <button
+          type="submit"
+          className="btn-primary"
+          disabled={blocked || navigation.state !== "idle"}
+          aria-describedby={blocked ? "generate-blocked" : undefined}
+        >
           生成拟入围名单
         </button>
-        <span className="text-sm text-gray-600">按上方排名与资金规则生成拟入围名单，生成后可逐项调整，再发布公示。</span>
+        <span className="text-sm text-gray-600">
+          按上方排名与资金规则生成拟入围名单，生成后可逐项调整，再发布公示。
+        </span>
       </div>
       {blocked ? (
         <div id="generate-blocked" className="text-sm text-amber-700" data-testid="generate-blocked">
@@ -409,7 +471,15 @@ function GenerateForm({ problems, actionData }: { problems: string[]; actionData
   );
 }
 
-function RankedActions({ publicityDays, selectedCount, actionData }: { publicityDays: number; selectedCount: number; actionData?: ActionData }) {
+function RankedActions({
+  publicityDays,
+  selectedCount,
+  actionData,
+}: {
+  publicityDays: number;
+  selectedCount: number;
+  actionData?: ActionData;
+}) {
   const navigation = useNavigation();
   const [publishForm] = useForm({
     id: "publish-shortlist",
@@ -434,7 +504,8 @@ function RankedActions({ publicityDays, selectedCount, actionData }: { publicity
         <input type="hidden" name="intent" value="publish" />
         <h2 className="text-sm font-medium text-gray-900">发布公示</h2>
         <p className="text-sm text-gray-600">
-          {selectedCount} 个拟入围项目将向社会公示 {publicityDays} 天（至第 {publicityDays} 天 24 时止），入围机构会收到通知。发布后名单不能再调整。
+          {selectedCount} 个拟入围项目将向社会公示 {publicityDays} 天（至第 {publicityDays} 天 24
+          时止），入围机构会收到通知。发布后名单不能再调整。
         </p>
         <button
           type="submit"
@@ -458,7 +529,12 @@ function RankedActions({ publicityDays, selectedCount, actionData }: { publicity
           <label htmlFor={withdrawFields.reason.id} className="mb-1 block text-sm font-medium text-gray-700">
             撤回理由
           </label>
-          <textarea {...getTextareaProps(withdrawFields.reason)} key={withdrawFields.reason.key} rows={2} className="input" />
+          <textarea
+            {...getTextareaProps(withdrawFields.reason)}
+            key={withdrawFields.reason.key}
+            rows={2}
+            className="input"
+          />
           <ErrorList id={withdrawFields.reason.errorId} errors={withdrawFields.reason.errors} />
         </div>
         <p className="text-xs text-gray-500">撤回后回到专家评审，已做的调整将一并清除。</p>
@@ -493,7 +569,9 @@ function OverrideForm({ row, lastResult }: { row: Row; lastResult?: SubmissionRe
       <Form method="post" {...getFormProps(form)} className="mt-2 w-64 space-y-2">
         <input type="hidden" name="intent" value="override" />
         <input type="hidden" name="applicationId" value={row.applicationId} />
-        <p className="text-xs text-gray-500">按规则：{row.recommendedFen > 0 ? `拟资助 ${formatFen(row.recommendedFen)}` : "未入围"}</p>
+        <p className="text-xs text-gray-500">
+          按规则：{row.recommendedFen > 0 ? `拟资助 ${formatFen(row.recommendedFen)}` : "未入围"}
+        </p>
         <div>
           <label htmlFor={fields.selected.id} className="mb-1 block text-xs font-medium text-gray-700">
             是否列入
@@ -511,7 +589,13 @@ function OverrideForm({ row, lastResult }: { row: Row; lastResult?: SubmissionRe
           <label htmlFor={fields.amountYuan.id} className="mb-1 block text-xs font-medium text-gray-700">
             金额（元）
           </label>
-          <input {...getInputProps(fields.amountYuan, { type: "text" })} key={fields.amountYuan.key} inputMode="decimal" placeholder="留空按规则" className="input" />
+          <input
+            {...getInputProps(fields.amountYuan, { type: "text" })}
+            key={fields.amountYuan.key}
+            inputMode="decimal"
+            placeholder="留空按规则"
+            className="input"
+          />
           <ErrorList id={fields.amountYuan.errorId} errors={fields.amountYuan.errors} />
         </div>
         <div>

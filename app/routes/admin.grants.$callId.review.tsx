@@ -1,4 +1,11 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,21 +14,29 @@ import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
 import {
   AGGREGATION_LABELS,
   AutoAssignSchema,
   RemindSchema,
   ReviewSettingsSchema,
 } from "~/modules/grants/review-panel";
-import { autoAssign, loadPanel, remindLate, updateReviewSettings, type AutoAssignOutcome } from "~/modules/grants/review-panel.server";
+import {
+  autoAssign,
+  loadPanel,
+  remindLate,
+  updateReviewSettings,
+  type AutoAssignOutcome,
+} from "~/modules/grants/review-panel.server";
+import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
 import { reviewAssignmentWorkflow, type ReviewAssignmentState } from "~/modules/review/assignment-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `专家评审 · ${data?.call.title ?? "公益创投"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `专家评审 · ${data?.call.title ?? "公益创投"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -42,7 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return Response.json({ intent, reply: submission.reply() }, { status: 400 });
       const { intent: _, ...settings } = submission.value;
       const result = await updateReviewSettings(callId, settings, ctx);
-      if (!result.ok) return Response.json({ intent, reply: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }) }, { status: 400 });
+      if (!result.ok)
+        return Response.json(
+          { intent, reply: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }) },
+          { status: 400 },
+        );
       return Response.json({ intent, reply: submission.reply(), message: "评审设置已保存。" });
     }
     if (intent === "auto-assign") {
@@ -57,7 +76,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
       const { ok: __, ...outcome } = result;
-      return Response.json({ intent, reply: submission.reply({ resetForm: true }), outcome: outcome satisfies AutoAssignOutcome });
+      return Response.json({
+        intent,
+        reply: submission.reply({ resetForm: true }),
+        outcome: outcome satisfies AutoAssignOutcome,
+      });
     }
     if (intent === "remind") {
       const submission = parseWithZod(formData, { schema: RemindSchema });
@@ -66,11 +89,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return Response.json({
         intent,
         reply: submission.reply(),
-        message: count ? `已催办 ${count} 位评审专家（站内通知和邮件）。` : "没有需要催办的评审专家（逾期或两天内到期、且 24 小时内未催办过）。",
+        message: count
+          ? `已催办 ${count} 位评审专家（站内通知和邮件）。`
+          : "没有需要催办的评审专家（逾期或两天内到期、且 24 小时内未催办过）。",
       });
     }
   } catch (error) {
-    if (error instanceof WorkflowError) return Response.json({ intent, reply: { status: "error", error: { "": [error.message] } } satisfies SubmissionResult<string[]> }, { status: error.status });
+    if (error instanceof WorkflowError)
+      return Response.json(
+        { intent, reply: { status: "error", error: { "": [error.message] } } satisfies SubmissionResult<string[]> },
+        { status: error.status },
+      );
     throw error;
   }
   invariantResponse(false, "未知操作");
@@ -85,7 +114,11 @@ type ActionData = {
 
 function AssignmentChip({ name, status, overdue }: { name: string; status: ReviewAssignmentState; overdue: boolean }) {
   const tone =
-    status === "SUBMITTED" ? "bg-green-50 text-green-800" : status === "DRAFTED" ? "bg-blue-50 text-blue-800" : "bg-gray-100 text-gray-700";
+    status === "SUBMITTED"
+      ? "bg-green-50 text-green-800"
+      : status === "DRAFTED"
+        ? "bg-blue-50 text-blue-800"
+        : "bg-gray-100 text-gray-700";
   return (
     <li className={`rounded px-2 py-0.5 text-xs ${tone}`} data-testid="reviewer-chip">
       {name} · {reviewAssignmentWorkflow.stateLabels[status]}
@@ -123,7 +156,9 @@ export default function ReviewPanel() {
         <ProgressCard actionData={actionData?.intent === "remind" ? actionData : undefined} />
       </div>
 
-      {open ? <AutoAssignCard key={settingsKey} actionData={actionData?.intent === "auto-assign" ? actionData : undefined} /> : null}
+      {open ? (
+        <AutoAssignCard key={settingsKey} actionData={actionData?.intent === "auto-assign" ? actionData : undefined} />
+      ) : null}
 
       <section className="card overflow-x-auto p-0 sm:p-0" aria-label="申报评审情况">
         <h2 className="px-4 pt-4 text-base font-semibold text-gray-900 sm:px-6">申报评审情况</h2>
@@ -166,7 +201,10 @@ export default function ReviewPanel() {
                   </td>
                   <td className="min-w-[8rem] space-y-0.5 text-xs">
                     {a.flagged ? (
-                      <p className="font-medium text-amber-700" title={`评分极差 ${a.spread}，超过阈值 ${call.disagreementThreshold}`}>
+                      <p
+                        className="font-medium text-amber-700"
+                        title={`评分极差 ${a.spread}，超过阈值 ${call.disagreementThreshold}`}
+                      >
                         ⚠ 分歧较大
                       </p>
                     ) : null}
@@ -179,7 +217,11 @@ export default function ReviewPanel() {
                     {a.replacedCount ? <p className="text-gray-600">更换 {a.replacedCount} 人</p> : null}
                   </td>
                   <td className="whitespace-nowrap">
-                    <Link to={`/admin/grants/${call.id}/review/${a.id}`} className="link" aria-label={`查看评审：${a.title}`}>
+                    <Link
+                      to={`/admin/grants/${call.id}/review/${a.id}`}
+                      className="link"
+                      aria-label={`查看评审：${a.title}`}
+                    >
                       查看评审
                     </Link>
                   </td>
@@ -234,7 +276,13 @@ function SettingsCard({ actionData }: { actionData?: ActionData }) {
           inputMode="numeric"
           hint={locked ? "已有专家提交评分，人数不能再修改" : "1–9 人"}
         />
-        <Field meta={fields.disagreementThreshold} label="分歧阈值（0–100 分）" type="number" inputMode="numeric" hint="专家总分极差超过该值时标记「分歧较大」" />
+        <Field
+          meta={fields.disagreementThreshold}
+          label="分歧阈值（0–100 分）"
+          type="number"
+          inputMode="numeric"
+          hint="专家总分极差超过该值时标记「分歧较大」"
+        />
         <div>
           <label htmlFor={fields.aggregation.id} className="mb-1 block text-sm font-medium text-gray-700">
             汇总方式
@@ -251,14 +299,22 @@ function SettingsCard({ actionData }: { actionData?: ActionData }) {
         <div className="space-y-2 pt-6 text-sm">
           <div>
             <label className="flex items-center gap-2">
-              <input {...getInputProps(fields.blindReview, { type: "checkbox" })} key={fields.blindReview.key} className="h-4 w-4" />
+              <input
+                {...getInputProps(fields.blindReview, { type: "checkbox" })}
+                key={fields.blindReview.key}
+                className="h-4 w-4"
+              />
               匿名评审（专家看不到申报机构名称）
             </label>
             <ErrorList id={fields.blindReview.errorId} errors={fields.blindReview.errors} />
           </div>
           <div>
             <label className="flex items-center gap-2">
-              <input {...getInputProps(fields.zScoreNormalize, { type: "checkbox" })} key={fields.zScoreNormalize.key} className="h-4 w-4" />
+              <input
+                {...getInputProps(fields.zScoreNormalize, { type: "checkbox" })}
+                key={fields.zScoreNormalize.key}
+                className="h-4 w-4"
+              />
               按专家标准化（消除个人打分松紧）
             </label>
             <ErrorList id={fields.zScoreNormalize.errorId} errors={fields.zScoreNormalize.errors} />
@@ -301,7 +357,10 @@ function ProgressCard({ actionData }: { actionData?: ActionData }) {
         <li className="rounded bg-gray-50 px-2 py-1">
           评审任务 <span className="font-semibold">{totals.assignments}</span> 项
         </li>
-        <li className={`rounded px-2 py-1 ${totals.overdue ? "bg-red-50 text-red-800" : "bg-gray-50"}`} data-testid="overdue-count">
+        <li
+          className={`rounded px-2 py-1 ${totals.overdue ? "bg-red-50 text-red-800" : "bg-gray-50"}`}
+          data-testid="overdue-count"
+        >
           逾期未提交 <span className="font-semibold">{totals.overdue}</span> 项
         </li>
         {totals.recused ? (
@@ -312,7 +371,11 @@ function ProgressCard({ actionData }: { actionData?: ActionData }) {
       </ul>
       <p className="text-sm text-gray-600" data-testid="last-seed">
         最近一次自动分配的随机种子：
-        {call.assignmentSeed ? <code className="rounded bg-gray-100 px-1.5 py-0.5 font-mono">{call.assignmentSeed}</code> : "尚未自动分配"}
+        {call.assignmentSeed ? (
+          <code className="rounded bg-gray-100 px-1.5 py-0.5 font-mono">{call.assignmentSeed}</code>
+        ) : (
+          "尚未自动分配"
+        )}
       </p>
       {actionData?.message ? (
         <p role="status" className="rounded-md bg-brand-50 p-2 text-sm text-brand-800" data-testid="remind-result">
@@ -324,7 +387,9 @@ function ProgressCard({ actionData }: { actionData?: ActionData }) {
         <button type="submit" className="btn-secondary" disabled={navigation.state === "submitting"}>
           催办逾期专家
         </button>
-        <p className="mt-1 text-xs text-gray-500">向已逾期或两天内到期仍未提交的专家发送站内通知和邮件；24 小时内不重复催办同一位专家。</p>
+        <p className="mt-1 text-xs text-gray-500">
+          向已逾期或两天内到期仍未提交的专家发送站内通知和邮件；24 小时内不重复催办同一位专家。
+        </p>
         <FormErrors id={form.errorId} errors={form.errors} />
       </Form>
     </section>
@@ -361,15 +426,23 @@ function AutoAssignCard({ actionData }: { actionData?: ActionData }) {
       </p>
       {lastAutoAssign ? (
         <p className="text-xs text-gray-500">
-          上次自动分配：{formatDateTime(lastAutoAssign.createdAt)} · {lastAutoAssign.actor?.name ?? "系统"} · {lastAutoAssign.reason}
+          上次自动分配：{formatDateTime(lastAutoAssign.createdAt)} · {lastAutoAssign.actor?.name ?? "系统"} ·{" "}
+          {lastAutoAssign.reason}
         </p>
       ) : null}
       {outcome ? (
-        <div role="status" className="space-y-1 rounded-md bg-brand-50 p-3 text-sm text-brand-800" data-testid="auto-assign-result">
+        <div
+          role="status"
+          className="space-y-1 rounded-md bg-brand-50 p-3 text-sm text-brand-800"
+          data-testid="auto-assign-result"
+        >
           <p>
-            已新增 {outcome.added} 项评审任务，通知 {outcome.notified} 位专家；随机种子 <code className="font-mono">{outcome.seed}</code>。
+            已新增 {outcome.added} 项评审任务，通知 {outcome.notified} 位专家；随机种子{" "}
+            <code className="font-mono">{outcome.seed}</code>。
           </p>
-          <p>每位专家的任务量：{outcome.loadRange} 项（{outcome.loads.map((l) => `${l.name} ${l.load}`).join("，")}）</p>
+          <p>
+            每位专家的任务量：{outcome.loadRange} 项（{outcome.loads.map((l) => `${l.name} ${l.load}`).join("，")}）
+          </p>
           {outcome.unfilled.length ? (
             <div className="text-red-800">
               <p>以下 {outcome.unfilled.length} 项申报未能配满评审专家：</p>
@@ -389,7 +462,9 @@ function AutoAssignCard({ actionData }: { actionData?: ActionData }) {
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="auto-assign" />
         <fieldset>
-          <legend className="mb-1 text-sm font-medium text-gray-700">评审专家库（{candidates.length} 位在册专家）</legend>
+          <legend className="mb-1 text-sm font-medium text-gray-700">
+            评审专家库（{candidates.length} 位在册专家）
+          </legend>
           {candidates.length === 0 ? (
             <p className="text-sm text-gray-500">
               还没有在册的评审专家，请先在
@@ -400,22 +475,24 @@ function AutoAssignCard({ actionData }: { actionData?: ActionData }) {
             </p>
           ) : (
             <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
-              {getCollectionProps(fields.reviewerIds, { type: "checkbox", options: candidates.map((c) => c.id) }).map(({ key, ...props }) => {
-                const c = byId.get(props.value)!;
-                return (
-                  <li key={key}>
-                    <label className="flex items-start gap-2 text-sm">
-                      <input {...props} className="mt-0.5 h-4 w-4" />
-                      <span>
-                        {c.name}
-                        <span className="ml-1 text-xs text-gray-500">
-                          {c.tags.length ? c.tags.join("、") : "未填专业领域"} · 本轮在评 {c.load} 项
+              {getCollectionProps(fields.reviewerIds, { type: "checkbox", options: candidates.map((c) => c.id) }).map(
+                ({ key, ...props }) => {
+                  const c = byId.get(props.value)!;
+                  return (
+                    <li key={key}>
+                      <label className="flex items-start gap-2 text-sm">
+                        <input {...props} className="mt-0.5 h-4 w-4" />
+                        <span>
+                          {c.name}
+                          <span className="ml-1 text-xs text-gray-500">
+                            {c.tags.length ? c.tags.join("、") : "未填专业领域"} · 本轮在评 {c.load} 项
+                          </span>
                         </span>
-                      </span>
-                    </label>
-                  </li>
-                );
-              })}
+                      </label>
+                    </li>
+                  );
+                },
+              )}
             </ul>
           )}
           <ErrorList id={fields.reviewerIds.errorId} errors={fields.reviewerIds.errors} />
@@ -426,7 +503,11 @@ function AutoAssignCard({ actionData }: { actionData?: ActionData }) {
           <Field meta={fields.dueAt} label="评审截止日期" type="date" />
         </div>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting" || candidates.length === 0}>
+        <button
+          type="submit"
+          className="btn-primary"
+          disabled={navigation.state === "submitting" || candidates.length === 0}
+        >
           自动分配
         </button>
       </Form>

@@ -9,13 +9,20 @@ import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/application-view";
 import { AddReviewerSchema, ReopenReviewSchema, ReplaceReviewerSchema } from "~/modules/grants/review-panel";
-import { addReviewer, loadApplicationReview, reopenReview, replaceReviewer } from "~/modules/grants/review-panel.server";
+import {
+  addReviewer,
+  loadApplicationReview,
+  reopenReview,
+  replaceReviewer,
+} from "~/modules/grants/review-panel.server";
 import { RECOMMENDATIONS, reviewAssignmentWorkflow, type Recommendation } from "~/modules/review/assignment-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `评审详情 · ${data?.application.title ?? "申报"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `评审详情 · ${data?.application.title ?? "申报"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -32,10 +39,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const formKey = String(formData.get("assignmentId") ?? "");
-  const schema = intent === "replace" ? ReplaceReviewerSchema : intent === "add" ? AddReviewerSchema : intent === "reopen" ? ReopenReviewSchema : null;
+  const schema =
+    intent === "replace"
+      ? ReplaceReviewerSchema
+      : intent === "add"
+        ? AddReviewerSchema
+        : intent === "reopen"
+          ? ReopenReviewSchema
+          : null;
   invariantResponse(schema, "未知操作");
   const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return Response.json({ intent, formKey, reply: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return Response.json({ intent, formKey, reply: submission.reply() }, { status: 400 });
   try {
     const v = submission.value;
     const result =
@@ -46,16 +61,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : await reopenReview(callId, applicationId, v, ctx);
     if (!result.ok) {
       return Response.json(
-        { intent, formKey, reply: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }) },
+        {
+          intent,
+          formKey,
+          reply: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }),
+        },
         { status: 400 },
       );
     }
     const message =
-      v.intent === "replace" ? `已更换为 ${result.name}，并通知了相关专家。` : v.intent === "add" ? `已补派 ${result.name}，并通知了该专家。` : `已重新开放 ${result.name} 的评分，并通知了该专家。`;
+      v.intent === "replace"
+        ? `已更换为 ${result.name}，并通知了相关专家。`
+        : v.intent === "add"
+          ? `已补派 ${result.name}，并通知了该专家。`
+          : `已重新开放 ${result.name} 的评分，并通知了该专家。`;
     return Response.json({ intent, formKey, reply: submission.reply({ resetForm: true }), message });
   } catch (error) {
     if (error instanceof WorkflowError) {
-      return Response.json({ intent, formKey, reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
+      return Response.json(
+        { intent, formKey, reply: submission.reply({ formErrors: [error.message] }) },
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -64,12 +90,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { intent?: string; formKey?: string; reply?: SubmissionResult<string[]>; message?: string };
 
 export default function ApplicationReview() {
-  const { call, application, assignments, activeCount, submittedCount, finalScore, spread, flagged, eligible, events } = useLoaderData<typeof loader>();
+  const { call, application, assignments, activeCount, submittedCount, finalScore, spread, flagged, eligible, events } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const open = call.reviewStage === "OPEN";
   const k = call.reviewersPerApplication;
-  const resultFor = (intent: string, formKey = "") => (actionData?.intent === intent && (actionData.formKey ?? "") === formKey ? actionData : undefined);
-  const options = eligible.map((r) => ({ value: r.id, label: `${r.name}（${r.tags.join("、") || "未填专业领域"}，本轮在评 ${r.load} 项）` }));
+  const resultFor = (intent: string, formKey = "") =>
+    actionData?.intent === intent && (actionData.formKey ?? "") === formKey ? actionData : undefined;
+  const options = eligible.map((r) => ({
+    value: r.id,
+    label: `${r.name}（${r.tags.join("、") || "未填专业领域"}，本轮在评 ${r.load} 项）`,
+  }));
 
   return (
     <div className="space-y-4">
@@ -96,7 +127,11 @@ export default function ApplicationReview() {
       />
 
       {actionData?.message ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800" data-testid="review-action-result">
+        <p
+          role="status"
+          className="rounded-md bg-brand-50 p-3 text-sm text-brand-800"
+          data-testid="review-action-result"
+        >
           {actionData.message}
         </p>
       ) : null}
@@ -108,7 +143,9 @@ export default function ApplicationReview() {
         <span className={`rounded px-2 py-1 ${activeCount < k ? "bg-red-50 text-red-800" : "bg-gray-50"}`}>
           在评专家 {activeCount} / {k}
         </span>
-        <span className="rounded bg-gray-50 px-2 py-1">汇总得分 {finalScore == null ? "—" : finalScore.toFixed(2)}</span>
+        <span className="rounded bg-gray-50 px-2 py-1">
+          汇总得分 {finalScore == null ? "—" : finalScore.toFixed(2)}
+        </span>
         {flagged ? (
           <span className="rounded bg-amber-50 px-2 py-1 font-medium text-amber-800">
             ⚠ 分歧较大（极差 {spread.toFixed(2)}，阈值 {call.disagreementThreshold}）
@@ -121,7 +158,12 @@ export default function ApplicationReview() {
         {assignments.map((a) => {
           const inactive = a.status === "RECUSED" || a.status === "REPLACED";
           return (
-            <article key={a.id} className={`card space-y-3 ${inactive ? "opacity-80" : ""}`} data-testid="assignment-card" aria-label={`${a.reviewer.name} 的评审`}>
+            <article
+              key={a.id}
+              className={`card space-y-3 ${inactive ? "opacity-80" : ""}`}
+              data-testid="assignment-card"
+              aria-label={`${a.reviewer.name} 的评审`}
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="text-base font-semibold text-gray-900">{a.reviewer.name}</h2>
                 <span className="rounded bg-gray-100 px-2 py-0.5 text-xs" data-testid="assignment-status">
@@ -174,20 +216,31 @@ export default function ApplicationReview() {
               ) : null}
               {a.comment || a.recommendation ? (
                 <div className="space-y-1 text-sm">
-                  {a.recommendation ? <p>评审建议：{RECOMMENDATIONS[a.recommendation as Recommendation] ?? a.recommendation}</p> : null}
+                  {a.recommendation ? (
+                    <p>评审建议：{RECOMMENDATIONS[a.recommendation as Recommendation] ?? a.recommendation}</p>
+                  ) : null}
                   {a.comment ? <p className="whitespace-pre-line">评审意见：{a.comment}</p> : null}
                 </div>
               ) : null}
               {open && (a.status === "ASSIGNED" || a.status === "DRAFTED") ? (
-                <ReplaceForm assignmentId={a.id} reviewerName={a.reviewer.name} options={options} actionData={resultFor("replace", a.id)} />
+                <ReplaceForm
+                  assignmentId={a.id}
+                  reviewerName={a.reviewer.name}
+                  options={options}
+                  actionData={resultFor("replace", a.id)}
+                />
               ) : null}
-              {open && a.status === "SUBMITTED" ? <ReopenForm assignmentId={a.id} reviewerName={a.reviewer.name} actionData={resultFor("reopen", a.id)} /> : null}
+              {open && a.status === "SUBMITTED" ? (
+                <ReopenForm assignmentId={a.id} reviewerName={a.reviewer.name} actionData={resultFor("reopen", a.id)} />
+              ) : null}
             </article>
           );
         })}
       </section>
 
-      {open && activeCount < k ? <AddForm options={options} missing={k - activeCount} actionData={resultFor("add")} /> : null}
+      {open && activeCount < k ? (
+        <AddForm options={options} missing={k - activeCount} actionData={resultFor("add")} />
+      ) : null}
 
       <AuditTrail title="评审任务记录" events={events} entityType="GrantApplication" entityId={application.id} />
     </div>
@@ -196,7 +249,17 @@ export default function ApplicationReview() {
 
 type Option = { value: string; label: string };
 
-function ReplaceForm({ assignmentId, reviewerName, options, actionData }: { assignmentId: string; reviewerName: string; options: Option[]; actionData?: ActionData }) {
+function ReplaceForm({
+  assignmentId,
+  reviewerName,
+  options,
+  actionData,
+}: {
+  assignmentId: string;
+  reviewerName: string;
+  options: Option[];
+  actionData?: ActionData;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `replace-${assignmentId}`,
@@ -213,7 +276,12 @@ function ReplaceForm({ assignmentId, reviewerName, options, actionData }: { assi
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3" aria-label={`更换 ${reviewerName}`}>
         <input type="hidden" name="intent" value="replace" />
         <input type="hidden" name="assignmentId" value={assignmentId} />
-        <SelectField meta={fields.reviewerId} label="替换为" options={options} hint={options.length ? undefined : "没有可指派的专家（已排除有利益关联和已在本项目的专家）"} />
+        <SelectField
+          meta={fields.reviewerId}
+          label="替换为"
+          options={options}
+          hint={options.length ? undefined : "没有可指派的专家（已排除有利益关联和已在本项目的专家）"}
+        />
         <TextareaField meta={fields.reason} label="更换理由" rows={2} />
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.assignmentId.errors ?? [])]} />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
@@ -224,7 +292,15 @@ function ReplaceForm({ assignmentId, reviewerName, options, actionData }: { assi
   );
 }
 
-function ReopenForm({ assignmentId, reviewerName, actionData }: { assignmentId: string; reviewerName: string; actionData?: ActionData }) {
+function ReopenForm({
+  assignmentId,
+  reviewerName,
+  actionData,
+}: {
+  assignmentId: string;
+  reviewerName: string;
+  actionData?: ActionData;
+}) {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `reopen-${assignmentId}`,
@@ -238,7 +314,12 @@ function ReopenForm({ assignmentId, reviewerName, actionData }: { assignmentId: 
   return (
     <details className="rounded-md border border-gray-200 p-3" open={!!actionData?.reply}>
       <summary className="cursor-pointer text-sm font-medium text-brand-700">重新开放评分</summary>
-      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3" aria-label={`重新开放 ${reviewerName} 的评分`}>
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="mt-3 space-y-3"
+        aria-label={`重新开放 ${reviewerName} 的评分`}
+      >
         <input type="hidden" name="intent" value="reopen" />
         <input type="hidden" name="assignmentId" value={assignmentId} />
         <TextareaField meta={fields.reason} label="重新开放理由" rows={2} hint="专家可见；专家修改后需重新提交" />
@@ -270,7 +351,12 @@ function AddForm({ options, missing, actionData }: { options: Option[]; missing:
       <p className="text-sm text-red-700">本项目还差 {missing} 位评审专家。</p>
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value="add" />
-        <SelectField meta={fields.reviewerId} label="补派专家" options={options} hint={options.length ? undefined : "没有可指派的专家（已排除有利益关联和已在本项目的专家）"} />
+        <SelectField
+          meta={fields.reviewerId}
+          label="补派专家"
+          options={options}
+          hint={options.length ? undefined : "没有可指派的专家（已排除有利益关联和已在本项目的专家）"}
+        />
         <TextareaField meta={fields.reason} label="补派理由" rows={2} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>

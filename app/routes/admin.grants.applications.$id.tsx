@@ -8,7 +8,12 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { grantDocumentKeysOf } from "~/modules/grants/application-form";
-import { AutoChecksCard, GrantApplicationDetails, GrantHistory, GrantStatusBadge } from "~/modules/grants/application-view";
+import {
+  AutoChecksCard,
+  GrantApplicationDetails,
+  GrantHistory,
+  GrantStatusBadge,
+} from "~/modules/grants/application-view";
 import { grantApplicationWorkflow, type GrantApplicationState } from "~/modules/grants/application-workflow";
 import {
   getGrantApplication,
@@ -29,7 +34,9 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title || "项目申报"} · 资格审查 · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.application.title || "项目申报"} · 资格审查 · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
@@ -75,10 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actorId: user.id,
       request,
     });
-    if (skipped.length) return Response.json(submission.reply({ formErrors: [`不能执行：${skipped[0]!.why}`] }), { status: 409 });
+    if (skipped.length)
+      return Response.json(submission.reply({ formErrors: [`不能执行：${skipped[0]!.why}`] }), { status: 409 });
     return redirect(`/admin/grants/applications/${row.id}?done=${to}`);
   } catch (error) {
-    if (error instanceof WorkflowError) return Response.json(submission.reply({ formErrors: [error.message] }), { status: error.status });
+    if (error instanceof WorkflowError)
+      return Response.json(submission.reply({ formErrors: [error.message] }), { status: error.status });
     throw error;
   }
 }

@@ -128,7 +128,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         recordFirstCheck({ id, actor, pass: v.decision === "pass", note: v.note, request }),
       );
     case "review":
-      return handle(ReviewSchema, (v) => recordReview({ id, actor, pass: v.decision === "pass", note: v.note, request }));
+      return handle(ReviewSchema, (v) =>
+        recordReview({ id, actor, pass: v.decision === "pass", note: v.note, request }),
+      );
     case "agreement":
       return handle(AgreementSchema, (v) =>
         signAgreement({ id, actor, agreementNo: v.agreementNo, termStart: v.termStart, termEnd: v.termEnd, request }),
@@ -240,10 +242,14 @@ export default function AdminIncubationDetail() {
           </h2>
           <dl className="space-y-2 text-sm">
             <Item label="初审">
-              {incubation.firstCheckAt ? `${formatDate(incubation.firstCheckAt)}${incubation.firstCheckNote ? `：${incubation.firstCheckNote}` : ""}` : "—"}
+              {incubation.firstCheckAt
+                ? `${formatDate(incubation.firstCheckAt)}${incubation.firstCheckNote ? `：${incubation.firstCheckNote}` : ""}`
+                : "—"}
             </Item>
             <Item label="评审">
-              {incubation.reviewAt ? `${formatDate(incubation.reviewAt)}${incubation.reviewNote ? `：${incubation.reviewNote}` : ""}` : "—"}
+              {incubation.reviewAt
+                ? `${formatDate(incubation.reviewAt)}${incubation.reviewNote ? `：${incubation.reviewNote}` : ""}`
+                : "—"}
             </Item>
             <Item label="入驻协议">{incubation.agreementNo ?? "—"}</Item>
             <Item label="孵化期">
@@ -312,7 +318,12 @@ function DecisionForm({ intent, step }: { intent: "first-check" | "review"; step
       </h2>
       <Form method="post" {...getFormProps(form)} className="space-y-3">
         <input type="hidden" name="intent" value={intent} />
-        <TextareaField meta={fields.note} label={`${step}意见`} rows={3} hint={`${step}不通过时须填写理由，理由将告知该社会组织。`} />
+        <TextareaField
+          meta={fields.note}
+          label={`${step}意见`}
+          rows={3}
+          hint={`${step}不通过时须填写理由，理由将告知该社会组织。`}
+        />
         <ErrorList id={fields.decision.errorId} errors={fields.decision.errors} />
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="flex flex-wrap gap-2">
@@ -475,13 +486,15 @@ function ExitForm() {
             评审结果
           </legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
-            {getCollectionProps(fields.result, { type: "radio", options: [...EXIT_RESULTS] }).map(({ key, ...props }) => (
-              <label key={key} className="inline-flex items-center gap-2 text-sm text-gray-800">
-                <input {...props} className="h-4 w-4 border-gray-300 text-brand-600" />
-                {EXIT_RESULT_LABELS[props.value as ExitResult]}
-                <span className="text-xs text-gray-500">{EXIT_HINTS[props.value as ExitResult]}</span>
-              </label>
-            ))}
+            {getCollectionProps(fields.result, { type: "radio", options: [...EXIT_RESULTS] }).map(
+              ({ key, ...props }) => (
+                <label key={key} className="inline-flex items-center gap-2 text-sm text-gray-800">
+                  <input {...props} className="h-4 w-4 border-gray-300 text-brand-600" />
+                  {EXIT_RESULT_LABELS[props.value as ExitResult]}
+                  <span className="text-xs text-gray-500">{EXIT_HINTS[props.value as ExitResult]}</span>
+                </label>
+              ),
+            )}
           </div>
           <ErrorList id={fields.result.errorId} errors={fields.result.errors} />
         </fieldset>

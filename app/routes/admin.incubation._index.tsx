@@ -87,14 +87,18 @@ export default function AdminIncubationList() {
                     <Link to={`/admin/incubation/${r.id}`} className="link font-medium">
                       {r.organization.name}
                     </Link>
-                    {r.organization.status === "PREPARING" ? <span className="ml-2 text-xs text-gray-500">筹备中</span> : null}
+                    {r.organization.status === "PREPARING" ? (
+                      <span className="ml-2 text-xs text-gray-500">筹备中</span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap">{incubationStatusLabel(r.status)}</td>
                   <td className="whitespace-nowrap">{formatDate(r.appliedAt)}</td>
                   <td className="whitespace-nowrap">
                     {r.status === "APPLIED" ? formatDate(r.firstCheckDueAt) : "—"}
                     {r.overdue ? (
-                      <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">已超期</span>
+                      <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">
+                        已超期
+                      </span>
                     ) : null}
                   </td>
                   <td className="whitespace-nowrap">

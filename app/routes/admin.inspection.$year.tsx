@@ -5,7 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { conclusionLabel, INSPECTION_PAGE_SIZE, reportStatusLabel, ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
+import {
+  conclusionLabel,
+  INSPECTION_PAGE_SIZE,
+  reportStatusLabel,
+  ROUND_STATUS_LABELS,
+} from "~/modules/inspection/labels";
 import { markMissed, pastDeadlines } from "~/modules/inspection/missed.server";
 import { getRoundByYear, listRoundReports } from "~/modules/inspection/rounds.server";
 import { CONCLUSION_LABELS, INSPECTION_STATES } from "~/modules/inspection/workflow";
@@ -36,7 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const { reports, total } = await listRoundReports(round.id, filters, INSPECTION_PAGE_SIZE);
   const past = pastDeadlines(round, new Date());
-  return { round, reports, total, filters, pageSize: INSPECTION_PAGE_SIZE, canMarkMissed: past.foundations || past.others };
+  return {
+    round,
+    reports,
+    total,
+    filters,
+    pageSize: INSPECTION_PAGE_SIZE,
+    canMarkMissed: past.foundations || past.others,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,7 +96,9 @@ export default function AdminInspectionYear() {
       ) : null}
       {missed != null ? (
         <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          {missed === "0" ? "没有需要标记的组织，未作任何更改。" : `已将 ${missed} 家逾期未提交的组织标记为未参检，并通知了这些组织。`}
+          {missed === "0"
+            ? "没有需要标记的组织，未作任何更改。"
+            : `已将 ${missed} 家逾期未提交的组织标记为未参检，并通知了这些组织。`}
         </p>
       ) : null}
       {actionData && "error" in actionData ? (

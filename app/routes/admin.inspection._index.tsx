@@ -8,17 +8,15 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { getRules } from "~/modules/config/rules.server";
 import { ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
 import { roundDeadlines } from "~/modules/inspection/obligation";
 import { listRounds, openRound } from "~/modules/inspection/rounds.server";
-import { getRules } from "~/modules/config/rules.server";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 
 const dateField = (label: string) =>
-  z
-    .string({ required_error: `请填写${label}` })
-    .refine((v) => parseDateInput(v) !== null, `${label}格式不正确`);
+  z.string({ required_error: `请填写${label}` }).refine((v) => parseDateInput(v) !== null, `${label}格式不正确`);
 
 const OpenRoundSchema = z
   .object({
@@ -34,7 +32,11 @@ const OpenRoundSchema = z
     for (const key of ["deadline", "foundationDeadline"] as const) {
       const d = parseDateInput(v[key]);
       if (d && shanghaiParts(d).year <= v.year) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `截止日期应在${v.year}年之后（次年报告上一年度）` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: `截止日期应在${v.year}年之后（次年报告上一年度）`,
+        });
       }
     }
   });
@@ -55,7 +57,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     rounds,
     deadlineRules,
-    defaults: { year: String(defaultYear), deadline: toDateInput(suggested.deadline), foundationDeadline: toDateInput(suggested.foundationDeadline) },
+    defaults: {
+      year: String(defaultYear),
+      deadline: toDateInput(suggested.deadline),
+      foundationDeadline: toDateInput(suggested.foundationDeadline),
+    },
   };
 }
 

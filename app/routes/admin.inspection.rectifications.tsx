@@ -49,7 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await reviewRectification({ ...submission.value, actorId: user.id, request });
   } catch (error) {
     const response = workflowErrorResponse(error);
-    if (response) return Response.json({ id, result: submission.reply({ formErrors: [await response.text()] }) }, { status: response.status });
+    if (response)
+      return Response.json(
+        { id, result: submission.reply({ formErrors: [await response.text()] }) },
+        { status: response.status },
+      );
     throw error;
   }
   return redirect(`/admin/inspection/rectifications?done=${submission.value.decision}`);
@@ -73,10 +77,22 @@ function ReviewForm({ item }: { item: Pick<Item, "id"> }) {
       <TextareaField meta={fields.note} label="审核意见" rows={2} hint="退回时必须填写。" />
       <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.decision.errors ?? [])]} />
       <div className="flex gap-2">
-        <button type="submit" name="decision" value="ACCEPTED" className="btn-primary" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="decision"
+          value="ACCEPTED"
+          className="btn-primary"
+          disabled={navigation.state === "submitting"}
+        >
           整改通过
         </button>
-        <button type="submit" name="decision" value="RETURNED" className="btn-secondary" disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          name="decision"
+          value="RETURNED"
+          className="btn-secondary"
+          disabled={navigation.state === "submitting"}
+        >
           退回整改报告
         </button>
       </div>

@@ -8,10 +8,20 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { conclusionLabel, rectificationStatusLabel, reportStatusLabel, SUPERVISOR_OPINIONS } from "~/modules/inspection/labels";
+import {
+  conclusionLabel,
+  rectificationStatusLabel,
+  reportStatusLabel,
+  SUPERVISOR_OPINIONS,
+} from "~/modules/inspection/labels";
 import { parseReportData } from "~/modules/inspection/report-form";
 import { ReportView } from "~/modules/inspection/report-view";
-import { concludeReport, getReportForReview, recordSupervisorOpinion, returnReport } from "~/modules/inspection/review.server";
+import {
+  concludeReport,
+  getReportForReview,
+  recordSupervisorOpinion,
+  returnReport,
+} from "~/modules/inspection/review.server";
 import { CONCLUSION_LABELS, CONCLUSIONS } from "~/modules/inspection/workflow";
 import { orgTypeLabel } from "~/modules/organizations/labels";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
@@ -26,7 +36,11 @@ const OpinionSchema = z.object({
 
 const ReturnSchema = z.object({
   intent: z.literal("return"),
-  note: z.string({ required_error: "请填写退回理由" }).trim().min(1, "请填写退回理由").max(1000, "退回理由最多 1000 个字"),
+  note: z
+    .string({ required_error: "请填写退回理由" })
+    .trim()
+    .min(1, "请填写退回理由")
+    .max(1000, "退回理由最多 1000 个字"),
 });
 
 const ConcludeSchema = z
@@ -37,7 +51,11 @@ const ConcludeSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.conclusion !== "QUALIFIED" && !v.reason) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: `结论为「${CONCLUSION_LABELS[v.conclusion]}」时必须填写理由和整改要求` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["reason"],
+        message: `结论为「${CONCLUSION_LABELS[v.conclusion]}」时必须填写理由和整改要求`,
+      });
     }
   });
 
@@ -73,7 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     const response = workflowErrorResponse(error);
     if (response) {
-      return Response.json({ intent, result: submission.reply({ formErrors: [await response.text()] }) }, { status: response.status });
+      return Response.json(
+        { intent, result: submission.reply({ formErrors: [await response.text()] }) },
+        { status: response.status },
+      );
     }
     throw error;
   }
@@ -221,7 +242,12 @@ export default function AdminInspectionReport() {
                   label="年检结论"
                   options={CONCLUSIONS.map((c) => ({ value: c, label: CONCLUSION_LABELS[c] }))}
                 />
-                <TextareaField meta={concludeFields.reason} label="理由和整改要求" rows={4} hint="基本合格、不合格必须填写，并将作为整改要求发给该组织。" />
+                <TextareaField
+                  meta={concludeFields.reason}
+                  label="理由和整改要求"
+                  rows={4}
+                  hint="基本合格、不合格必须填写，并将作为整改要求发给该组织。"
+                />
                 <FormErrors id={concludeForm.errorId} errors={concludeForm.errors} />
                 <button type="submit" className="btn-primary" disabled={busy}>
                   确认结论
@@ -243,8 +269,17 @@ export default function AdminInspectionReport() {
               <h2 className="mb-3 font-medium">业务主管单位初审意见</h2>
               <Form method="post" {...getFormProps(opinionForm)} className="grid gap-3">
                 <input type="hidden" name="intent" value="opinion" />
-                <SelectField meta={opinionFields.opinion} label="初审意见" options={SUPERVISOR_OPINIONS.map((o) => ({ value: o, label: o }))} />
-                <TextareaField meta={opinionFields.note} label="说明" rows={2} hint="按业务主管单位出具的书面意见登记（选填）。" />
+                <SelectField
+                  meta={opinionFields.opinion}
+                  label="初审意见"
+                  options={SUPERVISOR_OPINIONS.map((o) => ({ value: o, label: o }))}
+                />
+                <TextareaField
+                  meta={opinionFields.note}
+                  label="说明"
+                  rows={2}
+                  hint="按业务主管单位出具的书面意见登记（选填）。"
+                />
                 <FormErrors id={opinionForm.errorId} errors={opinionForm.errors} />
                 <button type="submit" className="btn-secondary" disabled={busy}>
                   登记初审意见

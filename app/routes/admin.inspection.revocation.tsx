@@ -54,7 +54,8 @@ export default function AdminRevocation() {
                     <td className="whitespace-nowrap">{orgTypeLabel(r.organization.type)}</td>
                     <td>{r.organization.uscc ?? "—"}</td>
                     <td className="whitespace-nowrap">
-                      {r.years[0]}年度{conclusionLabel(r.conclusions[0])}、{r.years[1]}年度{conclusionLabel(r.conclusions[1])}
+                      {r.years[0]}年度{conclusionLabel(r.conclusions[0])}、{r.years[1]}年度
+                      {conclusionLabel(r.conclusions[1])}
                     </td>
                     <td className="whitespace-nowrap">
                       {r.organization.contactName ?? "—"} {r.organization.contactPhone ?? ""}

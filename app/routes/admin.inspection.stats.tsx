@@ -70,7 +70,13 @@ function ResultsChart({ stats }: { stats: YearStats[] }) {
                   </g>
                 );
               })}
-              <text x={x0 + (SERIES.length * (barW + gap)) / 2} y={top + plotH + 18} textAnchor="middle" fontSize="12" fill="#111827">
+              <text
+                x={x0 + (SERIES.length * (barW + gap)) / 2}
+                y={top + plotH + 18}
+                textAnchor="middle"
+                fontSize="12"
+                fill="#111827"
+              >
                 {s.year}年度
               </text>
             </g>

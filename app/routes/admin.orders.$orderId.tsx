@@ -45,7 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     orderWorkflow.assert(from, to, "ADMIN", reason);
     if (to === "REFUNDED" && order.paymentMethod === "STRIPE") {
       if (!order.stripePaymentIntentId) {
-        return Response.json({ to, reply: submission.reply({ formErrors: ["该订单没有在线支付记录，无法原路退款"] }) }, { status: 409 });
+        return Response.json(
+          { to, reply: submission.reply({ formErrors: ["该订单没有在线支付记录，无法原路退款"] }) },
+          { status: 409 },
+        );
       }
       await refundPayment(order.id, order.stripePaymentIntentId);
     }
@@ -94,15 +97,23 @@ export default function AdminOrderPage() {
         </p>
         <p>付款方式：{paymentMethodLabel(order.paymentMethod)}</p>
         <p>下单时间：{formatDateTime(order.createdAt)}</p>
-        <p>{status === "PENDING_PAYMENT" ? `付款期限：${formatDateTime(order.expiresAt)}` : `付款时间：${formatDateTime(order.paidAt)}`}</p>
+        <p>
+          {status === "PENDING_PAYMENT"
+            ? `付款期限：${formatDateTime(order.expiresAt)}`
+            : `付款时间：${formatDateTime(order.paidAt)}`}
+        </p>
         {order.paymentReference ? <p>付款凭证：{order.paymentReference}</p> : null}
         {order.refundedAt ? <p>退款时间：{formatDateTime(order.refundedAt)}</p> : null}
       </div>
       {order.lateRefundId ? (
-        <section className="card mb-4 space-y-1 border-amber-200 bg-amber-50 text-sm text-amber-900" aria-label="迟到付款退款">
+        <section
+          className="card mb-4 space-y-1 border-amber-200 bg-amber-50 text-sm text-amber-900"
+          aria-label="迟到付款退款"
+        >
           <h2 className="font-medium">迟到付款已自动退款</h2>
           <p>
-            订单{orderWorkflow.stateLabels[status] ?? status}后收到在线付款，系统已原路退回 {formatFen(order.lateRefundFen)}。
+            订单{orderWorkflow.stateLabels[status] ?? status}后收到在线付款，系统已原路退回{" "}
+            {formatFen(order.lateRefundFen)}。
           </p>
           <p>退款时间：{formatDateTime(order.lateRefundedAt)}</p>
           <p>
@@ -204,7 +215,12 @@ function ChangeForm({
       {rule.to === "PAID" || rule.requiresReason ? (
         <div className="flex flex-wrap gap-3">
           {rule.to === "PAID" ? (
-            <Field meta={fields.paymentReference} label="付款凭证号" placeholder="柜台收据号或银行流水号" className="min-w-[16rem] flex-1" />
+            <Field
+              meta={fields.paymentReference}
+              label="付款凭证号"
+              placeholder="柜台收据号或银行流水号"
+              className="min-w-[16rem] flex-1"
+            />
           ) : null}
           {rule.requiresReason ? (
             <Field
@@ -217,7 +233,11 @@ function ChangeForm({
         </div>
       ) : null}
       <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.to.errors ?? [])]} />
-      <button type="submit" className={rule.to === "CANCELLED" || rule.to === "REFUNDED" ? "btn-danger" : "btn-primary"} disabled={navigation.state !== "idle"}>
+      <button
+        type="submit"
+        className={rule.to === "CANCELLED" || rule.to === "REFUNDED" ? "btn-danger" : "btn-primary"}
+        disabled={navigation.state !== "idle"}
+      >
         {rule.label}
         {stripeRefund ? "（在线原路退回）" : ""}
       </button>

@@ -130,14 +130,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "credit-end":
       outcome = await endAbnormalListing(
-        { organizationId: org.id, recordId: input.recordId, endedAt: parseDateInput(input.endedAt)!, note: input.note ?? "" },
+        {
+          organizationId: org.id,
+          recordId: input.recordId,
+          endedAt: parseDateInput(input.endedAt)!,
+          note: input.note ?? "",
+        },
         ctx,
       );
       message = "已移出活动异常名录。";
       break;
     case "grade": {
       const result = await recordGrade(
-        { organizationId: org.id, grade: input.grade as 1 | 2 | 3 | 4 | 5, announcedAt: parseDateInput(input.announcedAt)!, note: input.note },
+        {
+          organizationId: org.id,
+          grade: input.grade as 1 | 2 | 3 | 4 | 5,
+          announcedAt: parseDateInput(input.announcedAt)!,
+          note: input.note,
+        },
         ctx,
       );
       outcome = result;
@@ -156,10 +166,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : submission.reply({ formErrors: [outcome.message] });
     return Response.json({ intent: input.intent, recordId, result: reply } satisfies ActionData, { status: 400 });
   }
-  return { intent: input.intent, recordId, result: submission.reply({ resetForm: true }), message } satisfies ActionData;
+  return {
+    intent: input.intent,
+    recordId,
+    result: submission.reply({ resetForm: true }),
+    message,
+  } satisfies ActionData;
 }
 
-function useIntentForm(id: string, intent: OrgIntent, schema: z.ZodTypeAny, actionData: ActionData | undefined, defaultValue?: Record<string, string>, recordId?: string) {
+function useIntentForm(
+  id: string,
+  intent: OrgIntent,
+  schema: z.ZodTypeAny,
+  actionData: ActionData | undefined,
+  defaultValue?: Record<string, string>,
+  recordId?: string,
+) {
   const mine = actionData?.intent === intent && (recordId == null || actionData.recordId === recordId);
   return useForm({
     id,
@@ -238,7 +260,9 @@ function StatusForm({ intent }: { intent: "deregister" | "revoke" }) {
       <input type="hidden" name="intent" value={intent} />
       <h3 className="text-sm font-semibold text-gray-900">{word}登记</h3>
       <p className="text-xs text-gray-500">
-        {intent === "deregister" ? "组织申请注销或依法终止时办理。" : "组织有严重违法行为（如连续两年未参加年检）被依法撤销登记时办理。"}
+        {intent === "deregister"
+          ? "组织申请注销或依法终止时办理。"
+          : "组织有严重违法行为（如连续两年未参加年检）被依法撤销登记时办理。"}
         办理后组织状态变为“已{word}”，并在名录中公示。
       </p>
       <Field meta={fields.effectiveAt} label={`${word}日期`} type="date" />
@@ -260,7 +284,11 @@ function CreditForm() {
     <Form method="post" {...getFormProps(form)} className="grid gap-3 border-t border-gray-100 pt-4 md:grid-cols-2">
       <input type="hidden" name="intent" value="credit" />
       <h3 className="text-sm font-semibold text-gray-900 md:col-span-2">记录信用信息</h3>
-      <SelectField meta={fields.kind} label="类别" options={CREDIT_KINDS.map((k) => ({ value: k, label: CREDIT_KIND_LABELS[k] }))} />
+      <SelectField
+        meta={fields.kind}
+        label="类别"
+        options={CREDIT_KINDS.map((k) => ({ value: k, label: CREDIT_KIND_LABELS[k] }))}
+      />
       <Field meta={fields.decidedAt} label="决定日期" type="date" />
       <Field meta={fields.authority} label="决定机关（可选）" className="md:col-span-2" />
       <TextareaField meta={fields.description} label="具体情况" rows={2} className="md:col-span-2" />
@@ -279,7 +307,14 @@ function CreditEndForm({ recordId }: { recordId: string }) {
   const { today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const busy = useBusy();
-  const [form, fields] = useIntentForm(`org-credit-end-${recordId}`, "credit-end", CreditEndSchema, actionData, { endedAt: today }, recordId);
+  const [form, fields] = useIntentForm(
+    `org-credit-end-${recordId}`,
+    "credit-end",
+    CreditEndSchema,
+    actionData,
+    { endedAt: today },
+    recordId,
+  );
   return (
     <Form method="post" {...getFormProps(form)} className="mt-2 flex flex-wrap items-end gap-2">
       <input type="hidden" name="intent" value="credit-end" />
@@ -310,8 +345,17 @@ function GradeForm() {
     <Form method="post" {...getFormProps(form)} className="grid gap-3 border-t border-gray-100 pt-4 md:grid-cols-2">
       <input type="hidden" name="intent" value="grade" />
       <h3 className="text-sm font-semibold text-gray-900 md:col-span-2">记录评估等级</h3>
-      <SelectField meta={fields.grade} label="评估等级" options={GRADES.map((g) => ({ value: String(g), label: gradeLabel(g) }))} />
-      <Field meta={fields.announcedAt} label="公告日期" type="date" hint="有效期自公告次年 1 月 1 日起至第 5 年 12 月 31 日。" />
+      <SelectField
+        meta={fields.grade}
+        label="评估等级"
+        options={GRADES.map((g) => ({ value: String(g), label: gradeLabel(g) }))}
+      />
+      <Field
+        meta={fields.announcedAt}
+        label="公告日期"
+        type="date"
+        hint="有效期自公告次年 1 月 1 日起至第 5 年 12 月 31 日。"
+      />
       <Field meta={fields.note} label="备注（可选）" className="md:col-span-2" />
       <div className="space-y-2 md:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -349,7 +393,9 @@ export default function AdminOrganizationDetail() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const registered = org.status === "REGISTERED";
   const statusNotice =
-    actionData?.message && (actionData.intent === "deregister" || actionData.intent === "revoke") ? actionData.message : null;
+    actionData?.message && (actionData.intent === "deregister" || actionData.intent === "revoke")
+      ? actionData.message
+      : null;
   const creditEndNotice = actionData?.message && actionData.intent === "credit-end" ? actionData.message : null;
 
   return (
@@ -451,12 +497,22 @@ export default function AdminOrganizationDetail() {
                 {org.changes.map((c) => (
                   <tr key={c.id}>
                     <td className="whitespace-nowrap">{formatDate(c.effectiveAt)}</td>
-                    <td className="whitespace-nowrap">{c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)}</td>
-                    <td className="min-w-[8rem] break-words">
-                      {c.kind === "CHANGE" ? formatChangeValue(c.field, c.oldValue) : c.oldValue ? orgStatusLabel(c.oldValue) : "—"}
+                    <td className="whitespace-nowrap">
+                      {c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)}
                     </td>
                     <td className="min-w-[8rem] break-words">
-                      {c.kind === "CHANGE" ? formatChangeValue(c.field, c.newValue) : c.newValue ? orgStatusLabel(c.newValue) : "—"}
+                      {c.kind === "CHANGE"
+                        ? formatChangeValue(c.field, c.oldValue)
+                        : c.oldValue
+                          ? orgStatusLabel(c.oldValue)
+                          : "—"}
+                    </td>
+                    <td className="min-w-[8rem] break-words">
+                      {c.kind === "CHANGE"
+                        ? formatChangeValue(c.field, c.newValue)
+                        : c.newValue
+                          ? orgStatusLabel(c.newValue)
+                          : "—"}
                     </td>
                     <td className="min-w-[8rem]">{c.reason ?? "—"}</td>
                   </tr>
@@ -482,7 +538,9 @@ export default function AdminOrganizationDetail() {
         </>
       ) : (
         <p className="card text-sm text-gray-600">
-          {org.status === "PREPARING" ? "该组织尚未登记，不能办理变更、注销或撤销。" : `该组织${orgStatusLabel(org.status)}，不能再办理变更。`}
+          {org.status === "PREPARING"
+            ? "该组织尚未登记，不能办理变更、注销或撤销。"
+            : `该组织${orgStatusLabel(org.status)}，不能再办理变更。`}
         </p>
       )}
 
@@ -524,7 +582,9 @@ export default function AdminOrganizationDetail() {
               <li key={g.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span className="font-medium">
                   {gradeLabel(g.grade)}
-                  {gradeInForce?.id === g.id ? <span className="ml-2 rounded bg-green-50 px-1 text-xs text-green-700">现行</span> : null}
+                  {gradeInForce?.id === g.id ? (
+                    <span className="ml-2 rounded bg-green-50 px-1 text-xs text-green-700">现行</span>
+                  ) : null}
                 </span>
                 <span className="text-gray-600">
                   {formatDate(g.announcedAt)} 公告，有效期 {formatDate(g.validFrom)} 至 {formatDate(g.validTo)}

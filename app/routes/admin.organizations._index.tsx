@@ -4,7 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { ORG_STATUS_LABELS, ORG_STATUSES, ORG_TYPE_LABELS, ORG_TYPES, orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
+import {
+  ORG_STATUS_LABELS,
+  ORG_STATUSES,
+  ORG_TYPE_LABELS,
+  ORG_TYPES,
+  orgStatusLabel,
+  orgTypeLabel,
+} from "~/modules/organizations/labels";
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
 import { ADMIN_ORG_PAGE_SIZE, listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
@@ -27,7 +34,10 @@ export default function AdminOrganizations() {
   const { filters, page, pageSize, total, organizations } = useLoaderData<typeof loader>();
   return (
     <div>
-      <PageHeader title="社会组织" description="全部社会组织（含筹备中的），按名称排列。办理变更、注销、撤销，记录信用信息和评估等级。" />
+      <PageHeader
+        title="社会组织"
+        description="全部社会组织（含筹备中的），按名称排列。办理变更、注销、撤销，记录信用信息和评估等级。"
+      />
 
       <Form
         method="get"
@@ -39,7 +49,15 @@ export default function AdminOrganizations() {
           <label htmlFor="orgs-q" className="mb-1 block text-sm font-medium text-gray-700">
             搜索
           </label>
-          <input id="orgs-q" name="q" type="search" defaultValue={filters.q} placeholder="名称或统一社会信用代码" className="input" maxLength={60} />
+          <input
+            id="orgs-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            placeholder="名称或统一社会信用代码"
+            className="input"
+            maxLength={60}
+          />
         </div>
         <div>
           <label htmlFor="orgs-status" className="mb-1 block text-sm font-medium text-gray-700">

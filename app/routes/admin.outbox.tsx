@@ -44,7 +44,14 @@ export default function OutboxPage() {
         <label htmlFor="outbox-to" className="sr-only">
           收件人
         </label>
-        <input id="outbox-to" name="to" type="search" defaultValue={to} placeholder="按收件人邮箱查找" className="input max-w-xs" />
+        <input
+          id="outbox-to"
+          name="to"
+          type="search"
+          defaultValue={to}
+          placeholder="按收件人邮箱查找"
+          className="input max-w-xs"
+        />
         <button type="submit" className="btn-secondary">
           查找
         </button>

@@ -34,14 +34,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     // A missing or unknown move (the button pressed) has no field to show it at: report it with the form errors.
     const moveErrors = submission.error?.to ?? submission.error?.productId;
-    return Response.json({ formKey, reply: submission.reply(moveErrors ? { formErrors: moveErrors } : undefined) }, { status: 400 });
+    return Response.json(
+      { formKey, reply: submission.reply(moveErrors ? { formErrors: moveErrors } : undefined) },
+      { status: 400 },
+    );
   }
   const { productId, to, reason } = submission.value;
   try {
     await changeProductStatus({ productId, to, actor: { id: user.id, role: "ADMIN" }, reason, request });
   } catch (error) {
     if (error instanceof WorkflowError) {
-      return Response.json({ formKey, reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
+      return Response.json(
+        { formKey, reply: submission.reply({ formErrors: [error.message] }) },
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -72,7 +78,10 @@ export default function AdminProductsPage() {
         ))}
       </nav>
       {/* A refused move whose product left this list (someone else moved it) is reported above the list. */}
-      {actionData?.reply && !products.some((p) => p.id === actionData.formKey && productWorkflow.available(p.status as ProductState, "ADMIN").length) ? (
+      {actionData?.reply &&
+      !products.some(
+        (p) => p.id === actionData.formKey && productWorkflow.available(p.status as ProductState, "ADMIN").length,
+      ) ? (
         <div className="mb-4">
           <FormErrors errors={actionData.reply.error?.[""]} />
         </div>
@@ -87,15 +96,22 @@ export default function AdminProductsPage() {
                 <div className="flex gap-2">
                   {p.images.map((img) => (
                     <a key={img.attachmentId} href={`/files/${img.attachmentId}`} target="_blank" rel="noreferrer">
-                      <img src={`/files/${img.attachmentId}`} alt="" width={80} height={80} loading="lazy" className="h-20 w-20 rounded object-cover" />
+                      <img
+                        src={`/files/${img.attachmentId}`}
+                        alt=""
+                        width={80}
+                        height={80}
+                        loading="lazy"
+                        className="h-20 w-20 rounded object-cover"
+                      />
                     </a>
                   ))}
                 </div>
                 <div className="min-w-0 flex-1 text-sm">
                   <h2 className="text-base font-medium">{p.name}</h2>
                   <p className="text-gray-600">
-                    {p.organization.name} · {categoryLabel(p.category)} · {formatFen(p.priceFen)} · 库存 {p.stock} · 已售 {p.soldCount} · 提交于{" "}
-                    {formatDate(p.createdAt)}
+                    {p.organization.name} · {categoryLabel(p.category)} · {formatFen(p.priceFen)} · 库存 {p.stock} ·
+                    已售 {p.soldCount} · 提交于 {formatDate(p.createdAt)}
                   </p>
                   <p className="text-gray-600">
                     分成：制作者 {p.makerSharePct}% / {p.fundName || "社区微基金"} {p.fundSharePct}% · 交付：
@@ -113,7 +129,12 @@ export default function AdminProductsPage() {
                 </div>
               </div>
               {available.length ? (
-                <ScreeningForm productId={p.id} productName={p.name} available={available} lastResult={actionData?.formKey === p.id ? actionData.reply : undefined} />
+                <ScreeningForm
+                  productId={p.id}
+                  productName={p.name}
+                  available={available}
+                  lastResult={actionData?.formKey === p.id ? actionData.reply : undefined}
+                />
               ) : null}
             </li>
           );
@@ -157,7 +178,14 @@ function ScreeningForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="flex flex-wrap gap-2">
         {available.map((t) => (
-          <button key={t.to} type="submit" name="to" value={t.to} disabled={busy} className={t.to === "LISTED" ? "btn-primary" : "btn-secondary"}>
+          <button
+            key={t.to}
+            type="submit"
+            name="to"
+            value={t.to}
+            disabled={busy}
+            className={t.to === "LISTED" ? "btn-primary" : "btn-secondary"}
+          >
             {t.label}
           </button>
         ))}

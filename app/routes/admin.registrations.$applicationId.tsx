@@ -259,7 +259,9 @@ export default function AdminRegistrationDetail() {
         </dl>
         {application.correctionNotes ? (
           <div className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-            <p className="font-medium">{application.status === "CORRECTION" ? "补正要求（等待申请人补正）" : "最近一次补正要求"}</p>
+            <p className="font-medium">
+              {application.status === "CORRECTION" ? "补正要求（等待申请人补正）" : "最近一次补正要求"}
+            </p>
             <p className="mt-1 whitespace-pre-wrap">{application.correctionNotes}</p>
           </div>
         ) : null}

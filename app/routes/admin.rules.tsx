@@ -118,7 +118,11 @@ function RuleForm({ rules, selectedKey, today }: { rules: Rules; selectedKey: st
           <label htmlFor={fields.note.id} className="mb-1 block text-sm font-medium text-gray-700">
             说明（可选）
           </label>
-          <input {...getInputProps(fields.note, { type: "text", ariaAttributes: true })} className="input" placeholder="如：依据某某文件调整" />
+          <input
+            {...getInputProps(fields.note, { type: "text", ariaAttributes: true })}
+            className="input"
+            placeholder="如：依据某某文件调整"
+          />
           <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
         </div>
         <div className="md:col-span-2">
@@ -181,8 +185,12 @@ export default function AdminRules() {
                             {r.history.map((h) => (
                               <li key={h.id}>
                                 <span className="font-medium">{h.value}</span>，{formatDate(h.effectiveFrom)} 起
-                                {h.inForce ? <span className="ml-1 rounded bg-green-50 px-1 text-green-700">现行</span> : null}
-                                {h.pending ? <span className="ml-1 rounded bg-amber-50 px-1 text-amber-700">待生效</span> : null}
+                                {h.inForce ? (
+                                  <span className="ml-1 rounded bg-green-50 px-1 text-green-700">现行</span>
+                                ) : null}
+                                {h.pending ? (
+                                  <span className="ml-1 rounded bg-amber-50 px-1 text-amber-700">待生效</span>
+                                ) : null}
                                 {h.note ? <span className="text-gray-500">（{h.note}）</span> : null}
                                 <span className="block text-gray-400">设置于 {formatDateTime(h.createdAt)}</span>
                               </li>

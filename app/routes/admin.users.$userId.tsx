@@ -29,7 +29,11 @@ const ReasonSchema = z.string().trim().max(500, "原因最多 500 个字");
 
 const DisableSchema = z.object({
   intent: z.literal("disable"),
-  reason: z.string({ required_error: "请填写停用原因" }).trim().min(2, "停用原因至少 2 个字").max(500, "原因最多 500 个字"),
+  reason: z
+    .string({ required_error: "请填写停用原因" })
+    .trim()
+    .min(2, "停用原因至少 2 个字")
+    .max(500, "原因最多 500 个字"),
 });
 const EnableSchema = z.object({ intent: z.literal("enable"), reason: ReasonSchema.optional() });
 const UnlockSchema = z.object({ intent: z.literal("unlock") });
@@ -113,7 +117,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     enable: "账号已启用，用户现在可以登录。",
     unlock: "已解除锁定。",
   };
-  return { intent: input.intent, result: submission.reply({ resetForm: true }), message: messages[input.intent] } satisfies ActionData;
+  return {
+    intent: input.intent,
+    result: submission.reply({ resetForm: true }),
+    message: messages[input.intent],
+  } satisfies ActionData;
 }
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -165,7 +173,12 @@ function AccountActions() {
         ) : (
           <Form method="post" {...getFormProps(disableForm)} className="space-y-3">
             <input type="hidden" name="intent" value="disable" />
-            <TextareaField meta={disableFields.reason} label="停用原因" rows={2} hint="停用后该用户将立即退出登录，且无法再登录。" />
+            <TextareaField
+              meta={disableFields.reason}
+              label="停用原因"
+              rows={2}
+              hint="停用后该用户将立即退出登录，且无法再登录。"
+            />
             <FormErrors id={disableForm.errorId} errors={disableForm.errors} />
             <button type="submit" className="btn-danger" disabled={busy}>
               停用账号
@@ -207,7 +220,9 @@ function AccountActions() {
             <p className="mt-1 break-all font-mono text-xs" data-testid="reset-link">
               {actionData.resetLink}
             </p>
-            <p className="mt-1">链接 {actionData.resetLinkMinutes} 分钟内有效，只能使用一次。请通过可靠渠道交给用户本人。</p>
+            <p className="mt-1">
+              链接 {actionData.resetLinkMinutes} 分钟内有效，只能使用一次。请通过可靠渠道交给用户本人。
+            </p>
           </div>
         ) : null}
       </Form>

@@ -20,7 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const { users, total } = await listUsers(filters, page, now);
   // Lock labels are computed here so server and client render the same text.
-  return { filters, page, pageSize: USERS_PAGE_SIZE, total, users: users.map((u) => ({ ...u, statusLabels: accountStatusLabels(u, now) })) };
+  return {
+    filters,
+    page,
+    pageSize: USERS_PAGE_SIZE,
+    total,
+    users: users.map((u) => ({ ...u, statusLabels: accountStatusLabels(u, now) })),
+  };
 }
 
 export default function AdminUsers() {
@@ -42,7 +48,14 @@ export default function AdminUsers() {
           <label htmlFor="users-q" className="mb-1 block text-sm font-medium text-gray-700">
             搜索
           </label>
-          <input id="users-q" name="q" type="search" defaultValue={filters.q} placeholder="姓名或电子邮箱" className="input" />
+          <input
+            id="users-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            placeholder="姓名或电子邮箱"
+            className="input"
+          />
         </div>
         <div>
           <label htmlFor="users-role" className="mb-1 block text-sm font-medium text-gray-700">
@@ -105,14 +118,20 @@ export default function AdminUsers() {
                     <td className="whitespace-nowrap">{u.phone ?? "—"}</td>
                     <td className="whitespace-nowrap">{ROLE_LABELS[u.role as Role] ?? u.role}</td>
                     <td className="min-w-[10rem]">
-                      {u.memberships.length ? u.memberships.map((m) => <div key={m.organization.id}>{m.organization.name}</div>) : "—"}
+                      {u.memberships.length
+                        ? u.memberships.map((m) => <div key={m.organization.id}>{m.organization.name}</div>)
+                        : "—"}
                     </td>
                     <td className="whitespace-nowrap">
                       {statusLabels.map((label, i) => (
                         <span
                           key={label}
                           className={`mr-1 inline-block rounded px-1.5 py-0.5 text-xs ${
-                            i > 0 ? "bg-amber-100 text-amber-800" : u.status === "ACTIVE" ? "bg-green-50 text-green-700" : "bg-gray-200 text-gray-700"
+                            i > 0
+                              ? "bg-amber-100 text-amber-800"
+                              : u.status === "ACTIVE"
+                                ? "bg-green-50 text-green-700"
+                                : "bg-gray-200 text-gray-700"
                           }`}
                         >
                           {label}

@@ -26,7 +26,9 @@ const NewReviewerSchema = z.object({
   expertiseTags: z
     .array(z.enum(EXPERTISE_TAGS, { errorMap: () => ({ message: "请从列表中选择专业领域" }) }))
     .min(1, "请至少选择一个专业领域"),
-  organizationIds: z.array(z.string({ required_error: "所选机构无效" }).max(40, "所选机构无效")).max(MAX_AFFILIATIONS, `关联机构最多 ${MAX_AFFILIATIONS} 个`),
+  organizationIds: z
+    .array(z.string({ required_error: "所选机构无效" }).max(40, "所选机构无效"))
+    .max(MAX_AFFILIATIONS, `关联机构最多 ${MAX_AFFILIATIONS} 个`),
 });
 
 export const meta: MetaFunction = () => [{ title: "新建评审专家 · 益苗" }];
@@ -80,7 +82,9 @@ function OrganizationPicker({ name, errors, errorId }: { name: string; errors?: 
   }
 
   function toggle(org: OrgOption, checked: boolean) {
-    setSelected((prev) => (checked ? [...prev.filter((o) => o.id !== org.id), org] : prev.filter((o) => o.id !== org.id)));
+    setSelected((prev) =>
+      checked ? [...prev.filter((o) => o.id !== org.id), org] : prev.filter((o) => o.id !== org.id),
+    );
   }
 
   const results = query.trim() && fetcher.data?.q === query.trim() ? fetcher.data.organizations : [];
@@ -99,7 +103,10 @@ function OrganizationPicker({ name, errors, errorId }: { name: string; errors?: 
       {selected.length ? (
         <ul className="mb-2 flex flex-wrap gap-2" aria-label="已选关联机构">
           {selected.map((org) => (
-            <li key={org.id} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-700">
+            <li
+              key={org.id}
+              className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-700"
+            >
               {org.name}
               <button
                 type="button"
@@ -152,7 +159,9 @@ function OrganizationPicker({ name, errors, errorId }: { name: string; errors?: 
               ))}
             </ul>
             {results.length >= ORGANIZATION_SEARCH_LIMIT ? (
-              <p className="mt-1 text-xs text-gray-500">只显示前 {ORGANIZATION_SEARCH_LIMIT} 个结果，请输入更完整的名称。</p>
+              <p className="mt-1 text-xs text-gray-500">
+                只显示前 {ORGANIZATION_SEARCH_LIMIT} 个结果，请输入更完整的名称。
+              </p>
             ) : null}
           </>
         )}

@@ -1,12 +1,11 @@
 import fs from "node:fs";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { getUser } from "~/modules/auth/auth.server";
-import { loginRedirect } from "~/modules/auth/auth.server";
-import { forbidden } from "~/modules/auth/permissions.server";
 import { canViewAttachment } from "~/modules/attachments/access.server";
 import { resolveStoragePath } from "~/modules/attachments/uploads.server";
+import { getUser, loginRedirect } from "~/modules/auth/auth.server";
+import { forbidden } from "~/modules/auth/permissions.server";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http";
 

@@ -74,7 +74,9 @@ export default function OrgDashboard() {
             {members.map((m) => (
               <li key={m.user.id} className="flex justify-between gap-3">
                 <span>{m.user.name}</span>
-                <span className="text-xs text-gray-500">{m.role === "OWNER" ? "负责人" : "成员"} · {m.user.email}</span>
+                <span className="text-xs text-gray-500">
+                  {m.role === "OWNER" ? "负责人" : "成员"} · {m.user.email}
+                </span>
               </li>
             ))}
           </ul>

@@ -7,16 +7,23 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FileField, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { allowedLabel, DOCUMENT_KINDS, FILE_KINDS } from "~/modules/attachments/file-types";
 import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
-import { documentPurposeLabel, ORG_DOCUMENT_PURPOSE_KEYS, ORG_DOCUMENT_PURPOSES } from "~/modules/organizations/documents";
+import { requireOrgMember } from "~/modules/auth/permissions.server";
+import {
+  documentPurposeLabel,
+  ORG_DOCUMENT_PURPOSE_KEYS,
+  ORG_DOCUMENT_PURPOSES,
+} from "~/modules/organizations/documents";
 import { addOrgDocument, listOrgDocuments } from "~/modules/organizations/documents.server";
 import { formatDateTime } from "~/utils/format";
 
 // The client checks presence only; the content check needs the server.
 const DocumentFields = {
-  purpose: z.enum(ORG_DOCUMENT_PURPOSE_KEYS, { required_error: "请选择文件类别", invalid_type_error: "请选择文件类别" }),
+  purpose: z.enum(ORG_DOCUMENT_PURPOSE_KEYS, {
+    required_error: "请选择文件类别",
+    invalid_type_error: "请选择文件类别",
+  }),
   description: z.string().trim().max(100, "说明最多 100 个字").optional(),
 };
 const DocumentClientSchema = z.object({

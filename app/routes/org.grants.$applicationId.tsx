@@ -39,11 +39,11 @@ import {
   saveGrantApplication,
   toStoredApplication,
 } from "~/modules/grants/applications.server";
+import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, fieldName, sumLines } from "~/modules/grants/budget-checks";
 import { getApplicationFeedback } from "~/modules/grants/feedback.server";
+import { isEditable, submissionBlock } from "~/modules/grants/grants-screening";
 import { formatScore } from "~/modules/grants/publicity";
 import { RECOMMENDATIONS, type Recommendation } from "~/modules/review/assignment-workflow";
-import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, fieldName, sumLines } from "~/modules/grants/budget-checks";
-import { isEditable, submissionBlock } from "~/modules/grants/grants-screening";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -52,7 +52,9 @@ const ACCEPT = DOCUMENT_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) =>
 const ClientFileSchema = z.instanceof(File, { message: "请选择要上传的文件" });
 const FIELD_CONSTRAINT = getZodConstraint(GrantApplicationFields);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title || "项目申报"} · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.application.title || "项目申报"} · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgMember(request);
@@ -76,7 +78,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents,
     history,
     editable: isEditable(row.status, row.correctionDueAt, now),
-    block: row.status === "DRAFT" || row.status === "CORRECTION" ? submissionBlock(row.status, call, row.correctionDueAt, now) : null,
+    block:
+      row.status === "DRAFT" || row.status === "CORRECTION"
+        ? submissionBlock(row.status, call, row.correctionDueAt, now)
+        : null,
   };
 }
 
@@ -114,7 +119,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Section({ id, title, children, description }: { id: string; title: string; children: ReactNode; description?: ReactNode }) {
+function Section({
+  id,
+  title,
+  children,
+  description,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  description?: ReactNode;
+}) {
   const headingId = useId();
   return (
     <section className="card scroll-mt-4" id={`section-${id}`} aria-labelledby={headingId}>
@@ -128,7 +143,8 @@ function Section({ id, title, children, description }: { id: string; title: stri
 }
 
 export default function GrantApplicationPage() {
-  const { application, call, data, documents, history, editable, block, progress, feedback } = useLoaderData<typeof loader>();
+  const { application, call, data, documents, history, editable, block, progress, feedback } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   return (
     <div className="space-y-6">
@@ -179,7 +195,11 @@ export default function GrantApplicationPage() {
       ) : null}
       {feedback ? <ReviewFeedback feedback={feedback} status={application.status} /> : null}
       {editable && block ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700" data-testid="deadline-block">
+        <p
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700"
+          data-testid="deadline-block"
+        >
           {block}
         </p>
       ) : null}
@@ -203,7 +223,9 @@ export default function GrantApplicationPage() {
                 </li>
               ))}
             </ul>
-            <p className="mt-2 text-xs text-gray-500">申报截止：{formatDateTime(call.applyClosesAt)}。进度按已保存的内容计算。</p>
+            <p className="mt-2 text-xs text-gray-500">
+              申报截止：{formatDateTime(call.applyClosesAt)}。进度按已保存的内容计算。
+            </p>
           </nav>
           {/* Remounted after each save so the form starts from what was stored. */}
           <ApplicationForm key={String(application.updatedAt)} />
@@ -232,7 +254,9 @@ function ReviewFeedback({ feedback, status }: { feedback: Feedback; status: stri
         </p>
       ) : status === "NOT_FUNDED" ? (
         <p className="rounded-md bg-gray-50 p-3 text-sm text-gray-800">
-          {feedback.removedReply ? `经公示异议核实，项目已移出拟入围名单：${feedback.removedReply}` : "项目未进入资助名单。"}
+          {feedback.removedReply
+            ? `经公示异议核实，项目已移出拟入围名单：${feedback.removedReply}`
+            : "项目未进入资助名单。"}
         </p>
       ) : null}
       <dl className="grid gap-3 text-sm sm:grid-cols-3">
@@ -269,7 +293,9 @@ function ReviewFeedback({ feedback, status }: { feedback: Feedback; status: stri
             {feedback.criteria.map((c, i) => (
               <tr key={`${i}-${c.name}`} className="border-t border-gray-100">
                 <td className="py-2 pr-3">{c.name}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{c.average == null ? "—" : formatScore(c.average)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">
+                  {c.average == null ? "—" : formatScore(c.average)}
+                </td>
                 <td className="py-2 text-right tabular-nums">{c.maxScore}</td>
               </tr>
             ))}
@@ -302,7 +328,13 @@ function ReviewFeedback({ feedback, status }: { feedback: Feedback; status: stri
   );
 }
 
-function RowRemove({ onProps, label }: { onProps: ReturnType<ReturnType<typeof useForm>[0]["remove"]["getButtonProps"]>; label: string }) {
+function RowRemove({
+  onProps,
+  label,
+}: {
+  onProps: ReturnType<ReturnType<typeof useForm>[0]["remove"]["getButtonProps"]>;
+  label: string;
+}) {
   return (
     <button {...onProps} className="btn-secondary self-end px-3 py-1.5" aria-label={label}>
       删除
@@ -354,10 +386,12 @@ function ApplicationForm() {
   const indicators = fields.indicators.getFieldList();
   const team = fields.team.getFieldList();
   const budget = fields.budget.getFieldList();
-  const submitLabel = grantApplicationWorkflow.available(application.status as GrantApplicationState, "ORG_MEMBER")[0]?.label ?? "提交申报";
+  const submitLabel =
+    grantApplicationWorkflow.available(application.status as GrantApplicationState, "ORG_MEMBER")[0]?.label ??
+    "提交申报";
   const busy = navigation.state === "submitting";
   const byPurpose = new Map(documents.map((d) => [d.purpose, d] as const));
-  const typedLines = typed.success ? typed.data.budget ?? [] : [];
+  const typedLines = typed.success ? (typed.data.budget ?? []) : [];
   const sums = sumLines(
     typedLines.map((l) => ({
       category: l?.category ?? "",
@@ -371,7 +405,11 @@ function ApplicationForm() {
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
       <Section id="basic" title="基本信息">
         <Field meta={fields.title} label="项目名称" className="sm:col-span-2" />
-        <SelectField meta={fields.category} label="项目类别" options={call.categories.map((c) => ({ value: c, label: c }))} />
+        <SelectField
+          meta={fields.category}
+          label="项目类别"
+          options={call.categories.map((c) => ({ value: c, label: c }))}
+        />
         <div className="hidden sm:block" />
         <Field meta={fields.projectStart} label="项目开始日期" type="date" />
         <Field meta={fields.projectEnd} label="项目结束日期" type="date" hint={warn(fields.projectEnd)} />
@@ -400,18 +438,27 @@ function ApplicationForm() {
           {milestones.map((m, index) => {
             const f = m.getFieldset();
             return (
-              <div key={m.key} className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[2fr_1fr_2fr_auto]">
+              <div
+                key={m.key}
+                className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[2fr_1fr_2fr_auto]"
+              >
                 <Field meta={f.title} label={`里程碑${index + 1}名称`} />
                 <Field meta={f.date} label={`里程碑${index + 1}日期`} type="date" hint={warn(f.date)} />
                 <Field meta={f.description} label={`里程碑${index + 1}说明`} />
                 {milestones.length > 1 ? (
-                  <RowRemove onProps={form.remove.getButtonProps({ name: fields.milestones.name, index })} label={`删除里程碑${index + 1}`} />
+                  <RowRemove
+                    onProps={form.remove.getButtonProps({ name: fields.milestones.name, index })}
+                    label={`删除里程碑${index + 1}`}
+                  />
                 ) : null}
               </div>
             );
           })}
           <ErrorList id={fields.milestones.errorId} errors={fields.milestones.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.milestones.name, defaultValue: BLANK_ROWS.milestones })} className="btn-secondary px-3 py-1.5">
+          <button
+            {...form.insert.getButtonProps({ name: fields.milestones.name, defaultValue: BLANK_ROWS.milestones })}
+            className="btn-secondary px-3 py-1.5"
+          >
             添加里程碑
           </button>
         </div>
@@ -422,18 +469,31 @@ function ApplicationForm() {
           {indicators.map((m, index) => {
             const f = m.getFieldset();
             return (
-              <div key={m.key} className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_2fr_2fr_auto]">
-                <SelectField meta={f.kind} label={`指标${index + 1}类型`} options={INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))} />
+              <div
+                key={m.key}
+                className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_2fr_2fr_auto]"
+              >
+                <SelectField
+                  meta={f.kind}
+                  label={`指标${index + 1}类型`}
+                  options={INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))}
+                />
                 <Field meta={f.name} label={`指标${index + 1}名称`} />
                 <Field meta={f.target} label={`指标${index + 1}目标值`} />
                 {indicators.length > 1 ? (
-                  <RowRemove onProps={form.remove.getButtonProps({ name: fields.indicators.name, index })} label={`删除指标${index + 1}`} />
+                  <RowRemove
+                    onProps={form.remove.getButtonProps({ name: fields.indicators.name, index })}
+                    label={`删除指标${index + 1}`}
+                  />
                 ) : null}
               </div>
             );
           })}
           <ErrorList id={fields.indicators.errorId} errors={fields.indicators.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.indicators.name, defaultValue: BLANK_ROWS.indicators })} className="btn-secondary px-3 py-1.5">
+          <button
+            {...form.insert.getButtonProps({ name: fields.indicators.name, defaultValue: BLANK_ROWS.indicators })}
+            className="btn-secondary px-3 py-1.5"
+          >
             添加指标
           </button>
         </div>
@@ -444,7 +504,10 @@ function ApplicationForm() {
           {team.map((m, index) => {
             const f = m.getFieldset();
             return (
-              <div key={m.key} className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_1fr_1fr_1fr_auto]">
+              <div
+                key={m.key}
+                className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_1fr_1fr_1fr_auto]"
+              >
                 <Field meta={f.name} label={`成员${index + 1}姓名`} />
                 <Field meta={f.role} label={`成员${index + 1}岗位`} />
                 <SelectField
@@ -462,13 +525,19 @@ function ApplicationForm() {
                   placeholder="无"
                 />
                 {team.length > 1 ? (
-                  <RowRemove onProps={form.remove.getButtonProps({ name: fields.team.name, index })} label={`删除成员${index + 1}`} />
+                  <RowRemove
+                    onProps={form.remove.getButtonProps({ name: fields.team.name, index })}
+                    label={`删除成员${index + 1}`}
+                  />
                 ) : null}
               </div>
             );
           })}
           <ErrorList id={fields.team.errorId} errors={fields.team.errors} />
-          <button {...form.insert.getButtonProps({ name: fields.team.name, defaultValue: BLANK_ROWS.team })} className="btn-secondary px-3 py-1.5">
+          <button
+            {...form.insert.getButtonProps({ name: fields.team.name, defaultValue: BLANK_ROWS.team })}
+            className="btn-secondary px-3 py-1.5"
+          >
             添加成员
           </button>
         </div>
@@ -483,33 +552,61 @@ function ApplicationForm() {
           {budget.map((m, index) => {
             const f = m.getFieldset();
             return (
-              <div key={m.key} className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_2fr_1fr_1fr_1fr_auto]">
-                <SelectField meta={f.category} label={`预算${index + 1}科目`} options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[c] }))} />
+              <div
+                key={m.key}
+                className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_2fr_1fr_1fr_1fr_auto]"
+              >
+                <SelectField
+                  meta={f.category}
+                  label={`预算${index + 1}科目`}
+                  options={BUDGET_CATEGORIES.map((c) => ({ value: c, label: BUDGET_CATEGORY_LABELS[c] }))}
+                />
                 <Field meta={f.description} label={`预算${index + 1}用途说明`} />
                 <Field meta={f.requested} label={`预算${index + 1}申请资助（元）`} inputMode="decimal" />
                 <Field meta={f.own} label={`预算${index + 1}自有资金（元）`} inputMode="decimal" />
                 <Field meta={f.matched} label={`预算${index + 1}配套资金（元）`} inputMode="decimal" />
                 {budget.length > 1 ? (
-                  <RowRemove onProps={form.remove.getButtonProps({ name: fields.budget.name, index })} label={`删除预算${index + 1}`} />
+                  <RowRemove
+                    onProps={form.remove.getButtonProps({ name: fields.budget.name, index })}
+                    label={`删除预算${index + 1}`}
+                  />
                 ) : null}
               </div>
             );
           })}
           <ErrorList id={fields.budget.errorId} errors={fields.budget.errors} />
           {warn(fields.budget) ? <p className="text-xs">{warn(fields.budget)}</p> : null}
-          <button {...form.insert.getButtonProps({ name: fields.budget.name, defaultValue: BLANK_ROWS.budget })} className="btn-secondary px-3 py-1.5">
+          <button
+            {...form.insert.getButtonProps({ name: fields.budget.name, defaultValue: BLANK_ROWS.budget })}
+            className="btn-secondary px-3 py-1.5"
+          >
             添加预算明细
           </button>
           <p className="text-xs text-gray-500" data-testid="budget-sums">
-            明细合计：申请资助 {formatFen(sums.requestedFen)}，自有资金 {formatFen(sums.ownFen)}，配套资金 {formatFen(sums.matchedFen)}
+            明细合计：申请资助 {formatFen(sums.requestedFen)}，自有资金 {formatFen(sums.ownFen)}，配套资金{" "}
+            {formatFen(sums.matchedFen)}
           </p>
         </div>
-        <Field meta={fields.requestedTotal} label="申请资助金额合计（元）" inputMode="decimal" hint={warn(fields.requestedTotal)} />
+        <Field
+          meta={fields.requestedTotal}
+          label="申请资助金额合计（元）"
+          inputMode="decimal"
+          hint={warn(fields.requestedTotal)}
+        />
         <Field meta={fields.ownTotal} label="自有资金合计（元）" inputMode="decimal" hint={warn(fields.ownTotal)} />
-        <Field meta={fields.matchedTotal} label="配套资金合计（元）" inputMode="decimal" hint={warn(fields.matchedTotal)} />
+        <Field
+          meta={fields.matchedTotal}
+          label="配套资金合计（元）"
+          inputMode="decimal"
+          hint={warn(fields.matchedTotal)}
+        />
       </Section>
 
-      <Section id="attachments" title="附件" description={`支持 ${allowedLabel(DOCUMENT_KINDS)}，单个文件不超过 10 MB。重新选择文件将替换原文件。`}>
+      <Section
+        id="attachments"
+        title="附件"
+        description={`支持 ${allowedLabel(DOCUMENT_KINDS)}，单个文件不超过 10 MB。重新选择文件将替换原文件。`}
+      >
         {GRANT_DOCUMENT_KEYS.map((key) => {
           const name = grantDocumentField(key);
           const stored = byPurpose.get(GRANT_DOCUMENTS[key].purpose);

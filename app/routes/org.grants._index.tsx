@@ -29,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = getPage(url);
   const now = new Date();
-  const [calls, { applications, total }] = await Promise.all([listOpenCalls(now), listOrgGrantApplications(organization.id, page)]);
+  const [calls, { applications, total }] = await Promise.all([
+    listOpenCalls(now),
+    listOrgGrantApplications(organization.id, page),
+  ]);
   const facts = (await loadEligibilityFacts(prisma, [organization.id], null, now)).get(organization.id)!;
   const existing = await prisma.grantApplication.findMany({
     where: { organizationId: organization.id, callId: { in: calls.map((c) => c.id) } },
@@ -108,7 +111,8 @@ export default function OrgGrants() {
               <div>
                 <h3 className="text-lg font-semibold">{c.title}</h3>
                 <p className="mt-1 text-sm text-gray-600">
-                  申报截止：{formatDateTime(c.applyClosesAt)} · 单个项目最高资助 {formatFen(c.perProjectCapFen)} · 类别：
+                  申报截止：{formatDateTime(c.applyClosesAt)} · 单个项目最高资助 {formatFen(c.perProjectCapFen)} ·
+                  类别：
                   {c.categories.join("、") || "不限"}
                 </p>
               </div>
@@ -134,7 +138,10 @@ export default function OrgGrants() {
                 ✓ 本机构符合申报条件
               </p>
             ) : (
-              <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="eligibility">
+              <div
+                className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+                data-testid="eligibility"
+              >
                 <p className="font-medium">本机构暂不符合申报条件：</p>
                 <ul className="mt-1 list-disc pl-5">
                   {c.reasons.map((r) => (

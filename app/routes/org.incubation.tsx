@@ -17,12 +17,7 @@ import {
   INCUBATION_PAGE_SIZE,
   listOrgIncubations,
 } from "~/modules/incubation/incubation.server";
-import {
-  exitResultLabel,
-  incubationStatusLabel,
-  INCUBATION_NEEDS,
-  needLabel,
-} from "~/modules/incubation/labels";
+import { exitResultLabel, incubationStatusLabel, INCUBATION_NEEDS, needLabel } from "~/modules/incubation/labels";
 import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { formatDate, formatFen } from "~/utils/format";
@@ -65,7 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
       request,
     });
     if (!result.ok) {
-      return Response.json(submission.reply({ formErrors: ["本机构暂不能申请入驻：", ...result.reasons] }), { status: 403 });
+      return Response.json(submission.reply({ formErrors: ["本机构暂不能申请入驻：", ...result.reasons] }), {
+        status: 403,
+      });
     }
   } catch (error) {
     const response = workflowErrorResponse(error);
@@ -98,20 +95,28 @@ export default function OrgIncubationPage() {
         </h2>
         {eligibility.eligible ? (
           <>
-            <p className="mt-2 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800" data-testid="eligibility">
+            <p
+              className="mt-2 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800"
+              data-testid="eligibility"
+            >
               经系统核验登记状态、近年年检结果和信用记录，本机构符合申请入驻条件。
             </p>
             <ApplyForm />
           </>
         ) : (
-          <div className="mt-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="eligibility">
+          <div
+            className="mt-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+            data-testid="eligibility"
+          >
             <p className="font-medium">本机构暂不能申请入驻孵化基地：</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               {eligibility.reasons.map((reason) => (
                 <li key={reason}>{reason}</li>
               ))}
             </ul>
-            <p className="mt-2 text-xs text-amber-800">以上情形由系统根据本机构的登记、年检和信用记录自动核验。如有疑问，请联系区民政局。</p>
+            <p className="mt-2 text-xs text-amber-800">
+              以上情形由系统根据本机构的登记、年检和信用记录自动核验。如有疑问，请联系区民政局。
+            </p>
           </div>
         )}
       </section>
@@ -138,7 +143,9 @@ export default function OrgIncubationPage() {
                   {i.status === "APPLIED" ? (
                     <Item label="初审截止">
                       {formatDate(i.firstCheckDueAt)}
-                      {i.firstCheckOverdue ? <span className="ml-2 text-xs text-red-700">已超期，请联系区民政局</span> : null}
+                      {i.firstCheckOverdue ? (
+                        <span className="ml-2 text-xs text-red-700">已超期，请联系区民政局</span>
+                      ) : null}
                     </Item>
                   ) : null}
                   {i.firstCheckAt ? (
@@ -196,7 +203,8 @@ export default function OrgIncubationPage() {
                       </tbody>
                     </table>
                     <p className="mt-2 text-sm text-gray-700">
-                      共 {i.services.length} 次服务，种子资金合计 <span className="font-medium">{formatFen(i.seedFundingFen)}</span>
+                      共 {i.services.length} 次服务，种子资金合计{" "}
+                      <span className="font-medium">{formatFen(i.seedFundingFen)}</span>
                     </p>
                   </div>
                 ) : null}
@@ -233,12 +241,14 @@ function ApplyForm() {
           需要的支持
         </legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
-          {getCollectionProps(fields.needs, { type: "checkbox", options: [...INCUBATION_NEEDS] }).map(({ key, ...props }) => (
-            <label key={key} className="inline-flex items-center gap-2 text-sm text-gray-800">
-              <input {...props} className="h-4 w-4 rounded border-gray-300 text-brand-600" />
-              {needLabel(props.value)}
-            </label>
-          ))}
+          {getCollectionProps(fields.needs, { type: "checkbox", options: [...INCUBATION_NEEDS] }).map(
+            ({ key, ...props }) => (
+              <label key={key} className="inline-flex items-center gap-2 text-sm text-gray-800">
+                <input {...props} className="h-4 w-4 rounded border-gray-300 text-brand-600" />
+                {needLabel(props.value)}
+              </label>
+            ),
+          )}
         </div>
         <ErrorList id={fields.needs.errorId} errors={fields.needs.errors} />
       </fieldset>

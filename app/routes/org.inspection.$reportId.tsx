@@ -46,7 +46,13 @@ async function load(request: Request, reportId: string) {
     simplified: found.report.simplified,
     rectificationRequired: found.openRectifications.length > 0,
   };
-  return { user, organization, found, options, auditRequired: auditReportRequired(found.report.organization.type, found.report.simplified) };
+  return {
+    user,
+    organization,
+    found,
+    options,
+    auditRequired: auditReportRequired(found.report.organization.type, found.report.simplified),
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -83,7 +89,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (file instanceof File && file.size + file.name.length > 0 && found.report.organization.type === "FOUNDATION") {
     const checked = await uploadSchema(DOCUMENT_KINDS).safeParseAsync(file);
     if (!checked.success) {
-      return Response.json(submission.reply({ fieldErrors: { auditReport: checked.error.issues.map((i) => i.message) } }), { status: 400 });
+      return Response.json(
+        submission.reply({ fieldErrors: { auditReport: checked.error.issues.map((i) => i.message) } }),
+        { status: 400 },
+      );
     }
     auditFile = file;
   }
@@ -106,7 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return Response.json(reply, { status: 400 });
     }
     const response = workflowErrorResponse(error);
-    if (response) return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
+    if (response)
+      return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
     throw error;
   }
   if (intent === "submit") return redirect("/org/inspection?submitted=1");
@@ -115,8 +125,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrgInspectionReport() {
   const loaderData = useLoaderData<typeof loader>();
-  const { report, data, defaults, progress, auditReports, openRectifications, deadline, options, auditRequired, isFoundation, overdue, editable } =
-    loaderData;
+  const {
+    report,
+    data,
+    defaults,
+    progress,
+    auditReports,
+    openRectifications,
+    deadline,
+    options,
+    auditRequired,
+    isFoundation,
+    overdue,
+    editable,
+  } = loaderData;
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -129,7 +151,8 @@ export default function OrgInspectionReport() {
     constraint: getZodConstraint(reportSchema("submit", options)),
     shouldRevalidate: "onInput",
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema(formData.get("intent") ?? mode.current, options) }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: reportSchema(formData.get("intent") ?? mode.current, options) }),
   });
   const f = (name: string) => fields[name as keyof typeof fields];
   const busy = navigation.state === "submitting";
@@ -193,15 +216,34 @@ export default function OrgInspectionReport() {
             <h2 id="sec-activities" className="font-medium">
               一、业务活动情况
             </h2>
-            <TextareaField meta={f("activitiesSummary")} label={TEXT_LABELS.activitiesSummary} rows={6} hint="对照章程规定的宗旨和业务范围，说明本年度开展的主要活动、服务对象和成效。" />
-            <SelectField meta={f("charterCompliance")} label={TEXT_LABELS.charterCompliance} options={CHARTER_OPTIONS.map((o) => ({ value: o, label: o }))} />
+            <TextareaField
+              meta={f("activitiesSummary")}
+              label={TEXT_LABELS.activitiesSummary}
+              rows={6}
+              hint="对照章程规定的宗旨和业务范围，说明本年度开展的主要活动、服务对象和成效。"
+            />
+            <SelectField
+              meta={f("charterCompliance")}
+              label={TEXT_LABELS.charterCompliance}
+              options={CHARTER_OPTIONS.map((o) => ({ value: o, label: o }))}
+            />
           </section>
           <section className="card grid gap-4" aria-labelledby="sec-changes">
             <h2 id="sec-changes" className="font-medium">
               二、人员和机构变动情况{report.simplified ? "（选填）" : ""}
             </h2>
-            <TextareaField meta={f("personnelChanges")} label={TEXT_LABELS.personnelChanges} rows={3} hint="没有变动请填“无”。" />
-            <TextareaField meta={f("structureChanges")} label={TEXT_LABELS.structureChanges} rows={3} hint="没有变动请填“无”。" />
+            <TextareaField
+              meta={f("personnelChanges")}
+              label={TEXT_LABELS.personnelChanges}
+              rows={3}
+              hint="没有变动请填“无”。"
+            />
+            <TextareaField
+              meta={f("structureChanges")}
+              label={TEXT_LABELS.structureChanges}
+              rows={3}
+              hint="没有变动请填“无”。"
+            />
           </section>
           <section className="card grid gap-4 sm:grid-cols-3" aria-labelledby="sec-people">
             <h2 id="sec-people" className="font-medium sm:col-span-3">
@@ -215,15 +257,26 @@ export default function OrgInspectionReport() {
             <h2 id="sec-party" className="font-medium sm:col-span-2">
               四、党建工作{report.simplified ? "（选填）" : ""}
             </h2>
-            <SelectField meta={f("partyOrgStatus")} label={TEXT_LABELS.partyOrgStatus} options={PARTY_ORG_OPTIONS.map((o) => ({ value: o, label: o }))} />
+            <SelectField
+              meta={f("partyOrgStatus")}
+              label={TEXT_LABELS.partyOrgStatus}
+              options={PARTY_ORG_OPTIONS.map((o) => ({ value: o, label: o }))}
+            />
             <Field meta={f("partyMemberCount")} label={COUNT_LABELS.partyMemberCount} inputMode="numeric" />
-            <TextareaField meta={f("partyActivities")} label={TEXT_LABELS.partyActivities} rows={3} className="sm:col-span-2" />
+            <TextareaField
+              meta={f("partyActivities")}
+              label={TEXT_LABELS.partyActivities}
+              rows={3}
+              className="sm:col-span-2"
+            />
           </section>
           <section className="card" aria-labelledby="sec-finance">
             <h2 id="sec-finance" className="font-medium">
               五、财务情况（单位：元）
             </h2>
-            <p className="mt-1 text-xs text-gray-500">合计须等于各项之和；资产合计须等于负债合计加净资产合计。没有的项目请填 0。</p>
+            <p className="mt-1 text-xs text-gray-500">
+              合计须等于各项之和；资产合计须等于负债合计加净资产合计。没有的项目请填 0。
+            </p>
             <h3 className="mt-4 text-sm font-medium text-gray-700">收入（按来源）</h3>
             <div className="mt-2 grid gap-4 sm:grid-cols-3">
               {INCOME_LINES.map(([key, label]) => (
@@ -288,10 +341,24 @@ export default function OrgInspectionReport() {
           ) : null}
           <FormErrors id={form.errorId} errors={form.errors} />
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="draft" className="btn-secondary" disabled={busy} onClick={() => (mode.current = "draft")}>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="btn-secondary"
+              disabled={busy}
+              onClick={() => (mode.current = "draft")}
+            >
               保存草稿
             </button>
-            <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy} onClick={() => (mode.current = "submit")}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn-primary"
+              disabled={busy}
+              onClick={() => (mode.current = "submit")}
+            >
               提交年度报告
             </button>
           </div>

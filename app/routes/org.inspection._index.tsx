@@ -3,7 +3,13 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { conclusionLabel, EDITABLE_STATUSES, OPEN_RECTIFICATION_STATUSES, rectificationStatusLabel, reportStatusLabel } from "~/modules/inspection/labels";
+import {
+  conclusionLabel,
+  EDITABLE_STATUSES,
+  OPEN_RECTIFICATION_STATUSES,
+  rectificationStatusLabel,
+  reportStatusLabel,
+} from "~/modules/inspection/labels";
 import { deadlineFor } from "~/modules/inspection/obligation";
 import { listOrgReports } from "~/modules/inspection/reports.server";
 import { formatDate } from "~/utils/format";
@@ -39,7 +45,8 @@ export default function OrgInspectionIndex() {
             {openRect.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2">
                 <span>
-                  {r.report.year}年度年检：{r.requirement}（{rectificationStatusLabel(r.status)}，期限 {formatDate(r.dueAt)}）
+                  {r.report.year}年度年检：{r.requirement}（{rectificationStatusLabel(r.status)}，期限{" "}
+                  {formatDate(r.dueAt)}）
                 </span>
                 <Link to={`/org/rectifications/${r.id}`} className="btn-secondary px-3 py-1.5">
                   提交整改报告

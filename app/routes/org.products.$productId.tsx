@@ -7,10 +7,10 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { parseUploadForm } from "~/modules/attachments/uploads.server";
-import { productServerSchema } from "~/modules/showroom/product-form.server";
+import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { ProductForm } from "~/modules/showroom/product-form-view";
+import { productServerSchema } from "~/modules/showroom/product-form.server";
 import { productWorkflow, type ProductState } from "~/modules/showroom/product-workflow";
 import { changeProductStatus, getOrgProduct, updateProduct } from "~/modules/showroom/products.server";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
@@ -114,7 +114,14 @@ export default function EditProductPage() {
         <ul className="mb-4 flex flex-wrap gap-2">
           {product.images.map((img) => (
             <li key={img.attachmentId}>
-              <img src={`/files/${img.attachmentId}`} alt="" width={96} height={96} loading="lazy" className="h-24 w-24 rounded object-cover" />
+              <img
+                src={`/files/${img.attachmentId}`}
+                alt=""
+                width={96}
+                height={96}
+                loading="lazy"
+                className="h-24 w-24 rounded object-cover"
+              />
             </li>
           ))}
         </ul>

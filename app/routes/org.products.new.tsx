@@ -4,10 +4,10 @@ import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { parseUploadForm } from "~/modules/attachments/uploads.server";
-import { productServerSchema } from "~/modules/showroom/product-form.server";
+import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { ProductForm } from "~/modules/showroom/product-form-view";
+import { productServerSchema } from "~/modules/showroom/product-form.server";
 import { createProduct } from "~/modules/showroom/products.server";
 
 export const meta: MetaFunction = () => [{ title: "提交公益产品 · 益苗" }];
@@ -23,7 +23,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = await parseWithZod(formData, { schema: productServerSchema("new"), async: true });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
   const { images, ...values } = submission.value;
-  await createProduct({ organizationId: organization.id, userId: user.id, values: { ...values }, images: images ?? [], request });
+  await createProduct({
+    organizationId: organization.id,
+    userId: user.id,
+    values: { ...values },
+    images: images ?? [],
+    request,
+  });
   return redirect("/org/products?saved=pending");
 }
 

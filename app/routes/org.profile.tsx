@@ -9,12 +9,17 @@ import { Field, FormErrors, SelectField, TextareaField } from "~/components/form
 import { PageHeader } from "~/components/layout";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { EmailSchema, MobileSchema, PersonNameSchema } from "~/modules/auth/validation";
-import { CAPITAL_LABELS, ORG_CATEGORIES, orgStatusLabel, orgTypeLabel, type OrgType } from "~/modules/organizations/labels";
+import {
+  CAPITAL_LABELS,
+  ORG_CATEGORIES,
+  orgStatusLabel,
+  orgTypeLabel,
+  type OrgType,
+} from "~/modules/organizations/labels";
 import { getOrgProfile, updateOrgProfile } from "~/modules/organizations/profile.server";
 import { formatDate, formatFen } from "~/utils/format";
 
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `${label}最多 ${max} 个字`).optional();
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`).optional();
 
 const ProfileSchema = z.object({
   contactName: PersonNameSchema,

@@ -56,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     const response = workflowErrorResponse(error);
-    if (response) return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
+    if (response)
+      return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
     throw error;
   }
   return redirect(`/org/rectifications/${found.rectification.id}?submitted=1`);
@@ -103,8 +104,18 @@ export default function OrgRectification() {
         <section className="card">
           <h2 className="mb-4 font-medium">提交整改报告</h2>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="grid gap-4">
-            <TextareaField meta={fields.reportText} label="整改报告" rows={8} hint="说明发现的问题、采取的整改措施和整改结果。" />
-            <FileField meta={fields.file} label="附件（选填）" accept={ACCEPT} hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，不超过 10 MB。`} />
+            <TextareaField
+              meta={fields.reportText}
+              label="整改报告"
+              rows={8}
+              hint="说明发现的问题、采取的整改措施和整改结果。"
+            />
+            <FileField
+              meta={fields.file}
+              label="附件（选填）"
+              accept={ACCEPT}
+              hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，不超过 10 MB。`}
+            />
             <FormErrors id={form.errorId} errors={form.errors} />
             <div>
               <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>

@@ -52,7 +52,11 @@ import {
   nameConflictMessage,
   saveApplication,
 } from "~/modules/registration/registration.server";
-import { EDITABLE_REGISTRATION_STATES, registrationWorkflow, type RegistrationState } from "~/modules/registration/workflow";
+import {
+  EDITABLE_REGISTRATION_STATES,
+  registrationWorkflow,
+  type RegistrationState,
+} from "~/modules/registration/workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -67,7 +71,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 function registrationRules(rules: Awaited<ReturnType<typeof getRules>>): RegistrationRules {
   return Object.fromEntries(
-    Object.entries(rules).filter(([key]) => key.startsWith("registration.") && key !== "registration.reviewDays" && key !== "registration.areaCode"),
+    Object.entries(rules).filter(
+      ([key]) =>
+        key.startsWith("registration.") && key !== "registration.reviewDays" && key !== "registration.areaCode",
+    ),
   ) as RegistrationRules;
 }
 
@@ -193,7 +200,9 @@ export default function RegistrationApplicationPage() {
           <p className="mt-2 whitespace-pre-wrap text-sm text-amber-900" data-testid="correction-notes">
             {application.correctionNotes}
           </p>
-          <p className="mt-2 text-xs text-amber-800">请按上述要求修改申请内容或重新上传材料，然后点击“补正后重新提交”。</p>
+          <p className="mt-2 text-xs text-amber-800">
+            请按上述要求修改申请内容或重新上传材料，然后点击“补正后重新提交”。
+          </p>
         </section>
       ) : null}
 
@@ -213,7 +222,9 @@ export default function RegistrationApplicationPage() {
         <section className="rounded-lg border border-red-200 bg-red-50 p-4" aria-label="不予登记">
           <h2 className="font-semibold text-red-800">不予{kindLabel}</h2>
           <p className="mt-2 whitespace-pre-wrap text-sm text-red-800">{application.decisionReason}</p>
-          <p className="mt-2 text-xs text-red-700">如有异议，可依法申请行政复议或者提起行政诉讼；也可修改后重新申请。</p>
+          <p className="mt-2 text-xs text-red-700">
+            如有异议，可依法申请行政复议或者提起行政诉讼；也可修改后重新申请。
+          </p>
         </section>
       ) : null}
 
@@ -284,7 +295,8 @@ function ApplicationForm() {
   const need = new Set(requiredFields(type, category, rules, existing));
   const req = <T,>(name: string, meta: FieldMetadata<T>) => required(meta, need.has(name));
   const persons = fields.persons.getFieldList();
-  const submitLabel = registrationWorkflow.available(application.status as RegistrationState, "ORG_MEMBER")[0]?.label ?? "提交申请";
+  const submitLabel =
+    registrationWorkflow.available(application.status as RegistrationState, "ORG_MEMBER")[0]?.label ?? "提交申请";
   const busy = navigation.state === "submitting";
   const capitalLabel = CAPITAL_LABELS[type];
   const documentsByPurpose = new Map(documents.map((d) => [d.purpose, d] as const));
@@ -301,7 +313,12 @@ function ApplicationForm() {
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
       <Section title="申请类型">
-        <SelectField meta={req("orgType", fields.orgType)} label="申请类型" options={APPLICATION_TYPE_OPTIONS} placeholder="请选择" />
+        <SelectField
+          meta={req("orgType", fields.orgType)}
+          label="申请类型"
+          options={APPLICATION_TYPE_OPTIONS}
+          placeholder="请选择"
+        />
         <p className="self-end text-xs text-gray-500">
           {kind === "FILING"
             ? "社区社会组织办理备案：无需验资证明，资金可不填。"
@@ -309,7 +326,10 @@ function ApplicationForm() {
         </p>
       </Section>
 
-      <Section title="基本信息" description={`名称、住所、宗旨等登记事项，准予${applicationKindLabel(kind)}后将载入登记证书。`}>
+      <Section
+        title="基本信息"
+        description={`名称、住所、宗旨等登记事项，准予${applicationKindLabel(kind)}后将载入登记证书。`}
+      >
         <Field
           meta={req("proposedName", fields.proposedName)}
           label="拟定名称"
@@ -326,7 +346,12 @@ function ApplicationForm() {
         ) : null}
         <Field meta={req("address", fields.address)} label="住所" className="sm:col-span-2" />
         <Field meta={req("area", fields.area)} label="活动地域" placeholder="例如：南京市江宁区" />
-        <Field meta={req("areaCode", fields.areaCode)} label="行政区划代码" inputMode="numeric" hint="6 位数字，载入统一社会信用代码第 3–8 位。" />
+        <Field
+          meta={req("areaCode", fields.areaCode)}
+          label="行政区划代码"
+          inputMode="numeric"
+          hint="6 位数字，载入统一社会信用代码第 3–8 位。"
+        />
         <SelectField
           meta={req("category", fields.category)}
           label="业务类别"
@@ -346,14 +371,22 @@ function ApplicationForm() {
       </Section>
 
       <Section title="负责人" description="请勿填写身份证号码；身份证明请作为材料上传。">
-        <Field meta={req("legalRepresentative", fields.legalRepresentative)} label={`${legalRepresentativeLabel(type)}姓名`} />
+        <Field
+          meta={req("legalRepresentative", fields.legalRepresentative)}
+          label={`${legalRepresentativeLabel(type)}姓名`}
+        />
         <div className="hidden sm:block" />
         <div className="space-y-3 sm:col-span-2" role="group" aria-label="负责人信息">
-          <p className="text-sm font-medium text-gray-700 after:ml-0.5 after:text-red-600 after:content-['*']">负责人信息</p>
+          <p className="text-sm font-medium text-gray-700 after:ml-0.5 after:text-red-600 after:content-['*']">
+            负责人信息
+          </p>
           {persons.map((person, index) => {
             const p = person.getFieldset();
             return (
-              <div key={person.key} className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start">
+              <div
+                key={person.key}
+                className="grid gap-3 rounded-md border border-gray-200 p-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start"
+              >
                 <Field meta={p.name} label={`负责人${index + 1}姓名`} />
                 <Field meta={p.title} label={`负责人${index + 1}职务`} placeholder="如：理事长、主任" />
                 <Field meta={p.phone} label={`负责人${index + 1}联系电话`} type="tel" inputMode="tel" />
@@ -371,7 +404,10 @@ function ApplicationForm() {
           })}
           <ErrorList id={fields.persons.errorId} errors={fields.persons.errors} />
           <button
-            {...form.insert.getButtonProps({ name: fields.persons.name, defaultValue: { name: "", title: "", phone: "" } })}
+            {...form.insert.getButtonProps({
+              name: fields.persons.name,
+              defaultValue: { name: "", title: "", phone: "" },
+            })}
             className="btn-secondary px-3 py-1.5"
           >
             添加负责人
@@ -380,7 +416,12 @@ function ApplicationForm() {
       </Section>
 
       <Section title={type === "SOCIAL_GROUP" ? "资金与会员" : type === "FOUNDATION" ? "原始基金与理事会" : "资金"}>
-        <Field meta={req("capital", fields.capital)} label={`${capitalLabel}（元）`} inputMode="decimal" hint={capitalHint} />
+        <Field
+          meta={req("capital", fields.capital)}
+          label={`${capitalLabel}（元）`}
+          inputMode="decimal"
+          hint={capitalHint}
+        />
         {type === "FOUNDATION" ? (
           <>
             <SelectField

@@ -100,7 +100,8 @@ export default function OrgRegistrationList() {
       ) : open ? (
         <section className="card" aria-label="正在办理的申请">
           <p className="text-sm text-gray-700">
-            您有一份正在办理的申请（<StatusBadge status={open.status} />
+            您有一份正在办理的申请（
+            <StatusBadge status={open.status} />
             ）。
           </p>
           <Link to={`/org/registration/${open.id}`} className="btn-primary mt-3">

@@ -29,14 +29,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reviewerProgress(user.id),
   ]);
   const tags = profile ? (JSON.parse(profile.expertiseTags) as string[]) : [];
-  return { name: user.name, profile, tags, affiliations: affiliations.map((a) => a.organization), notifications, progress };
+  return {
+    name: user.name,
+    profile,
+    tags,
+    affiliations: affiliations.map((a) => a.organization),
+    notifications,
+    progress,
+  };
 }
 
 export default function ReviewerDashboard() {
   const { name, profile, tags, affiliations, notifications, progress } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <PageHeader title={`${name}，您好`} description="您只能看到分配给您的评审任务；如与申报机构存在利益关系，请主动申请回避。" />
+      <PageHeader
+        title={`${name}，您好`}
+        description="您只能看到分配给您的评审任务；如与申报机构存在利益关系，请主动申请回避。"
+      />
       <section className="card flex flex-wrap items-center justify-between gap-4" aria-labelledby="tasks-heading">
         <div>
           <h2 id="tasks-heading" className="font-medium">

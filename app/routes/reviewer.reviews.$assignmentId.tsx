@@ -11,8 +11,8 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantApplicationDetails } from "~/modules/grants/application-view";
 import { weightedTotal } from "~/modules/review/aggregation";
 import { RECOMMENDATIONS } from "~/modules/review/assignment-workflow";
-import { getReviewerTask, recuseFromReview, saveReview, scoringBlock } from "~/modules/review/reviewer.server";
 import { formatScore, ReviewStatusBadge } from "~/modules/review/reviewer-view";
+import { getReviewerTask, recuseFromReview, saveReview, scoringBlock } from "~/modules/review/reviewer.server";
 import {
   buildRubricSchema,
   COMMENT_MIN,
@@ -30,7 +30,9 @@ import { invariantResponse } from "~/utils/http";
 
 const RECUSE_CONSTRAINT = getZodConstraint(RecuseSchema);
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title || "评审任务"} · 评分 · 益苗` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.application.title || "评审任务"} · 评分 · 益苗` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "REVIEWER");
@@ -48,34 +50,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (formData.get("intent") === "recuse") {
     const submission = parseWithZod(formData, { schema: RecuseSchema });
-    if (submission.status !== "success") return Response.json({ form: "recuse", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return Response.json({ form: "recuse", result: submission.reply() }, { status: 400 });
     try {
       await recuseFromReview({ task, reason: submission.value.recuseReason, actor: user, request });
       return redirect("/reviewer/reviews?recused=1");
     } catch (error) {
       const response = workflowErrorResponse(error);
       if (!response) throw error;
-      return Response.json({ form: "recuse", result: submission.reply({ formErrors: [await response.text()] }) }, { status: response.status });
+      return Response.json(
+        { form: "recuse", result: submission.reply({ formErrors: [await response.text()] }) },
+        { status: response.status },
+      );
     }
   }
 
   const submission = parseWithZod(formData, { schema: buildRubricSchema(task.criteria) });
   // A submitted (locked) review or a closed round refuses any edit, valid or not.
   const block = scoringBlock(task);
-  if (block) return Response.json({ form: "rubric", result: submission.reply({ formErrors: [block.message] }) }, { status: block.status });
-  if (submission.status !== "success") return Response.json({ form: "rubric", result: submission.reply() }, { status: 400 });
+  if (block)
+    return Response.json(
+      { form: "rubric", result: submission.reply({ formErrors: [block.message] }) },
+      { status: block.status },
+    );
+  if (submission.status !== "success")
+    return Response.json({ form: "rubric", result: submission.reply() }, { status: 400 });
   try {
     const { submitted } = await saveReview({ task, values: submission.value, actor: user, request });
     return redirect(`/reviewer/reviews/${task.assignment.id}?${submitted ? "submitted=1" : "saved=1"}`);
   } catch (error) {
     const response = workflowErrorResponse(error);
     if (!response) throw error;
-    return Response.json({ form: "rubric", result: submission.reply({ formErrors: [await response.text()] }) }, { status: response.status });
+    return Response.json(
+      { form: "rubric", result: submission.reply({ formErrors: [await response.text()] }) },
+      { status: response.status },
+    );
   }
 }
 
 export default function ReviewTaskPage() {
-  const { assignment, application, data, documents, call, organization, block, now, reopenReason } = useLoaderData<typeof loader>();
+  const { assignment, application, data, documents, call, organization, block, now, reopenReason } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const due = assignment.dueAt ?? call.reviewEndsAt;
   const overdue = !block && due != null && new Date(due).getTime() < new Date(now).getTime();
@@ -109,7 +124,11 @@ export default function ReviewTaskPage() {
         </p>
       ) : null}
       {reopenReason != null ? (
-        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="reopen-note">
+        <p
+          role="note"
+          className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="reopen-note"
+        >
           工作人员已重新开放您的评分，请修改后重新提交。{reopenReason ? `原因：${reopenReason}` : ""}
         </p>
       ) : null}
@@ -128,7 +147,10 @@ export default function ReviewTaskPage() {
         <div className="min-w-0">
           <GrantApplicationDetails application={application} data={data} documents={documents} />
         </div>
-        <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto" aria-label="评分">
+        <aside
+          className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+          aria-label="评分"
+        >
           {block ? <LockedScores /> : <RubricForm key={String(assignment.updatedAt)} />}
           {!block ? <RecuseForm /> : null}
         </aside>
@@ -183,7 +205,10 @@ function RubricForm() {
           评分表
         </h2>
         <p className="text-sm" aria-live="polite">
-          加权总分 <span className="text-lg font-semibold text-brand-700" data-testid="weighted-total">{formatScore(total)}</span>
+          加权总分{" "}
+          <span className="text-lg font-semibold text-brand-700" data-testid="weighted-total">
+            {formatScore(total)}
+          </span>
           <span className="text-gray-500"> / 100</span>
         </p>
       </div>
@@ -192,20 +217,34 @@ function RubricForm() {
         const props = getInputProps(meta, { type: "number", ariaAttributes: true });
         return (
           <div key={c.id}>
-            <label htmlFor={meta.id} className="mb-1 flex items-baseline justify-between gap-2 text-sm font-medium text-gray-700">
+            <label
+              htmlFor={meta.id}
+              className="mb-1 flex items-baseline justify-between gap-2 text-sm font-medium text-gray-700"
+            >
               <span>{c.name}</span>
               <span className="text-xs font-normal text-gray-500">
                 满分 {c.maxScore} · 权重 {c.weightPct}%
               </span>
             </label>
-            <input {...props} key={props.key} min={0} max={c.maxScore} step={SCORE_STEP} inputMode="decimal" className="input" />
+            <input
+              {...props}
+              key={props.key}
+              min={0}
+              max={c.maxScore}
+              step={SCORE_STEP}
+              inputMode="decimal"
+              className="input"
+            />
             {c.description ? <p className="mt-1 text-xs text-gray-500">{c.description}</p> : null}
             <ErrorList id={meta.errorId} errors={meta.errors} />
           </div>
         );
       })}
       <TextareaField meta={fields.comment} label="评审意见" rows={5} hint={`提交时必填，至少 ${COMMENT_MIN} 个字。`} />
-      <fieldset aria-describedby={recommendation.errors?.length ? recommendation.errorId : undefined}>
+      <fieldset
+        aria-describedby={recommendation.errors?.length ? recommendation.errorId : undefined}
+        aria-invalid={recommendation.errors?.length ? true : undefined}
+      >
         <legend className="mb-1 text-sm font-medium text-gray-700">总体推荐</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {RECOMMENDATION_KEYS.map((value) => (
@@ -216,7 +255,6 @@ function RubricForm() {
                 name={recommendation.name}
                 value={value}
                 defaultChecked={recommendation.initialValue === value}
-                aria-invalid={recommendation.errors?.length ? true : undefined}
               />
               {RECOMMENDATIONS[value]}
             </label>
@@ -281,7 +319,9 @@ function LockedScores() {
           <dt className="text-gray-500">评审意见</dt>
           <dd className="whitespace-pre-wrap break-words">{assignment.comment || "—"}</dd>
         </div>
-        {assignment.submittedAt ? <p className="text-xs text-gray-500">提交于 {formatDateTime(assignment.submittedAt)}</p> : null}
+        {assignment.submittedAt ? (
+          <p className="text-xs text-gray-500">提交于 {formatDateTime(assignment.submittedAt)}</p>
+        ) : null}
       </dl>
     </section>
   );
@@ -303,7 +343,9 @@ function RecuseForm() {
       <h2 id="recuse-heading" className="font-medium">
         申请回避
       </h2>
-      <p className="text-xs text-gray-500">如与申报机构或项目存在利益关系，请说明理由并申请回避；回避后本任务将由工作人员另行补派。</p>
+      <p className="text-xs text-gray-500">
+        如与申报机构或项目存在利益关系，请说明理由并申请回避；回避后本任务将由工作人员另行补派。
+      </p>
       <input type="hidden" name="intent" value="recuse" />
       <TextareaField meta={fields.recuseReason} label="回避理由" rows={3} />
       <FormErrors id={form.errorId} errors={form.errors} />

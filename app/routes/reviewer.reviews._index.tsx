@@ -5,7 +5,12 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ReviewStatusBadge } from "~/modules/review/reviewer-view";
-import { listReviewerTasks, parseTaskFilter, REVIEW_TASKS_PAGE_SIZE, type ListedState } from "~/modules/review/reviewer.server";
+import {
+  listReviewerTasks,
+  parseTaskFilter,
+  REVIEW_TASKS_PAGE_SIZE,
+  type ListedState,
+} from "~/modules/review/reviewer.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
 
@@ -47,7 +52,10 @@ export default function ReviewerTasks() {
           已完成 {totals.SUBMITTED} / {all}
         </p>
         <div className="mt-2 h-2 w-full overflow-hidden rounded-full bg-gray-100" aria-hidden>
-          <div className="h-full bg-brand-600" style={{ width: `${all ? Math.round((totals.SUBMITTED / all) * 100) : 0}%` }} />
+          <div
+            className="h-full bg-brand-600"
+            style={{ width: `${all ? Math.round((totals.SUBMITTED / all) * 100) : 0}%` }}
+          />
         </div>
         <p className="mt-2 text-xs text-gray-500">
           待评审 {totals.ASSIGNED} · 草稿 {totals.DRAFTED} · 已提交 {totals.SUBMITTED}
@@ -106,7 +114,9 @@ export default function ReviewerTasks() {
                     <td className={overdue ? "font-medium text-red-700" : undefined}>
                       {formatDate(due)}
                       {overdue ? <span className="ml-1 text-xs">（已逾期）</span> : null}
-                      {t.status === "SUBMITTED" ? <p className="text-xs text-gray-500">提交于 {formatDateTime(t.submittedAt)}</p> : null}
+                      {t.status === "SUBMITTED" ? (
+                        <p className="text-xs text-gray-500">提交于 {formatDateTime(t.submittedAt)}</p>
+                      ) : null}
                     </td>
                     <td>
                       <ReviewStatusBadge status={t.status} />

@@ -26,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     // Not recorded as handled: Stripe delivers the event again (a refund made before the
     // failure is found again through its idempotency key, never made twice).
-    console.error(`Stripe event ${event.id} (${event.type}) failed; Stripe will retry`, error instanceof Error ? error.stack ?? error.message : error);
+    console.error(
+      `Stripe event ${event.id} (${event.type}) failed; Stripe will retry`,
+      error instanceof Error ? (error.stack ?? error.message) : error,
+    );
     return text("Temporary failure, please retry", 500);
   }
 }

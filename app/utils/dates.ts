@@ -5,7 +5,12 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** Year, month (1–12) and day of an instant as seen in Shanghai. */
 export function shanghaiParts(at: Date) {
   const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), weekday: local.getUTCDay() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay(),
+  };
 }
 
 /** The instant at 00:00 Shanghai time on the given calendar day. */

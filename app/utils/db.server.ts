@@ -20,7 +20,8 @@ export class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client?: PreparingClient }).client;
     // Fail loudly if an adapter upgrade moves the connection, rather than silently going back to BEGIN.
-    if (!client || typeof client.prepare !== "function") throw new Error("better-sqlite3 adapter: connection not found");
+    if (!client || typeof client.prepare !== "function")
+      throw new Error("better-sqlite3 adapter: connection not found");
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;

@@ -1,6 +1,6 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import crypto from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
 
 // A session secret is generated into data/ on first run so the app needs no

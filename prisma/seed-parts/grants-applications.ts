@@ -60,10 +60,14 @@ const SEEDS: Seed[] = [
     community: "竹山社区、上坊社区",
     beneficiaries: "辖区 70 岁以上独居、空巢老人",
     count: 180,
-    needs: "东山街道 60 岁以上户籍老人占比 23.6%，其中独居、空巢老人约 1,100 人。2026 年入户走访显示，近四成独居老人存在“做饭难、吃饭凑合”的问题。",
+    needs:
+      "东山街道 60 岁以上户籍老人占比 23.6%，其中独居、空巢老人约 1,100 人。2026 年入户走访显示，近四成独居老人存在“做饭难、吃饭凑合”的问题。",
     goals: "依托社区长者食堂为 180 名老人提供每周 5 天的助餐服务，对行动不便老人送餐上门，并通过送餐开展每周探访。",
     lead: { name: "周婷", certificate: "SOCIAL_WORKER" },
-    outputs: [["助餐服务人次", "18,000 人次"], ["送餐上门探访", "2,400 次"]],
+    outputs: [
+      ["助餐服务人次", "18,000 人次"],
+      ["送餐上门探访", "2,400 次"],
+    ],
     outcomes: [["服务对象满意度", "不低于 90%"]],
     submittedAt: "2026-11-08 10:20",
     screenedAt: "2026-11-20 15:10",
@@ -84,7 +88,10 @@ const SEEDS: Seed[] = [
     needs: "辖区持证残疾人中 16–45 岁约 420 人，社区可参与的文化活动少，家庭照护压力大。",
     goals: "开设手工、绘画、非洲鼓三个艺术小组，每周活动 2 次，年内举办一次残健融合作品展。",
     lead: { name: "刘洋", certificate: "ASSISTANT" },
-    outputs: [["艺术小组活动", "90 节"], ["融合作品展", "1 场"]],
+    outputs: [
+      ["艺术小组活动", "90 节"],
+      ["融合作品展", "1 场"],
+    ],
     outcomes: [["参与者社交能力量表提升", "平均提升 15%"]],
     submittedAt: "2026-11-10 14:05",
     screenedAt: "2026-11-20 15:12",
@@ -105,7 +112,10 @@ const SEEDS: Seed[] = [
     needs: "淳化街道困境儿童台账在册 96 人，课后无人看护、学业困难和情绪问题较为突出。",
     goals: "开展课后托管、一对一学业辅导和团体心理辅导，建立 20 人的大学生志愿者陪伴队伍。",
     lead: { name: "孙立华", certificate: "SOCIAL_WORKER" },
-    outputs: [["课后托管服务", "160 天"], ["个案辅导", "40 个"]],
+    outputs: [
+      ["课后托管服务", "160 天"],
+      ["个案辅导", "40 个"],
+    ],
     outcomes: [["学业成绩提升的服务对象比例", "不低于 60%"]],
     submittedAt: "2026-11-15 09:40",
   },
@@ -125,7 +135,10 @@ const SEEDS: Seed[] = [
     needs: "调研显示辖区 62% 的老人不会用手机挂号、扫码乘车，日常生活受限。",
     goals: "开设 30 期智能手机培训班，编写图文教材，培养 40 名“数字助老”志愿者。",
     lead: { name: "吴佳" },
-    outputs: [["培训班", "30 期"], ["助老志愿者", "40 名"]],
+    outputs: [
+      ["培训班", "30 期"],
+      ["助老志愿者", "40 名"],
+    ],
     outcomes: [["能独立完成线上挂号的学员比例", "不低于 70%"]],
     submittedAt: "2026-11-18 16:30",
   },
@@ -145,7 +158,10 @@ const SEEDS: Seed[] = [
     needs: "老旧小区加装电梯、停车等矛盾多，居民参与议事的渠道少。",
     goals: "建立 2 个社区议事厅，培育 30 名楼栋议事骨干，每月开展议事协商。",
     lead: { name: "黄蕾", certificate: "SENIOR" },
-    outputs: [["议事协商会议", "24 次"], ["议事骨干培训", "6 期"]],
+    outputs: [
+      ["议事协商会议", "24 次"],
+      ["议事骨干培训", "6 期"],
+    ],
     outcomes: [["议事事项办结率", "不低于 80%"]],
     submittedAt: "2026-11-21 11:15",
   },
@@ -165,7 +181,10 @@ const SEEDS: Seed[] = [
     needs: "孤独症儿童家长长期高强度照护，焦虑和抑郁比例高，缺少临时照护支持。",
     goals: "为 40 个家庭提供每月 2 次、每次 4 小时的临托服务，并开展家长支持小组。",
     lead: { name: "陈静", certificate: "SOCIAL_WORKER" },
-    outputs: [["临托服务", "960 小时"], ["家长支持小组", "12 次"]],
+    outputs: [
+      ["临托服务", "960 小时"],
+      ["家长支持小组", "12 次"],
+    ],
     outcomes: [["家长压力量表得分下降", "平均下降 10%"]],
     submittedAt: "2026-11-09 15:00",
     screenedAt: "2026-11-19 10:30",
@@ -258,10 +277,34 @@ const SEEDS: Seed[] = [
 function budgetLines(s: Seed) {
   const y = (n: number) => Math.round(n * 100);
   const activity = Math.round(s.requested * 0.35);
-  const lines: Array<{ category: BudgetCategory; description: string; requestedFen: number; ownFen: number; matchedFen: number }> = [
-    { category: "SOCIAL_WORK", description: "专业社工服务（驻点社工服务时数）", requestedFen: y(s.requested - activity - s.overhead), ownFen: 0, matchedFen: 0 },
-    { category: "ACTIVITY", description: "小组和社区活动", requestedFen: y(activity), ownFen: 0, matchedFen: y(s.matched) },
-    { category: "PERSONNEL", description: "项目人员工资（机构自筹）", requestedFen: 0, ownFen: y(s.own), matchedFen: 0 },
+  const lines: Array<{
+    category: BudgetCategory;
+    description: string;
+    requestedFen: number;
+    ownFen: number;
+    matchedFen: number;
+  }> = [
+    {
+      category: "SOCIAL_WORK",
+      description: "专业社工服务（驻点社工服务时数）",
+      requestedFen: y(s.requested - activity - s.overhead),
+      ownFen: 0,
+      matchedFen: 0,
+    },
+    {
+      category: "ACTIVITY",
+      description: "小组和社区活动",
+      requestedFen: y(activity),
+      ownFen: 0,
+      matchedFen: y(s.matched),
+    },
+    {
+      category: "PERSONNEL",
+      description: "项目人员工资（机构自筹）",
+      requestedFen: 0,
+      ownFen: y(s.own),
+      matchedFen: 0,
+    },
     { category: "OVERHEAD", description: "项目管理与财务审计", requestedFen: y(s.overhead), ownFen: 0, matchedFen: 0 },
   ];
   return lines.map((l, position) => ({ ...l, position }));
@@ -286,13 +329,26 @@ export async function seedGrantApplications(prisma: PrismaClient) {
   const [orgs, admin] = await Promise.all([
     prisma.organization.findMany({
       where: { name: { in: SEEDS.map((s) => s.org) }, status: "REGISTERED" },
-      select: { id: true, name: true, memberships: { select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+      select: {
+        id: true,
+        name: true,
+        memberships: { select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 },
+      },
     }),
-    prisma.user.findFirst({ where: { role: "ADMIN", status: "ACTIVE" }, orderBy: { createdAt: "asc" }, select: { id: true } }),
+    prisma.user.findFirst({
+      where: { role: "ADMIN", status: "ACTIVE" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    }),
   ]);
   if (!admin) throw new Error("seedGrantApplications: no administrator");
   const now = new Date();
-  const facts = await loadEligibilityFacts(prisma, orgs.map((o) => o.id), call.id, now);
+  const facts = await loadEligibilityFacts(
+    prisma,
+    orgs.map((o) => o.id),
+    call.id,
+    now,
+  );
   const eligibilityRules = parseCallEligibility(call.eligibility);
 
   for (const s of SEEDS) {
@@ -305,7 +361,12 @@ export async function seedGrantApplications(prisma: PrismaClient) {
     const milestones = s.partial
       ? []
       : [
-          { title: "项目启动与需求评估", description: "入户走访，建立服务对象档案", dueDate: d("2027-01-20"), position: 0 },
+          {
+            title: "项目启动与需求评估",
+            description: "入户走访，建立服务对象档案",
+            dueDate: d("2027-01-20"),
+            position: 0,
+          },
           { title: "中期总结", description: "完成过半服务量并接受中期评估", dueDate: d("2027-06-30"), position: 1 },
           { title: "结项评估与成果展示", description: null, dueDate: d("2027-12-15"), position: 2 },
         ];
@@ -325,7 +386,12 @@ export async function seedGrantApplications(prisma: PrismaClient) {
       goals: s.goals || undefined,
       team: s.lead.name
         ? [
-            { name: s.lead.name, role: "项目负责人", socialWorker: !!s.lead.certificate, certificate: s.lead.certificate },
+            {
+              name: s.lead.name,
+              role: "项目负责人",
+              socialWorker: !!s.lead.certificate,
+              certificate: s.lead.certificate,
+            },
             { name: "志愿者队长", role: "志愿者协调", socialWorker: false },
           ]
         : [],
@@ -370,13 +436,40 @@ export async function seedGrantApplications(prisma: PrismaClient) {
     });
 
     // The audit trail of what happened to it.
-    const events: Array<{ actorId: string; fromState: string | null; toState: string; at: Date; reason: string; ip?: string }> = [
-      { actorId: applicantId, fromState: null, toState: "DRAFT", at: new Date(d(s.submittedAt ?? "2026-11-16 20:00").getTime() - 3 * 86_400_000), reason: call.title },
+    const events: Array<{
+      actorId: string;
+      fromState: string | null;
+      toState: string;
+      at: Date;
+      reason: string;
+      ip?: string;
+    }> = [
+      {
+        actorId: applicantId,
+        fromState: null,
+        toState: "DRAFT",
+        at: new Date(d(s.submittedAt ?? "2026-11-16 20:00").getTime() - 3 * 86_400_000),
+        reason: call.title,
+      },
     ];
-    if (s.submittedAt) events.push({ actorId: applicantId, fromState: "DRAFT", toState: "SUBMITTED", at: d(s.submittedAt), reason: "提交申报" });
+    if (s.submittedAt)
+      events.push({
+        actorId: applicantId,
+        fromState: "DRAFT",
+        toState: "SUBMITTED",
+        at: d(s.submittedAt),
+        reason: "提交申报",
+      });
     if (s.screenedAt) {
       const reason = s.status === "SCREEN_PASSED" ? "初审通过" : (s.note ?? "");
-      events.push({ actorId: admin.id, fromState: "SUBMITTED", toState: s.status, at: d(s.screenedAt), reason, ip: STAFF_IP });
+      events.push({
+        actorId: admin.id,
+        fromState: "SUBMITTED",
+        toState: s.status,
+        at: d(s.screenedAt),
+        reason,
+        ip: STAFF_IP,
+      });
     }
     await prisma.auditEvent.createMany({
       data: events.map((e) => ({

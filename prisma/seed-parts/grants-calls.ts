@@ -3,7 +3,13 @@
 // ran before the platform opened (1 December 2025), so it has no audit trail.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { CallEligibilitySchema } from "~/modules/grants/call-settings";
-import { DEFAULT_CATEGORIES, DEFAULT_CRITERIA, DEFAULT_TRANCHES, validateCallForPublish, type CallSettingsInput } from "~/modules/grants/call-validation";
+import {
+  DEFAULT_CATEGORIES,
+  DEFAULT_CRITERIA,
+  DEFAULT_TRANCHES,
+  validateCallForPublish,
+  type CallSettingsInput,
+} from "~/modules/grants/call-validation";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
 
 /** A date and time in Asia/Shanghai, e.g. d("2026-10-28 10:15"). */

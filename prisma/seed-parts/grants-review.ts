@@ -8,7 +8,12 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/application-form";
 import { CallEligibilitySchema } from "~/modules/grants/call-settings";
-import { DEFAULT_CRITERIA, DEFAULT_TRANCHES, validateCallForPublish, type CallSettingsInput } from "~/modules/grants/call-validation";
+import {
+  DEFAULT_CRITERIA,
+  DEFAULT_TRANCHES,
+  validateCallForPublish,
+  type CallSettingsInput,
+} from "~/modules/grants/call-validation";
 import { conflictingOrganizationIds, planAssignments } from "~/modules/review/assignment";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
 
@@ -227,7 +232,11 @@ export async function seedGrantReview(prisma: PrismaClient) {
   if (Object.keys(errors).length > 0) throw new Error(`seedGrantReview: ${JSON.stringify(errors)}`);
 
   const [admin, reviewers, orgs] = await Promise.all([
-    prisma.user.findFirst({ where: { role: "ADMIN", status: "ACTIVE" }, orderBy: { createdAt: "asc" }, select: { id: true } }),
+    prisma.user.findFirst({
+      where: { role: "ADMIN", status: "ACTIVE" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    }),
     prisma.user.findMany({
       where: { email: { in: Object.values(REVIEWER_EMAILS) }, status: "ACTIVE" },
       select: {
@@ -241,7 +250,12 @@ export async function seedGrantReview(prisma: PrismaClient) {
     }),
     prisma.organization.findMany({
       where: { name: { in: PROJECTS.map((p) => p.org) }, status: "REGISTERED" },
-      select: { id: true, name: true, legalRepresentative: true, memberships: { select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+      select: {
+        id: true,
+        name: true,
+        legalRepresentative: true,
+        memberships: { select: { userId: true }, orderBy: { createdAt: "asc" }, take: 1 },
+      },
     }),
   ]);
   if (!admin) throw new Error("seedGrantReview: no administrator");
@@ -280,7 +294,8 @@ export async function seedGrantReview(prisma: PrismaClient) {
     select: { id: true, criteria: { select: { id: true }, orderBy: { position: "asc" } } },
   });
 
-  const applications: Array<{ id: string; organizationId: string; category: string; quality: number; index: number }> = [];
+  const applications: Array<{ id: string; organizationId: string; category: string; quality: number; index: number }> =
+    [];
   for (const [index, p] of PROJECTS.entries()) {
     const org = orgs.find((o) => o.name === p.org);
     if (!org) continue;
@@ -316,9 +331,30 @@ export async function seedGrantReview(prisma: PrismaClient) {
         createdAt: new Date(submittedAt.getTime() - 5 * 86_400_000),
         budgetLines: {
           create: [
-            { category: "SOCIAL_WORK", description: "专业社工服务", requestedFen: (p.requested - overhead) * 100, ownFen: p.own * 100, matchedFen: 0, position: 0 },
-            { category: "ACTIVITY", description: "社区活动物料", requestedFen: 0, ownFen: 0, matchedFen: p.matched * 100, position: 1 },
-            { category: "OVERHEAD", description: "项目管理与审计", requestedFen: overhead * 100, ownFen: 0, matchedFen: 0, position: 2 },
+            {
+              category: "SOCIAL_WORK",
+              description: "专业社工服务",
+              requestedFen: (p.requested - overhead) * 100,
+              ownFen: p.own * 100,
+              matchedFen: 0,
+              position: 0,
+            },
+            {
+              category: "ACTIVITY",
+              description: "社区活动物料",
+              requestedFen: 0,
+              ownFen: 0,
+              matchedFen: p.matched * 100,
+              position: 1,
+            },
+            {
+              category: "OVERHEAD",
+              description: "项目管理与审计",
+              requestedFen: overhead * 100,
+              ownFen: 0,
+              matchedFen: 0,
+              position: 2,
+            },
           ],
         },
         milestones: {
@@ -334,8 +370,27 @@ export async function seedGrantReview(prisma: PrismaClient) {
     });
     await prisma.auditEvent.createMany({
       data: [
-        { actorId: applicantId, action: "grant_application.transition", entityType: GRANT_SUBJECT_TYPE, entityId: created.id, fromState: "DRAFT", toState: "SUBMITTED", reason: "提交申报", createdAt: submittedAt },
-        { actorId: admin.id, action: "grant_application.transition", entityType: GRANT_SUBJECT_TYPE, entityId: created.id, fromState: "SUBMITTED", toState: "SCREEN_PASSED", reason: "初审通过", ip: STAFF_IP, createdAt: d("2026-10-18 16:00") },
+        {
+          actorId: applicantId,
+          action: "grant_application.transition",
+          entityType: GRANT_SUBJECT_TYPE,
+          entityId: created.id,
+          fromState: "DRAFT",
+          toState: "SUBMITTED",
+          reason: "提交申报",
+          createdAt: submittedAt,
+        },
+        {
+          actorId: admin.id,
+          action: "grant_application.transition",
+          entityType: GRANT_SUBJECT_TYPE,
+          entityId: created.id,
+          fromState: "SUBMITTED",
+          toState: "SCREEN_PASSED",
+          reason: "初审通过",
+          ip: STAFF_IP,
+          createdAt: d("2026-10-18 16:00"),
+        },
       ],
     });
     applications.push({ id: created.id, organizationId: org.id, category: p.category, quality: p.quality, index });
@@ -347,7 +402,11 @@ export async function seedGrantReview(prisma: PrismaClient) {
       id: r.id,
       tags: JSON.parse(r.reviewerProfile?.expertiseTags ?? "[]") as string[],
       conflictOrganizationIds: conflictingOrganizationIds(
-        { name: r.name, memberOrganizationIds: r.memberships.map((m) => m.organizationId), affiliatedOrganizationIds: r.affiliations.map((a) => a.organizationId) },
+        {
+          name: r.name,
+          memberOrganizationIds: r.memberships.map((m) => m.organizationId),
+          affiliatedOrganizationIds: r.affiliations.map((a) => a.organizationId),
+        },
         orgs,
       ),
     })),
@@ -357,17 +416,29 @@ export async function seedGrantReview(prisma: PrismaClient) {
   });
 
   const assignedAt = d("2026-10-21 09:30");
-  const keyOf = (reviewerId: string) => Object.entries(REVIEWER_EMAILS).find(([, email]) => reviewers.find((r) => r.id === reviewerId)?.email === email)![0];
+  const keyOf = (reviewerId: string) =>
+    Object.entries(REVIEWER_EMAILS).find(
+      ([, email]) => reviewers.find((r) => r.id === reviewerId)?.email === email,
+    )![0];
   let expertTasks = 0;
   for (const [n, added] of plan.added.entries()) {
     const key = keyOf(added.reviewerId);
     const app = applications.find((a) => a.id === added.subjectId)!;
     // 李建国 (the demo reviewer) keeps a draft and two untouched tasks.
     const isExpert = key === "expert";
-    const status = isExpert ? (expertTasks === 0 ? "DRAFTED" : expertTasks <= 2 ? "ASSIGNED" : "SUBMITTED") : "SUBMITTED";
+    const status = isExpert
+      ? expertTasks === 0
+        ? "DRAFTED"
+        : expertTasks <= 2
+          ? "ASSIGNED"
+          : "SUBMITTED"
+      : "SUBMITTED";
     if (isExpert) expertTasks++;
     const submittedAt = new Date(d("2026-11-02 10:00").getTime() + n * 5 * 3_600_000);
-    const scores = call.criteria.map((c, i) => ({ criterionId: c.id, score: scoreFor(app.quality, LENIENCY[key] ?? 0, i, n) }));
+    const scores = call.criteria.map((c, i) => ({
+      criterionId: c.id,
+      score: scoreFor(app.quality, LENIENCY[key] ?? 0, i, n),
+    }));
     const assignment = await prisma.reviewAssignment.create({
       data: {
         subjectType: "GRANT_APPLICATION",
@@ -379,7 +450,14 @@ export async function seedGrantReview(prisma: PrismaClient) {
         dueAt: s.reviewEndsAt,
         createdAt: assignedAt,
         comment: status === "ASSIGNED" ? null : COMMENTS[(n + app.index) % COMMENTS.length],
-        recommendation: status === "SUBMITTED" ? (app.quality >= 75 ? "FUND" : app.quality >= 68 ? "FUND_WITH_CHANGES" : "DO_NOT_FUND") : null,
+        recommendation:
+          status === "SUBMITTED"
+            ? app.quality >= 75
+              ? "FUND"
+              : app.quality >= 68
+                ? "FUND_WITH_CHANGES"
+                : "DO_NOT_FUND"
+            : null,
         submittedAt: status === "SUBMITTED" ? submittedAt : null,
         scores: { create: status === "ASSIGNED" ? [] : status === "DRAFTED" ? scores.slice(0, 3) : scores },
       },

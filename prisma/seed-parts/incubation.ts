@@ -5,8 +5,8 @@
 // Deadlines are computed with the same rules the app uses.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { RULE_KEYS, valuesInForce } from "~/modules/config/rules";
-import { defaultTermEnd, firstCheckDueAt, handoverDueAt } from "~/modules/incubation/schedule";
 import { needLabel, type ExitResult, type IncubationNeed } from "~/modules/incubation/labels";
+import { defaultTermEnd, firstCheckDueAt, handoverDueAt } from "~/modules/incubation/schedule";
 import type { IncubationState } from "~/modules/incubation/workflow";
 import { formatDate, formatFen } from "~/utils/format";
 
@@ -54,7 +54,11 @@ const INCUBATIONS: IncubationSeed[] = [
       { kind: "SEED_FUNDING", at: "2022-09-01", description: "“守护秦淮河”青少年志愿服务项目种子资金", yuan: 20_000 },
       { kind: "MENTORING", at: "2023-03-16", description: "督导陪伴：志愿者招募与激励机制梳理" },
     ],
-    exit: { result: "GRADUATED", at: "2024-04-26 10:00", note: "已建立规范的财务和志愿者管理制度，连续两年独立承接街道环保项目，同意出壳" },
+    exit: {
+      result: "GRADUATED",
+      at: "2024-04-26 10:00",
+      note: "已建立规范的财务和志愿者管理制度，连续两年独立承接街道环保项目，同意出壳",
+    },
   },
   {
     org: "江宁区青禾青少年发展中心",
@@ -160,7 +164,10 @@ const INCUBATIONS: IncubationSeed[] = [
     needs: ["SPACE", "SEED_FUNDING"],
     plan: "在基地设立心理咨询室，开设个体心理咨询和企业员工心理辅导收费课程，扩大机构营业收入。",
     appliedAt: "2026-02-10 11:20",
-    firstCheck: { at: "2026-02-13 16:00", note: "入驻计划以收费心理咨询为主，公益服务内容不足，不符合孵化基地培育公益性社会组织的定位" },
+    firstCheck: {
+      at: "2026-02-13 16:00",
+      note: "入驻计划以收费心理咨询为主，公益服务内容不足，不符合孵化基地培育公益性社会组织的定位",
+    },
   },
   // ── Waiting for review ────────────────────────────────────────────────────
   {
@@ -194,7 +201,9 @@ export async function seedIncubation(prisma: PrismaClient) {
     select: { id: true, name: true },
   });
   const users = await prisma.user.findMany({
-    where: { email: { in: ["admin@yimiao.demo", "admin2@yimiao.demo", ...INCUBATIONS.flatMap((i) => i.applicantEmail ?? [])] } },
+    where: {
+      email: { in: ["admin@yimiao.demo", "admin2@yimiao.demo", ...INCUBATIONS.flatMap((i) => i.applicantEmail ?? [])] },
+    },
     select: { id: true, email: true, role: true },
   });
   const orgId = (name: string) => {
@@ -276,9 +285,15 @@ export async function seedIncubation(prisma: PrismaClient) {
 
     // The audit trail of what happened on the platform.
     const event = (at: Date, e: Omit<(typeof audits)[number], "entityType" | "entityId" | "ip" | "createdAt">) => {
-      if (at >= PLATFORM_START) audits.push({ ...e, entityType: "IncubationApplication", entityId: row.id, ip: STAFF_IP, createdAt: at });
+      if (at >= PLATFORM_START)
+        audits.push({ ...e, entityType: "IncubationApplication", entityId: row.id, ip: STAFF_IP, createdAt: at });
     };
-    event(appliedAt, { actorId: applicant, action: "incubation.apply", toState: "APPLIED", reason: `需要的支持：${seed.needs.map(needLabel).join("、")}` });
+    event(appliedAt, {
+      actorId: applicant,
+      action: "incubation.apply",
+      toState: "APPLIED",
+      reason: `需要的支持：${seed.needs.map(needLabel).join("、")}`,
+    });
     if (appliedAt >= PLATFORM_START && seed.status === "APPLIED") {
       adminNotifications.push({
         title: `新的孵化基地入驻申请：${seed.org}`,
@@ -333,7 +348,13 @@ export async function seedIncubation(prisma: PrismaClient) {
           : seed.exit.result === "EXITED"
             ? `（须于 ${formatDate(handoverDueAt(at, rulesAt(at)))} 前交还场地）`
             : "";
-      event(at, { actorId: admin2, action: "incubation.transition", fromState: "IN_RESIDENCE", toState: to, reason: `${seed.exit.note}${suffix}` });
+      event(at, {
+        actorId: admin2,
+        action: "incubation.transition",
+        fromState: "IN_RESIDENCE",
+        toState: to,
+        reason: `${seed.exit.note}${suffix}`,
+      });
     }
   }
 

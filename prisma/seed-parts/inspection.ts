@@ -5,9 +5,15 @@
 // Who must report and who is exempt is decided by the same rules the app uses.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { RULE_KEYS, valuesInForce } from "~/modules/config/rules";
-import { classifyObligation, deadlineFor, isSimplified, rectificationDueAt, roundDeadlines } from "~/modules/inspection/obligation";
-import { formatDate } from "~/utils/format";
+import {
+  classifyObligation,
+  deadlineFor,
+  isSimplified,
+  rectificationDueAt,
+  roundDeadlines,
+} from "~/modules/inspection/obligation";
 import type { ReportData } from "~/modules/inspection/report-form";
+import { formatDate } from "~/utils/format";
 
 /** A date in Asia/Shanghai, e.g. d("2026-03-02 09:30"). */
 function d(value: string) {
@@ -26,10 +32,16 @@ const OUTCOMES: Record<number, Record<string, Outcome>> = {
     秣陵街道殷巷社区广场舞队: { conclusion: "MISSED" },
     江宁区电子商务协会: { conclusion: "BASIC", reason: "未按规定召开会员代表大会，换届工作滞后。" },
     江宁区博雅艺术培训中心: { conclusion: "BASIC", reason: "收费公示不规范，部分课程收费未在住所公示。" },
-    江宁区星语儿童康复中心: { conclusion: "UNQUALIFIED", reason: "年末净资产低于开办资金，且未作说明；财务报表与审计数据不一致。" },
+    江宁区星语儿童康复中心: {
+      conclusion: "UNQUALIFIED",
+      reason: "年末净资产低于开办资金，且未作说明；财务报表与审计数据不一致。",
+    },
   },
   2025: {
-    江宁区悦动体育健身俱乐部: { conclusion: "UNQUALIFIED", reason: "未在住所开展活动，实际负责人与登记的法定代表人不一致，未完成2024年度未参检整改。" },
+    江宁区悦动体育健身俱乐部: {
+      conclusion: "UNQUALIFIED",
+      reason: "未在住所开展活动，实际负责人与登记的法定代表人不一致，未完成2024年度未参检整改。",
+    },
     江宁区围棋协会: { conclusion: "MISSED" },
     江宁区老年协会: { conclusion: "BASIC", reason: "财务管理不规范：会费收入未全额开具票据，个别支出无审批手续。" },
     江宁区物业管理协会: { conclusion: "BASIC", reason: "党建工作指导员未到位，党建活动记录不完整。" },
@@ -75,7 +87,8 @@ function reportData(name: string, type: string, year: number): ReportData {
     memberCount: type === "SOCIAL_GROUP" ? 50 + Math.floor(r() * 300) : 0,
     staffCount: 1 + Math.floor(r() * 20),
     volunteerCount: Math.floor(r() * 80),
-    partyOrgStatus: r() < 0.4 ? "已单独建立党组织" : r() < 0.7 ? "已联合建立党组织" : "未建立党组织，已选派党建工作指导员",
+    partyOrgStatus:
+      r() < 0.4 ? "已单独建立党组织" : r() < 0.7 ? "已联合建立党组织" : "未建立党组织，已选派党建工作指导员",
     partyMemberCount: Math.floor(r() * 8),
     ...income,
     incomeTotal,
@@ -99,7 +112,11 @@ const ROUNDS: RoundSeed[] = [
 ];
 
 export async function seedInspection(prisma: PrismaClient) {
-  const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const admin = await prisma.user.findFirst({
+    where: { role: "ADMIN" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   const adminId = admin?.id ?? null;
   const ruleRows = await prisma.ruleParameter.findMany({
     where: { key: { in: RULE_KEYS } },
@@ -108,7 +125,15 @@ export async function seedInspection(prisma: PrismaClient) {
   const organizations = await prisma.organization.findMany({
     where: { status: "REGISTERED" },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, type: true, status: true, registeredAt: true, currentGrade: true, supervisingUnit: true },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      status: true,
+      registeredAt: true,
+      currentGrade: true,
+      supervisingUnit: true,
+    },
   });
   const members = await prisma.membership.findMany({
     where: { organizationId: { in: organizations.map((o) => o.id) } },
@@ -142,7 +167,8 @@ export async function seedInspection(prisma: PrismaClient) {
         roundId: round.id,
         organizationId: org.id,
         year: seed.year,
-        simplified: obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
+        simplified:
+          obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
         createdAt: openedAt,
       };
       if (obligation.kind === "EXEMPT") {
@@ -215,10 +241,13 @@ export async function seedInspection(prisma: PrismaClient) {
             dueAt,
             status,
             createdAt: concludedAt,
-            reportText: filed ? `针对“${requirement.slice(0, 30)}”，本机构已召开理事会专题研究，制定整改措施并落实到人，相关制度已修订完善。` : null,
+            reportText: filed
+              ? `针对“${requirement.slice(0, 30)}”，本机构已召开理事会专题研究，制定整改措施并落实到人，相关制度已修订完善。`
+              : null,
             submittedAt: filed ? submittedAt : null,
             reviewNote: status === "RETURNED" ? "整改报告未说明具体措施和完成时间，请补充。" : null,
-            reviewedAt: status === "ACCEPTED" || status === "RETURNED" ? new Date(submittedAt.getTime() + 10 * 86_400_000) : null,
+            reviewedAt:
+              status === "ACCEPTED" || status === "RETURNED" ? new Date(submittedAt.getTime() + 10 * 86_400_000) : null,
           };
         }),
       });

@@ -27,7 +27,9 @@ function d(value: string) {
 /** A one-page PDF saying what it stands for (ASCII text: the base PDF fonts have no Chinese). */
 function demoPdf(lines: string[]) {
   const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = ["BT", "/F1 12 Tf", "72 760 Td", "16 TL", ...lines.map((l) => `(${escape(l)}) Tj T*`), "ET"].join("\n");
+  const content = ["BT", "/F1 12 Tf", "72 760 Td", "16 TL", ...lines.map((l) => `(${escape(l)}) Tj T*`), "ET"].join(
+    "\n",
+  );
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -185,13 +187,18 @@ export async function seedRegistration(prisma: PrismaClient) {
     return org.id;
   }
 
-  async function addApplication(organizationId: string, applicantId: string, plan: Omit<Plan, "organizationName" | "applicant">) {
+  async function addApplication(
+    organizationId: string,
+    applicantId: string,
+    plan: Omit<Plan, "organizationName" | "applicant">,
+  ) {
     const kind = kindForType(plan.data.orgType);
     const submitted = plan.submittedAt != null;
     if (submitted) {
       // Anything shown as submitted meets the checks a real submission meets.
       const issues = [...checkCompleteness(plan.data), ...checkTypeRules(plan.data, rules)];
-      if (issues.length) throw new Error(`seedRegistration: ${plan.data.proposedName}: ${issues.map((i) => i.message).join("; ")}`);
+      if (issues.length)
+        throw new Error(`seedRegistration: ${plan.data.proposedName}: ${issues.map((i) => i.message).join("; ")}`);
     }
     const firstSubmittedAt = plan.submittedAt ? d(plan.submittedAt) : null;
     const status = plan.correction ? "CORRECTION" : submitted ? "SUBMITTED" : "DRAFT";
@@ -337,11 +344,19 @@ export async function seedRegistration(prisma: PrismaClient) {
   if (demo && demo.organization.status === "PREPARING") {
     await addApplication(demo.organization.id, demo.userId, {
       createdAt: "2026-11-20 14:30",
-      data: { ...DRAFT_DATA, orgType: demo.organization.type as ApplicationData["orgType"], proposedName: demo.organization.name },
+      data: {
+        ...DRAFT_DATA,
+        orgType: demo.organization.type as ApplicationData["orgType"],
+        proposedName: demo.organization.name,
+      },
     });
   } else {
     const org = await prisma.organization.create({
-      data: { ...NEW_APPLYING_GROUP.organization, areaCode: "320115", createdAt: d(NEW_APPLYING_GROUP.applicant.createdAt) },
+      data: {
+        ...NEW_APPLYING_GROUP.organization,
+        areaCode: "320115",
+        createdAt: d(NEW_APPLYING_GROUP.applicant.createdAt),
+      },
       select: { id: true },
     });
     const applicantId = await memberOf(org.id, NEW_APPLYING_GROUP.applicant);

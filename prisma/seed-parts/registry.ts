@@ -35,7 +35,13 @@ const GRADES: Array<[name: string, grade: number, announced: string]> = [
 ];
 
 /** 变更: the new value is what the organization holds today; the old one is what it held before. */
-const CHANGES: Array<{ name: string; field: "address" | "legalRepresentative" | "capitalFen"; oldValue: string; on: string; reason: string }> = [
+const CHANGES: Array<{
+  name: string;
+  field: "address" | "legalRepresentative" | "capitalFen";
+  oldValue: string;
+  on: string;
+  reason: string;
+}> = [
   {
     name: "江宁区阳光社会工作服务中心",
     field: "address",
@@ -43,8 +49,20 @@ const CHANGES: Array<{ name: string; field: "address" | "legalRepresentative" | 
     on: "2024-03-15",
     reason: "办公场所搬迁",
   },
-  { name: "江宁区慈善基金会", field: "legalRepresentative", oldValue: "周国平", on: "2025-04-10", reason: "理事会换届，选举产生新任理事长" },
-  { name: "江宁区老年协会", field: "capitalFen", oldValue: "3000000", on: "2021-06-01", reason: "会员代表大会决议增加活动资金" },
+  {
+    name: "江宁区慈善基金会",
+    field: "legalRepresentative",
+    oldValue: "周国平",
+    on: "2025-04-10",
+    reason: "理事会换届，选举产生新任理事长",
+  },
+  {
+    name: "江宁区老年协会",
+    field: "capitalFen",
+    oldValue: "3000000",
+    on: "2021-06-01",
+    reason: "会员代表大会决议增加活动资金",
+  },
 ];
 
 const STATUS_EVENTS: Record<string, { on: string; reason: string }> = {
@@ -55,7 +73,14 @@ const STATUS_EVENTS: Record<string, { on: string; reason: string }> = {
   江宁区爱心助学服务中心: { on: "2025-03-18", reason: "连续两年未参加年度检查，依法撤销登记" },
 };
 
-const CREDIT: Array<{ name: string; kind: string; description: string; authority: string; on: string; ended?: string }> = [
+const CREDIT: Array<{
+  name: string;
+  kind: string;
+  description: string;
+  authority: string;
+  on: string;
+  ended?: string;
+}> = [
   {
     name: "江宁区收藏家协会",
     kind: "ADMIN_PENALTY",
@@ -82,7 +107,14 @@ const CREDIT: Array<{ name: string; kind: string; description: string; authority
 
 export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
   if ((await prisma.organizationGrade.count()) > 0) return { skipped: true as const };
-  const names = [...new Set([...GRADES.map((g) => g[0]), ...CHANGES.map((c) => c.name), ...Object.keys(STATUS_EVENTS), ...CREDIT.map((c) => c.name)])];
+  const names = [
+    ...new Set([
+      ...GRADES.map((g) => g[0]),
+      ...CHANGES.map((c) => c.name),
+      ...Object.keys(STATUS_EVENTS),
+      ...CREDIT.map((c) => c.name),
+    ]),
+  ];
   const orgs = await prisma.organization.findMany({
     where: { name: { in: names } },
     select: { id: true, name: true, status: true, address: true, legalRepresentative: true, capitalFen: true },
@@ -93,7 +125,11 @@ export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
     if (!found) throw new Error(`seedRegistry: no organization named ${name}`);
     return found;
   };
-  const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const admin = await prisma.user.findFirst({
+    where: { role: "ADMIN" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   const recordedById = admin?.id ?? null;
 
   return prisma.$transaction(async (tx) => {
@@ -157,7 +193,10 @@ export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
     // currentGrade = the grade in force today, grouped so each value is one update.
     const byGrade = new Map<number, string[]>();
     for (const organizationId of new Set(gradeRows.map((r) => r.organizationId))) {
-      const grade = gradeInForce(gradeRows.filter((r) => r.organizationId === organizationId), now);
+      const grade = gradeInForce(
+        gradeRows.filter((r) => r.organizationId === organizationId),
+        now,
+      );
       if (grade != null) byGrade.set(grade, [...(byGrade.get(grade) ?? []), organizationId]);
     }
     for (const [grade, ids] of byGrade) {

@@ -16,7 +16,11 @@ export async function seedRules(prisma: PrismaClient) {
   const have = new Set(existing.map((row) => row.key));
   const missing = RULE_KEYS.filter((key) => !have.has(key));
   if (missing.length === 0) return 0;
-  const admin = await prisma.user.findFirst({ where: { role: "ADMIN" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const admin = await prisma.user.findFirst({
+    where: { role: "ADMIN" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   const { count } = await prisma.ruleParameter.createMany({
     data: missing.map((key) => ({
       key,

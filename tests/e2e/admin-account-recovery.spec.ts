@@ -1,7 +1,11 @@
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, test } from "../playwright-utils";
 
-test("an administrator unlocks a locked account and hands out a one-time reset link", async ({ page, browser, login }) => {
+test("an administrator unlocks a locked account and hands out a one-time reset link", async ({
+  page,
+  browser,
+  login,
+}) => {
   await login({ role: "ADMIN" });
   const target = await createUser({ role: "ORG_MEMBER" });
   await prisma.user.update({ where: { id: target.id }, data: { lockedUntil: new Date(Date.now() + 15 * 60_000) } });

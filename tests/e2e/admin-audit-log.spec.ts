@@ -12,10 +12,36 @@ test("an administrator filters the audit log by action, object and Shanghai date
   await prisma.auditEvent.createMany({
     data: [
       // 23:30 on 1 March in Shanghai (still 1 March in UTC too)
-      { actorId: admin.id, action: "user.disable", entityType: "User", entityId, fromState: "ACTIVE", toState: "DISABLED", reason: "三月一日晚停用", ip: "10.0.0.8", createdAt: new Date("2026-03-01T15:30:00Z") },
+      {
+        actorId: admin.id,
+        action: "user.disable",
+        entityType: "User",
+        entityId,
+        fromState: "ACTIVE",
+        toState: "DISABLED",
+        reason: "三月一日晚停用",
+        ip: "10.0.0.8",
+        createdAt: new Date("2026-03-01T15:30:00Z"),
+      },
       // 00:30 on 2 March in Shanghai, though still 1 March in UTC
-      { actorId: admin.id, action: "user.enable", entityType: "User", entityId, fromState: "DISABLED", toState: "ACTIVE", reason: "三月二日凌晨启用", createdAt: new Date("2026-03-01T16:30:00Z") },
-      { actorId: null, action: "user.lock", entityType: "User", entityId, toState: "LOCKED", createdAt: new Date("2026-03-01T10:00:00Z") },
+      {
+        actorId: admin.id,
+        action: "user.enable",
+        entityType: "User",
+        entityId,
+        fromState: "DISABLED",
+        toState: "ACTIVE",
+        reason: "三月二日凌晨启用",
+        createdAt: new Date("2026-03-01T16:30:00Z"),
+      },
+      {
+        actorId: null,
+        action: "user.lock",
+        entityType: "User",
+        entityId,
+        toState: "LOCKED",
+        createdAt: new Date("2026-03-01T10:00:00Z"),
+      },
     ],
   });
 

@@ -8,7 +8,11 @@ test("an administrator creates a reviewer, who can then log in to the reviewer w
   // Our own organization, so the search has a predictable hit whatever the seed holds.
   const orgName = `益苗关联测试机构${suffix}`;
   await prisma.organization.create({ data: { name: orgName, type: "SOCIAL_SERVICE", status: "REGISTERED" } });
-  const reviewer = { name: `周评审${suffix.slice(0, 4)}`, email: `reviewer-${suffix}@test.yimiao.local`, password: "Expert2026ok" };
+  const reviewer = {
+    name: `周评审${suffix.slice(0, 4)}`,
+    email: `reviewer-${suffix}@test.yimiao.local`,
+    password: "Expert2026ok",
+  };
 
   await page.goto("/admin");
   await page.getByRole("link", { name: "账号管理" }).click();

@@ -1,6 +1,10 @@
 import { createUser, expect, loginAs, test, TEST_PASSWORD } from "../playwright-utils";
 
-test("an administrator disables an account; its sessions end and it can no longer log in", async ({ page, browser, login }) => {
+test("an administrator disables an account; its sessions end and it can no longer log in", async ({
+  page,
+  browser,
+  login,
+}) => {
   await login({ role: "ADMIN" });
   const target = await createUser({ role: "ORG_MEMBER" });
 
@@ -55,7 +59,9 @@ test("an administrator cannot disable their own account", async ({ page, login }
   await expect(page.getByRole("button", { name: "停用账号" })).toHaveCount(0);
 
   // Even a hand-made request is refused, with the message next to the form.
-  const response = await page.request.post(`/admin/users/${admin.id}`, { form: { intent: "disable", reason: "测试自我停用" } });
+  const response = await page.request.post(`/admin/users/${admin.id}`, {
+    form: { intent: "disable", reason: "测试自我停用" },
+  });
   expect(response.status()).toBe(400);
   await page.reload();
   await expect(page.getByTestId("account-status")).toHaveText("正常");

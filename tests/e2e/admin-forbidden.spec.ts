@@ -25,7 +25,9 @@ test("admin actions refuse a member even when posted directly", async ({ page, l
   });
   expect(created.status()).toBe(403);
 
-  expect(await prisma.user.findUnique({ where: { id: member.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+  expect(await prisma.user.findUnique({ where: { id: member.id }, select: { status: true } })).toEqual({
+    status: "ACTIVE",
+  });
   expect(await prisma.user.count({ where: { email } })).toBe(0);
   expect(await prisma.auditEvent.count({ where: { entityId: member.id, action: "user.disable" } })).toBe(0);
 });

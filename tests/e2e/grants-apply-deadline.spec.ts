@@ -24,6 +24,9 @@ test("a submission after the deadline is refused", async ({ page, login }) => {
   await expect(page.locator("#grant-application-error")).toHaveText(message);
   // What was on the form is still there.
   await expect(page.getByLabel("项目名称")).toHaveValue("青少年成长护航");
-  const stored = await prisma.grantApplication.findUniqueOrThrow({ where: { id: app.id }, select: { status: true, submittedAt: true } });
+  const stored = await prisma.grantApplication.findUniqueOrThrow({
+    where: { id: app.id },
+    select: { status: true, submittedAt: true },
+  });
   expect(stored).toEqual({ status: "DRAFT", submittedAt: null });
 });

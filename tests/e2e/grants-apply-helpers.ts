@@ -2,12 +2,17 @@
 // created straight in the database (the call editor is tested elsewhere), a
 // registered organization, and a complete application.
 import crypto from "node:crypto";
-import { prisma } from "~/utils/db.server";
 import { shanghaiParts } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
 
 const DAY = 86_400_000;
 
-export async function createCall(input: { createdById: string; opensInDays?: number; closesInDays?: number; title?: string }) {
+export async function createCall(input: {
+  createdById: string;
+  opensInDays?: number;
+  closesInDays?: number;
+  title?: string;
+}) {
   const now = Date.now();
   const opens = new Date(now + (input.opensInDays ?? -10) * DAY);
   const closes = new Date(now + (input.closesInDays ?? 30) * DAY);
@@ -80,8 +85,22 @@ export async function createCompleteApplication(input: {
       }),
       budgetLines: {
         create: [
-          { category: "ACTIVITY", description: "助餐补贴", requestedFen: 7_000_000, ownFen: 1_500_000, matchedFen: 500_000, position: 0 },
-          { category: "OVERHEAD", description: "项目管理", requestedFen: 1_000_000, ownFen: 0, matchedFen: 0, position: 1 },
+          {
+            category: "ACTIVITY",
+            description: "助餐补贴",
+            requestedFen: 7_000_000,
+            ownFen: 1_500_000,
+            matchedFen: 500_000,
+            position: 0,
+          },
+          {
+            category: "OVERHEAD",
+            description: "项目管理",
+            requestedFen: 1_000_000,
+            ownFen: 0,
+            matchedFen: 0,
+            position: 1,
+          },
         ],
       },
       milestones: { create: [{ title: "项目启动", dueDate: new Date(start.getTime() + 5 * DAY), position: 0 }] },

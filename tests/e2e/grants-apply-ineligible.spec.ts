@@ -21,7 +21,14 @@ test("an organization that failed last year's inspection is told it is not eligi
     select: { id: true },
   });
   await prisma.inspectionReport.create({
-    data: { roundId: round.id, organizationId: orgId, year: lastYear, status: "CONCLUDED", conclusion: "UNQUALIFIED", conclusionReason: "财务制度不健全" },
+    data: {
+      roundId: round.id,
+      organizationId: orgId,
+      year: lastYear,
+      status: "CONCLUDED",
+      conclusion: "UNQUALIFIED",
+      conclusionReason: "财务制度不健全",
+    },
   });
 
   await page.goto("/org/grants");

@@ -3,7 +3,10 @@ import { createUser, expect, test } from "../playwright-utils";
 import { createCall, registerOrganization } from "./grants-apply-helpers";
 import { pdf } from "./registration-helpers";
 
-test("an organization drafts an application, comes back to it, fixes an over-cap budget and submits", async ({ page, login }) => {
+test("an organization drafts an application, comes back to it, fixes an over-cap budget and submits", async ({
+  page,
+  login,
+}) => {
   const member = await login({ role: "ORG_MEMBER" });
   await registerOrganization(member.organizationId!);
   const admin = await createUser({ role: "ADMIN" });
@@ -26,7 +29,9 @@ test("an organization drafts an application, comes back to it, fixes an over-cap
   await page.getByRole("textbox", { name: "服务社区", exact: true }).fill("竹山社区、上坊社区");
   await page.getByRole("textbox", { name: "受益对象", exact: true }).fill("辖区独居和空巢老人");
   await page.getByRole("textbox", { name: "受益人数", exact: true }).fill("150");
-  await page.getByRole("textbox", { name: "需求分析", exact: true }).fill("辖区 60 岁以上老人占比 24%，独居老人就餐困难。");
+  await page
+    .getByRole("textbox", { name: "需求分析", exact: true })
+    .fill("辖区 60 岁以上老人占比 24%，独居老人就餐困难。");
   await page.getByRole("textbox", { name: "项目目标", exact: true }).fill("为 150 名老人提供助餐和每周探访。");
   await page.getByLabel("里程碑1名称").fill("项目启动与需求评估");
   await page.getByLabel("里程碑1日期").fill("2027-01-15");
@@ -48,7 +53,9 @@ test("an organization drafts an application, comes back to it, fixes an over-cap
   await page.getByLabel("自有资金合计（元）").fill("30000");
   await page.getByLabel("配套资金合计（元）").fill("0");
   // The rule is shown at the field while typing, before any submission.
-  await expect(page.getByTestId("live-requestedTotal")).toHaveText("申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00");
+  await expect(page.getByTestId("live-requestedTotal")).toHaveText(
+    "申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00",
+  );
   await page.getByLabel("项目计划书").setInputFiles(pdf("项目计划书.pdf"));
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status")).toContainText("草稿已保存");
@@ -74,7 +81,9 @@ test("an organization drafts an application, comes back to it, fixes an over-cap
   await page.getByRole("button", { name: "提交申报" }).click();
   const error = page.locator(`[id$="requestedTotal-error"]`);
   await expect(error).toHaveText("申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00");
-  await expect(page.getByRole("textbox", { name: "需求分析", exact: true })).toHaveValue("辖区 60 岁以上老人占比 24%，独居老人就餐困难。");
+  await expect(page.getByRole("textbox", { name: "需求分析", exact: true })).toHaveValue(
+    "辖区 60 岁以上老人占比 24%，独居老人就餐困难。",
+  );
 
   await page.getByLabel("预算1申请资助（元）").fill("90000");
   await page.getByLabel("申请资助金额合计（元）").fill("90000");
@@ -88,8 +97,17 @@ test("an organization drafts an application, comes back to it, fixes an over-cap
 
   const stored = await prisma.grantApplication.findFirstOrThrow({
     where: { callId: call.id, organizationId: member.organizationId! },
-    select: { status: true, requestedFen: true, autoChecks: true, _count: { select: { milestones: true, budgetLines: true } } },
+    select: {
+      status: true,
+      requestedFen: true,
+      autoChecks: true,
+      _count: { select: { milestones: true, budgetLines: true } },
+    },
   });
-  expect(stored).toMatchObject({ status: "SUBMITTED", requestedFen: 9_000_000, _count: { milestones: 2, budgetLines: 1 } });
+  expect(stored).toMatchObject({
+    status: "SUBMITTED",
+    requestedFen: 9_000_000,
+    _count: { milestones: 2, budgetLines: 1 },
+  });
   expect(JSON.parse(stored.autoChecks!).passed).toBe(true);
 });

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
-import { addDays, toDateInput } from "~/utils/dates";
+import { addDays, toDateInput, shanghaiParts } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { expect, test } from "../playwright-utils";
-import { shanghaiParts } from "~/utils/dates";
 
 test("an administrator creates and publishes a 公益创投 call, and the public sees its rules and timeline", async ({
   page,
@@ -57,7 +56,14 @@ test("an administrator creates and publishes a 公益创投 call, and the public
 
   const call = await prisma.grantCall.findFirstOrThrow({
     where: { title },
-    select: { id: true, status: true, publishedAt: true, poolFen: true, perProjectCapFen: true, criteria: { select: { weightPct: true } } },
+    select: {
+      id: true,
+      status: true,
+      publishedAt: true,
+      poolFen: true,
+      perProjectCapFen: true,
+      criteria: { select: { weightPct: true } },
+    },
   });
   expect(call.status).toBe("PUBLISHED");
   expect(call.publishedAt).not.toBeNull();

@@ -53,8 +53,12 @@ test("staff return an application for correction; it is resubmitted and passed",
   await loginAs(orgPage, applicant.id);
   await orgPage.goto(`/org/grants/${app.id}`);
   await expect(orgPage.getByRole("heading", { level: 1, name: "银龄暖心助餐计划" })).toBeVisible();
-  await expect(orgPage.getByTestId("correction-notes")).toHaveText("请补充志愿者队伍情况，并附上社区居委会的合作意向书。");
-  await orgPage.getByRole("textbox", { name: "项目目标", exact: true }).fill("为 150 名老人提供助餐和探访；组建 30 人的志愿者队伍，与竹山社区居委会合作。");
+  await expect(orgPage.getByTestId("correction-notes")).toHaveText(
+    "请补充志愿者队伍情况，并附上社区居委会的合作意向书。",
+  );
+  await orgPage
+    .getByRole("textbox", { name: "项目目标", exact: true })
+    .fill("为 150 名老人提供助餐和探访；组建 30 人的志愿者队伍，与竹山社区居委会合作。");
   await orgPage.getByRole("button", { name: "补正后重新提交" }).click();
   await expect(orgPage.getByRole("status")).toContainText("申报已提交");
   await expect(orgPage.getByTestId("grant-status")).toHaveText("已提交");

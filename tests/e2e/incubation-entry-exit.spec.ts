@@ -1,6 +1,6 @@
 import { addMonths, addWorkingDays, parseDateInput, toDateInput } from "~/utils/dates";
-import { formatDate } from "~/utils/format";
 import { prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 
 const PLAN = "入驻后在社区开展独居老人探访和助餐服务，建立二十人的志愿者队伍，完善理事会和财务制度。";
@@ -98,7 +98,9 @@ test("an organization applies, is admitted, gets seed funding and graduates, and
   await staff.getByRole("button", { name: "记录服务" }).click();
   await expect(staff.getByRole("status")).toHaveText("服务已记录。");
   const services = staff.getByRole("region", { name: "已提供的服务" });
-  await expect(services.getByRole("row").filter({ hasText: "首期种子资金，用于独居老人探访项目" })).toContainText("¥5,000.00");
+  await expect(services.getByRole("row").filter({ hasText: "首期种子资金，用于独居老人探访项目" })).toContainText(
+    "¥5,000.00",
+  );
   await expect(staff.getByTestId("seed-funding-total")).toHaveText("¥5,000.00");
 
   // 期满评审: 出壳 needs a reason.

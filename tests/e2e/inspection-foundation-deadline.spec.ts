@@ -17,20 +17,38 @@ async function fillReport(page: Page) {
     await page.getByLabel(label, { exact: true }).fill(label === "捐赠收入" || label === "收入合计" ? "20000" : "0");
   }
   for (const label of ["业务活动成本", "管理费用", "筹资费用", "其他费用", "费用合计"]) {
-    await page.getByLabel(label, { exact: true }).fill(label === "业务活动成本" || label === "费用合计" ? "15000" : "0");
+    await page
+      .getByLabel(label, { exact: true })
+      .fill(label === "业务活动成本" || label === "费用合计" ? "15000" : "0");
   }
   await page.getByLabel("资产合计", { exact: true }).fill("300000");
   await page.getByLabel("负债合计", { exact: true }).fill("0");
   await page.getByLabel("净资产合计", { exact: true }).fill("300000");
 }
 
-async function setUp(login: (i: { role: "ORG_MEMBER"; organizationName: string }) => Promise<{ organizationId: string | null }>, year: number, type: string, deadline: Date) {
+async function setUp(
+  login: (i: { role: "ORG_MEMBER"; organizationName: string }) => Promise<{ organizationId: string | null }>,
+  year: number,
+  type: string,
+  deadline: Date,
+) {
   const member = await login({ role: "ORG_MEMBER", organizationName: `年检测试${type}${year}-${Date.now()}` });
   const orgId = member.organizationId!;
-  await prisma.organization.update({ where: { id: orgId }, data: { type, status: "REGISTERED", registeredAt: new Date("2016-05-01T00:00:00+08:00") } });
+  await prisma.organization.update({
+    where: { id: orgId },
+    data: { type, status: "REGISTERED", registeredAt: new Date("2016-05-01T00:00:00+08:00") },
+  });
   // upsert: a retry finds the first attempt's round.
-  const round = await prisma.inspectionRound.upsert({ where: { year }, create: { year, deadline, foundationDeadline: deadline }, update: {}, select: { id: true } });
-  return prisma.inspectionReport.create({ data: { roundId: round.id, organizationId: orgId, year, status: "PENDING" }, select: { id: true } });
+  const round = await prisma.inspectionRound.upsert({
+    where: { year },
+    create: { year, deadline, foundationDeadline: deadline },
+    update: {},
+    select: { id: true },
+  });
+  return prisma.inspectionReport.create({
+    data: { roundId: round.id, organizationId: orgId, year, status: "PENDING" },
+    select: { id: true },
+  });
 }
 
 test("a foundation must upload its audit report before submitting", async ({ page, login }) => {
@@ -41,10 +59,15 @@ test("a foundation must upload its audit report before submitting", async ({ pag
   await page.getByRole("button", { name: "提交年度报告" }).click();
   await expect(page.getByText("基金会须上传审计报告")).toBeVisible();
 
-  await page.getByLabel("年度审计报告（基金会必须上传）").setInputFiles({ name: "2098年度审计报告.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("年度审计报告（基金会必须上传）")
+    .setInputFiles({ name: "2098年度审计报告.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "提交年度报告" }).click();
   await expect(page.getByText("年度报告已提交，请等待登记管理机关审查。")).toBeVisible();
-  const files = await prisma.attachment.findMany({ where: { subjectType: "InspectionReport", subjectId: report.id }, select: { originalName: true } });
+  const files = await prisma.attachment.findMany({
+    where: { subjectType: "InspectionReport", subjectId: report.id },
+    select: { originalName: true },
+  });
   expect(files).toEqual([{ originalName: "2098年度审计报告.pdf" }]);
 });
 
@@ -55,7 +78,9 @@ test("after the deadline submission is refused with a clear message", async ({ p
   await page.goto(`/org/inspection/${report.id}`);
   await fillReport(page);
   await page.getByRole("button", { name: "提交年度报告" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "2099年度报告的提交截止日期" })).toContainText("已过，不能再提交。请联系登记管理机关。");
+  await expect(page.getByRole("alert").filter({ hasText: "2099年度报告的提交截止日期" })).toContainText(
+    "已过，不能再提交。请联系登记管理机关。",
+  );
   const after = await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } });
   expect(after.status).toBe("PENDING");
 });

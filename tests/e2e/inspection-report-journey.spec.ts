@@ -4,7 +4,10 @@ import { createUser, expect, loginAs, test } from "../playwright-utils";
 // A year no seed data or other spec uses.
 const YEAR = 2095;
 
-test("an organization files its annual report, fixes a finance mismatch, gets 基本合格 and files its rectification", async ({ page, login }) => {
+test("an organization files its annual report, fixes a finance mismatch, gets 基本合格 and files its rectification", async ({
+  page,
+  login,
+}) => {
   const member = await login({ role: "ORG_MEMBER", organizationName: `年检测试社会工作服务中心${Date.now()}` });
   const orgId = member.organizationId!;
   const org = await prisma.organization.update({
@@ -30,7 +33,10 @@ test("an organization files its annual report, fixes a finance mismatch, gets �
 
   // The organization opens its report from the 年检 page.
   await page.goto("/org/inspection");
-  await page.getByRole("row", { name: new RegExp(`${YEAR}年度`) }).getByRole("link", { name: "填报" }).click();
+  await page
+    .getByRole("row", { name: new RegExp(`${YEAR}年度`) })
+    .getByRole("link", { name: "填报" })
+    .click();
   await expect(page.getByRole("heading", { name: `${YEAR}年度工作报告` })).toBeVisible();
 
   await page.getByLabel("年度业务活动情况").fill("开展社区为老服务 36 场，服务 820 人次。");
@@ -113,7 +119,10 @@ test("an organization files its annual report, fixes a finance mismatch, gets �
   await expect(item).toContainText("已制定《财务支出审批制度》");
   await item.getByRole("button", { name: "整改通过" }).click();
   await expect(page.getByText("整改已通过，已通知该组织。")).toBeVisible();
-  const rectification = await prisma.rectification.findFirstOrThrow({ where: { reportId: report.id }, select: { status: true } });
+  const rectification = await prisma.rectification.findFirstOrThrow({
+    where: { reportId: report.id },
+    select: { status: true },
+  });
   expect(rectification.status).toBe("ACCEPTED");
 
   // The public announcement shows the conclusion.

@@ -4,13 +4,21 @@ import { expect, test } from "../playwright-utils";
 // A year no seed data or other spec uses.
 const YEAR = 2097;
 
-test("an administrator opens a round: deadlines follow the year, organizations are listed and notified, a second opening is refused", async ({ page, login }) => {
+test("an administrator opens a round: deadlines follow the year, organizations are listed and notified, a second opening is refused", async ({
+  page,
+  login,
+}) => {
   // A retry finds the first attempt's round; start the year afresh.
   await prisma.inspectionReport.deleteMany({ where: { year: YEAR } });
   await prisma.inspectionRound.deleteMany({ where: { year: YEAR } });
   await prisma.organization.deleteMany({ where: { name: { startsWith: "新登记测试中心" } } });
   const recent = await prisma.organization.create({
-    data: { name: `新登记测试中心${Date.now()}`, type: "SOCIAL_SERVICE", status: "REGISTERED", registeredAt: new Date(`${YEAR}-09-01T00:00:00+08:00`) },
+    data: {
+      name: `新登记测试中心${Date.now()}`,
+      type: "SOCIAL_SERVICE",
+      status: "REGISTERED",
+      registeredAt: new Date(`${YEAR}-09-01T00:00:00+08:00`),
+    },
     select: { id: true },
   });
   await login({ role: "ADMIN" });
@@ -38,7 +46,10 @@ test("an administrator opens a round: deadlines follow the year, organizations a
   // The deadline is far away: nothing can be marked 未参检 yet.
   await expect(page.getByRole("button", { name: "标记未参检" })).toBeDisabled();
 
-  const exempt = await prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: recent.id, year: YEAR }, select: { status: true } });
+  const exempt = await prisma.inspectionReport.findFirstOrThrow({
+    where: { organizationId: recent.id, year: YEAR },
+    select: { status: true },
+  });
   expect(exempt.status).toBe("EXEMPT");
   await page.getByLabel("状态").selectOption({ label: "免于年检" });
   await page.getByRole("button", { name: "筛选" }).click();

@@ -5,13 +5,21 @@ import { expect, test } from "../playwright-utils";
 // A year no seed data or other spec uses.
 const YEAR = 2096;
 
-test("the statistics page counts match the data, the export and the public announcement list the year's results", async ({ page, login }) => {
+test("the statistics page counts match the data, the export and the public announcement list the year's results", async ({
+  page,
+  login,
+}) => {
   const suffix = Date.now();
   // A retry finds the first attempt's rows; start the year afresh.
   await prisma.inspectionReport.deleteMany({ where: { year: YEAR } });
   await prisma.inspectionRound.deleteMany({ where: { year: YEAR } });
   const round = await prisma.inspectionRound.create({
-    data: { year: YEAR, deadline: new Date("2097-05-31T15:59:59.999Z"), foundationDeadline: new Date("2097-03-31T15:59:59.999Z"), status: "CLOSED" },
+    data: {
+      year: YEAR,
+      deadline: new Date("2097-05-31T15:59:59.999Z"),
+      foundationDeadline: new Date("2097-03-31T15:59:59.999Z"),
+      status: "CLOSED",
+    },
     select: { id: true },
   });
   const outcomes = [
@@ -53,7 +61,8 @@ test("the statistics page counts match the data, the export and the public annou
     expect(years).toContain(YEAR);
     for (const year of years) {
       const count = (c: string) => grouped.find((g) => g.year === year && g.conclusion === c)?._count._all ?? 0;
-      const cell = (col: string) => page.locator(`tr[data-year="${year}"] [data-col="${col}"]`).textContent({ timeout: 2000 });
+      const cell = (col: string) =>
+        page.locator(`tr[data-year="${year}"] [data-col="${col}"]`).textContent({ timeout: 2000 });
       expect(await cell("qualified")).toBe(String(count("QUALIFIED")));
       expect(await cell("basic")).toBe(String(count("BASIC")));
       expect(await cell("unqualified")).toBe(String(count("UNQUALIFIED")));
@@ -72,7 +81,9 @@ test("the statistics page counts match the data, the export and the public annou
   const response = await page.request.get(`/admin/inspection/${YEAR}/export`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  expect(response.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(`${YEAR}年度年检结果.xlsx`)}`);
+  expect(response.headers()["content-disposition"]).toContain(
+    `filename*=UTF-8''${encodeURIComponent(`${YEAR}年度年检结果.xlsx`)}`,
+  );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;

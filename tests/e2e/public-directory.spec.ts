@@ -58,7 +58,9 @@ test("the home page shows real figures from the database", async ({ page }) => {
   await expect(page.getByRole("main").getByRole("link", { name: "登录" })).toHaveAttribute("href", "/login");
 });
 
-test("a visitor finds an organization by name and by USCC and sees only its registered information", async ({ page }) => {
+test("a visitor finds an organization by name and by USCC and sees only its registered information", async ({
+  page,
+}) => {
   const org = await prisma.organization.findUniqueOrThrow({
     where: { name: "江宁区慈善基金会" },
     select: {
@@ -134,7 +136,9 @@ test("filters, sorting and paging keep the query in the URL", async ({ page }) =
   await expect(async () => {
     const registeredGroups = await prisma.organization.count({ where: { status: "REGISTERED", type: "SOCIAL_GROUP" } });
     await page.reload();
-    await expect(page.getByTestId("directory-count")).toHaveText(`共找到 ${shown(registeredGroups)} 家社会组织`, { timeout: 1_000 });
+    await expect(page.getByTestId("directory-count")).toHaveText(`共找到 ${shown(registeredGroups)} 家社会组织`, {
+      timeout: 1_000,
+    });
   }).toPass();
   const names = await page.getByRole("list", { name: "社会组织列表" }).getByRole("link").allTextContents();
   expect(names).toEqual([...names].sort());
@@ -159,7 +163,9 @@ test("filters, sorting and paging keep the query in the URL", async ({ page }) =
     const allPublic = await prisma.organization.count({ where: { status: { in: PUBLIC_STATUSES } } });
     expect(allPublic).toBeGreaterThan(20);
     await page.reload();
-    await expect(page.getByTestId("directory-count")).toHaveText(`共找到 ${shown(allPublic)} 家社会组织`, { timeout: 1_000 });
+    await expect(page.getByTestId("directory-count")).toHaveText(`共找到 ${shown(allPublic)} 家社会组织`, {
+      timeout: 1_000,
+    });
   }).toPass();
   const firstPage = await page.getByRole("list", { name: "社会组织列表" }).getByRole("link").allTextContents();
   expect(firstPage).toHaveLength(20);
@@ -183,7 +189,9 @@ test("filters, sorting and paging keep the query in the URL", async ({ page }) =
 
 test("a visitor filters and sorts by rating grade and sees the grade in force with its validity", async ({ page }) => {
   // A grade announced last year is in force this year (1 January after the announcement).
-  const year = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
+  );
   const announcedAt = new Date(`${year - 1}-11-20T00:00:00+08:00`);
   const org = await createRegisteredOrg("江宁区评级公示测试服务中心");
   await prisma.organizationGrade.create({
@@ -199,7 +207,9 @@ test("a visitor filters and sorts by rating grade and sees the grade in force wi
   await expect(async () => {
     const graded = await prisma.organization.count({ where: { status: "REGISTERED", currentGrade: 4 } });
     await page.reload();
-    await expect(page.getByTestId("directory-count")).toHaveText(`共找到 ${shown(graded)} 家社会组织`, { timeout: 1_000 });
+    await expect(page.getByTestId("directory-count")).toHaveText(`共找到 ${shown(graded)} 家社会组织`, {
+      timeout: 1_000,
+    });
   }).toPass();
   const badges = await list.getByTestId("org-grade").allTextContents();
   expect(badges.length).toBeGreaterThan(0);

@@ -2,7 +2,10 @@ import { prisma } from "~/utils/db.server";
 import { expect, test } from "../playwright-utils";
 import { fillCommonFields, startApplication, uploadAllDocuments } from "./registration-helpers";
 
-test("a local association named 中华… is refused at the name field, in the browser and on the server", async ({ page, login }) => {
+test("a local association named 中华… is refused at the name field, in the browser and on the server", async ({
+  page,
+  login,
+}) => {
   const member = await login({ role: "ORG_MEMBER" });
   await startApplication(page, "社会团体（登记）");
   await expect(page.getByLabel("地域范围")).toHaveValue("LOCAL");
@@ -25,7 +28,10 @@ test("a local association named 中华… is refused at the name field, in the b
   });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("地方性社会组织名称不得含有「中华」字样");
-  const stored = await prisma.registrationApplication.findUniqueOrThrow({ where: { id: application.id }, select: { status: true } });
+  const stored = await prisma.registrationApplication.findUniqueOrThrow({
+    where: { id: application.id },
+    select: { status: true },
+  });
   expect(stored.status).toBe("DRAFT");
 
   // A local name without the word passes that check.
@@ -33,7 +39,10 @@ test("a local association named 中华… is refused at the name field, in the b
   await expect(nameField).not.toHaveAttribute("aria-invalid", "true");
 });
 
-test("a name already registered is refused at the name field; a complete association then goes through", async ({ page, login }) => {
+test("a name already registered is refused at the name field; a complete association then goes through", async ({
+  page,
+  login,
+}) => {
   const registered = await prisma.organization.findFirstOrThrow({
     where: { status: "REGISTERED", type: "SOCIAL_GROUP" },
     select: { name: true },
@@ -49,14 +58,18 @@ test("a name already registered is refused at the name field; a complete associa
   await page.getByRole("button", { name: "提交申请" }).click();
 
   // The browser's checks first: money and members, at their fields.
-  await expect(page.getByLabel("活动资金（元）")).toHaveAccessibleDescription("地方性社会团体的活动资金不得少于 30,000 元");
+  await expect(page.getByLabel("活动资金（元）")).toHaveAccessibleDescription(
+    "地方性社会团体的活动资金不得少于 30,000 元",
+  );
   await expect(page.getByLabel("个人会员数")).toHaveAccessibleDescription(/会员数量不足.*合计 50 个以上/);
   await page.getByLabel("活动资金（元）").fill("30000");
   await page.getByLabel("单位会员数").fill("10");
   await page.getByRole("button", { name: "提交申请" }).click();
 
   // Then the server's register lookup. Files are chosen again after a refused submission.
-  await expect(page.getByLabel("拟定名称")).toHaveAccessibleDescription(`「${registered.name}」与已登记的社会组织重名，请更换名称`);
+  await expect(page.getByLabel("拟定名称")).toHaveAccessibleDescription(
+    `「${registered.name}」与已登记的社会组织重名，请更换名称`,
+  );
   await page.getByLabel("拟定名称").fill("江宁区邻里文化促进会");
   await uploadAllDocuments(page);
   await page.getByRole("button", { name: "提交申请" }).click();

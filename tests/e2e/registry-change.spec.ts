@@ -1,5 +1,5 @@
-import { createUser, expect, test } from "../playwright-utils";
 import { prisma } from "~/utils/db.server";
+import { createUser, expect, test } from "../playwright-utils";
 import { createRegisteredOrg, todayShown } from "./registry-helpers";
 
 test("staff record a change of 住所 and the public page shows it in the change history", async ({ page, login }) => {

@@ -4,7 +4,9 @@ import { createRegisteredOrg, todayShown } from "./registry-helpers";
 test("staff record credit information and a rating grade; the public page shows both", async ({ page, login }) => {
   await login({ role: "ADMIN" });
   const org = await createRegisteredOrg("江宁区信用评级测试服务中心");
-  const year = Number(new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()),
+  );
 
   await page.goto(`/admin/organizations/${org.id}`);
   await expect(page.getByRole("heading", { level: 1, name: org.name })).toBeVisible();

@@ -1,7 +1,10 @@
 import { expect, test } from "../playwright-utils";
 import { createRegisteredOrg, todayShown } from "./registry-helpers";
 
-test("staff deregister an organization; the public page says 已注销 and the default directory drops it", async ({ page, login }) => {
+test("staff deregister an organization; the public page says 已注销 and the default directory drops it", async ({
+  page,
+  login,
+}) => {
   await login({ role: "ADMIN" });
   const org = await createRegisteredOrg("江宁区注销测试服务中心");
   const count = page.getByTestId("directory-count");

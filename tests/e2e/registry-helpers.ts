@@ -38,5 +38,10 @@ export async function createRegisteredOrg(prefix: string, { memberId }: { member
 
 /** Today in Shanghai as 2026年11月23日. */
 export function todayShown() {
-  return new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(new Date());
+  return new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(new Date());
 }

@@ -1,6 +1,6 @@
-import { expect, test } from "../playwright-utils";
-import { seedRules } from "../../prisma/seed-parts/rules";
 import { prisma } from "~/utils/db.server";
+import { seedRules } from "../../prisma/seed-parts/rules";
+import { expect, test } from "../playwright-utils";
 
 // A national body's minimum is used for the journey because this district
 // registers local bodies only, so other journeys running at the same time are
@@ -8,7 +8,10 @@ import { prisma } from "~/utils/db.server";
 const KEY = "registration.socialGroup.minCapitalNationalFen";
 const LABEL = "全国性社会团体活动资金下限";
 
-test("staff set a rule value effective today; it is in force and the history keeps the old one", async ({ page, login }) => {
+test("staff set a rule value effective today; it is in force and the history keeps the old one", async ({
+  page,
+  login,
+}) => {
   await seedRules(prisma); // the seeded initial values (no-op when already there)
   // A first attempt that died before its cleanup leaves its value behind; a retry starts from the seeded one.
   await prisma.ruleParameter.deleteMany({ where: { key: KEY, note: { not: "系统初始值" } } });

@@ -57,7 +57,13 @@ async function visit(page: Page, url: string) {
 
 test("a reviewer opens, scores and downloads only what is assigned to them", async ({ page, browser }) => {
   const admin = await createUser({ role: "ADMIN" });
-  const round = await createReviewRound({ adminId: admin.id, applications: 2, reviewers: 2, blindReview: true, reviewersPerApplication: 1 });
+  const round = await createReviewRound({
+    adminId: admin.id,
+    applications: 2,
+    reviewers: 2,
+    blindReview: true,
+    reviewersPerApplication: 1,
+  });
   const [app1, app2] = round.applications;
   const [reviewerA, reviewerB] = round.reviewers;
   const taskA = await assign(round.call.id, app1!.id, reviewerA!.id);
@@ -65,7 +71,11 @@ test("a reviewer opens, scores and downloads only what is assigned to them", asy
   const secretComment = `甲专家草稿意见${crypto.randomBytes(3).toString("hex")}，尚未提交`;
   await prisma.reviewAssignment.update({
     where: { id: taskA.id },
-    data: { status: "DRAFTED", comment: secretComment, scores: { create: [{ criterionId: round.criteria[0]!.id, score: 17 }] } },
+    data: {
+      status: "DRAFTED",
+      comment: secretComment,
+      scores: { create: [{ criterionId: round.criteria[0]!.id, score: 17 }] },
+    },
   });
   const org1Name = await orgName(app1!.organizationId);
   const org2Name = await orgName(app2!.organizationId);
@@ -109,7 +119,9 @@ test("a reviewer opens, scores and downloads only what is assigned to them", asy
   expectNoLeak(await data.text(), [secretComment, app1!.title, org1Name], "A's task data seen by B");
 
   // B cannot score, submit or recuse on A's assignment; nothing is written.
-  const scoreFields = Object.fromEntries(round.criteria.map((c) => [`score.${c.id}`, String(Math.min(10, c.maxScore))]));
+  const scoreFields = Object.fromEntries(
+    round.criteria.map((c) => [`score.${c.id}`, String(Math.min(10, c.maxScore))]),
+  );
   for (const intent of ["draft", "submit"]) {
     const post = await page.request.post(`/reviewer/reviews/${taskA.id}`, {
       form: { intent, ...scoreFields, comment: "越权评分：这条意见不应被保存下来。", recommendation: "DO_NOT_FUND" },
@@ -117,11 +129,19 @@ test("a reviewer opens, scores and downloads only what is assigned to them", asy
     expect(post.status(), `B posting ${intent} to A's task`).toBe(404);
     expectNoLeak(await post.text(), [secretComment, app1!.title], `B's ${intent} post`);
   }
-  const recuse = await page.request.post(`/reviewer/reviews/${taskA.id}`, { form: { intent: "recuse", recuseReason: "越权回避" } });
+  const recuse = await page.request.post(`/reviewer/reviews/${taskA.id}`, {
+    form: { intent: "recuse", recuseReason: "越权回避" },
+  });
   expect(recuse.status()).toBe(404);
   const stored = await prisma.reviewAssignment.findUniqueOrThrow({
     where: { id: taskA.id },
-    select: { status: true, comment: true, recommendation: true, recuseReason: true, scores: { select: { criterionId: true, score: true } } },
+    select: {
+      status: true,
+      comment: true,
+      recommendation: true,
+      recuseReason: true,
+      scores: { select: { criterionId: true, score: true } },
+    },
   });
   expect(stored).toEqual({
     status: "DRAFTED",
@@ -159,15 +179,26 @@ test("a reviewer opens, scores and downloads only what is assigned to them", asy
   expect(saved.status()).toBe(302);
   expect(await prisma.reviewScore.count({ where: { assignmentId: taskA.id } })).toBe(round.criteria.length);
   // Once A has recused, the plan is closed to them too.
-  await prisma.reviewAssignment.update({ where: { id: taskA.id }, data: { status: "RECUSED", recuseReason: "测试回避" } });
+  await prisma.reviewAssignment.update({
+    where: { id: taskA.id },
+    data: { status: "RECUSED", recuseReason: "测试回避" },
+  });
   expect((await pageA.request.get(`/files/${plan1.id}`)).status()).toBe(403);
   await pageA.context().close();
 });
 
-test("staff review, ranking, export and publicity refuse reviewers and organizations and change nothing", async ({ page, browser }) => {
+test("staff review, ranking, export and publicity refuse reviewers and organizations and change nothing", async ({
+  page,
+  browser,
+}) => {
   const admin = await createUser({ role: "ADMIN" });
   // Two reviewers per application, one assigned: staff could still add reviewer C.
-  const round = await createReviewRound({ adminId: admin.id, applications: 2, reviewers: 3, reviewersPerApplication: 2 });
+  const round = await createReviewRound({
+    adminId: admin.id,
+    applications: 2,
+    reviewers: 3,
+    reviewersPerApplication: 2,
+  });
   const callId = round.call.id;
   const [app1, app2] = round.applications;
   const [reviewerA, reviewerB, reviewerC] = round.reviewers;
@@ -196,7 +227,13 @@ test("staff review, ranking, export and publicity refuse reviewers and organizat
 
   const before = await prisma.grantCall.findUniqueOrThrow({
     where: { id: callId },
-    select: { reviewStage: true, aggregation: true, disagreementThreshold: true, reviewersPerApplication: true, blindReview: true },
+    select: {
+      reviewStage: true,
+      aggregation: true,
+      disagreementThreshold: true,
+      reviewersPerApplication: true,
+      blindReview: true,
+    },
   });
   const secrets = [secretComment, reviewerA!.name, org1Name, app1!.title, round.call.title];
   const intruders = [
@@ -222,9 +259,18 @@ test("staff review, ranking, export and publicity refuse reviewers and organizat
 
     // Writes are refused and store nothing (a layout's 403 alone would not prove that).
     const posts: Array<[string, Record<string, string>]> = [
-      [`/admin/grants/${callId}/review`, { intent: "settings", reviewersPerApplication: "2", aggregation: "TRIMMED_MEAN", disagreementThreshold: "77" }],
-      [`/admin/grants/${callId}/review/${app1!.id}`, { intent: "add", reviewerId: reviewerC!.id, reason: "越权补派自己" }],
-      [`/admin/grants/${callId}/review/${app1!.id}`, { intent: "reopen", assignmentId: taskA.id, reason: "越权重新开放" }],
+      [
+        `/admin/grants/${callId}/review`,
+        { intent: "settings", reviewersPerApplication: "2", aggregation: "TRIMMED_MEAN", disagreementThreshold: "77" },
+      ],
+      [
+        `/admin/grants/${callId}/review/${app1!.id}`,
+        { intent: "add", reviewerId: reviewerC!.id, reason: "越权补派自己" },
+      ],
+      [
+        `/admin/grants/${callId}/review/${app1!.id}`,
+        { intent: "reopen", assignmentId: taskA.id, reason: "越权重新开放" },
+      ],
       [`/admin/grants/${callId}/ranking`, { intent: "generate" }],
     ];
     for (const [url, form] of posts) {
@@ -236,11 +282,19 @@ test("staff review, ranking, export and publicity refuse reviewers and organizat
   expect(
     await prisma.grantCall.findUniqueOrThrow({
       where: { id: callId },
-      select: { reviewStage: true, aggregation: true, disagreementThreshold: true, reviewersPerApplication: true, blindReview: true },
+      select: {
+        reviewStage: true,
+        aggregation: true,
+        disagreementThreshold: true,
+        reviewersPerApplication: true,
+        blindReview: true,
+      },
     }),
   ).toEqual(before);
   expect(await prisma.reviewAssignment.count({ where: { subjectId: app1!.id, reviewerId: reviewerC!.id } })).toBe(0);
-  expect(await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: taskA.id }, select: { status: true } })).toEqual({ status: "SUBMITTED" });
+  expect(
+    await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: taskA.id }, select: { status: true } }),
+  ).toEqual({ status: "SUBMITTED" });
   expect(await prisma.grantAward.count({ where: { callId } })).toBe(0);
   expect(await prisma.auditEvent.count({ where: { actorId: { in: [reviewerC!.id, app2!.owner.id] } } })).toBe(0);
 
@@ -264,7 +318,9 @@ test("staff review, ranking, export and publicity refuse reviewers and organizat
 
   // The same writes from staff do take effect, so the refusals above were real.
   const staff = await openAs(browser, admin.id);
-  const added = await staff.request.post(`/admin/grants/${callId}/review/${app1!.id}`, { form: { intent: "add", reviewerId: reviewerC!.id, reason: "员工补派" } });
+  const added = await staff.request.post(`/admin/grants/${callId}/review/${app1!.id}`, {
+    form: { intent: "add", reviewerId: reviewerC!.id, reason: "员工补派" },
+  });
   expect(added.status()).toBe(200);
   expect(await prisma.reviewAssignment.count({ where: { subjectId: app1!.id, reviewerId: reviewerC!.id } })).toBe(1);
   await prisma.reviewAssignment.deleteMany({ where: { subjectId: app1!.id, reviewerId: reviewerC!.id } });
@@ -274,9 +330,17 @@ test("staff review, ranking, export and publicity refuse reviewers and organizat
   await staff.context().close();
 });
 
-test("the organization's feedback is anonymous and the public sees only a published list", async ({ page, browser }) => {
+test("the organization's feedback is anonymous and the public sees only a published list", async ({
+  page,
+  browser,
+}) => {
   const admin = await createUser({ role: "ADMIN" });
-  const round = await createReviewRound({ adminId: admin.id, applications: 2, reviewers: 2, reviewersPerApplication: 2 });
+  const round = await createReviewRound({
+    adminId: admin.id,
+    applications: 2,
+    reviewers: 2,
+    reviewersPerApplication: 2,
+  });
   const callId = round.call.id;
   const [app1, app2] = round.applications;
   const [reviewerA, reviewerB] = round.reviewers;
@@ -292,13 +356,40 @@ test("the organization's feedback is anonymous and the public sees only a publis
   await submitReview(a2.id, round.criteria, [10, 15, 10, 8, 8], app2Comment);
   await prisma.grantAward.createMany({
     data: [
-      { callId, applicationId: app1!.id, rank: 1, finalScore: 89.5, reviewCount: 2, recommended: true, recommendedFen: 6_000_000, selected: true, amountFen: 6_000_000 },
-      { callId, applicationId: app2!.id, rank: 2, finalScore: 51, reviewCount: 1, recommended: false, recommendedFen: 0, selected: false, amountFen: 0 },
+      {
+        callId,
+        applicationId: app1!.id,
+        rank: 1,
+        finalScore: 89.5,
+        reviewCount: 2,
+        recommended: true,
+        recommendedFen: 6_000_000,
+        selected: true,
+        amountFen: 6_000_000,
+      },
+      {
+        callId,
+        applicationId: app2!.id,
+        rank: 2,
+        finalScore: 51,
+        reviewCount: 1,
+        recommended: false,
+        recommendedFen: 0,
+        selected: false,
+        amountFen: 0,
+      },
     ],
   });
   const org1Name = await orgName(app1!.organizationId);
   const org2Name = await orgName(app2!.organizationId);
-  const reviewerSecrets = [reviewerA!.name, reviewerB!.name, reviewerA!.email, reviewerB!.email, reviewerA!.id, reviewerB!.id];
+  const reviewerSecrets = [
+    reviewerA!.name,
+    reviewerB!.name,
+    reviewerA!.email,
+    reviewerB!.email,
+    reviewerA!.id,
+    reviewerB!.id,
+  ];
 
   // Anonymous visitors: the reviewer and staff areas send them to log in, reading and writing alike.
   const anonymousUrls = [
@@ -322,10 +413,15 @@ test("the organization's feedback is anonymous and the public sees only a publis
   });
   expect(anonymousPost.status()).toBe(302);
   expect(anonymousPost.headers()["location"]).toMatch(/^\/login\?redirectTo=/);
-  const anonymousRank = await page.request.post(`/admin/grants/${callId}/ranking`, { form: { intent: "publish" }, maxRedirects: 0 });
+  const anonymousRank = await page.request.post(`/admin/grants/${callId}/ranking`, {
+    form: { intent: "publish" },
+    maxRedirects: 0,
+  });
   expect(anonymousRank.status()).toBe(302);
   expect(anonymousRank.headers()["location"]).toMatch(/^\/login\?redirectTo=/);
-  expect(await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: a1.id }, select: { status: true } })).toEqual({ status: "SUBMITTED" });
+  expect(await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: a1.id }, select: { status: true } })).toEqual({
+    status: "SUBMITTED",
+  });
 
   // Before publication the list does not exist for the public, and objections are refused.
   for (const stage of ["OPEN", "RANKED"]) {
@@ -353,18 +449,33 @@ test("the organization's feedback is anonymous and the public sees only a publis
   // Publicized: the selected entry is public, with nothing of the reviewers and nothing unselected.
   await prisma.grantCall.update({
     where: { id: callId },
-    data: { reviewStage: "PUBLICIZED", publicityStartsAt: new Date(Date.now() - DAY), publicityEndsAt: new Date(Date.now() + 5 * DAY) },
+    data: {
+      reviewStage: "PUBLICIZED",
+      publicityStartsAt: new Date(Date.now() - DAY),
+      publicityEndsAt: new Date(Date.now() + 5 * DAY),
+    },
   });
   const published = await visit(page, `/grants/${callId}/publicity`);
   expect(published.status).toBe(200);
   await expect(page.getByRole("main").getByRole("row").filter({ hasText: app1!.title })).toContainText(org1Name);
-  expectNoLeak(published.body, [...reviewerSecrets, commentA, commentB, app2!.title, org2Name], "public publicity page");
+  expectNoLeak(
+    published.body,
+    [...reviewerSecrets, commentA, commentB, app2!.title, org2Name],
+    "public publicity page",
+  );
 
   // An objection's page opens with its token only.
   const token = crypto.randomBytes(24).toString("base64url");
   const objectionContent = `异议内容${tag}：该项目服务人数与社区实际情况不符，请核实。`;
   const objection = await prisma.grantObjection.create({
-    data: { callId, applicationId: app1!.id, name: "异议人甲", contact: `objector-${tag}@example.com`, content: objectionContent, accessToken: token },
+    data: {
+      callId,
+      applicationId: app1!.id,
+      name: "异议人甲",
+      contact: `objector-${tag}@example.com`,
+      content: objectionContent,
+      accessToken: token,
+    },
     select: { id: true },
   });
   const withToken = await visit(page, `/grants/objections/${token}`);
@@ -388,7 +499,12 @@ test("the organization's feedback is anonymous and the public sees only a publis
     expect(decide.status()).toBe(403);
     await intruder.context().close();
   }
-  expect(await prisma.grantObjection.findUniqueOrThrow({ where: { id: objection.id }, select: { status: true, reply: true } })).toEqual({
+  expect(
+    await prisma.grantObjection.findUniqueOrThrow({
+      where: { id: objection.id },
+      select: { status: true, reply: true },
+    }),
+  ).toEqual({
     status: "RECEIVED",
     reply: null,
   });
@@ -399,7 +515,9 @@ test("the organization's feedback is anonymous and the public sees only a publis
     maxRedirects: 0,
   });
   expect(decided.status()).toBe(302);
-  expect(await prisma.grantObjection.findUniqueOrThrow({ where: { id: objection.id }, select: { status: true } })).toEqual({ status: "DISMISSED" });
+  expect(
+    await prisma.grantObjection.findUniqueOrThrow({ where: { id: objection.id }, select: { status: true } }),
+  ).toEqual({ status: "DISMISSED" });
   await staff.context().close();
 
   // Confirmed: the applicant reads scores and comments, never who wrote them.

@@ -4,10 +4,17 @@ import { createReviewRound } from "./review-helpers";
 
 test("staff set k, auto-assign a panel with a seed, and conflicts are avoided", async ({ page, login }) => {
   const admin = await login({ role: "ADMIN" });
-  const round = await createReviewRound({ adminId: admin.id, applications: 6, reviewers: 4, reviewersPerApplication: 3 });
+  const round = await createReviewRound({
+    adminId: admin.id,
+    applications: 6,
+    reviewers: 4,
+    reviewersPerApplication: 3,
+  });
   const [affiliated] = round.reviewers;
   const conflicted = round.applications[2]!;
-  await prisma.reviewerAffiliation.create({ data: { reviewerId: affiliated!.id, organizationId: conflicted.organizationId } });
+  await prisma.reviewerAffiliation.create({
+    data: { reviewerId: affiliated!.id, organizationId: conflicted.organizationId },
+  });
 
   await page.goto(`/admin/grants/${round.call.id}/review`);
   await expect(page.getByRole("heading", { level: 1, name: "专家评审" })).toBeVisible();
@@ -42,7 +49,9 @@ test("staff set k, auto-assign a panel with a seed, and conflicts are avoided", 
     await expect(row.getByTestId("reviewer-chip")).toHaveCount(2);
     await expect(row.getByTestId("review-progress")).toHaveText("0 / 2");
   }
-  await expect(page.getByTestId("review-row").filter({ hasText: conflicted.title })).not.toContainText(affiliated!.name);
+  await expect(page.getByTestId("review-row").filter({ hasText: conflicted.title })).not.toContainText(
+    affiliated!.name,
+  );
 
   // The same in the database: balanced loads, no conflict, the seed on every row and on the call.
   const rows = await prisma.reviewAssignment.findMany({
@@ -54,7 +63,10 @@ test("staff set k, auto-assign a panel with a seed, and conflicts are avoided", 
   expect(rows.some((r) => r.subjectId === conflicted.id && r.reviewerId === affiliated!.id)).toBe(false);
   const loads = round.reviewers.map((r) => rows.filter((a) => a.reviewerId === r.id).length);
   expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-  const call = await prisma.grantCall.findUniqueOrThrow({ where: { id: round.call.id }, select: { assignmentSeed: true, reviewersPerApplication: true } });
+  const call = await prisma.grantCall.findUniqueOrThrow({
+    where: { id: round.call.id },
+    select: { assignmentSeed: true, reviewersPerApplication: true },
+  });
   expect(call).toEqual({ assignmentSeed: "e2e-seed-42", reviewersPerApplication: 2 });
   // Each reviewer is told once.
   const notes = await prisma.notification.groupBy({

@@ -12,7 +12,10 @@ test("in a blind call the reviewer never sees who applied; a draft is saved, the
   const org = await prisma.organization.update({
     where: { id: target!.organizationId },
     // A code of its own per attempt (uscc is unique; a retry keeps the first attempt's rows).
-    data: { uscc: `52320115MJ${crypto.randomBytes(4).toString("hex").slice(0, 7).toUpperCase()}X`, contactName: "联系人盲评甲" },
+    data: {
+      uscc: `52320115MJ${crypto.randomBytes(4).toString("hex").slice(0, 7).toUpperCase()}X`,
+      contactName: "联系人盲评甲",
+    },
     select: { name: true, uscc: true, legalRepresentative: true, contactName: true },
   });
   // The organization's own papers attached to the application stay hidden in a blind call.
@@ -76,7 +79,10 @@ test("in a blind call the reviewer never sees who applied; a draft is saved, the
   await expect(main.getByRole("region", { name: "已回避" })).toContainText("曾为该项目提供过咨询");
   expect((await page.request.get(`/reviewer/reviews/${assignmentId}`)).status()).toBe(404);
 
-  const stored = await prisma.reviewAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { status: true, recuseReason: true } });
+  const stored = await prisma.reviewAssignment.findUniqueOrThrow({
+    where: { id: assignmentId },
+    select: { status: true, recuseReason: true },
+  });
   expect(stored).toEqual({ status: "RECUSED", recuseReason: "曾为该项目提供过咨询" });
   const notice = await prisma.notification.findFirst({
     // Recusals in other specs notify every admin too; this call's is the one.

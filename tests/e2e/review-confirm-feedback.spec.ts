@@ -1,33 +1,77 @@
 // #6 确认立项名单 and 评审结果: after the publicity period staff confirm the
 // list; the funded applicant sees the amount, the unfunded one sees their score
 // against the cut-off, criterion averages and anonymous comments.
-import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { prisma } from "~/utils/db.server";
+import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { assign, createReviewRound, submitReview } from "./review-helpers";
 
 const DAY = 86_400_000;
 
-test("staff confirm the list; applicants see 已立项 with the amount or 未获资助 with their feedback", async ({ page }) => {
+test("staff confirm the list; applicants see 已立项 with the amount or 未获资助 with their feedback", async ({
+  page,
+}) => {
   const admin = await createUser({ role: "ADMIN", name: "立项管理员" });
   const round = await createReviewRound({ adminId: admin.id, applications: 3, reviewers: 2 });
   const [first, second, third] = round.applications;
   const callId = round.call.id;
   await prisma.grantCall.update({
     where: { id: callId },
-    data: { reviewStage: "PUBLICIZED", publicityStartsAt: new Date(Date.now() - 8 * DAY), publicityEndsAt: new Date(Date.now() - DAY) },
+    data: {
+      reviewStage: "PUBLICIZED",
+      publicityStartsAt: new Date(Date.now() - 8 * DAY),
+      publicityEndsAt: new Date(Date.now() - DAY),
+    },
   });
-  await prisma.grantApplication.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { status: "SHORTLISTED" } });
+  await prisma.grantApplication.updateMany({
+    where: { id: { in: [first!.id, second!.id] } },
+    data: { status: "SHORTLISTED" },
+  });
   await prisma.grantAward.createMany({
     data: [
-      { callId, applicationId: first!.id, rank: 1, finalScore: 90, reviewCount: 2, recommended: true, recommendedFen: 6_000_000, selected: true, amountFen: 6_000_000 },
-      { callId, applicationId: second!.id, rank: 2, finalScore: 85.25, reviewCount: 2, recommended: true, recommendedFen: 5_000_000, selected: true, amountFen: 5_000_000 },
-      { callId, applicationId: third!.id, rank: 3, finalScore: 70.5, reviewCount: 2, recommended: false, recommendedFen: 0, selected: false, amountFen: 0 },
+      {
+        callId,
+        applicationId: first!.id,
+        rank: 1,
+        finalScore: 90,
+        reviewCount: 2,
+        recommended: true,
+        recommendedFen: 6_000_000,
+        selected: true,
+        amountFen: 6_000_000,
+      },
+      {
+        callId,
+        applicationId: second!.id,
+        rank: 2,
+        finalScore: 85.25,
+        reviewCount: 2,
+        recommended: true,
+        recommendedFen: 5_000_000,
+        selected: true,
+        amountFen: 5_000_000,
+      },
+      {
+        callId,
+        applicationId: third!.id,
+        rank: 3,
+        finalScore: 70.5,
+        reviewCount: 2,
+        recommended: false,
+        recommendedFen: 0,
+        selected: false,
+        amountFen: 0,
+      },
     ],
   });
   const [r1, r2] = round.reviewers;
   const a1 = await assign(callId, third!.id, r1!.id);
   const a2 = await assign(callId, third!.id, r2!.id);
-  await submitReview(a1.id, round.criteria, [14, 21, 14, 11, 11], "需求调研较充分，但活动设计与目标的对应关系不够清晰。");
+  await submitReview(
+    a1.id,
+    round.criteria,
+    [14, 21, 14, 11, 11],
+    "需求调研较充分，但活动设计与目标的对应关系不够清晰。",
+  );
   await submitReview(a2.id, round.criteria, [15, 22, 15, 10, 10], "预算编制偏粗，建议细化人员费用的测算依据。");
 
   await loginAs(page, admin.id);

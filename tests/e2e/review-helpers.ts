@@ -2,8 +2,8 @@
 // done, with a rubric, screened applications from distinct organizations, a panel
 // of reviewers, and shortcuts to assign and score straight in the database.
 import crypto from "node:crypto";
-import { createUser } from "../playwright-utils";
 import { prisma } from "~/utils/db.server";
+import { createUser } from "../playwright-utils";
 import { createCall, createCompleteApplication, registerOrganization } from "./grants-apply-helpers";
 
 const DAY = 86_400_000;
@@ -58,7 +58,10 @@ export async function createReviewRound(options: RoundOptions) {
   for (let i = 0; i < (options.applications ?? 3); i++) {
     const owner = await createUser({ role: "ORG_MEMBER", organizationName: `评审测试服务中心${suffix}-${i + 1}` });
     await registerOrganization(owner.organizationId!);
-    await prisma.organization.update({ where: { id: owner.organizationId! }, data: { legalRepresentative: `法人${suffix}${i + 1}` } });
+    await prisma.organization.update({
+      where: { id: owner.organizationId! },
+      data: { legalRepresentative: `法人${suffix}${i + 1}` },
+    });
     const app = await createCompleteApplication({
       callId: call.id,
       organizationId: owner.organizationId!,
@@ -71,7 +74,13 @@ export async function createReviewRound(options: RoundOptions) {
       where: { id: app.id },
       data: { requestedFen, submittedAt: new Date(Date.now() - (40 - i) * DAY) },
     });
-    applications.push({ id: app.id, title: `评审测试项目${suffix}-${i + 1}`, owner, organizationId: owner.organizationId!, requestedFen });
+    applications.push({
+      id: app.id,
+      title: `评审测试项目${suffix}-${i + 1}`,
+      owner,
+      organizationId: owner.organizationId!,
+      requestedFen,
+    });
   }
 
   const reviewers = [];
@@ -96,7 +105,12 @@ export async function assign(callId: string, applicationId: string, reviewerId: 
 }
 
 /** A submitted review with the given scores (criterion order) and comment. */
-export async function submitReview(assignmentId: string, criteria: { id: string }[], scores: number[], comment = "项目需求清楚，设计合理。") {
+export async function submitReview(
+  assignmentId: string,
+  criteria: { id: string }[],
+  scores: number[],
+  comment = "项目需求清楚，设计合理。",
+) {
   await prisma.reviewAssignment.update({
     where: { id: assignmentId },
     data: {

@@ -2,8 +2,8 @@
 // leaves the proposed shortlist, the other's amount is lowered — and the public
 // page, the organization and the objector each see the outcome.
 import crypto from "node:crypto";
-import { expect, loginAs, test, createUser } from "../playwright-utils";
 import { prisma } from "~/utils/db.server";
+import { expect, loginAs, test, createUser } from "../playwright-utils";
 import { createReviewRound } from "./review-helpers";
 
 const DAY = 86_400_000;
@@ -19,13 +19,40 @@ async function arrangeObjections() {
   const [first, second] = round.applications;
   await prisma.grantCall.update({
     where: { id: round.call.id },
-    data: { reviewStage: "PUBLICIZED", publicityStartsAt: new Date(Date.now() - DAY), publicityEndsAt: new Date(Date.now() + 5 * DAY) },
+    data: {
+      reviewStage: "PUBLICIZED",
+      publicityStartsAt: new Date(Date.now() - DAY),
+      publicityEndsAt: new Date(Date.now() + 5 * DAY),
+    },
   });
-  await prisma.grantApplication.updateMany({ where: { id: { in: [first!.id, second!.id] } }, data: { status: "SHORTLISTED" } });
+  await prisma.grantApplication.updateMany({
+    where: { id: { in: [first!.id, second!.id] } },
+    data: { status: "SHORTLISTED" },
+  });
   await prisma.grantAward.createMany({
     data: [
-      { callId: round.call.id, applicationId: first!.id, rank: 1, finalScore: 88.5, reviewCount: 3, recommended: true, recommendedFen: 6_000_000, selected: true, amountFen: 6_000_000 },
-      { callId: round.call.id, applicationId: second!.id, rank: 2, finalScore: 81.25, reviewCount: 3, recommended: true, recommendedFen: 6_000_000, selected: true, amountFen: 6_000_000 },
+      {
+        callId: round.call.id,
+        applicationId: first!.id,
+        rank: 1,
+        finalScore: 88.5,
+        reviewCount: 3,
+        recommended: true,
+        recommendedFen: 6_000_000,
+        selected: true,
+        amountFen: 6_000_000,
+      },
+      {
+        callId: round.call.id,
+        applicationId: second!.id,
+        rank: 2,
+        finalScore: 81.25,
+        reviewCount: 3,
+        recommended: true,
+        recommendedFen: 6_000_000,
+        selected: true,
+        amountFen: 6_000_000,
+      },
     ],
   });
   const objection = (applicationId: string, name: string, contact: string, content: string, minutesAgo: number) =>
@@ -41,8 +68,20 @@ async function arrangeObjections() {
       },
       select: { id: true, accessToken: true },
     });
-  const removal = await objection(first!.id, "李明", "liming@example.com", "该机构去年同类项目未按期结项，且本项目服务对象与其他项目重复申报。", 30);
-  const amount = await objection(second!.id, "张华", "13812345678", "该项目预算中的场地租金明显高于市场价格，拟资助金额偏高。", 20);
+  const removal = await objection(
+    first!.id,
+    "李明",
+    "liming@example.com",
+    "该机构去年同类项目未按期结项，且本项目服务对象与其他项目重复申报。",
+    30,
+  );
+  const amount = await objection(
+    second!.id,
+    "张华",
+    "13812345678",
+    "该项目预算中的场地租金明显高于市场价格，拟资助金额偏高。",
+    20,
+  );
   return { admin, round, first: first!, second: second!, removal, amount };
 }
 
@@ -67,7 +106,9 @@ test("staff uphold objections: one entry leaves the shortlist, another's amount 
   await removalCard.getByLabel("处理结果").selectOption({ label: "异议成立" });
   await removalCard.getByLabel("处理方式").selectOption({ label: "移出拟入围名单" });
   await expect(removalCard.getByLabel("调整后的资助金额（元）")).toHaveCount(0);
-  await removalCard.getByLabel("答复意见（异议人可见）").fill("经核查，该机构上年度同类项目未按期结项，异议成立，项目移出拟入围名单。");
+  await removalCard
+    .getByLabel("答复意见（异议人可见）")
+    .fill("经核查，该机构上年度同类项目未按期结项，异议成立，项目移出拟入围名单。");
   await removalCard.getByRole("button", { name: "提交处理" }).click();
   await expect(page.getByRole("status")).toContainText("已作出“异议成立”的处理");
   await expect(removalCard).toContainText("处理结果：异议成立，移出拟入围名单");
@@ -123,7 +164,9 @@ test("staff uphold objections: one entry leaves the shortlist, another's amount 
   await expect(page.getByRole("heading", { name: "异议处理情况" })).toBeVisible();
   await expect(page.getByTestId("objection-status")).toHaveText("异议成立");
   await expect(page.getByRole("main")).toContainText("处理方式：移出拟入围名单");
-  await expect(page.getByTestId("objection-reply")).toHaveText("经核查，该机构上年度同类项目未按期结项，异议成立，项目移出拟入围名单。");
+  await expect(page.getByTestId("objection-reply")).toHaveText(
+    "经核查，该机构上年度同类项目未按期结项，异议成立，项目移出拟入围名单。",
+  );
 
   await page.goto(`/grants/objections/${amount.accessToken}`);
   await expect(page.getByRole("heading", { name: "异议处理情况" })).toBeVisible();
@@ -134,17 +177,30 @@ test("staff uphold objections: one entry leaves the shortlist, another's amount 
   // ── The removed entry's organization is told.
   await loginAs(page, first.owner.id);
   await page.goto("/notifications");
-  await expect(page.getByRole("listitem").filter({ hasText: `公示异议成立，项目移出拟入围名单：${first.title}` })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: `公示异议成立，项目移出拟入围名单：${first.title}` }),
+  ).toBeVisible();
 
   // Complement: the database agrees.
-  expect((await prisma.grantApplication.findUniqueOrThrow({ where: { id: first.id }, select: { status: true } })).status).toBe("NOT_FUNDED");
-  expect((await prisma.grantApplication.findUniqueOrThrow({ where: { id: second.id }, select: { status: true } })).status).toBe("SHORTLISTED");
-  const awards = await prisma.grantAward.findMany({ where: { callId: round.call.id }, orderBy: { rank: "asc" }, select: { selected: true, amountFen: true } });
+  expect(
+    (await prisma.grantApplication.findUniqueOrThrow({ where: { id: first.id }, select: { status: true } })).status,
+  ).toBe("NOT_FUNDED");
+  expect(
+    (await prisma.grantApplication.findUniqueOrThrow({ where: { id: second.id }, select: { status: true } })).status,
+  ).toBe("SHORTLISTED");
+  const awards = await prisma.grantAward.findMany({
+    where: { callId: round.call.id },
+    orderBy: { rank: "asc" },
+    select: { selected: true, amountFen: true },
+  });
   expect(awards).toEqual([
     { selected: false, amountFen: 0 },
     { selected: true, amountFen: 5_000_000 },
   ]);
-  const notices = await prisma.notification.findMany({ where: { userId: { in: [first.owner.id, second.owner.id] } }, select: { userId: true, title: true } });
+  const notices = await prisma.notification.findMany({
+    where: { userId: { in: [first.owner.id, second.owner.id] } },
+    select: { userId: true, title: true },
+  });
   expect(notices).toEqual(
     expect.arrayContaining([
       { userId: first.owner.id, title: `公示异议成立，项目移出拟入围名单：${first.title}` },

@@ -1,7 +1,7 @@
 // #6 公示与异议: a member of the public objects to a publicized entry, staff
 // dismiss it with a reply, the objector reads the outcome behind their link.
-import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { prisma } from "~/utils/db.server";
+import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { createReviewRound } from "./review-helpers";
 
 const DAY = 86_400_000;
@@ -13,16 +13,42 @@ async function arrangePublicity() {
   const [first, second] = round.applications;
   await prisma.grantCall.update({
     where: { id: round.call.id },
-    data: { reviewStage: "PUBLICIZED", publicityStartsAt: new Date(Date.now() - DAY), publicityEndsAt: new Date(Date.now() + 5 * DAY) },
+    data: {
+      reviewStage: "PUBLICIZED",
+      publicityStartsAt: new Date(Date.now() - DAY),
+      publicityEndsAt: new Date(Date.now() + 5 * DAY),
+    },
   });
   await prisma.grantApplication.update({ where: { id: first!.id }, data: { status: "SHORTLISTED" } });
   await prisma.grantAward.createMany({
     data: [
-      { callId: round.call.id, applicationId: first!.id, rank: 1, finalScore: 88.5, reviewCount: 3, recommended: true, recommendedFen: 6_000_000, selected: true, amountFen: 6_000_000 },
-      { callId: round.call.id, applicationId: second!.id, rank: 2, finalScore: 71.25, reviewCount: 3, recommended: false, recommendedFen: 0, selected: false, amountFen: 0 },
+      {
+        callId: round.call.id,
+        applicationId: first!.id,
+        rank: 1,
+        finalScore: 88.5,
+        reviewCount: 3,
+        recommended: true,
+        recommendedFen: 6_000_000,
+        selected: true,
+        amountFen: 6_000_000,
+      },
+      {
+        callId: round.call.id,
+        applicationId: second!.id,
+        rank: 2,
+        finalScore: 71.25,
+        reviewCount: 3,
+        recommended: false,
+        recommendedFen: 0,
+        selected: false,
+        amountFen: 0,
+      },
     ],
   });
-  const orgName = (await prisma.organization.findUniqueOrThrow({ where: { id: first!.organizationId }, select: { name: true } })).name;
+  const orgName = (
+    await prisma.organization.findUniqueOrThrow({ where: { id: first!.organizationId }, select: { name: true } })
+  ).name;
   return { admin, round, entry: first!, orgName, other: second! };
 }
 

@@ -15,7 +15,10 @@ const S78 = [16, 23, 16, 12, 11];
 const S82 = [16, 25, 16, 13, 12];
 const S60 = [12, 18, 12, 9, 9];
 
-test("staff rank the reviewed projects, adjust the allocation, export it and publish the shortlist", async ({ page, login }) => {
+test("staff rank the reviewed projects, adjust the allocation, export it and publish the shortlist", async ({
+  page,
+  login,
+}) => {
   const admin = await login({ role: "ADMIN" });
   // Requested ¥80,000 / ¥60,000 / ¥50,000 / ¥40,000 from a ¥150,000 pool: only two fit.
   const round = await createReviewRound({
@@ -50,7 +53,9 @@ test("staff rank the reviewed projects, adjust the allocation, export it and pub
   const main = page.getByRole("main");
   await expect(page.getByTestId("review-stage")).toHaveText("专家评审");
   await expect(page.getByTestId("aggregation-mode")).toHaveText("汇总方式：平均分；未做标准分校正");
-  await expect(main).toContainText("同分排序：总分相同时，申请资助金额较少的项目排名在前；仍相同的，提交申报时间较早的在前。");
+  await expect(main).toContainText(
+    "同分排序：总分相同时，申请资助金额较少的项目排名在前；仍相同的，提交申报时间较早的在前。",
+  );
   await expect(page.getByTestId("review-completeness")).toContainText("已提交评审 11 份；未提交 1 份");
   await expect(page.getByRole("button", { name: "生成拟入围名单" })).toBeDisabled();
   await expect(page.getByTestId("generate-blocked")).toContainText("还有 1 份评审未提交");
@@ -116,7 +121,10 @@ test("staff rank the reviewed projects, adjust the allocation, export it and pub
   await expect(page.getByTestId("remaining-total")).toHaveText("¥10,000.00");
 
   // The export: scores, ranking and allocation.
-  await expect(page.getByRole("link", { name: "导出评分与分配 Excel" })).toHaveAttribute("href", `/admin/grants/${round.call.id}/ranking-export`);
+  await expect(page.getByRole("link", { name: "导出评分与分配 Excel" })).toHaveAttribute(
+    "href",
+    `/admin/grants/${round.call.id}/ranking-export`,
+  );
   const response = await page.request.get(`/admin/grants/${round.call.id}/ranking-export`);
   expect(response.status()).toBe(200);
   const workbook = new ExcelJS.Workbook();
@@ -137,10 +145,17 @@ test("staff rank the reviewed projects, adjust the allocation, export it and pub
   // Publish for publicity.
   const endsOn = formatDate(publicityEndOf(new Date(), 7));
   await page.getByRole("button", { name: "发布公示（公示 7 天）" }).click();
-  await expect(page.getByTestId("action-result")).toContainText(`已发布公示：2 个项目列入拟入围名单，公示期至 ${endsOn}`);
+  await expect(page.getByTestId("action-result")).toContainText(
+    `已发布公示：2 个项目列入拟入围名单，公示期至 ${endsOn}`,
+  );
   await expect(page.getByTestId("review-stage")).toHaveText("公示中");
-  await expect(page.getByTestId("publicity-period")).toContainText(`公示中：公示期 ${formatDate(new Date())} 至 ${endsOn}`);
-  await expect(main.getByRole("link", { name: "公示与异议管理" })).toHaveAttribute("href", `/admin/grants/${round.call.id}/publicity`);
+  await expect(page.getByTestId("publicity-period")).toContainText(
+    `公示中：公示期 ${formatDate(new Date())} 至 ${endsOn}`,
+  );
+  await expect(main.getByRole("link", { name: "公示与异议管理" })).toHaveAttribute(
+    "href",
+    `/admin/grants/${round.call.id}/publicity`,
+  );
   await expect(page.getByRole("button", { name: "保存调整" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /发布公示/ })).toHaveCount(0);
 
@@ -149,7 +164,12 @@ test("staff rank the reviewed projects, adjust the allocation, export it and pub
     select: { id: true, status: true },
   });
   const statusOf = (id: string) => statuses.find((s) => s.id === id)?.status;
-  expect([a1, a2, a3, a4].map((a) => statusOf(a!.id))).toEqual(["SHORTLISTED", "SHORTLISTED", "SCREEN_PASSED", "SCREEN_PASSED"]);
+  expect([a1, a2, a3, a4].map((a) => statusOf(a!.id))).toEqual([
+    "SHORTLISTED",
+    "SHORTLISTED",
+    "SCREEN_PASSED",
+    "SCREEN_PASSED",
+  ]);
   const notified = await prisma.notification.findMany({
     where: { userId: { in: [a1!.owner.id, a2!.owner.id, a3!.owner.id, a4!.owner.id] }, title: { contains: "拟入围" } },
     select: { userId: true },

@@ -2,10 +2,23 @@ import { prisma } from "~/utils/db.server";
 import { expect, loginAs, test } from "../playwright-utils";
 import { assign, createReviewRound } from "./review-helpers";
 
-test("a reviewer recuses; staff see it and assign another reviewer, who gets the task", async ({ page, login, browser }) => {
+test("a reviewer recuses; staff see it and assign another reviewer, who gets the task", async ({
+  page,
+  login,
+  browser,
+}) => {
   const admin = await login({ role: "ADMIN" });
-  const round = await createReviewRound({ adminId: admin.id, applications: 1, reviewers: 3, reviewersPerApplication: 2 });
-  const [recusing, staying, replacement] = round.reviewers as [(typeof round.reviewers)[number], (typeof round.reviewers)[number], (typeof round.reviewers)[number]];
+  const round = await createReviewRound({
+    adminId: admin.id,
+    applications: 1,
+    reviewers: 3,
+    reviewersPerApplication: 2,
+  });
+  const [recusing, staying, replacement] = round.reviewers as [
+    (typeof round.reviewers)[number],
+    (typeof round.reviewers)[number],
+    (typeof round.reviewers)[number],
+  ];
   const app = round.applications[0]!;
   const task = await assign(round.call.id, app.id, recusing.id);
   await assign(round.call.id, app.id, staying.id);
@@ -43,15 +56,22 @@ test("a reviewer recuses; staff see it and assign another reviewer, who gets the
   const options = add.getByLabel("补派专家").locator("option");
   await expect(options.filter({ hasText: recusing.name })).toHaveCount(0);
   await expect(options.filter({ hasText: staying.name })).toHaveCount(0);
-  await add.getByLabel("补派专家").selectOption({ label: (await options.filter({ hasText: replacement.name }).textContent())! });
+  await add
+    .getByLabel("补派专家")
+    .selectOption({ label: (await options.filter({ hasText: replacement.name }).textContent())! });
   await add.getByLabel("补派理由").fill("原评审专家回避，补派同领域专家。");
   await add.getByRole("button", { name: "补派评审专家" }).click();
   await expect(page.getByTestId("review-action-result")).toHaveText(`已补派 ${replacement.name}，并通知了该专家。`);
-  await expect(page.getByRole("article", { name: `${replacement.name} 的评审` }).getByTestId("assignment-status")).toHaveText("待评审");
+  await expect(
+    page.getByRole("article", { name: `${replacement.name} 的评审` }).getByTestId("assignment-status"),
+  ).toHaveText("待评审");
   await expect(page.getByRole("region", { name: "补派评审专家" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "评审任务记录" })).toContainText("补派 " + replacement.name);
 
-  const rows = await prisma.reviewAssignment.findMany({ where: { subjectId: app.id }, select: { reviewerId: true, status: true } });
+  const rows = await prisma.reviewAssignment.findMany({
+    where: { subjectId: app.id },
+    select: { reviewerId: true, status: true },
+  });
   expect(rows).toHaveLength(3);
   expect(rows.find((r) => r.reviewerId === replacement.id)?.status).toBe("ASSIGNED");
 

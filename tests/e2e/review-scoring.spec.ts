@@ -13,8 +13,14 @@ test("a reviewer scores an assigned application: field errors, submit, locked", 
   const { id: assignmentId } = await assign(round.call.id, target!.id, reviewer!.id);
   // An assignment the reviewer stepped back from is not in their to-do list.
   const recused = await assign(round.call.id, recusedApp!.id, reviewer!.id);
-  await prisma.reviewAssignment.update({ where: { id: recused.id }, data: { status: "RECUSED", recuseReason: "与申报机构有合作关系" } });
-  const organization = await prisma.organization.findUniqueOrThrow({ where: { id: target!.organizationId }, select: { name: true } });
+  await prisma.reviewAssignment.update({
+    where: { id: recused.id },
+    data: { status: "RECUSED", recuseReason: "与申报机构有合作关系" },
+  });
+  const organization = await prisma.organization.findUniqueOrThrow({
+    where: { id: target!.organizationId },
+    select: { name: true },
+  });
   // The plan file the application carries, present on disk so /files/:id can serve it.
   const plan = await prisma.attachment.findFirstOrThrow({
     where: { subjectType: "GrantApplication", subjectId: target!.id, purpose: "grant.plan" },
@@ -92,7 +98,13 @@ test("a reviewer scores an assigned application: field errors, submit, locked", 
 
   const stored = await prisma.reviewAssignment.findUniqueOrThrow({
     where: { id: assignmentId },
-    select: { status: true, comment: true, recommendation: true, submittedAt: true, scores: { select: { criterionId: true, score: true } } },
+    select: {
+      status: true,
+      comment: true,
+      recommendation: true,
+      submittedAt: true,
+      scores: { select: { criterionId: true, score: true } },
+    },
   });
   expect(stored.status).toBe("SUBMITTED");
   expect(stored.recommendation).toBe("FUND");
@@ -100,7 +112,11 @@ test("a reviewer scores an assigned application: field errors, submit, locked", 
   expect(Object.fromEntries(stored.scores.map((s) => [s.criterionId, s.score]))).toEqual(
     Object.fromEntries(round.criteria.map((c, i) => [c.id, [18, 25, 16, 12, 13.5][i]])),
   );
-  expect(await prisma.auditEvent.count({ where: { entityType: "ReviewAssignment", entityId: assignmentId, toState: "SUBMITTED" } })).toBe(1);
+  expect(
+    await prisma.auditEvent.count({
+      where: { entityType: "ReviewAssignment", entityId: assignmentId, toState: "SUBMITTED" },
+    }),
+  ).toBe(1);
 
   // Someone else's task is not found, and their files are closed to this reviewer's peers.
   await loginAs(page, otherReviewer!.id);

@@ -2,10 +2,23 @@ import { prisma } from "~/utils/db.server";
 import { expect, loginAs, test } from "../playwright-utils";
 import { assign, createReviewRound, submitReview } from "./review-helpers";
 
-test("staff remind a late reviewer, swap them with a reason and reopen a submitted review, which the reviewer sees", async ({ page, login, browser }) => {
+test("staff remind a late reviewer, swap them with a reason and reopen a submitted review, which the reviewer sees", async ({
+  page,
+  login,
+  browser,
+}) => {
   const admin = await login({ role: "ADMIN" });
-  const round = await createReviewRound({ adminId: admin.id, applications: 1, reviewers: 3, reviewersPerApplication: 2 });
-  const [late, done, replacement] = round.reviewers as [(typeof round.reviewers)[number], (typeof round.reviewers)[number], (typeof round.reviewers)[number]];
+  const round = await createReviewRound({
+    adminId: admin.id,
+    applications: 1,
+    reviewers: 3,
+    reviewersPerApplication: 2,
+  });
+  const [late, done, replacement] = round.reviewers as [
+    (typeof round.reviewers)[number],
+    (typeof round.reviewers)[number],
+    (typeof round.reviewers)[number],
+  ];
   const app = round.applications[0]!;
   const lateTask = await assign(round.call.id, app.id, late.id, -1);
   const doneTask = await assign(round.call.id, app.id, done.id);
@@ -21,7 +34,11 @@ test("staff remind a late reviewer, swap them with a reason and reopen a submitt
   await expect(page.getByTestId("remind-result")).toContainText("没有需要催办的评审专家");
 
   // Swapping needs a reason, checked at the field.
-  await page.getByTestId("review-row").filter({ hasText: app.title }).getByRole("link", { name: `查看评审：${app.title}` }).click();
+  await page
+    .getByTestId("review-row")
+    .filter({ hasText: app.title })
+    .getByRole("link", { name: `查看评审：${app.title}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: app.title })).toBeVisible();
   await expect(page.getByTestId("review-progress")).toHaveText("已提交 1 / 2");
   const lateCard = page.getByRole("article", { name: `${late.name} 的评审` });
@@ -37,8 +54,12 @@ test("staff remind a late reviewer, swap them with a reason and reopen a submitt
   await expect(page.getByTestId("review-action-result")).toHaveText(`已更换为 ${replacement.name}，并通知了相关专家。`);
   await expect(lateCard.getByTestId("assignment-status")).toHaveText("已更换");
   await expect(lateCard).toContainText("更换理由：专家逾期未评且联系不上，改派同领域专家。");
-  await expect(page.getByRole("article", { name: `${replacement.name} 的评审` }).getByTestId("assignment-status")).toHaveText("待评审");
-  await expect(page.getByRole("region", { name: "评审任务记录" })).toContainText(`更换 ${late.name} → ${replacement.name}：专家逾期未评且联系不上，改派同领域专家。`);
+  await expect(
+    page.getByRole("article", { name: `${replacement.name} 的评审` }).getByTestId("assignment-status"),
+  ).toHaveText("待评审");
+  await expect(page.getByRole("region", { name: "评审任务记录" })).toContainText(
+    `更换 ${late.name} → ${replacement.name}：专家逾期未评且联系不上，改派同领域专家。`,
+  );
 
   // Reopening a submitted review, with a reason.
   const doneCard = page.getByRole("article", { name: `${done.name} 的评审` });
@@ -57,8 +78,18 @@ test("staff remind a late reviewer, swap them with a reason and reopen a submitt
     select: { entityId: true, fromState: true, toState: true, reason: true },
   });
   expect(events).toEqual([
-    { entityId: lateTask.id, fromState: "ASSIGNED", toState: "REPLACED", reason: "专家逾期未评且联系不上，改派同领域专家。" },
-    { entityId: doneTask.id, fromState: "SUBMITTED", toState: "DRAFTED", reason: "预算合理性评分与评语不一致，请复核。" },
+    {
+      entityId: lateTask.id,
+      fromState: "ASSIGNED",
+      toState: "REPLACED",
+      reason: "专家逾期未评且联系不上，改派同领域专家。",
+    },
+    {
+      entityId: doneTask.id,
+      fromState: "SUBMITTED",
+      toState: "DRAFTED",
+      reason: "预算合理性评分与评语不一致，请复核。",
+    },
   ]);
 
   // The late reviewer was reminded, then told the task went to someone else, and can no longer open it.
@@ -77,7 +108,9 @@ test("staff remind a late reviewer, swap them with a reason and reopen a submitt
   const donePage = await doneContext.newPage();
   await loginAs(donePage, done.id);
   await donePage.goto(`/reviewer/reviews/${doneTask.id}`);
-  await expect(donePage.getByTestId("reopen-note")).toHaveText("工作人员已重新开放您的评分，请修改后重新提交。原因：预算合理性评分与评语不一致，请复核。");
+  await expect(donePage.getByTestId("reopen-note")).toHaveText(
+    "工作人员已重新开放您的评分，请修改后重新提交。原因：预算合理性评分与评语不一致，请复核。",
+  );
   const budget = donePage.getByLabel("预算合理性");
   await expect(budget).toHaveValue("12");
   await budget.fill("8");

@@ -17,7 +17,11 @@ const FULL_MARKS = [
 
 const EMPTY_LIST = "拟入围名单中没有项目，不能发布公示。请将项目调整为「列入」，或撤回名单后重新生成。";
 
-test("staff withdraw a generated shortlist with a reason, a reviewer rescores, and the list is generated again", async ({ page, login, browser }) => {
+test("staff withdraw a generated shortlist with a reason, a reviewer rescores, and the list is generated again", async ({
+  page,
+  login,
+  browser,
+}) => {
   // Two rankings, a reopened review and a second browser: longer than the default 30 s on a busy machine.
   test.slow();
   const admin = await login({ role: "ADMIN" });
@@ -30,7 +34,11 @@ test("staff withdraw a generated shortlist with a reason, a reviewer rescores, a
     requestedFen: [5_000_000, 5_000_000, 5_000_000],
     poolFen: 10_000_000n,
   });
-  const [a1, a2, a3] = round.applications as [(typeof round.applications)[number], (typeof round.applications)[number], (typeof round.applications)[number]];
+  const [a1, a2, a3] = round.applications as [
+    (typeof round.applications)[number],
+    (typeof round.applications)[number],
+    (typeof round.applications)[number],
+  ];
   const [r1, r2] = round.reviewers as [(typeof round.reviewers)[number], (typeof round.reviewers)[number]];
   const plan = [
     [a1, S90],
@@ -91,11 +99,19 @@ test("staff withdraw a generated shortlist with a reason, a reviewer rescores, a
   await expect(rows.nth(1).getByTestId("override-reason")).toHaveText("—");
   await expect(rows.nth(2).getByTestId("selected")).toContainText("未入围");
 
-  const call = await prisma.grantCall.findUniqueOrThrow({ where: { id: round.call.id }, select: { reviewStage: true } });
+  const call = await prisma.grantCall.findUniqueOrThrow({
+    where: { id: round.call.id },
+    select: { reviewStage: true },
+  });
   expect(call.reviewStage).toBe("OPEN");
   expect(await prisma.grantAward.count({ where: { callId: round.call.id } })).toBe(0);
   const withdrawn = await prisma.auditEvent.findMany({
-    where: { entityType: "GrantCall", entityId: round.call.id, action: "grant_review_round.transition", toState: "OPEN" },
+    where: {
+      entityType: "GrantCall",
+      entityId: round.call.id,
+      action: "grant_review_round.transition",
+      toState: "OPEN",
+    },
     select: { actorId: true, fromState: true, reason: true },
   });
   expect(withdrawn).toEqual([{ actorId: admin.id, fromState: "RANKED", reason }]);
@@ -137,7 +153,9 @@ test("staff withdraw a generated shortlist with a reason, a reviewer rescores, a
   await expect(page.getByRole("heading", { level: 1, name: "排名与分配" })).toBeVisible();
   await expect(page.getByTestId("review-completeness")).toContainText("已提交评审 6 份；未提交 0 份");
   await page.getByRole("button", { name: "生成拟入围名单" }).click();
-  await expect(page.getByTestId("action-result")).toContainText("已生成拟入围名单：排名 3 项，拟入围 2 项，拟分配 ¥100,000.00，余额 ¥0.00");
+  await expect(page.getByTestId("action-result")).toContainText(
+    "已生成拟入围名单：排名 3 项，拟入围 2 项，拟分配 ¥100,000.00，余额 ¥0.00",
+  );
   await expect(page.getByTestId("review-stage")).toHaveText("拟入围名单待公示");
   const expected = [
     [a1, "90.00", "拟入围"],
@@ -164,7 +182,10 @@ test("staff withdraw a generated shortlist with a reason, a reviewer rescores, a
   ]);
 });
 
-test("an empty proposed shortlist cannot be published, whether overridden out or beyond the pool", async ({ page, login }) => {
+test("an empty proposed shortlist cannot be published, whether overridden out or beyond the pool", async ({
+  page,
+  login,
+}) => {
   // Two rounds arranged and ranked in one test.
   test.slow();
   const admin = await login({ role: "ADMIN" });
@@ -225,21 +246,44 @@ test("an empty proposed shortlist cannot be published, whether overridden out or
   await expect(page.getByTestId("publish-blocked")).toHaveText(EMPTY_LIST);
   await expect(page.getByTestId("publicity-period")).toHaveCount(0);
 
-  const call = await prisma.grantCall.findUniqueOrThrow({ where: { id: round.call.id }, select: { reviewStage: true, publicityStartsAt: true } });
+  const call = await prisma.grantCall.findUniqueOrThrow({
+    where: { id: round.call.id },
+    select: { reviewStage: true, publicityStartsAt: true },
+  });
   expect(call).toEqual({ reviewStage: "RANKED", publicityStartsAt: null });
-  const statuses = await prisma.grantApplication.findMany({ where: { callId: round.call.id }, select: { status: true } });
+  const statuses = await prisma.grantApplication.findMany({
+    where: { callId: round.call.id },
+    select: { status: true },
+  });
   expect(statuses.map((s) => s.status)).toEqual(["SCREEN_PASSED", "SCREEN_PASSED"]);
-  expect(await prisma.auditEvent.count({ where: { entityType: "GrantCall", entityId: round.call.id, toState: "PUBLICIZED" } })).toBe(0);
-  expect(await prisma.notification.count({ where: { userId: { in: [a1.owner.id, a2.owner.id] }, title: { contains: "拟入围" } } })).toBe(0);
+  expect(
+    await prisma.auditEvent.count({
+      where: { entityType: "GrantCall", entityId: round.call.id, toState: "PUBLICIZED" },
+    }),
+  ).toBe(0);
+  expect(
+    await prisma.notification.count({
+      where: { userId: { in: [a1.owner.id, a2.owner.id] }, title: { contains: "拟入围" } },
+    }),
+  ).toBe(0);
 
   // ── A pool too small for any project ──
-  const small = await createReviewRound({ adminId: admin.id, applications: 1, reviewers: 1, reviewersPerApplication: 1, requestedFen: [8_000_000], poolFen: 5_000_000n });
+  const small = await createReviewRound({
+    adminId: admin.id,
+    applications: 1,
+    reviewers: 1,
+    reviewersPerApplication: 1,
+    requestedFen: [8_000_000],
+    poolFen: 5_000_000n,
+  });
   const only = small.applications[0]!;
   await submitReview((await assign(small.call.id, only.id, small.reviewers[0]!.id)).id, small.criteria, S90);
   await page.goto(`/admin/grants/${small.call.id}/ranking`);
   await expect(page.getByRole("heading", { level: 1, name: "排名与分配" })).toBeVisible();
   await page.getByRole("button", { name: "生成拟入围名单" }).click();
-  await expect(page.getByTestId("action-result")).toContainText("已生成拟入围名单：排名 1 项，拟入围 0 项，拟分配 ¥0.00，余额 ¥50,000.00");
+  await expect(page.getByTestId("action-result")).toContainText(
+    "已生成拟入围名单：排名 1 项，拟入围 0 项，拟分配 ¥0.00，余额 ¥50,000.00",
+  );
   await expect(page.getByTestId("review-stage")).toHaveText("拟入围名单待公示");
   const row = page.getByTestId("ranking-row");
   await expect(row).toHaveCount(1);
@@ -247,5 +291,8 @@ test("an empty proposed shortlist cannot be published, whether overridden out or
   await expect(row.getByTestId("selected")).toContainText("资金池余额不足");
   await expect(publish).toBeDisabled();
   await expect(page.getByTestId("publish-blocked")).toHaveText(EMPTY_LIST);
-  expect((await prisma.grantCall.findUniqueOrThrow({ where: { id: small.call.id }, select: { reviewStage: true } })).reviewStage).toBe("RANKED");
+  expect(
+    (await prisma.grantCall.findUniqueOrThrow({ where: { id: small.call.id }, select: { reviewStage: true } }))
+      .reviewStage,
+  ).toBe("RANKED");
 });

@@ -5,7 +5,8 @@ import { createUser, expect, test, TEST_PASSWORD } from "../playwright-utils";
 function watchErrors(page: Page) {
   const errors: string[] = [];
   page.on("console", (message: ConsoleMessage) => {
-    if (message.type() === "error" || message.type() === "warning") errors.push(`[console.${message.type()}] ${message.text()}`);
+    if (message.type() === "error" || message.type() === "warning")
+      errors.push(`[console.${message.type()}] ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`[pageerror] ${error.message}`));
   return errors;
@@ -81,7 +82,10 @@ test.describe("security headers", () => {
     await expect(page).toHaveURL(/\/login$/);
 
     expect(cspErrors(errors), errors.join("\n")).toEqual([]);
-    expect(errors.filter((e) => e.startsWith("[pageerror]")), errors.join("\n")).toEqual([]);
+    expect(
+      errors.filter((e) => e.startsWith("[pageerror]")),
+      errors.join("\n"),
+    ).toEqual([]);
   });
 });
 
@@ -100,19 +104,31 @@ test.describe("cross-site request refusal", () => {
     const user = await createUser({ role: "ADMIN" });
     const form = { email: user.email, password: TEST_PASSWORD };
 
-    const crossOrigin = await request.post("/login", { form, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+    const crossOrigin = await request.post("/login", {
+      form,
+      headers: { Origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
     expect(crossOrigin.status()).toBe(403);
     expect(crossOrigin.headers()["set-cookie"]).toBeUndefined();
     expect(await crossOrigin.text()).toContain("跨站请求已被拒绝");
 
-    const crossSite = await request.post("/login", { form, headers: { "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 });
+    const crossSite = await request.post("/login", {
+      form,
+      headers: { "Sec-Fetch-Site": "cross-site" },
+      maxRedirects: 0,
+    });
     expect(crossSite.status()).toBe(403);
 
     const nullOrigin = await request.post("/login", { form, headers: { Origin: "null" }, maxRedirects: 0 });
     expect(nullOrigin.status()).toBe(403);
 
     // Remix's data endpoint is covered too.
-    const data = await request.post("/login.data", { form, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+    const data = await request.post("/login.data", {
+      form,
+      headers: { Origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
     expect(data.status()).toBe(403);
 
     // The same request from our own origin is let through (and logs in).

@@ -13,7 +13,18 @@ test("a visitor browses by organization and category, sorts by price, on a phone
   await prisma.product.update({ where: { id: tea.id }, data: { category: "FARM", soldCount: 7 } });
   // Not listed yet: never shown.
   await prisma.product.create({
-    data: { ...base, name: uniqueName("待审核产品"), category: "OTHER", description: "x".repeat(12), makerStory: "y".repeat(12), priceFen: 100, stock: 1, makerSharePct: 70, fundSharePct: 30, status: "PENDING" },
+    data: {
+      ...base,
+      name: uniqueName("待审核产品"),
+      category: "OTHER",
+      description: "x".repeat(12),
+      makerStory: "y".repeat(12),
+      priceFen: 100,
+      stock: 1,
+      makerSharePct: 70,
+      fundSharePct: 30,
+      status: "PENDING",
+    },
   });
 
   await page.goto("/products");
@@ -36,6 +47,8 @@ test("a visitor browses by organization and category, sorts by price, on a phone
   await cards.first().getByRole("link").click();
   await expect(page.getByRole("heading", { name: tea.name })).toBeVisible();
   await expect(page.getByRole("link", { name: org.name })).toHaveAttribute("href", `/orgs/${org.id}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
 import { solidPng } from "~/modules/showroom/png";
 import { prisma } from "~/utils/db.server";
-import { createListedProduct, createShowroomOrg } from "../support/showroom-fixtures";
 import { expect } from "../playwright-utils";
+import { createListedProduct, createShowroomOrg } from "../support/showroom-fixtures";
 
 export const PNG = solidPng(48, 48, [200, 120, 40]);
 
@@ -14,7 +14,12 @@ export function uniqueName(base: string) {
 /** A listed product of a fresh organization, with one public image. */
 export async function listedProduct(input: { name?: string; priceFen?: number; stock?: number } = {}) {
   const { org, member } = await createShowroomOrg(prisma);
-  const product = await createListedProduct(prisma, { organizationId: org.id, createdById: member.id, name: input.name ?? uniqueName("手工编织杯垫"), ...input });
+  const product = await createListedProduct(prisma, {
+    organizationId: org.id,
+    createdById: member.id,
+    name: input.name ?? uniqueName("手工编织杯垫"),
+    ...input,
+  });
   return { ...product, organization: org, memberId: member.id };
 }
 

@@ -8,16 +8,28 @@ import { listedProduct } from "./showroom-helpers";
 test("guessing the phone of one order is stopped after 10 failed lookups", async ({ page, request }) => {
   const product = await listedProduct({ priceFen: 1200, stock: 5 });
   const place = (phone: string) =>
-    createOrder({ items: [{ productId: product.id, quantity: 1 }], buyerName: "钱佳", buyerPhone: phone, delivery: "PICKUP", address: null, paymentMethod: "COUNTER" });
+    createOrder({
+      items: [{ productId: product.id, quantity: 1 }],
+      buyerName: "钱佳",
+      buyerPhone: phone,
+      delivery: "PICKUP",
+      address: null,
+      paymentMethod: "COUNTER",
+    });
   const phone = randomMobile();
   const target = await place(phone);
   const other = await place(phone);
 
   for (let i = 0; i < 10; i += 1) {
-    const guess = await request.post("/orders/lookup", { form: { orderNo: target.orderNo, buyerPhone: `1390000${String(1000 + i)}` } });
+    const guess = await request.post("/orders/lookup", {
+      form: { orderNo: target.orderNo, buyerPhone: `1390000${String(1000 + i)}` },
+    });
     expect(guess.status()).toBe(404);
   }
-  const rows = await prisma.orderLookupAttempt.findMany({ where: { orderNo: target.orderNo }, select: { ipHash: true } });
+  const rows = await prisma.orderLookupAttempt.findMany({
+    where: { orderNo: target.orderNo },
+    select: { ipHash: true },
+  });
   expect(rows).toHaveLength(10);
   expect(rows[0]!.ipHash).toMatch(/^[0-9a-f]{64}$/); // the address is stored hashed
 

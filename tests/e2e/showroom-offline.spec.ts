@@ -13,7 +13,10 @@ test("a visitor orders with counter payment and staff mark it paid", async ({ pa
   await expect(page.getByRole("heading", { name: "订单已提交" })).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText("待支付");
   await expect(page.getByText(/到区民政局公益产品展销厅柜台付款/)).toBeVisible();
-  const order = await prisma.order.findFirstOrThrow({ where: { buyerPhone: phone }, select: { id: true, orderNo: true, totalFen: true } });
+  const order = await prisma.order.findFirstOrThrow({
+    where: { buyerPhone: phone },
+    select: { id: true, orderNo: true, totalFen: true },
+  });
   expect(order.totalFen).toBe(2560);
   await expect(page.getByText(order.orderNo)).toBeVisible();
 
@@ -35,7 +38,10 @@ test("a visitor orders with counter payment and staff mark it paid", async ({ pa
   await page.getByRole("button", { name: "完成" }).click();
   await expect(page.getByText("状态：已完成")).toBeVisible();
 
-  const saved = await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, soldCount: true } });
+  const saved = await prisma.product.findUniqueOrThrow({
+    where: { id: product.id },
+    select: { stock: true, soldCount: true },
+  });
   expect(saved).toEqual({ stock: 8, soldCount: 2 });
 
   // The sale shows in the report with its split (70/30 of ¥25.60), and exports to Excel.

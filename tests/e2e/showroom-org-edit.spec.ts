@@ -30,10 +30,16 @@ async function expectInCatalogue(page: Page, name: string, listed: boolean) {
 }
 
 async function productRow(id: string) {
-  return prisma.product.findUniqueOrThrow({ where: { id }, select: { status: true, priceFen: true, stock: true, makerStory: true, returnReason: true } });
+  return prisma.product.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, priceFen: true, stock: true, makerStory: true, returnReason: true },
+  });
 }
 
-test("a stock change keeps the listing; a price change sends it back to screening until staff list it again", async ({ page, login }) => {
+test("a stock change keeps the listing; a price change sends it back to screening until staff list it again", async ({
+  page,
+  login,
+}) => {
   const product = await listedProduct({ priceFen: 2990, stock: 10 });
   await loginAs(page, product.memberId);
 
@@ -87,7 +93,10 @@ test("a change of the maker's story is screened again", async ({ page }) => {
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toHaveText("产品已提交，等待民政局审核。");
   await expect(ownRow(page, product.name)).toContainText("待审核");
-  expect(await productRow(product.id)).toMatchObject({ status: "PENDING", makerStory: "学员们每周二在社区工坊一起编织，这是她们的第一批作品。" });
+  expect(await productRow(product.id)).toMatchObject({
+    status: "PENDING",
+    makerStory: "学员们每周二在社区工坊一起编织，这是她们的第一批作品。",
+  });
   await expectInCatalogue(page, product.name, false);
 });
 

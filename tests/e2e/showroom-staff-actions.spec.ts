@@ -2,9 +2,9 @@ import type { Page } from "@playwright/test";
 import { createOrder } from "~/modules/showroom/orders.server";
 import { prisma } from "~/utils/db.server";
 import { expect, loginAs, randomMobile, test } from "../playwright-utils";
+import { lookUpOrder } from "../support/order-lookup";
 import { createPendingProduct, createShowroomOrg } from "../support/showroom-fixtures";
 import { listedProduct, uniqueName } from "./showroom-helpers";
-import { lookUpOrder } from "../support/order-lookup";
 
 /** Staff open a status tab of the screening page and find the product's card. */
 async function screeningCard(page: Page, status: string, name: string) {
@@ -23,9 +23,16 @@ async function lastAudit(entityType: string, entityId: string, toState: string) 
   });
 }
 
-test("staff return a product with a reason; the organization reads it, fixes and resubmits", async ({ page, login }) => {
+test("staff return a product with a reason; the organization reads it, fixes and resubmits", async ({
+  page,
+  login,
+}) => {
   const { org, member } = await createShowroomOrg(prisma);
-  const product = await createPendingProduct(prisma, { organizationId: org.id, createdById: member.id, name: uniqueName("布艺收纳袋") });
+  const product = await createPendingProduct(prisma, {
+    organizationId: org.id,
+    createdById: member.id,
+    name: uniqueName("布艺收纳袋"),
+  });
   const admin = await login({ role: "ADMIN" });
   const card = await screeningCard(page, "PENDING", product.name);
 
@@ -33,7 +40,9 @@ test("staff return a product with a reason; the organization reads it, fixes and
   await card.getByRole("button", { name: "退回" }).click();
   await expect(card.getByLabel("理由（退回、下架时必填）")).toHaveAccessibleDescription("「退回」必须填写理由");
   await expect(card.getByRole("form").getByRole("alert")).toHaveText("「退回」必须填写理由");
-  expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true } })).status).toBe("PENDING");
+  expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true } })).status).toBe(
+    "PENDING",
+  );
 
   await card.getByLabel("理由（退回、下架时必填）").fill("图片太暗，请补拍清晰的正面照片");
   await card.getByRole("button", { name: "退回" }).click();
@@ -60,7 +69,9 @@ test("staff return a product with a reason; the organization reads it, fixes and
   await expect(page.getByRole("status")).toHaveText("产品已提交，等待民政局审核。");
   await expect(row).toContainText("待审核");
   await expect(row).not.toContainText("图片太暗");
-  expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true, returnReason: true } })).toEqual({
+  expect(
+    await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true, returnReason: true } }),
+  ).toEqual({
     status: "PENDING",
     returnReason: null,
   });

@@ -19,7 +19,9 @@ test("buying more than the stock is refused with a message", async ({ page }) =>
   await prisma.product.update({ where: { id: product.id }, data: { stock: 1 } });
   await page.getByRole("button", { name: "提交订单" }).click();
   await expect(page.getByText(`「${product.name}」库存不足，请减少购买数量`)).toBeVisible();
-  expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true } })).stock).toBe(1);
+  expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true } })).stock).toBe(
+    1,
+  );
   expect(await prisma.orderLine.count({ where: { productId: product.id } })).toBe(0);
 });
 
@@ -43,5 +45,7 @@ test("concurrent checkout requests for the last 3 items sell exactly 3", async (
   expect(statuses).toEqual([302, 302, 302, 409, 409, 409, 409, 409]);
   const saved = await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true } });
   expect(saved.stock).toBe(0);
-  expect(await prisma.orderLine.aggregate({ where: { productId: product.id }, _sum: { quantity: true } })).toEqual({ _sum: { quantity: 3 } });
+  expect(await prisma.orderLine.aggregate({ where: { productId: product.id }, _sum: { quantity: true } })).toEqual({
+    _sum: { quantity: 3 },
+  });
 });

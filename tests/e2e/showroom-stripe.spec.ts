@@ -9,14 +9,21 @@ test.describe.configure({ mode: "default" });
 let standIn: StripeStandIn;
 
 test.beforeAll(async () => {
-  standIn = await startStripeStandIn({ port: Number(process.env.STRIPE_STANDIN_PORT ?? "12111"), sessionUrl: "success" });
+  standIn = await startStripeStandIn({
+    port: Number(process.env.STRIPE_STANDIN_PORT ?? "12111"),
+    sessionUrl: "success",
+  });
 });
 
 test.afterAll(async () => {
   await standIn?.close();
 });
 
-test("an organization submits a product, staff list it, a visitor buys 2 and pays online", async ({ page, login, baseURL }) => {
+test("an organization submits a product, staff list it, a visitor buys 2 and pays online", async ({
+  page,
+  login,
+  baseURL,
+}) => {
   const name = uniqueName("布艺收纳篮");
   await login({ role: "ORG_MEMBER" });
   await page.goto("/org/products/new");
@@ -67,21 +74,32 @@ test("an organization submits a product, staff list it, a visitor buys 2 and pay
   // The stand-in's "payment page" is the success URL; nothing is paid yet.
   await expect(page.getByRole("heading", { name: "订单已提交" })).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText("待支付");
-  const order = await prisma.order.findFirstOrThrow({ where: { buyerPhone: phone }, select: { id: true, orderNo: true, stripeSessionId: true } });
+  const order = await prisma.order.findFirstOrThrow({
+    where: { buyerPhone: phone },
+    select: { id: true, orderNo: true, stripeSessionId: true },
+  });
   const session = standIn.sessions.get(order.stripeSessionId!)!;
   expect(session.currency).toBe("cny");
   expect(session.amount_total).toBe(9100);
   expect(session.metadata.orderId).toBe(order.id);
-  expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true } })).stock).toBe(3);
+  expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true } })).stock).toBe(
+    3,
+  );
 
   // Stripe sends the signed completion event; the success page re-checks and says paid.
-  const response = await standIn.deliver(`${baseURL}/stripe/webhook`, standIn.completeSession(session.id), "whsec_standin");
+  const response = await standIn.deliver(
+    `${baseURL}/stripe/webhook`,
+    standIn.completeSession(session.id),
+    "whsec_standin",
+  );
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ outcome: "handled" });
   await page.reload();
   await expect(page.getByRole("heading", { name: "支付成功" })).toBeVisible();
   await expect(page.getByTestId("order-status")).toHaveText("已支付");
-  expect(standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${session.id}`)).toBe(true);
+  expect(standIn.requests.some((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${session.id}`)).toBe(
+    true,
+  );
 
   // A forged delivery is refused.
   const forged = await standIn.deliver(`${baseURL}/stripe/webhook`, standIn.completeSession(session.id), "whsec_wrong");
@@ -99,9 +117,15 @@ test("an organization submits a product, staff list it, a visitor buys 2 and pay
   await expect(page.getByText("状态：已退款")).toBeVisible();
   expect(standIn.refunds).toHaveLength(1);
   expect(standIn.refunds[0]).toMatchObject({ payment_intent: session.payment_intent, amount: 9100 });
-  const refunded = await standIn.deliver(`${baseURL}/stripe/webhook`, standIn.chargeRefunded(session.payment_intent!, 9100), "whsec_standin");
+  const refunded = await standIn.deliver(
+    `${baseURL}/stripe/webhook`,
+    standIn.chargeRefunded(session.payment_intent!, 9100),
+    "whsec_standin",
+  );
   expect(await refunded.json()).toMatchObject({ outcome: "ignored" });
-  expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, soldCount: true } })).toEqual({
+  expect(
+    await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, soldCount: true } }),
+  ).toEqual({
     stock: 5,
     soldCount: 0,
   });

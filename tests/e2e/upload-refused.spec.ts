@@ -2,7 +2,11 @@ import { createUser, expect, loginAs, test } from "../playwright-utils";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-test("a forbidden file type is refused with a message and the form keeps its values", async ({ page, login, browser }) => {
+test("a forbidden file type is refused with a message and the form keeps its values", async ({
+  page,
+  login,
+  browser,
+}) => {
   await login({ role: "ORG_MEMBER" });
   await page.goto("/org/documents");
 
@@ -22,7 +26,9 @@ test("a forbidden file type is refused with a message and the form keeps its val
   await expect(page.getByText("还没有上传任何文件。")).toBeVisible();
 
   // A real PDF goes through and is listed.
-  await page.getByLabel("文件", { exact: true }).setInputFiles({ name: "章程.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page
+    .getByLabel("文件", { exact: true })
+    .setInputFiles({ name: "章程.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "上传" }).click();
   await expect(page.getByText("文件已上传。")).toBeVisible();
   const link = page.getByRole("link", { name: "章程.pdf" });

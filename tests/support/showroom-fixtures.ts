@@ -24,7 +24,14 @@ export async function createShowroomOrg(prisma: PrismaClient, name?: string) {
   return { org, member };
 }
 
-type ProductInput = { organizationId: string; createdById: string; name?: string; priceFen?: number; stock?: number; makerSharePct?: number };
+type ProductInput = {
+  organizationId: string;
+  createdById: string;
+  name?: string;
+  priceFen?: number;
+  stock?: number;
+  makerSharePct?: number;
+};
 
 export async function createListedProduct(prisma: PrismaClient, input: ProductInput) {
   return createProductRow(prisma, input, "LISTED");

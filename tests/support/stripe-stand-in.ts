@@ -27,7 +27,13 @@ export type StandInSession = {
   line_items_input: Json[];
 };
 
-export type RecordedRequest = { method: string; path: string; body: Json; idempotencyKey: string | null; authorization: string | null };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  body: Json;
+  idempotencyKey: string | null;
+  authorization: string | null;
+};
 
 /** Parses Stripe's form encoding (a[b][0][c]=v) into nested objects and arrays. */
 export function parseStripeForm(body: string): Json {
@@ -74,7 +80,13 @@ export type StandInOptions = {
 };
 
 /** A refund request as the app sent it, with what the stand-in answered. */
-export type RefundCall = { paymentIntent: string; idempotencyKey: string | null; status: number; refundId: string | null; replayed: boolean };
+export type RefundCall = {
+  paymentIntent: string;
+  idempotencyKey: string | null;
+  status: number;
+  refundId: string | null;
+  replayed: boolean;
+};
 
 export async function startStripeStandIn(options: StandInOptions = {}) {
   const sessions = new Map<string, StandInSession>();
@@ -89,7 +101,9 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
     res.writeHead(status, { "Content-Type": "application/json", "Request-Id": newId("req") });
     res.end(JSON.stringify(body));
   }
-  const error = (message: string, code = "resource_missing") => ({ error: { type: "invalid_request_error", code, message } });
+  const error = (message: string, code = "resource_missing") => ({
+    error: { type: "invalid_request_error", code, message },
+  });
 
   function handle(method: string, path: string, body: Json): { status: number; body: Json } {
     if (method === "POST" && path === "/v1/checkout/sessions") {
@@ -128,18 +142,31 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
     const get = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
     if (method === "GET" && get) {
       const session = sessions.get(decodeURIComponent(get[1]!));
-      return session ? { status: 200, body: session as unknown as Json } : { status: 404, body: error("No such checkout.session") };
+      return session
+        ? { status: 200, body: session as unknown as Json }
+        : { status: 404, body: error("No such checkout.session") };
     }
     if (method === "GET" && path === "/v1/refunds") {
       const intent = String(body.payment_intent ?? "");
-      return { status: 200, body: { object: "list", url: "/v1/refunds", has_more: false, data: refunds.filter((r) => !intent || r.payment_intent === intent) } };
+      return {
+        status: 200,
+        body: {
+          object: "list",
+          url: "/v1/refunds",
+          has_more: false,
+          data: refunds.filter((r) => !intent || r.payment_intent === intent),
+        },
+      };
     }
     if (method === "POST" && path === "/v1/refunds") {
       const intent = String(body.payment_intent ?? "");
       const session = [...sessions.values()].find((s) => s.payment_intent === intent);
       if (!session) return { status: 404, body: error("No such payment_intent") };
       if (refunds.some((r) => r.payment_intent === intent)) {
-        return { status: 400, body: error(`Charge for ${intent} has already been refunded.`, "charge_already_refunded") };
+        return {
+          status: 400,
+          body: error(`Charge for ${intent} has already been refunded.`, "charge_already_refunded"),
+        };
       }
       const refund = {
         id: newId("re"),
@@ -164,12 +191,24 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
       const raw = Buffer.concat(chunks).toString("utf8");
       const body = req.method === "GET" ? parseStripeForm(url.searchParams.toString()) : parseStripeForm(raw);
       const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) ?? null;
-      requests.push({ method: req.method ?? "", path: url.pathname, body, idempotencyKey, authorization: req.headers.authorization ?? null });
+      requests.push({
+        method: req.method ?? "",
+        path: url.pathname,
+        body,
+        idempotencyKey,
+        authorization: req.headers.authorization ?? null,
+      });
       const isRefund = req.method === "POST" && url.pathname === "/v1/refunds";
       const recordRefund = (status: number, answer: Json, replayed: boolean) => {
         if (isRefund) {
           const refundId = status === 200 ? String(answer.id) : null;
-          refundCalls.push({ paymentIntent: String(body.payment_intent ?? ""), idempotencyKey, status, refundId, replayed });
+          refundCalls.push({
+            paymentIntent: String(body.payment_intent ?? ""),
+            idempotencyKey,
+            status,
+            refundId,
+            replayed,
+          });
         }
       };
       if (isRefund && refundsDown) {
@@ -272,7 +311,11 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
     /** Delivers an event to the app's webhook, signed as Stripe would. */
     async deliver(webhookUrl: string, evt: unknown, secret: string) {
       const { payload, header } = this.sign(evt, secret);
-      return fetch(webhookUrl, { method: "POST", body: payload, headers: { "Content-Type": "application/json", "stripe-signature": header } });
+      return fetch(webhookUrl, {
+        method: "POST",
+        body: payload,
+        headers: { "Content-Type": "application/json", "stripe-signature": header },
+      });
     },
     close() {
       return new Promise<void>((resolve) => server.close(() => resolve()));

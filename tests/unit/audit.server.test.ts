@@ -4,7 +4,10 @@ import { prisma } from "~/utils/db.server";
 import { createTestUser } from "./helpers/users";
 
 function requestFrom(ip: string, extra: Record<string, string> = {}) {
-  return new Request("http://localhost/admin/orgs/1", { method: "POST", headers: { "x-yimiao-client-ip": ip, ...extra } });
+  return new Request("http://localhost/admin/orgs/1", {
+    method: "POST",
+    headers: { "x-yimiao-client-ip": ip, ...extra },
+  });
 }
 
 describe("recordAudit", () => {
@@ -71,7 +74,13 @@ describe("recordAudit", () => {
 
   test("optional fields are stored as null: system actor, no request, blank reason", async () => {
     await prisma.$transaction((tx) =>
-      recordAudit(tx, { actorId: null, action: "system.cleanup", entityType: "Session", entityId: "all", reason: "   " }),
+      recordAudit(tx, {
+        actorId: null,
+        action: "system.cleanup",
+        entityType: "Session",
+        entityId: "all",
+        reason: "   ",
+      }),
     );
     const event = await prisma.auditEvent.findFirstOrThrow();
     expect(event).toMatchObject({ actorId: null, fromState: null, toState: null, reason: null, ip: null });

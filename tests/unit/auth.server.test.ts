@@ -70,14 +70,23 @@ describe("verifyLogin", () => {
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await verifyLogin(user.email, WRONG, { now }));
 
-    expect(results.slice(0, 4).map((r) => r.ok === false && r.reason)).toEqual(["invalid", "invalid", "invalid", "invalid"]);
+    expect(results.slice(0, 4).map((r) => r.ok === false && r.reason)).toEqual([
+      "invalid",
+      "invalid",
+      "invalid",
+      "invalid",
+    ]);
     const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     expect(results[4]).toEqual({ ok: false, reason: "locked", lockedUntil });
     expect((await userState(user.id)).lockedUntil).toEqual(lockedUntil);
 
     // During the lock even the right password is refused and changes nothing.
     const during = new Date(lockedUntil.getTime() - 1);
-    expect(await verifyLogin(user.email, PASSWORD, { now: during })).toEqual({ ok: false, reason: "locked", lockedUntil });
+    expect(await verifyLogin(user.email, PASSWORD, { now: during })).toEqual({
+      ok: false,
+      reason: "locked",
+      lockedUntil,
+    });
     expect(await verifyLogin(user.email, WRONG, { now: during })).toEqual({ ok: false, reason: "locked", lockedUntil });
     expect((await userState(user.id)).lastLoginAt).toBeNull();
 
@@ -92,7 +101,8 @@ describe("verifyLogin", () => {
     const request = new Request("http://localhost/login", { headers: { "x-yimiao-client-ip": "203.0.113.7" } });
     for (let i = 0; i < 5; i++) await verifyLogin(user.email, WRONG, { now, request });
     // Attempts during the lock must not log another lock.
-    for (let i = 0; i < 3; i++) await verifyLogin(user.email, WRONG, { now: new Date(now.getTime() + 60_000), request });
+    for (let i = 0; i < 3; i++)
+      await verifyLogin(user.email, WRONG, { now: new Date(now.getTime() + 60_000), request });
 
     const events = await lockEvents(user.id);
     expect(events).toHaveLength(1);

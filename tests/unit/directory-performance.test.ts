@@ -59,7 +59,10 @@ function insertOrganizations() {
       // 90% registered, the rest deregistered, revoked or preparing.
       const r = i % 20;
       const status = r < 18 ? "REGISTERED" : r === 18 ? (i % 40 === 18 ? "DEREGISTERED" : "REVOKED") : "PREPARING";
-      const uscc = status === "PREPARING" ? null : generateUscc({ typeDigit: USCC_TYPE_DIGITS[type], areaCode, orgCodeBase8: orgCodeBody(i) });
+      const uscc =
+        status === "PREPARING"
+          ? null
+          : generateUscc({ typeDigit: USCC_TYPE_DIGITS[type], areaCode, orgCodeBase8: orgCodeBody(i) });
       if (uscc) usccs.push(uscc);
       if (status === "REGISTERED" && type === "FOUNDATION") registeredFoundations.count++;
       // About a third graded, 5A rarest.
@@ -103,30 +106,54 @@ test("directory queries over 50,000 organizations each take under 150 ms", async
   expect(await prisma.organization.count()).toBe(TOTAL);
 
   const scenarios: Array<[string, DirectoryQuery, (r: Awaited<ReturnType<typeof searchDirectory>>) => void]> = [
-    ["default page", base, (r) => {
-      expect(r.total).toBe(45_000);
-      expect(r.organizations).toHaveLength(20);
-    }],
+    [
+      "default page",
+      base,
+      (r) => {
+        expect(r.total).toBe(45_000);
+        expect(r.organizations).toHaveLength(20);
+      },
+    ],
     ["page 2000", { ...base, page: 2000 }, (r) => expect(r.organizations).toHaveLength(20)],
-    ["type filter", { ...base, type: "FOUNDATION", sort: "name" }, (r) => {
-      expect(r.total).toBe(registeredFoundations);
-      expect(r.organizations.every((o) => o.type === "FOUNDATION")).toBe(true);
-    }],
-    ["area filter", { ...base, area: "320104" }, (r) => {
-      expect(r.organizations.length).toBe(20);
-      expect(r.organizations.every((o) => o.area?.startsWith("南京市秦淮区"))).toBe(true);
-    }],
-    ["grade filter sorted by grade", { ...base, grade: "4", sort: "grade" }, (r) => {
-      expect(r.total).toBeGreaterThan(1000);
-      expect(r.organizations.every((o) => o.currentGrade === 4)).toBe(true);
-    }],
-    ["sort by grade", { ...base, sort: "grade", page: 3 }, (r) => expect(r.organizations.every((o) => o.currentGrade === 5)).toBe(true)],
+    [
+      "type filter",
+      { ...base, type: "FOUNDATION", sort: "name" },
+      (r) => {
+        expect(r.total).toBe(registeredFoundations);
+        expect(r.organizations.every((o) => o.type === "FOUNDATION")).toBe(true);
+      },
+    ],
+    [
+      "area filter",
+      { ...base, area: "320104" },
+      (r) => {
+        expect(r.organizations.length).toBe(20);
+        expect(r.organizations.every((o) => o.area?.startsWith("南京市秦淮区"))).toBe(true);
+      },
+    ],
+    [
+      "grade filter sorted by grade",
+      { ...base, grade: "4", sort: "grade" },
+      (r) => {
+        expect(r.total).toBeGreaterThan(1000);
+        expect(r.organizations.every((o) => o.currentGrade === 4)).toBe(true);
+      },
+    ],
+    [
+      "sort by grade",
+      { ...base, sort: "grade", page: 3 },
+      (r) => expect(r.organizations.every((o) => o.currentGrade === 5)).toBe(true),
+    ],
     ["all statuses", { ...base, status: "ALL", page: 100 }, (r) => expect(r.total).toBe(47_500)],
-    ["USCC lookup", { ...base, q: usccs[31_337]!.toLowerCase() }, (r) => {
-      expect(r.total).toBe(1);
-      expect(r.organizations[0]!.uscc).toBe(usccs[31_337]);
-      expect(r.invalidUscc).toBe(false);
-    }],
+    [
+      "USCC lookup",
+      { ...base, q: usccs[31_337]!.toLowerCase() },
+      (r) => {
+        expect(r.total).toBe(1);
+        expect(r.organizations[0]!.uscc).toBe(usccs[31_337]);
+        expect(r.invalidUscc).toBe(false);
+      },
+    ],
   ];
 
   const timings: Record<string, number> = {};
@@ -143,7 +170,11 @@ test("directory queries over 50,000 organizations each take under 150 ms", async
     expect(ms, `${name} took ${ms.toFixed(1)} ms`).toBeLessThan(150);
   }
   if (process.env.DIRECTORY_TIMINGS) {
-    console.log(Object.entries(timings).map(([name, ms]) => `${name}: ${ms.toFixed(1)} ms`).join("\n"));
+    console.log(
+      Object.entries(timings)
+        .map(([name, ms]) => `${name}: ${ms.toFixed(1)} ms`)
+        .join("\n"),
+    );
   }
 }, 30_000);
 
@@ -151,7 +182,10 @@ test("without a text search, SQLite answers every listing shape from an index", 
   insertOrganizations();
   // Capture the SQL Prisma really sends for the directory's findMany and count.
   const url = process.env.DATABASE_URL!;
-  const logged = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), log: [{ emit: "event", level: "query" }] });
+  const logged = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url }),
+    log: [{ emit: "event", level: "query" }],
+  });
   const statements: Array<{ sql: string; params: unknown[] }> = [];
   logged.$on("query", (e) => statements.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
 
@@ -174,7 +208,13 @@ test("without a text search, SQLite answers every listing shape from an index", 
     for (const [shape, expectedIndex] of shapes) {
       const where = directoryWhere(shape);
       statements.length = 0;
-      await logged.organization.findMany({ where, orderBy: directoryOrderBy(shape.sort), skip: 40, take: 20, select: { id: true, name: true } });
+      await logged.organization.findMany({
+        where,
+        orderBy: directoryOrderBy(shape.sort),
+        skip: 40,
+        take: 20,
+        select: { id: true, name: true },
+      });
       await logged.organization.count({ where });
       const selects = statements.filter((s) => /^\s*SELECT/i.test(s.sql));
       expect(selects.length).toBeGreaterThanOrEqual(2);
@@ -182,7 +222,10 @@ test("without a text search, SQLite answers every listing shape from an index", 
         const plan = await logged.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql}`, ...params);
         const details = plan.map((row) => row.detail);
         const label = `${JSON.stringify(shape)}\n${sql}\n${details.join("\n")}`;
-        expect(details.some((d) => /Organization/.test(d)), label).toBe(true);
+        expect(
+          details.some((d) => /Organization/.test(d)),
+          label,
+        ).toBe(true);
         for (const d of details) {
           if (/^SCAN .*Organization/.test(d)) expect(d, label).toMatch(/USING (COVERING )?INDEX/);
         }

@@ -139,7 +139,10 @@ describe("checkUpload refuses", () => {
 
   test("a plain zip", () => {
     const zip = makePlainZip();
-    expect(checkUpload(fileOf("资料.zip", zip), zip)).toMatchObject({ ok: false, message: expect.stringContaining("不支持文件") });
+    expect(checkUpload(fileOf("资料.zip", zip), zip)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("不支持文件"),
+    });
   });
 
   test("an empty file", () => {

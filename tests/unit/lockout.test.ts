@@ -1,10 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  afterFailedLogin,
-  isLocked,
-  LOCK_MINUTES,
-  MAX_FAILED_LOGINS,
-} from "~/modules/auth/lockout";
+import { afterFailedLogin, isLocked, LOCK_MINUTES, MAX_FAILED_LOGINS } from "~/modules/auth/lockout";
 
 const NOW = new Date("2026-05-31T08:00:00.000Z");
 const FIFTEEN_MIN_MS = 15 * 60_000;

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { countUnread, notifyAdmins, notifyOrganization, notifyUsers } from "~/modules/notifications/notifications.server";
+import {
+  countUnread,
+  notifyAdmins,
+  notifyOrganization,
+  notifyUsers,
+} from "~/modules/notifications/notifications.server";
 import { prisma } from "~/utils/db.server";
 import { createTestUser } from "./helpers/users";
 
@@ -8,7 +13,12 @@ describe("notifyUsers", () => {
     const a = await createTestUser();
     const b = await createTestUser();
     await prisma.$transaction((tx) =>
-      notifyUsers(tx, { userIds: [a.id, b.id, a.id, a.id], title: "材料已退回", body: "请补充章程", link: "/org/registration" }),
+      notifyUsers(tx, {
+        userIds: [a.id, b.id, a.id, a.id],
+        title: "材料已退回",
+        body: "请补充章程",
+        link: "/org/registration",
+      }),
     );
     const rows = await prisma.notification.findMany({ orderBy: { userId: "asc" } });
     expect(rows).toHaveLength(2);
@@ -50,16 +60,16 @@ describe("notifyOrganization", () => {
         name: "向日葵社区服务社",
         type: "COMMUNITY",
         memberships: {
-          create: [
-            { userId: owner.id, role: "OWNER" },
-            { userId: member1.id },
-            { userId: member2.id },
-          ],
+          create: [{ userId: owner.id, role: "OWNER" }, { userId: member1.id }, { userId: member2.id }],
         },
       },
     });
     await prisma.organization.create({
-      data: { name: "另一家机构", type: "SOCIAL_GROUP", memberships: { create: { userId: outsider.id, role: "OWNER" } } },
+      data: {
+        name: "另一家机构",
+        type: "SOCIAL_GROUP",
+        memberships: { create: { userId: outsider.id, role: "OWNER" } },
+      },
     });
 
     await prisma.$transaction((tx) => notifyOrganization(tx, org.id, { title: "登记已核准", link: "/org" }));

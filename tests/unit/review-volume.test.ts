@@ -11,8 +11,8 @@
 // REVIEW_VOLUME_TIMINGS=1 prints the measurements, REVIEW_VOLUME_PLANS=1 the plans.
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
 import { allocationNotes, listAwards } from "~/modules/grants/allocation.server";
+import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
 import { getApplicationFeedback } from "~/modules/grants/feedback.server";
 import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity";
 import { getAdminPublicity, getPublicity } from "~/modules/grants/publicity.server";
@@ -136,7 +136,8 @@ async function createVolume(n: number) {
   for (let i = 0; i < n; i++) {
     // Every 20th application: one reviewer recused (from a task that would otherwise have
     // been submitted, so open counts stay even) and was replaced by one who submitted.
-    const recusedSlot = i % 20 === 12 ? [2, 3, 4, 5].map((m) => (m - (Math.floor(i / K) % 6) + 6) % 6).find((s) => s < K)! : -1;
+    const recusedSlot =
+      i % 20 === 12 ? [2, 3, 4, 5].map((m) => (m - (Math.floor(i / K) % 6) + 6) % 6).find((s) => s < K)! : -1;
     for (let s = 0; s <= K; s++) {
       if (s === K && recusedSlot < 0) continue;
       const replacement = s === K;
@@ -152,8 +153,10 @@ async function createVolume(n: number) {
         reviewerId: reviewerId(replacement ? (K * i + K) % REVIEWERS : (K * i + s) % REVIEWERS),
         status,
         assignmentSeed: replacement ? null : "volume-seed",
-        comment: status === "SUBMITTED" || status === "DRAFTED" ? `项目设计较完整，第${i + 1}号申报建议细化预算。` : null,
-        recommendation: status === "SUBMITTED" ? (["FUND", "FUND_WITH_CHANGES", "DO_NOT_FUND"] as const)[(i + s) % 3]! : null,
+        comment:
+          status === "SUBMITTED" || status === "DRAFTED" ? `项目设计较完整，第${i + 1}号申报建议细化预算。` : null,
+        recommendation:
+          status === "SUBMITTED" ? (["FUND", "FUND_WITH_CHANGES", "DO_NOT_FUND"] as const)[(i + s) % 3]! : null,
         recuseReason: status === "RECUSED" ? "与申报机构负责人相识" : null,
         dueAt: new Date(now - DAY),
         submittedAt: status === "SUBMITTED" ? new Date(now - 2 * DAY + i * 1000 + s) : null,
@@ -163,7 +166,11 @@ async function createVolume(n: number) {
   }
   const scored = assignments.filter((a) => a.status === "SUBMITTED" || a.status === "DRAFTED");
   const scores = scored.flatMap((a, x) =>
-    CRITERIA.map((c, ci) => ({ assignmentId: a.id, criterionId: criterionId(callId, ci), score: (x * 7 + ci * 5) % (c.maxScore + 1) })),
+    CRITERIA.map((c, ci) => ({
+      assignmentId: a.id,
+      criterionId: criterionId(callId, ci),
+      score: (x * 7 + ci * 5) % (c.maxScore + 1),
+    })),
   );
 
   await prisma.$transaction(async (tx) => {
@@ -177,7 +184,13 @@ async function createVolume(n: number) {
           role: "REVIEWER",
           createdAt: new Date(now - 100 * DAY + r),
         })),
-        { id: "vol-reviewer-disabled", email: "vol-reviewer-off@test.yimiao.local", name: "停用专家", role: "REVIEWER", status: "DISABLED" },
+        {
+          id: "vol-reviewer-disabled",
+          email: "vol-reviewer-off@test.yimiao.local",
+          name: "停用专家",
+          role: "REVIEWER",
+          status: "DISABLED",
+        },
         ...Array.from({ length: n + leftovers }, (_, i) => ({
           id: ownerId(i),
           email: `vol-owner-${i}@test.yimiao.local`,
@@ -203,7 +216,11 @@ async function createVolume(n: number) {
       })),
     });
     await tx.membership.createMany({
-      data: Array.from({ length: n + leftovers }, (_, i) => ({ userId: ownerId(i), organizationId: orgId(i), role: "OWNER" })),
+      data: Array.from({ length: n + leftovers }, (_, i) => ({
+        userId: ownerId(i),
+        organizationId: orgId(i),
+        role: "OWNER",
+      })),
     });
     // Two reviewers declared ties to applicant organizations (conflicts of interest).
     await tx.reviewerAffiliation.createMany({
@@ -237,7 +254,9 @@ async function createVolume(n: number) {
       })),
     });
     await tx.grantCriterion.createMany({
-      data: calls.flatMap((call) => CRITERIA.map((c, position) => ({ id: criterionId(call, position), callId: call, ...c, position }))),
+      data: calls.flatMap((call) =>
+        CRITERIA.map((c, position) => ({ id: criterionId(call, position), callId: call, ...c, position })),
+      ),
     });
     const application = (id: string, call: string, i: number, status: string) => ({
       id,
@@ -260,7 +279,9 @@ async function createVolume(n: number) {
       data: [
         ...Array.from({ length: n }, (_, i) => application(appId(i), callId, i, "SCREEN_PASSED")),
         // Applications that never reached review.
-        ...Array.from({ length: leftovers }, (_, i) => application(`vol-left-${pad(i)}`, callId, n + i, i % 2 ? "SCREEN_FAILED" : "DRAFT")),
+        ...Array.from({ length: leftovers }, (_, i) =>
+          application(`vol-left-${pad(i)}`, callId, n + i, i % 2 ? "SCREEN_FAILED" : "DRAFT"),
+        ),
         ...Array.from({ length: n }, (_, i) => application(`vol-fresh-${pad(i)}`, freshCallId, i, "SCREEN_PASSED")),
         ...Array.from({ length: 3 }, (_, i) => application(`vol-warm-${pad(i)}`, warmCallId, i, "SCREEN_PASSED")),
       ],
@@ -281,12 +302,23 @@ async function createVolume(n: number) {
     });
     await tx.grantMilestone.createMany({
       data: lines.flatMap((i) =>
-        [0, 1, 2].map((position) => ({ applicationId: appId(i), title: `阶段${position + 1}`, dueDate: new Date(now + (60 + 90 * position) * DAY), position })),
+        [0, 1, 2].map((position) => ({
+          applicationId: appId(i),
+          title: `阶段${position + 1}`,
+          dueDate: new Date(now + (60 + 90 * position) * DAY),
+          position,
+        })),
       ),
     });
     await tx.grantIndicator.createMany({
       data: lines.flatMap((i) =>
-        [0, 1, 2].map((position) => ({ applicationId: appId(i), kind: position ? "OUTCOME" : "OUTPUT", name: `指标${position + 1}`, target: "100 人次", position })),
+        [0, 1, 2].map((position) => ({
+          applicationId: appId(i),
+          kind: position ? "OUTCOME" : "OUTPUT",
+          name: `指标${position + 1}`,
+          target: "100 人次",
+          position,
+        })),
       ),
     });
     await tx.attachment.createMany({
@@ -311,23 +343,70 @@ async function createVolume(n: number) {
     // The audit trail: every submission, every reopening, the recusals, the automatic assignment.
     await tx.auditEvent.createMany({
       data: [
-        { actorId: adminId, action: "grant_review.auto_assign", entityType: "GrantCall", entityId: callId, reason: "种子 volume-seed", createdAt: new Date(now - 20 * DAY) },
+        {
+          actorId: adminId,
+          action: "grant_review.auto_assign",
+          entityType: "GrantCall",
+          entityId: callId,
+          reason: "种子 volume-seed",
+          createdAt: new Date(now - 20 * DAY),
+        },
         ...assignments.flatMap((a) => {
           const at = a.submittedAt ?? new Date(now - 3 * DAY);
           const base = { entityType: "ReviewAssignment", entityId: a.id, actorId: a.reviewerId };
-          if (a.status === "SUBMITTED") return [{ ...base, action: "review_assignment.transition", fromState: "ASSIGNED", toState: "SUBMITTED", createdAt: at }];
+          if (a.status === "SUBMITTED")
+            return [
+              {
+                ...base,
+                action: "review_assignment.transition",
+                fromState: "ASSIGNED",
+                toState: "SUBMITTED",
+                createdAt: at,
+              },
+            ];
           if (a.status === "DRAFTED") {
             return [
-              { ...base, action: "review_assignment.transition", fromState: "ASSIGNED", toState: "SUBMITTED", createdAt: new Date(now - 5 * DAY) },
-              { ...base, actorId: adminId, action: "review_assignment.transition", fromState: "SUBMITTED", toState: "DRAFTED", reason: "请补充预算意见", createdAt: at },
+              {
+                ...base,
+                action: "review_assignment.transition",
+                fromState: "ASSIGNED",
+                toState: "SUBMITTED",
+                createdAt: new Date(now - 5 * DAY),
+              },
+              {
+                ...base,
+                actorId: adminId,
+                action: "review_assignment.transition",
+                fromState: "SUBMITTED",
+                toState: "DRAFTED",
+                reason: "请补充预算意见",
+                createdAt: at,
+              },
             ];
           }
-          if (a.status === "RECUSED") return [{ ...base, action: "review_assignment.transition", fromState: "ASSIGNED", toState: "RECUSED", reason: a.recuseReason, createdAt: at }];
+          if (a.status === "RECUSED")
+            return [
+              {
+                ...base,
+                action: "review_assignment.transition",
+                fromState: "ASSIGNED",
+                toState: "RECUSED",
+                reason: a.recuseReason,
+                createdAt: at,
+              },
+            ];
           return [];
         }),
         ...assignments
           .filter((a) => a.assignmentSeed == null)
-          .map((a) => ({ actorId: adminId, action: "grant_review.assign", entityType: GRANT_SUBJECT_TYPE, entityId: a.subjectId, reason: "补派", createdAt: a.createdAt })),
+          .map((a) => ({
+            actorId: adminId,
+            action: "grant_review.assign",
+            entityType: GRANT_SUBJECT_TYPE,
+            entityId: a.subjectId,
+            reason: "补派",
+            createdAt: a.createdAt,
+          })),
       ],
     });
   });
@@ -376,7 +455,11 @@ async function publicize(v: Volume) {
     await tx.grantApplication.updateMany({ where: { id: { in: selectedIds } }, data: { status: "SHORTLISTED" } });
     await tx.grantCall.update({
       where: { id: v.callId },
-      data: { reviewStage: "PUBLICIZED", publicityStartsAt: new Date(now - DAY), publicityEndsAt: new Date(now + 6 * DAY) },
+      data: {
+        reviewStage: "PUBLICIZED",
+        publicityStartsAt: new Date(now - DAY),
+        publicityEndsAt: new Date(now + 6 * DAY),
+      },
     });
     await tx.grantObjection.createMany({
       data: Array.from({ length: objections }, (_, o) => ({
@@ -467,7 +550,8 @@ async function actionSample(warm: () => Promise<unknown>, run: () => Promise<unk
 async function measureAll(n: number) {
   const t0 = performance.now();
   const v = await createVolume(n);
-  if (process.env.REVIEW_VOLUME_TIMINGS) console.log(`volume of ${n} created in ${(performance.now() - t0).toFixed(0)} ms`);
+  if (process.env.REVIEW_VOLUME_TIMINGS)
+    console.log(`volume of ${n} created in ${(performance.now() - t0).toFixed(0)} ms`);
   const pages = Math.ceil(n / 20);
   const ctx = { actor: { id: v.adminId } };
   const samples = new Map<string, Sample>();
@@ -555,9 +639,18 @@ async function measureAll(n: number) {
   await add(
     "autoAssign",
     actionSample(
-      () => autoAssign(v.warmCallId, { reviewerIds: Array.from({ length: REVIEWERS }, (_, r) => reviewerId(r)), k: K, seed: "warm" }, ctx),
+      () =>
+        autoAssign(
+          v.warmCallId,
+          { reviewerIds: Array.from({ length: REVIEWERS }, (_, r) => reviewerId(r)), k: K, seed: "warm" },
+          ctx,
+        ),
       async () => {
-        const result = await autoAssign(v.freshCallId, { reviewerIds: Array.from({ length: REVIEWERS }, (_, r) => reviewerId(r)), k: K, seed: "volume" }, ctx);
+        const result = await autoAssign(
+          v.freshCallId,
+          { reviewerIds: Array.from({ length: REVIEWERS }, (_, r) => reviewerId(r)), k: K, seed: "volume" },
+          ctx,
+        );
         expect(result).toMatchObject({ ok: true, added: n * K });
       },
     ),
@@ -575,7 +668,10 @@ async function measureAll(n: number) {
   await add(
     "listAwards + allocationNotes",
     loader(async () => {
-      const call = (await prisma.grantCall.findUnique({ where: { id: v.callId }, select: { poolFen: true, perProjectCapFen: true, maxGrantSharePct: true } }))!;
+      const call = (await prisma.grantCall.findUnique({
+        where: { id: v.callId },
+        select: { poolFen: true, perProjectCapFen: true, maxGrantSharePct: true },
+      }))!;
       const awards = await listAwards(v.callId);
       expect(awards).toHaveLength(n);
       allocationNotes(awards, allocationRulesOf(call));
@@ -639,7 +735,8 @@ async function measureAll(n: number) {
 // ───────────────────────── The tests ─────────────────────────
 
 /** Tables of the review that grow with the round; none may be read whole. */
-const REVIEW_TABLES = /^(ReviewAssignment|ReviewScore|GrantApplication|GrantAward|GrantObjection|GrantCriterion|GrantBudgetLine|GrantMilestone|GrantIndicator|AuditEvent|Attachment|Notification|Organization|Membership|ReviewerAffiliation|User)\b/;
+const REVIEW_TABLES =
+  /^(ReviewAssignment|ReviewScore|GrantApplication|GrantAward|GrantObjection|GrantCriterion|GrantBudgetLine|GrantMilestone|GrantIndicator|AuditEvent|Attachment|Notification|Organization|Membership|ReviewerAffiliation|User)\b/;
 
 /**
  * The columns that pick out a round's, a reviewer's or a call's rows. A statement
@@ -662,7 +759,11 @@ const KEY_COLUMNS: Record<string, string[]> = {
 function requiredIndexUse(sql: string) {
   const sources = [
     ...Object.keys(KEY_COLUMNS).map((table) => ({ name: table, table, planName: `main.${table}` })),
-    ...[...sql.matchAll(/`main`\.`(\w+)` AS `(\w+)`/g)].map(([, table, alias]) => ({ name: alias!, table: table!, planName: alias! })),
+    ...[...sql.matchAll(/`main`\.`(\w+)` AS `(\w+)`/g)].map(([, table, alias]) => ({
+      name: alias!,
+      table: table!,
+      planName: alias!,
+    })),
   ];
   const required: Array<[string, string]> = [];
   for (const { name, table, planName } of sources) {
@@ -719,14 +820,18 @@ test(`${APPLICATIONS} applications, ${REVIEWERS} reviewers, k=${K}: every review
   for (const [name, sample] of large.samples) {
     const baseline = small.samples.get(name)!;
     const heads = (s: Sample) => {
-      const lines = logicalStatements(s.statements).map((st) => `  ${st.sql.slice(0, 140)} [${st.params.length} values]`);
+      const lines = logicalStatements(s.statements).map(
+        (st) => `  ${st.sql.slice(0, 140)} [${st.params.length} values]`,
+      );
       return lines.length > 40 ? [...lines.slice(0, 40), `  … and ${lines.length - 40} more`] : lines;
     };
     expect(
       sample.queries,
       `${name}: ${baseline.queries} statements at ${BASELINE} applications, ${sample.queries} at ${APPLICATIONS}\n${heads(sample).join("\n")}`,
     ).toBe(baseline.queries);
-    expect(sample.ms, `${name} took ${sample.ms.toFixed(1)} ms`).toBeLessThan(ACTIONS.has(name) ? ACTION_BOUND_MS : BOUND_MS);
+    expect(sample.ms, `${name} took ${sample.ms.toFixed(1)} ms`).toBeLessThan(
+      ACTIONS.has(name) ? ACTION_BOUND_MS : BOUND_MS,
+    );
   }
 }, 60_000);
 
@@ -744,7 +849,8 @@ test("every statement of the review screens finds its rows through an index on t
       const access = details.filter((d) => d.startsWith(`SEARCH ${planName} `) || d.startsWith(`SCAN ${planName}`));
       expect(access.length, `${planName} is not read in\n${label}`).toBeGreaterThan(0);
       // By the key column, or straight by primary key.
-      for (const d of access) expect(d, `${planName} should be found by ${column}\n${label}`).toMatch(new RegExp(`[( ](${column}|id)=\\?`));
+      for (const d of access)
+        expect(d, `${planName} should be found by ${column}\n${label}`).toMatch(new RegExp(`[( ](${column}|id)=\\?`));
       keyed++;
     }
   }

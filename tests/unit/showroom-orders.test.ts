@@ -18,7 +18,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await standIn.close();
-  for (const k of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL", "STRIPE_PAYMENT_METHODS"]) {
+  for (const k of [
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_API_HOST",
+    "STRIPE_API_PORT",
+    "STRIPE_API_PROTOCOL",
+    "STRIPE_PAYMENT_METHODS",
+  ]) {
     delete process.env[k];
   }
 });
@@ -35,19 +42,32 @@ let product: { id: string; priceFen: number };
 
 beforeEach(async () => {
   const { org, member } = await createShowroomOrg(prisma);
-  product = await createListedProduct(prisma, { organizationId: org.id, createdById: member.id, priceFen: 2990, stock: 5 });
+  product = await createListedProduct(prisma, {
+    organizationId: org.id,
+    createdById: member.id,
+    priceFen: 2990,
+    stock: 5,
+  });
 });
 
 const buyer = { buyerName: "张敏", buyerPhone: "13912345678", delivery: "PICKUP" as const, address: null };
 
 async function stock() {
-  return (await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, soldCount: true } }));
+  return await prisma.product.findUniqueOrThrow({
+    where: { id: product.id },
+    select: { stock: true, soldCount: true },
+  });
 }
 
 async function stripeOrder(quantity = 2) {
   const m = await importModules();
   const expiresAt = m.stripeSessionExpiry(new Date(), 30);
-  const order = await m.createOrder({ ...buyer, items: [{ productId: product.id, quantity }], paymentMethod: "STRIPE", expiresAt });
+  const order = await m.createOrder({
+    ...buyer,
+    items: [{ productId: product.id, quantity }],
+    paymentMethod: "STRIPE",
+    expiresAt,
+  });
   const session = await m.createCheckoutSession({ ...order, expiresAt }, "http://shop.test");
   await m.setStripeSession(order.id, session.id);
   return { order, session };
@@ -57,7 +77,9 @@ function webhookRequest(body: string, signature: string | null) {
   return new Request("http://shop.test/stripe/webhook", {
     method: "POST",
     body,
-    headers: signature ? { "stripe-signature": signature, "Content-Type": "application/json" } : { "Content-Type": "application/json" },
+    headers: signature
+      ? { "stripe-signature": signature, "Content-Type": "application/json" }
+      : { "Content-Type": "application/json" },
   });
 }
 
@@ -70,7 +92,9 @@ async function deliver(event: unknown) {
 describe("checkout session", () => {
   test("is created in CNY with the order id, an idempotency key and an expiry, through the real SDK", async () => {
     const { order, session } = await stripeOrder(2);
-    const call = standIn.requests.find((r) => r.path === "/v1/checkout/sessions" && r.method === "POST" && r.body.client_reference_id === order.id)!;
+    const call = standIn.requests.find(
+      (r) => r.path === "/v1/checkout/sessions" && r.method === "POST" && r.body.client_reference_id === order.id,
+    )!;
     expect(call.idempotencyKey).toBe(`yimiao-checkout-${order.id}`);
     expect(call.authorization).toBe("Bearer sk_test_unit");
     expect(call.body.currency).toBe("cny");
@@ -80,7 +104,10 @@ describe("checkout session", () => {
     expect(session.amount_total).toBe(5980);
     const m = await importModules();
     // A retried create returns the same session.
-    const again = await m.createCheckoutSession({ ...order, expiresAt: new Date(Number(call.body.expires_at) * 1000) }, "http://shop.test");
+    const again = await m.createCheckoutSession(
+      { ...order, expiresAt: new Date(Number(call.body.expires_at) * 1000) },
+      "http://shop.test",
+    );
     expect(again.id).toBe(session.id);
   });
 });
@@ -95,7 +122,10 @@ describe("webhook", () => {
     expect(await first.json()).toMatchObject({ outcome: "handled" });
     const second = await deliver(event);
     expect(await second.json()).toMatchObject({ outcome: "duplicate" });
-    const saved = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, stripePaymentIntentId: true, paidAt: true } });
+    const saved = await prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { status: true, stripePaymentIntentId: true, paidAt: true },
+    });
     expect(saved.status).toBe("PAID");
     expect(saved.stripePaymentIntentId).toMatch(/^pi_test_/);
     expect(await stock()).toEqual({ stock: 3, soldCount: 2 });
@@ -115,9 +145,15 @@ describe("webhook", () => {
     expect(missing.status).toBe(400);
     // A valid signature over a different body is refused too.
     const { header } = standIn.sign(event, WEBHOOK_SECRET);
-    const tampered = await m.webhookAction({ request: webhookRequest(payload.replace("paid", "PAID"), header), params: {}, context: {} });
+    const tampered = await m.webhookAction({
+      request: webhookRequest(payload.replace("paid", "PAID"), header),
+      params: {},
+      context: {},
+    });
     expect(tampered.status).toBe(400);
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("PENDING_PAYMENT");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe(
+      "PENDING_PAYMENT",
+    );
     expect(await prisma.stripeEvent.count()).toBe(0);
     expect(await stock()).toEqual({ stock: 4, soldCount: 0 });
   });
@@ -127,7 +163,9 @@ describe("webhook", () => {
     expect((await stock()).stock).toBe(2);
     const res = await deliver(standIn.expireSession(session.id));
     expect(await res.json()).toMatchObject({ outcome: "handled" });
-    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("EXPIRED");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe(
+      "EXPIRED",
+    );
     expect((await stock()).stock).toBe(5);
   });
 
@@ -135,13 +173,19 @@ describe("webhook", () => {
     const { order, session } = await stripeOrder(2);
     await deliver(standIn.completeSession(session.id));
     const m = await importModules();
-    const paid = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { stripePaymentIntentId: true } });
+    const paid = await prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { stripePaymentIntentId: true },
+    });
     const refund = await m.refundPayment(order.id, paid.stripePaymentIntentId!);
     expect(refund.status).toBe("succeeded");
     expect(standIn.requests.at(-1)?.idempotencyKey).toBe(`yimiao-refund-${order.id}`);
     const res = await deliver(standIn.chargeRefunded(paid.stripePaymentIntentId!, 5980));
     expect(await res.json()).toMatchObject({ outcome: "handled" });
-    const saved = await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, refundedAt: true } });
+    const saved = await prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { status: true, refundedAt: true },
+    });
     expect(saved.status).toBe("REFUNDED");
     expect(saved.refundedAt).not.toBeNull();
     expect(await stock()).toEqual({ stock: 5, soldCount: 0 });
@@ -154,7 +198,12 @@ describe("stock reservation", () => {
     const m = await importModules();
     const attempts = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        m.createOrder({ ...buyer, buyerPhone: `1391234560${i}`, items: [{ productId: product.id, quantity: 1 }], paymentMethod: "COUNTER" }),
+        m.createOrder({
+          ...buyer,
+          buyerPhone: `1391234560${i}`,
+          items: [{ productId: product.id, quantity: 1 }],
+          paymentMethod: "COUNTER",
+        }),
       ),
     );
     const ok = attempts.filter((a) => a.status === "fulfilled");
@@ -163,7 +212,9 @@ describe("stock reservation", () => {
     expect(refused).toHaveLength(5);
     for (const r of refused) expect(r.reason).toBeInstanceOf(m.OrderError);
     expect((await stock()).stock).toBe(0);
-    expect(await prisma.orderLine.aggregate({ where: { productId: product.id }, _sum: { quantity: true } })).toEqual({ _sum: { quantity: 3 } });
+    expect(await prisma.orderLine.aggregate({ where: { productId: product.id }, _sum: { quantity: true } })).toEqual({
+      _sum: { quantity: 3 },
+    });
   });
 
   test("concurrent checkout requests through the route: exactly 3 orders for the last 3 items", async () => {
@@ -178,7 +229,11 @@ describe("stock reservation", () => {
           delivery: "PICKUP",
           paymentMethod: "COUNTER",
         });
-        return action({ request: new Request("http://shop.test/checkout", { method: "POST", body }), params: {}, context: {} });
+        return action({
+          request: new Request("http://shop.test/checkout", { method: "POST", body }),
+          params: {},
+          context: {},
+        });
       }),
     );
     const statuses = responses.map((r) => (r as Response).status).sort();
@@ -189,16 +244,42 @@ describe("stock reservation", () => {
 
   test("the expiry sweep releases unpaid offline orders once, and leaves paid ones alone", async () => {
     const m = await importModules();
-    const stale = await m.createOrder({ ...buyer, items: [{ productId: product.id, quantity: 2 }], paymentMethod: "COUNTER", expiresAt: new Date(Date.now() - 1000) });
-    const paid = await m.createOrder({ ...buyer, items: [{ productId: product.id, quantity: 1 }], paymentMethod: "COUNTER", expiresAt: new Date(Date.now() - 1000) });
-    await m.changeOrderStatus({ orderId: paid.id, to: "PAID", actor: { id: null, role: "ADMIN" }, paymentReference: "柜台收据 001" });
-    const fresh = await m.createOrder({ ...buyer, items: [{ productId: product.id, quantity: 1 }], paymentMethod: "BANK_TRANSFER" });
+    const stale = await m.createOrder({
+      ...buyer,
+      items: [{ productId: product.id, quantity: 2 }],
+      paymentMethod: "COUNTER",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    const paid = await m.createOrder({
+      ...buyer,
+      items: [{ productId: product.id, quantity: 1 }],
+      paymentMethod: "COUNTER",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    await m.changeOrderStatus({
+      orderId: paid.id,
+      to: "PAID",
+      actor: { id: null, role: "ADMIN" },
+      paymentReference: "柜台收据 001",
+    });
+    const fresh = await m.createOrder({
+      ...buyer,
+      items: [{ productId: product.id, quantity: 1 }],
+      paymentMethod: "BANK_TRANSFER",
+    });
     expect((await stock()).stock).toBe(1);
     const [a, b] = await Promise.all([m.sweepExpiredOrders(), m.sweepExpiredOrders()]);
     expect(a + b).toBe(1);
     expect(await m.sweepExpiredOrders()).toBe(0);
-    const statuses = await prisma.order.findMany({ where: { id: { in: [stale.id, paid.id, fresh.id] } }, select: { id: true, status: true } });
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [stale.id]: "EXPIRED", [paid.id]: "PAID", [fresh.id]: "PENDING_PAYMENT" });
+    const statuses = await prisma.order.findMany({
+      where: { id: { in: [stale.id, paid.id, fresh.id] } },
+      select: { id: true, status: true },
+    });
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [stale.id]: "EXPIRED",
+      [paid.id]: "PAID",
+      [fresh.id]: "PENDING_PAYMENT",
+    });
     expect(await stock()).toEqual({ stock: 3, soldCount: 1 });
   });
 });

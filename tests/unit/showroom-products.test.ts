@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { solidPng } from "~/modules/showroom/png";
-import { changeProductStatus, createProduct, updateProduct } from "~/modules/showroom/products.server";
 import type { ProductValues } from "~/modules/showroom/product-form";
+import { changeProductStatus, createProduct, updateProduct } from "~/modules/showroom/products.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { createShowroomOrg } from "../support/showroom-fixtures";
@@ -28,8 +28,16 @@ async function status(id: string) {
 
 test("submission, screening, edits that need screening again and edits that don't", async () => {
   const { org, member } = await createShowroomOrg(prisma);
-  const admin = await prisma.user.create({ data: { email: "staff@test.yimiao.local", name: "王敏", role: "ADMIN" }, select: { id: true } });
-  const product = await createProduct({ organizationId: org.id, userId: member.id, values, images: [png("a.png"), png("b.png")] });
+  const admin = await prisma.user.create({
+    data: { email: "staff@test.yimiao.local", name: "王敏", role: "ADMIN" },
+    select: { id: true },
+  });
+  const product = await createProduct({
+    organizationId: org.id,
+    userId: member.id,
+    values,
+    images: [png("a.png"), png("b.png")],
+  });
   expect(await status(product.id)).toBe("PENDING");
   const images = await prisma.productImage.findMany({
     where: { productId: product.id },
@@ -37,29 +45,61 @@ test("submission, screening, edits that need screening again and edits that don'
     select: { position: true, attachmentId: true },
   });
   expect(images.map((i) => i.position)).toEqual([0, 1]);
-  const attachments = await prisma.attachment.findMany({ where: { id: { in: images.map((i) => i.attachmentId) } }, select: { isPublic: true } });
+  const attachments = await prisma.attachment.findMany({
+    where: { id: { in: images.map((i) => i.attachmentId) } },
+    select: { isPublic: true },
+  });
   expect(attachments.every((a) => a.isPublic)).toBe(true);
   expect(await prisma.notification.count({ where: { userId: admin.id } })).toBe(1);
 
   // Members cannot list their own product; staff must give a reason to return it.
-  await expect(changeProductStatus({ productId: product.id, to: "LISTED", organizationId: org.id, actor: { id: member.id, role: "ORG_MEMBER" } })).rejects.toThrow(WorkflowError);
-  await expect(changeProductStatus({ productId: product.id, to: "RETURNED", actor: { id: admin.id, role: "ADMIN" }, reason: "" })).rejects.toThrow("必须填写理由");
+  await expect(
+    changeProductStatus({
+      productId: product.id,
+      to: "LISTED",
+      organizationId: org.id,
+      actor: { id: member.id, role: "ORG_MEMBER" },
+    }),
+  ).rejects.toThrow(WorkflowError);
+  await expect(
+    changeProductStatus({ productId: product.id, to: "RETURNED", actor: { id: admin.id, role: "ADMIN" }, reason: "" }),
+  ).rejects.toThrow("必须填写理由");
   await changeProductStatus({ productId: product.id, to: "LISTED", actor: { id: admin.id, role: "ADMIN" } });
   expect(await status(product.id)).toBe("LISTED");
 
   // Stock only: stays listed.
-  const stockOnly = await updateProduct({ organizationId: org.id, userId: member.id, productId: product.id, values: { ...values, stock: 25 }, images: [] });
+  const stockOnly = await updateProduct({
+    organizationId: org.id,
+    userId: member.id,
+    productId: product.id,
+    values: { ...values, stock: 25 },
+    images: [],
+  });
   expect(stockOnly.rescreening).toBe(false);
-  expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true, stock: true } })).toEqual({ status: "LISTED", stock: 25 });
+  expect(
+    await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true, stock: true } }),
+  ).toEqual({ status: "LISTED", stock: 25 });
 
   // Price: back to screening, and it leaves the catalogue.
-  const repriced = await updateProduct({ organizationId: org.id, userId: member.id, productId: product.id, values: { ...values, stock: 25, price: 3500 }, images: [] });
+  const repriced = await updateProduct({
+    organizationId: org.id,
+    userId: member.id,
+    productId: product.id,
+    values: { ...values, stock: 25, price: 3500 },
+    images: [],
+  });
   expect(repriced.rescreening).toBe(true);
   expect(await status(product.id)).toBe("PENDING");
   await changeProductStatus({ productId: product.id, to: "LISTED", actor: { id: admin.id, role: "ADMIN" } });
 
   // Story: back to screening too.
-  await updateProduct({ organizationId: org.id, userId: member.id, productId: product.id, values: { ...values, price: 3500, makerStory: "新的故事：学员们又学会了新的针法。" }, images: [] });
+  await updateProduct({
+    organizationId: org.id,
+    userId: member.id,
+    productId: product.id,
+    values: { ...values, price: 3500, makerStory: "新的故事：学员们又学会了新的针法。" },
+    images: [],
+  });
   expect(await status(product.id)).toBe("PENDING");
 
   // Another organization cannot touch it.
@@ -70,10 +110,22 @@ test("submission, screening, edits that need screening again and edits that don'
 
   // The organization takes it down with a reason.
   await changeProductStatus({ productId: product.id, to: "LISTED", actor: { id: admin.id, role: "ADMIN" } });
-  await changeProductStatus({ productId: product.id, to: "UNLISTED", organizationId: org.id, actor: { id: member.id, role: "ORG_MEMBER" }, reason: "原料用完，暂停销售" });
-  expect(await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true, returnReason: true } })).toEqual({
+  await changeProductStatus({
+    productId: product.id,
+    to: "UNLISTED",
+    organizationId: org.id,
+    actor: { id: member.id, role: "ORG_MEMBER" },
+    reason: "原料用完，暂停销售",
+  });
+  expect(
+    await prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { status: true, returnReason: true } }),
+  ).toEqual({
     status: "UNLISTED",
     returnReason: "原料用完，暂停销售",
   });
-  expect(await prisma.auditEvent.count({ where: { entityType: "Product", entityId: product.id, action: "product.transition" } })).toBe(6);
+  expect(
+    await prisma.auditEvent.count({
+      where: { entityType: "Product", entityId: product.id, action: "product.transition" },
+    }),
+  ).toBe(6);
 });

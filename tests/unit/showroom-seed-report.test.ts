@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { UPLOAD_ROOT } from "~/modules/attachments/uploads.server";
 import { sniffFileKind } from "~/modules/attachments/file-types";
+import { UPLOAD_ROOT } from "~/modules/attachments/uploads.server";
 import { buildSalesReport, buildSalesWorkbook } from "~/modules/showroom/reports.server";
 import { prisma } from "~/utils/db.server";
 import { seedShowroom } from "../../prisma/seed-parts/showroom";
@@ -16,7 +16,10 @@ test("the showroom demo data and the sales report built from it", async () => {
 
   expect(await prisma.product.count({ where: { status: "LISTED" } })).toBe(12);
   expect(await prisma.product.count({ where: { status: "PENDING" } })).toBe(2);
-  const images = await prisma.attachment.findMany({ where: { purpose: "showroom.product-image" }, select: { isPublic: true, storageKey: true } });
+  const images = await prisma.attachment.findMany({
+    where: { purpose: "showroom.product-image" },
+    select: { isPublic: true, storageKey: true },
+  });
   expect(images).toHaveLength(28);
   for (const img of images.slice(0, 3)) {
     expect(img.isPublic).toBe(true);

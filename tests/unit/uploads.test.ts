@@ -62,7 +62,9 @@ describe("uploadSchema with parseWithZod", () => {
   test("refuses an EXE called report.pdf", async () => {
     const file = new File([EXE_BYTES], "report.pdf", { type: "application/pdf" });
     const submission = await parse(formWith(file));
-    expect(errorsOf(submission)?.file).toEqual(["不支持文件「report.pdf」的类型，仅可上传 PDF、JPG、PNG、DOCX、XLSX 文件"]);
+    expect(errorsOf(submission)?.file).toEqual([
+      "不支持文件「report.pdf」的类型，仅可上传 PDF、JPG、PNG、DOCX、XLSX 文件",
+    ]);
   });
 
   test("refuses a missing file with a Chinese message", async () => {
@@ -141,7 +143,7 @@ describe("parseUploadForm", () => {
     expect(file.type).not.toBe(TOO_LARGE_MIME);
   });
 
-  test("drops an empty file input (as browsers send it: filename=\"\")", async () => {
+  test('drops an empty file input (as browsers send it: filename="")', async () => {
     // undici leaves filename out for a nameless File, so write the body the way a browser does.
     const boundary = "----yimiaoTestBoundary7MA4YWxkTrZu0gW";
     const body = [
@@ -196,14 +198,17 @@ describe("resolveStoragePath", () => {
     expect(resolveStoragePath("2026/05/abc.pdf")).toBe(path.join(UPLOAD_ROOT, "2026", "05", "abc.pdf"));
   });
 
-  test.each(["../secret.txt", "../../etc/passwd", "/etc/passwd", "2026/../../x", ""])("refuses %j with 404", async (key) => {
-    let thrown: unknown;
-    try {
-      resolveStoragePath(key);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(Response);
-    expect((thrown as Response).status).toBe(404);
-  });
+  test.each(["../secret.txt", "../../etc/passwd", "/etc/passwd", "2026/../../x", ""])(
+    "refuses %j with 404",
+    async (key) => {
+      let thrown: unknown;
+      try {
+        resolveStoragePath(key);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(404);
+    },
+  );
 });

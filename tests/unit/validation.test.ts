@@ -10,12 +10,18 @@ describe("MobileSchema", () => {
     expect(MobileSchema.safeParse(input)).toEqual({ success: true, data: input.trim() });
   });
 
-  test.each(["12800138000", "10800138000", "1380013800", "138001380001", "+8613800138000", "1380013800a", "138 0013 8000", ""])(
-    "refuses %j with the Chinese message",
-    (input) => {
-      expect(messages(MobileSchema.safeParse(input))).toEqual(["请输入有效的 11 位中国大陆手机号码"]);
-    },
-  );
+  test.each([
+    "12800138000",
+    "10800138000",
+    "1380013800",
+    "138001380001",
+    "+8613800138000",
+    "1380013800a",
+    "138 0013 8000",
+    "",
+  ])("refuses %j with the Chinese message", (input) => {
+    expect(messages(MobileSchema.safeParse(input))).toEqual(["请输入有效的 11 位中国大陆手机号码"]);
+  });
 
   test("asks for a number when there is none", () => {
     expect(messages(MobileSchema.safeParse(undefined))).toEqual(["请填写手机号码"]);

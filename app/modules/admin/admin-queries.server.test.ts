@@ -9,21 +9,50 @@ async function seedEvents() {
     data: { email: "wang@example.com", name: "王敏", role: "ADMIN" },
     select: { id: true },
   });
-  const other = await prisma.user.create({ data: { email: "zhao@example.com", name: "赵强", role: "ADMIN" }, select: { id: true } });
+  const other = await prisma.user.create({
+    data: { email: "zhao@example.com", name: "赵强", role: "ADMIN" },
+    select: { id: true },
+  });
   const events = [
     // 2026-05-01 23:30 in Shanghai
-    { actorId: admin.id, action: "user.disable", entityType: "User", entityId: "u1", createdAt: new Date("2026-05-01T15:30:00Z") },
+    {
+      actorId: admin.id,
+      action: "user.disable",
+      entityType: "User",
+      entityId: "u1",
+      createdAt: new Date("2026-05-01T15:30:00Z"),
+    },
     // 2026-05-02 00:30 in Shanghai
-    { actorId: other.id, action: "user.enable", entityType: "User", entityId: "u1", createdAt: new Date("2026-05-01T16:30:00Z") },
-    { actorId: null, action: "user.lock", entityType: "User", entityId: "u2", createdAt: new Date("2026-05-03T02:00:00Z") },
-    { actorId: admin.id, action: "attachment.upload", entityType: "Attachment", entityId: "a1", createdAt: new Date("2026-05-04T02:00:00Z") },
+    {
+      actorId: other.id,
+      action: "user.enable",
+      entityType: "User",
+      entityId: "u1",
+      createdAt: new Date("2026-05-01T16:30:00Z"),
+    },
+    {
+      actorId: null,
+      action: "user.lock",
+      entityType: "User",
+      entityId: "u2",
+      createdAt: new Date("2026-05-03T02:00:00Z"),
+    },
+    {
+      actorId: admin.id,
+      action: "attachment.upload",
+      entityType: "Attachment",
+      entityId: "a1",
+      createdAt: new Date("2026-05-04T02:00:00Z"),
+    },
   ];
   await prisma.auditEvent.createMany({ data: events });
   return { admin, other };
 }
 
 const list = (query: string) =>
-  listAuditEvents(parseAuditFilters(new URLSearchParams(query)), 1).then((r) => r.events.map((e) => `${e.action}:${e.entityId}`));
+  listAuditEvents(parseAuditFilters(new URLSearchParams(query)), 1).then((r) =>
+    r.events.map((e) => `${e.action}:${e.entityId}`),
+  );
 
 describe("listAuditEvents", () => {
   test("newest first, with the actor's name", async () => {
@@ -67,7 +96,13 @@ test("getAdminOverview counts from the database", async () => {
     data: [
       { email: "a@example.com", name: "甲", role: "ADMIN" },
       { email: "r@example.com", name: "乙", role: "REVIEWER", lockedUntil: new Date("2026-05-10T00:10:00Z") },
-      { email: "m@example.com", name: "丙", role: "ORG_MEMBER", status: "DISABLED", lockedUntil: new Date("2026-05-09T00:00:00Z") },
+      {
+        email: "m@example.com",
+        name: "丙",
+        role: "ORG_MEMBER",
+        status: "DISABLED",
+        lockedUntil: new Date("2026-05-09T00:00:00Z"),
+      },
     ],
   });
   await prisma.auditEvent.createMany({

@@ -1,8 +1,8 @@
-import { prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/modules/auth/auth.server";
 import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
 import { ACTIVE_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
 import { GRANT_REVIEW_SUBJECT } from "~/modules/review/rubric";
+import { prisma } from "~/utils/db.server";
 
 export type AttachmentAccessFields = {
   isPublic: boolean;
@@ -40,7 +40,9 @@ export async function canViewAttachment(user: SessionUser | null, attachment: At
 
 async function reviewerMaySee(reviewerId: string, applicationId: string, purpose: string) {
   const assignment = await prisma.reviewAssignment.findUnique({
-    where: { subjectType_subjectId_reviewerId: { subjectType: GRANT_REVIEW_SUBJECT, subjectId: applicationId, reviewerId } },
+    where: {
+      subjectType_subjectId_reviewerId: { subjectType: GRANT_REVIEW_SUBJECT, subjectId: applicationId, reviewerId },
+    },
     select: { status: true, roundId: true },
   });
   if (!assignment || !(ACTIVE_ASSIGNMENT_STATES as string[]).includes(assignment.status)) return false;

@@ -1,6 +1,6 @@
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { prisma, type Tx } from "~/utils/db.server";
 import { checkUpload, DOCUMENT_KINDS, FILE_KINDS, MAX_UPLOAD_BYTES, TOO_LARGE_MIME, type FileKind } from "./file-types";
@@ -118,7 +118,13 @@ export async function withStoredUploads<T>(files: File[], write: (tx: Tx, stored
 export function attachmentData(
   file: File,
   stored: StoredFile,
-  meta: { uploaderId: string; organizationId?: string | null; purpose: string; description?: string | null; isPublic?: boolean },
+  meta: {
+    uploaderId: string;
+    organizationId?: string | null;
+    purpose: string;
+    description?: string | null;
+    isPublic?: boolean;
+  },
 ) {
   return {
     description: meta.description?.trim() || null,

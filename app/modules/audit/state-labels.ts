@@ -1,14 +1,14 @@
 // Chinese names for the states audit events record. Workflow transitions are
 // logged as "<workflow>.transition", so the workflow's own labels apply.
-import { callWorkflow } from "~/modules/grants/call-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
+import { callWorkflow } from "~/modules/grants/call-workflow";
 import { objectionWorkflow } from "~/modules/grants/objection-workflow";
 import { reviewRoundWorkflow } from "~/modules/grants/review-round-workflow";
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
-import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
+import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { orderWorkflow } from "~/modules/showroom/order-workflow";
 import { productWorkflow } from "~/modules/showroom/product-workflow";
 

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import bcrypt from "bcryptjs";
 import { redirect } from "@remix-run/node";
+import bcrypt from "bcryptjs";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { afterFailedLogin, isLocked, MAX_FAILED_LOGINS } from "./lockout";
 
 export const SESSION_DAYS = 14;

@@ -1,8 +1,8 @@
-import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyUsers } from "~/modules/notifications/notifications.server";
-import { hashPassword } from "./auth.server";
 import type { OrgType } from "~/modules/organizations/labels";
+import { prisma } from "~/utils/db.server";
+import { hashPassword } from "./auth.server";
 
 export type OrgSignupInput = {
   organizationName: string;

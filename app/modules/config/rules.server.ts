@@ -1,5 +1,5 @@
-import { prisma, type Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { RULE_KEYS, valuesInForce, type RuleKey, type RuleValues } from "./rules";
 
 /** Every rule value in force at `at` (defaults where nothing was configured). */

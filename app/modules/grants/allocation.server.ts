@@ -7,12 +7,30 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
-import { allocate, validateOverride, type AllocationCandidate, type AllocationOverride, type AllocationRules } from "./allocation";
+import {
+  allocate,
+  validateOverride,
+  type AllocationCandidate,
+  type AllocationOverride,
+  type AllocationRules,
+} from "./allocation";
 import { GRANT_SUBJECT_TYPE } from "./application-form";
 import { grantApplicationWorkflow } from "./application-workflow";
 import { publishProblem } from "./publicity";
-import { allocationState, OVERRIDE_CHOICE_LABELS, overrideSelectedOf, publicityEndOf, type OverrideChoice } from "./ranking";
-import { allocationRulesOf, candidatesOf, completenessProblems, computeCallRanking, getRankingCall } from "./review-results.server";
+import {
+  allocationState,
+  OVERRIDE_CHOICE_LABELS,
+  overrideSelectedOf,
+  publicityEndOf,
+  type OverrideChoice,
+} from "./ranking";
+import {
+  allocationRulesOf,
+  candidatesOf,
+  completenessProblems,
+  computeCallRanking,
+  getRankingCall,
+} from "./review-results.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "./review-round-workflow";
 
 const CALL_ENTITY = "GrantCall";
@@ -83,7 +101,9 @@ export async function generateShortlist(callId: string, admin: Admin, request?: 
       to: "RANKED",
       actor: { id: admin.id, role: "ADMIN" },
       request,
-      apply: async () => (await tx.grantCall.updateMany({ where: { id: callId, reviewStage: "OPEN" }, data: { reviewStage: "RANKED" } })).count,
+      apply: async () =>
+        (await tx.grantCall.updateMany({ where: { id: callId, reviewStage: "OPEN" }, data: { reviewStage: "RANKED" } }))
+          .count,
     });
     const selectedCount = result.rows.filter((r) => r.selected).length;
     await recordAudit(tx, {
@@ -95,7 +115,12 @@ export async function generateShortlist(callId: string, admin: Admin, request?: 
       reason: `排名 ${rows.length} 项，拟入围 ${selectedCount} 项；资金池 ${formatFen(rules.poolFen)}，拟分配 ${formatFen(result.allocatedFen)}，余额 ${formatFen(result.remainingFen)}`,
       request,
     });
-    return { ranked: rows.length, selected: selectedCount, allocatedFen: result.allocatedFen, remainingFen: result.remainingFen };
+    return {
+      ranked: rows.length,
+      selected: selectedCount,
+      allocatedFen: result.allocatedFen,
+      remainingFen: result.remainingFen,
+    };
   });
 }
 
@@ -136,10 +161,17 @@ export async function listAwards(callId: string, db: Tx | typeof prisma = prisma
 
 export type StoredAward = Awaited<ReturnType<typeof listAwards>>[number];
 
-export function storedOverrides(awards: Pick<StoredAward, "applicationId" | "overrideSelected" | "overrideFen" | "overrideReason">[]): AllocationOverride[] {
+export function storedOverrides(
+  awards: Pick<StoredAward, "applicationId" | "overrideSelected" | "overrideFen" | "overrideReason">[],
+): AllocationOverride[] {
   return awards
     .filter((a) => a.overrideSelected != null || a.overrideFen != null)
-    .map((a) => ({ applicationId: a.applicationId, selected: a.overrideSelected, amountFen: a.overrideFen, reason: a.overrideReason ?? "" }));
+    .map((a) => ({
+      applicationId: a.applicationId,
+      selected: a.overrideSelected,
+      amountFen: a.overrideFen,
+      reason: a.overrideReason ?? "",
+    }));
 }
 
 export function awardCandidates(awards: StoredAward[]): AllocationCandidate[] {
@@ -159,7 +191,12 @@ export function allocationNotes(awards: StoredAward[], rules: AllocationRules) {
 
 export function awardTotals(awards: Pick<StoredAward, "selected" | "amountFen">[], poolFen: number) {
   const allocatedFen = awards.reduce((sum, a) => sum + (a.selected ? a.amountFen : 0), 0);
-  return { poolFen, allocatedFen, remainingFen: poolFen - allocatedFen, selectedCount: awards.filter((a) => a.selected).length };
+  return {
+    poolFen,
+    allocatedFen,
+    remainingFen: poolFen - allocatedFen,
+    selectedCount: awards.filter((a) => a.selected).length,
+  };
 }
 
 // ───────────────────────── Override ─────────────────────────
@@ -174,7 +211,13 @@ export type OverrideResult =
  * rule, optionally another amount, always with a reason) and re-runs the
  * allocation with every stored override. Nothing is written when it does not fit.
  */
-export async function saveOverride(callId: string, applicationId: string, input: OverrideInput, admin: Admin, request?: Request): Promise<OverrideResult> {
+export async function saveOverride(
+  callId: string,
+  applicationId: string,
+  input: OverrideInput,
+  admin: Admin,
+  request?: Request,
+): Promise<OverrideResult> {
   return prisma.$transaction(async (tx) => {
     const call = await callInTx(tx, callId);
     requireStage(call.reviewStage, "RANKED", "调整资助分配");
@@ -199,13 +242,19 @@ export async function saveOverride(callId: string, applicationId: string, input:
     }
     // "按规则" without an amount clears the override.
     const clears = override.selected == null && override.amountFen == null;
-    const overrides = [...storedOverrides(awards).filter((o) => o.applicationId !== applicationId), ...(clears ? [] : [override])];
+    const overrides = [
+      ...storedOverrides(awards).filter((o) => o.applicationId !== applicationId),
+      ...(clears ? [] : [override]),
+    ];
     const result = allocate(candidates, rules, overrides);
     if (result.errors.length > 0) {
       const own = result.errors.filter((e) => e.applicationId === applicationId).map((e) => e.message);
       const others = result.errors
         .filter((e) => e.applicationId !== applicationId)
-        .map((e) => `「${awards.find((a) => a.applicationId === e.applicationId)?.application.title ?? ""}」：${e.message}`);
+        .map(
+          (e) =>
+            `「${awards.find((a) => a.applicationId === e.applicationId)?.application.title ?? ""}」：${e.message}`,
+        );
       return { ok: false, fieldErrors: own.length ? { selected: own } : {}, formErrors: others };
     }
 
@@ -213,7 +262,11 @@ export async function saveOverride(callId: string, applicationId: string, input:
       where: { id: target.id },
       data: clears
         ? { overrideSelected: null, overrideFen: null, overrideReason: null }
-        : { overrideSelected: override.selected ?? null, overrideFen: override.amountFen ?? null, overrideReason: input.reason },
+        : {
+            overrideSelected: override.selected ?? null,
+            overrideFen: override.amountFen ?? null,
+            overrideReason: input.reason,
+          },
       select: { id: true },
     });
     const byId = new Map(result.rows.map((r) => [r.applicationId, r]));
@@ -256,7 +309,9 @@ export async function withdrawShortlist(callId: string, admin: Admin, reason: st
       actor: { id: admin.id, role: "ADMIN" },
       reason,
       request,
-      apply: async () => (await tx.grantCall.updateMany({ where: { id: callId, reviewStage: "RANKED" }, data: { reviewStage: "OPEN" } })).count,
+      apply: async () =>
+        (await tx.grantCall.updateMany({ where: { id: callId, reviewStage: "RANKED" }, data: { reviewStage: "OPEN" } }))
+          .count,
     });
     const { count } = await tx.grantAward.deleteMany({ where: { callId } });
     return { deleted: count };
@@ -277,7 +332,10 @@ export async function publishShortlist(callId: string, admin: Admin, request?: R
     const selected = await tx.grantAward.findMany({
       where: { callId, selected: true },
       orderBy: { rank: "asc" },
-      select: { amountFen: true, application: { select: { id: true, title: true, status: true, organizationId: true } } },
+      select: {
+        amountFen: true,
+        application: { select: { id: true, title: true, status: true, organizationId: true } },
+      },
     });
     const empty = publishProblem(selected.length);
     if (empty) throw new WorkflowError(empty);
@@ -300,7 +358,9 @@ export async function publishShortlist(callId: string, admin: Admin, request?: R
     });
     for (const { application: app, amountFen } of selected) {
       if (app.status !== "SCREEN_PASSED") {
-        throw new WorkflowError(`「${app.title}」当前状态为「${grantApplicationWorkflow.stateLabels[app.status as "SCREEN_PASSED"] ?? app.status}」，不能列入拟入围名单`);
+        throw new WorkflowError(
+          `「${app.title}」当前状态为「${grantApplicationWorkflow.stateLabels[app.status as "SCREEN_PASSED"] ?? app.status}」，不能列入拟入围名单`,
+        );
       }
       await runTransition(tx, {
         workflow: grantApplicationWorkflow,
@@ -310,7 +370,13 @@ export async function publishShortlist(callId: string, admin: Admin, request?: R
         to: "SHORTLISTED",
         actor: { id: admin.id, role: "ADMIN" },
         request,
-        apply: async () => (await tx.grantApplication.updateMany({ where: { id: app.id, status: "SCREEN_PASSED" }, data: { status: "SHORTLISTED" } })).count,
+        apply: async () =>
+          (
+            await tx.grantApplication.updateMany({
+              where: { id: app.id, status: "SCREEN_PASSED" },
+              data: { status: "SHORTLISTED" },
+            })
+          ).count,
       });
       await notifyOrganization(tx, app.organizationId, {
         title: `公益创投项目列入拟入围名单：${app.title}`,

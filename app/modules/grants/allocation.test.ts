@@ -17,7 +17,12 @@ const rules = (over: Partial<AllocationRules> = {}): AllocationRules => ({
   maxGrantSharePct: 100,
   ...over,
 });
-const cand = (applicationId: string, rank: number, requestedYuan: number, totalYuan = requestedYuan): AllocationCandidate => ({
+const cand = (
+  applicationId: string,
+  rank: number,
+  requestedYuan: number,
+  totalYuan = requestedYuan,
+): AllocationCandidate => ({
   applicationId,
   rank,
   requestedFen: yuan(requestedYuan),
@@ -75,22 +80,35 @@ describe("rankApplications", () => {
 
 describe("maxGrantFor", () => {
   it("is the request when it is the lowest", () => {
-    expect(maxGrantFor(cand("a", 1, 50_000, 100_000), rules({ perProjectCapFen: yuan(80_000), maxGrantSharePct: 60 }))).toBe(yuan(50_000));
+    expect(
+      maxGrantFor(cand("a", 1, 50_000, 100_000), rules({ perProjectCapFen: yuan(80_000), maxGrantSharePct: 60 })),
+    ).toBe(yuan(50_000));
   });
 
   it("is the per-project cap when that is the lowest", () => {
-    expect(maxGrantFor(cand("a", 1, 90_000, 200_000), rules({ perProjectCapFen: yuan(80_000), maxGrantSharePct: 60 }))).toBe(yuan(80_000));
+    expect(
+      maxGrantFor(cand("a", 1, 90_000, 200_000), rules({ perProjectCapFen: yuan(80_000), maxGrantSharePct: 60 })),
+    ).toBe(yuan(80_000));
   });
 
   it("is the budget share when that is the lowest: 60% of a ¥100,000 budget", () => {
-    expect(maxGrantFor(cand("a", 1, 70_000, 100_000), rules({ perProjectCapFen: yuan(80_000), maxGrantSharePct: 60 }))).toBe(yuan(60_000));
+    expect(
+      maxGrantFor(cand("a", 1, 70_000, 100_000), rules({ perProjectCapFen: yuan(80_000), maxGrantSharePct: 60 })),
+    ).toBe(yuan(60_000));
   });
 
   it("floors the share to whole 分", () => {
     // 33% of 1,001 分 = 330.33 分 → 330
-    expect(maxGrantFor({ applicationId: "a", rank: 1, requestedFen: 1_000, totalBudgetFen: 1_001 }, rules({ maxGrantSharePct: 33 }))).toBe(330);
+    expect(
+      maxGrantFor(
+        { applicationId: "a", rank: 1, requestedFen: 1_000, totalBudgetFen: 1_001 },
+        rules({ maxGrantSharePct: 33 }),
+      ),
+    ).toBe(330);
     // 100% of an odd total is the total
-    expect(maxGrantFor({ applicationId: "a", rank: 1, requestedFen: 999_999, totalBudgetFen: 999_999 }, rules())).toBe(999_999);
+    expect(maxGrantFor({ applicationId: "a", rank: 1, requestedFen: 999_999, totalBudgetFen: 999_999 }, rules())).toBe(
+      999_999,
+    );
   });
 
   it("is 0, never negative, without a budget", () => {
@@ -110,7 +128,9 @@ describe("validateOverride", () => {
 
   it("accepts amounts from 1 分 to the maximum", () => {
     expect(validateOverride(c, r, { applicationId: "a", amountFen: 1, reason: "按评审意见核减" })).toBeNull();
-    expect(validateOverride(c, r, { applicationId: "a", amountFen: yuan(60_000), reason: "按评审意见核减" })).toBeNull();
+    expect(
+      validateOverride(c, r, { applicationId: "a", amountFen: yuan(60_000), reason: "按评审意见核减" }),
+    ).toBeNull();
   });
 
   it("refuses an amount above the maximum, naming it", () => {
@@ -126,7 +146,9 @@ describe("validateOverride", () => {
   });
 
   it("ignores the amount of an override that drops the candidate", () => {
-    expect(validateOverride(c, r, { applicationId: "a", selected: false, amountFen: yuan(999_999), reason: "x" })).toBeNull();
+    expect(
+      validateOverride(c, r, { applicationId: "a", selected: false, amountFen: yuan(999_999), reason: "x" }),
+    ).toBeNull();
   });
 });
 
@@ -218,20 +240,32 @@ describe("allocate", () => {
       ["c", false, "资金池余额不足"],
       ["d", false, "资金池余额不足"],
     ]);
-    expect(result.errors).toEqual([{ applicationId: "c", message: "资金池余额不足，无法纳入资助（需 ¥30,000.00，剩余 ¥10,000.00）" }]);
+    expect(result.errors).toEqual([
+      { applicationId: "c", message: "资金池余额不足，无法纳入资助（需 ¥30,000.00，剩余 ¥10,000.00）" },
+    ]);
   });
 
   it("a forced inclusion with a reduced amount can fit", () => {
     const candidates = [cand("a", 1, 50_000), cand("b", 2, 40_000), cand("c", 3, 30_000)];
-    const result = allocate(candidates, rules(), [{ applicationId: "c", selected: true, amountFen: yuan(10_000), reason: "核减后纳入" }]);
-    expect(result.rows[2]).toMatchObject({ selected: true, amountFen: yuan(10_000), recommended: false, recommendedFen: 0, note: null });
+    const result = allocate(candidates, rules(), [
+      { applicationId: "c", selected: true, amountFen: yuan(10_000), reason: "核减后纳入" },
+    ]);
+    expect(result.rows[2]).toMatchObject({
+      selected: true,
+      amountFen: yuan(10_000),
+      recommended: false,
+      recommendedFen: 0,
+      note: null,
+    });
     expect(result.remainingFen).toBe(0);
   });
 
   it("an amount override replaces the proposal and can move the line", () => {
     const candidates = [cand("a", 1, 50_000), cand("b", 2, 40_000), cand("c", 3, 30_000)];
     // Cutting a to ¥30,000 leaves room for c.
-    const result = allocate(candidates, rules(), [{ applicationId: "a", amountFen: yuan(30_000), reason: "核减不合理支出" }]);
+    const result = allocate(candidates, rules(), [
+      { applicationId: "a", amountFen: yuan(30_000), reason: "核减不合理支出" },
+    ]);
     expect(result.rows.map((r) => [r.applicationId, r.recommendedFen, r.selected, r.amountFen])).toEqual([
       ["a", yuan(50_000), true, yuan(30_000)],
       ["b", yuan(40_000), true, yuan(40_000)],

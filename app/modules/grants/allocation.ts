@@ -27,7 +27,12 @@ export function rankApplications<T extends RankInput>(items: T[]): (T & { rank: 
 
 export type AllocationRules = { poolFen: number; perProjectCapFen: number; maxGrantSharePct: number };
 export type AllocationCandidate = { applicationId: string; rank: number; requestedFen: number; totalBudgetFen: number };
-export type AllocationOverride = { applicationId: string; selected?: boolean | null; amountFen?: number | null; reason: string };
+export type AllocationOverride = {
+  applicationId: string;
+  selected?: boolean | null;
+  amountFen?: number | null;
+  reason: string;
+};
 
 /**
  * floor(total × pct / 100), i.e. the largest x with x × 100 ≤ total × pct — the same
@@ -55,7 +60,11 @@ export function maxGrantFor(candidate: AllocationCandidate, rules: AllocationRul
  * null when the override is acceptable, else a Chinese message (amount 1 分 … maxGrantFor, reason required).
  * The amount is not checked when the override drops the candidate (it is ignored then).
  */
-export function validateOverride(candidate: AllocationCandidate, rules: AllocationRules, override: AllocationOverride): string | null {
+export function validateOverride(
+  candidate: AllocationCandidate,
+  rules: AllocationRules,
+  override: AllocationOverride,
+): string | null {
   if (!override.reason?.trim()) return "请填写调整理由";
   const amount = override.amountFen;
   if (amount == null || override.selected === false) return null;
@@ -110,11 +119,17 @@ export const NOTE_NOTHING_TO_GRANT = "可资助金额为 ¥0.00";
  * - invalid overrides and overrides for unknown applications are reported in errors
  *   and ignored; with several overrides for one application the last one counts.
  */
-export function allocate(candidates: AllocationCandidate[], rules: AllocationRules, overrides: AllocationOverride[]): AllocationResult {
+export function allocate(
+  candidates: AllocationCandidate[],
+  rules: AllocationRules,
+  overrides: AllocationOverride[],
+): AllocationResult {
   const errors: AllocationResult["errors"] = [];
   const ordered = candidates
     .slice()
-    .sort((a, b) => a.rank - b.rank || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0));
+    .sort(
+      (a, b) => a.rank - b.rank || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0),
+    );
   const byId = new Map(ordered.map((c) => [c.applicationId, c]));
 
   const valid = new Map<string, AllocationOverride>();

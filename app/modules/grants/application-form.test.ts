@@ -1,7 +1,14 @@
-import { describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildGrantApplicationSchema, grantFormDefaults, sectionProgress, toStoredValues, GrantApplicationFields, type StoredApplication } from "./application-form";
+import {
+  buildGrantApplicationSchema,
+  grantFormDefaults,
+  sectionProgress,
+  toStoredValues,
+  GrantApplicationFields,
+  type StoredApplication,
+} from "./application-form";
 import { isEditable, submissionBlock } from "./grants-screening";
 
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
@@ -27,7 +34,15 @@ function complete(): StoredApplication {
     },
     milestones: [{ title: "启动", description: null, dueDate: d("2026-07-10") }],
     indicators: [{ kind: "OUTPUT", name: "助餐人次", target: "5000" }],
-    budgetLines: [{ category: "ACTIVITY", description: "餐费补贴", requestedFen: 8_000_000, ownFen: 1_000_000, matchedFen: 1_000_000 }],
+    budgetLines: [
+      {
+        category: "ACTIVITY",
+        description: "餐费补贴",
+        requestedFen: 8_000_000,
+        ownFen: 1_000_000,
+        matchedFen: 1_000_000,
+      },
+    ],
   };
 }
 
@@ -65,8 +80,15 @@ describe("sectionProgress", () => {
 });
 
 describe("form schemas", () => {
-  const call = { perProjectCapFen: 10_000_000, maxGrantSharePct: 80, minMatchRatioPct: 20, overheadCapPct: 10, categories: ["为老", "助残"] };
-  const schema = (existing: Array<"plan">) => buildGrantApplicationSchema({ call, existingDocuments: existing, fileSchema: z.instanceof(File) });
+  const call = {
+    perProjectCapFen: 10_000_000,
+    maxGrantSharePct: 80,
+    minMatchRatioPct: 20,
+    overheadCapPct: 10,
+    categories: ["为老", "助残"],
+  };
+  const schema = (existing: Array<"plan">) =>
+    buildGrantApplicationSchema({ call, existingDocuments: existing, fileSchema: z.instanceof(File) });
   const form = (values: Record<string, string>) => {
     const fd = new FormData();
     for (const [k, v] of Object.entries(values)) fd.set(k, v);
@@ -105,7 +127,9 @@ describe("form schemas", () => {
 
   it("saves a nearly empty draft but checks formats", () => {
     expect(parseWithZod(form({ intent: "save", title: "半成品" }), { schema: schema([]) }).status).toBe("success");
-    const bad = parseWithZod(form({ intent: "save", "budget[0].requested": "12万", projectStart: "2026-13-01" }), { schema: schema([]) });
+    const bad = parseWithZod(form({ intent: "save", "budget[0].requested": "12万", projectStart: "2026-13-01" }), {
+      schema: schema([]),
+    });
     expect(bad.status).toBe("error");
     expect(bad.reply().error?.["budget[0].requested"]?.[0]).toContain("请输入金额");
     expect(bad.reply().error?.projectStart).toEqual(["开始日期格式不正确"]);
@@ -117,8 +141,18 @@ describe("form schemas", () => {
     const ok = parseWithZod(form({ ...flat, intent: "submit" }), { schema: schema(["plan"]) });
     expect(ok.status).toBe("success");
     if (ok.status !== "success") return;
-    expect(ok.value.values.budgetLines).toEqual([{ category: "ACTIVITY", description: "餐费补贴", requestedFen: 8_000_000, ownFen: 1_000_000, matchedFen: 1_000_000 }]);
-    expect(ok.value.values.data.team).toEqual([{ name: "王芳", role: "主管", socialWorker: true, certificate: "SOCIAL_WORKER" }]);
+    expect(ok.value.values.budgetLines).toEqual([
+      {
+        category: "ACTIVITY",
+        description: "餐费补贴",
+        requestedFen: 8_000_000,
+        ownFen: 1_000_000,
+        matchedFen: 1_000_000,
+      },
+    ]);
+    expect(ok.value.values.data.team).toEqual([
+      { name: "王芳", role: "主管", socialWorker: true, certificate: "SOCIAL_WORKER" },
+    ]);
   });
 
   it("refuses an incomplete or over-cap submission at the fields", () => {
@@ -128,26 +162,48 @@ describe("form schemas", () => {
     expect(errors.planFile).toEqual(["请上传项目计划书"]);
     expect(errors.milestones).toEqual(["请至少填写一项活动或里程碑"]);
     const over = parseWithZod(
-      form({ ...flat, intent: "submit", "budget[0].requested": "120000", "budget[0].own": "30000", requestedTotal: "120000", ownTotal: "30000" }),
+      form({
+        ...flat,
+        intent: "submit",
+        "budget[0].requested": "120000",
+        "budget[0].own": "30000",
+        requestedTotal: "120000",
+        ownTotal: "30000",
+      }),
       { schema: schema(["plan"]) },
     );
     expect(over.reply().error?.requestedTotal).toEqual(["申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00"]);
   });
 
   it("drops blank rows and round-trips through the defaults", () => {
-    const parsed = GrantApplicationFields.parse({ budget: [{ category: undefined }, undefined], team: [{ socialWorker: "no" }] });
+    const parsed = GrantApplicationFields.parse({
+      budget: [{ category: undefined }, undefined],
+      team: [{ socialWorker: "no" }],
+    });
     const stored = toStoredValues(parsed);
     expect(stored.budgetLines).toEqual([]);
     expect(stored.data.team).toEqual([]);
-    expect(grantFormDefaults(complete()).budget[0]).toEqual({ category: "ACTIVITY", description: "餐费补贴", requested: "80000", own: "10000", matched: "10000" });
+    expect(grantFormDefaults(complete()).budget[0]).toEqual({
+      category: "ACTIVITY",
+      description: "餐费补贴",
+      requested: "80000",
+      own: "10000",
+      matched: "10000",
+    });
   });
 });
 
 describe("submission window", () => {
-  const call = { status: "PUBLISHED", applyOpensAt: d("2026-05-01"), applyClosesAt: new Date("2026-06-30T15:59:59.999Z") };
+  const call = {
+    status: "PUBLISHED",
+    applyOpensAt: d("2026-05-01"),
+    applyClosesAt: new Date("2026-06-30T15:59:59.999Z"),
+  };
   it("accepts a draft until the closing instant, then refuses with the deadline", () => {
     expect(submissionBlock("DRAFT", call, null, new Date("2026-06-30T15:59:59.999Z"))).toBeNull();
-    expect(submissionBlock("DRAFT", call, null, new Date("2026-06-30T16:00:00Z"))).toBe("申报已截止（截止时间：2026年6月30日 23:59）");
+    expect(submissionBlock("DRAFT", call, null, new Date("2026-06-30T16:00:00Z"))).toBe(
+      "申报已截止（截止时间：2026年6月30日 23:59）",
+    );
     expect(submissionBlock("DRAFT", call, null, d("2026-04-30"))).toContain("申报尚未开始");
     expect(submissionBlock("DRAFT", { ...call, status: "CLOSED" }, null, d("2026-06-01"))).not.toBeNull();
   });

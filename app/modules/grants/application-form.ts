@@ -25,11 +25,16 @@ export function grantDocumentKeyOf(purpose: string): GrantDocumentKey | null {
 
 /** Which documents a list of stored attachments covers. */
 export function grantDocumentKeysOf(documents: Array<{ purpose: string }>): GrantDocumentKey[] {
-  return [...new Set(documents.map((d) => grantDocumentKeyOf(d.purpose)).filter((k): k is GrantDocumentKey => k != null))];
+  return [
+    ...new Set(documents.map((d) => grantDocumentKeyOf(d.purpose)).filter((k): k is GrantDocumentKey => k != null)),
+  ];
 }
 
 export const INDICATOR_KINDS = ["OUTPUT", "OUTCOME"] as const;
-export const INDICATOR_KIND_LABELS: Record<(typeof INDICATOR_KINDS)[number], string> = { OUTPUT: "产出指标", OUTCOME: "成效指标" };
+export const INDICATOR_KIND_LABELS: Record<(typeof INDICATOR_KINDS)[number], string> = {
+  OUTPUT: "产出指标",
+  OUTCOME: "成效指标",
+};
 export const SOCIAL_WORKER_LEVELS = ["ASSISTANT", "SOCIAL_WORKER", "SENIOR"] as const;
 export const SOCIAL_WORKER_LEVEL_LABELS: Record<(typeof SOCIAL_WORKER_LEVELS)[number], string> = {
   ASSISTANT: "助理社会工作师",
@@ -72,7 +77,11 @@ const StoredData = z.object({
     )
     .catch([]),
   declared: z
-    .object({ requestedFen: z.number().int().nullable(), ownFen: z.number().int().nullable(), matchedFen: z.number().int().nullable() })
+    .object({
+      requestedFen: z.number().int().nullable(),
+      ownFen: z.number().int().nullable(),
+      matchedFen: z.number().int().nullable(),
+    })
     .optional()
     .catch(undefined),
 });
@@ -100,7 +109,13 @@ export type StoredApplication = {
   data: GrantApplicationData;
   milestones: Array<{ title: string; description: string | null; dueDate: Date }>;
   indicators: Array<{ kind: string; name: string; target: string }>;
-  budgetLines: Array<{ category: string; description: string; requestedFen: number; ownFen: number; matchedFen: number }>;
+  budgetLines: Array<{
+    category: string;
+    description: string;
+    requestedFen: number;
+    ownFen: number;
+    matchedFen: number;
+  }>;
 };
 
 /** 分 → what goes back into a 元 input: 3000000 → "30000", 12345 → "123.45". */
@@ -114,7 +129,12 @@ const BLANK_MILESTONE = { title: "", date: "", description: "" };
 const BLANK_INDICATOR = { kind: "OUTPUT", name: "", target: "" };
 const BLANK_MEMBER = { name: "", role: "", socialWorker: "no", certificate: "" };
 const BLANK_LINE = { category: "", description: "", requested: "", own: "", matched: "" };
-export const BLANK_ROWS = { milestones: BLANK_MILESTONE, indicators: BLANK_INDICATOR, team: BLANK_MEMBER, budget: BLANK_LINE };
+export const BLANK_ROWS = {
+  milestones: BLANK_MILESTONE,
+  indicators: BLANK_INDICATOR,
+  team: BLANK_MEMBER,
+  budget: BLANK_LINE,
+};
 
 /** The values the form starts with. */
 export function grantFormDefaults(app: StoredApplication) {
@@ -134,9 +154,16 @@ export function grantFormDefaults(app: StoredApplication) {
     milestones: app.milestones.length
       ? app.milestones.map((m) => ({ title: m.title, date: toDateInput(m.dueDate), description: m.description ?? "" }))
       : [BLANK_MILESTONE],
-    indicators: app.indicators.length ? app.indicators.map((i) => ({ kind: i.kind, name: i.name, target: i.target })) : [BLANK_INDICATOR],
+    indicators: app.indicators.length
+      ? app.indicators.map((i) => ({ kind: i.kind, name: i.name, target: i.target }))
+      : [BLANK_INDICATOR],
     team: d.team.length
-      ? d.team.map((t) => ({ name: t.name ?? "", role: t.role ?? "", socialWorker: t.socialWorker ? "yes" : "no", certificate: t.certificate ?? "" }))
+      ? d.team.map((t) => ({
+          name: t.name ?? "",
+          role: t.role ?? "",
+          socialWorker: t.socialWorker ? "yes" : "no",
+          certificate: t.certificate ?? "",
+        }))
       : [BLANK_MEMBER],
     budget: app.budgetLines.length
       ? app.budgetLines.map((l) => ({
@@ -147,9 +174,17 @@ export function grantFormDefaults(app: StoredApplication) {
           matched: fenToYuanInput(l.matchedFen),
         }))
       : [BLANK_LINE],
-    requestedTotal: declared ? fenToYuanInput(declared.requestedFen) : app.budgetLines.length ? fenToYuanInput(app.requestedFen) : "",
+    requestedTotal: declared
+      ? fenToYuanInput(declared.requestedFen)
+      : app.budgetLines.length
+        ? fenToYuanInput(app.requestedFen)
+        : "",
     ownTotal: declared ? fenToYuanInput(declared.ownFen) : app.budgetLines.length ? fenToYuanInput(app.ownFen) : "",
-    matchedTotal: declared ? fenToYuanInput(declared.matchedFen) : app.budgetLines.length ? fenToYuanInput(app.matchedFen) : "",
+    matchedTotal: declared
+      ? fenToYuanInput(declared.matchedFen)
+      : app.budgetLines.length
+        ? fenToYuanInput(app.matchedFen)
+        : "",
   };
 }
 
@@ -175,7 +210,9 @@ const money = (label: string) =>
     }, `${label}请输入金额（元），最多两位小数，例如 50000`)
     .optional();
 
-const MilestoneRow = z.object({ title: text(60, "里程碑名称"), date: date("日期"), description: text(300, "说明") }).optional();
+const MilestoneRow = z
+  .object({ title: text(60, "里程碑名称"), date: date("日期"), description: text(300, "说明") })
+  .optional();
 const IndicatorRow = z
   .object({
     kind: z.enum(INDICATOR_KINDS, { invalid_type_error: "请选择指标类型" }).optional(),
@@ -281,7 +318,11 @@ export function toStoredValues(values: ParsedFields) {
     data: JSON.parse(JSON.stringify(data)) as GrantApplicationData,
     milestones: (values.milestones ?? [])
       .filter((r) => !blank(r))
-      .map((r) => ({ title: r?.title ?? "", description: r?.description || null, dueDate: r?.date ? parseDateInput(r.date) : null })),
+      .map((r) => ({
+        title: r?.title ?? "",
+        description: r?.description || null,
+        dueDate: r?.date ? parseDateInput(r.date) : null,
+      })),
     indicators: (values.indicators ?? [])
       .filter((r) => !blank(r, ["kind"]))
       .map((r) => ({ kind: r?.kind ?? "OUTPUT", name: r?.name ?? "", target: r?.target ?? "" })),
@@ -301,7 +342,8 @@ export function completenessIssues(values: ParsedFields, categories: string[], h
   };
   need(values.title, "title", "请填写项目名称");
   need(values.category, "category", "请选择项目类别");
-  if (values.category && !categories.includes(values.category)) issues.push({ path: ["category"], message: "请从本次活动的类别中选择" });
+  if (values.category && !categories.includes(values.category))
+    issues.push({ path: ["category"], message: "请从本次活动的类别中选择" });
   need(values.projectStart, "projectStart", "请填写项目开始日期");
   need(values.projectEnd, "projectEnd", "请填写项目结束日期");
   need(values.serviceArea, "serviceArea", "请填写服务区域");
@@ -314,8 +356,16 @@ export function completenessIssues(values: ParsedFields, categories: string[], h
   need(values.ownTotal, "ownTotal", "请填写自有资金合计（没有请填 0）");
   need(values.matchedTotal, "matchedTotal", "请填写配套资金合计（没有请填 0）");
 
-  const rows = <T>(list: Row<T>[] | undefined, path: string, empty: string, check: (row: T, index: number) => void, ignore: string[] = []) => {
-    const filled = (list ?? []).map((r, i) => [r, i] as const).filter(([r]) => !blank(r as Row<Record<string, string>>, ignore));
+  const rows = <T>(
+    list: Row<T>[] | undefined,
+    path: string,
+    empty: string,
+    check: (row: T, index: number) => void,
+    ignore: string[] = [],
+  ) => {
+    const filled = (list ?? [])
+      .map((r, i) => [r, i] as const)
+      .filter(([r]) => !blank(r as Row<Record<string, string>>, ignore));
     if (!filled.length) issues.push({ path: [path], message: empty });
     for (const [r, i] of filled) check(r as T, i);
   };
@@ -339,7 +389,8 @@ export function completenessIssues(values: ParsedFields, categories: string[], h
     (r, i) => {
       if (!r?.name) issues.push({ path: ["team", i, "name"], message: "请填写姓名" });
       if (!r?.role) issues.push({ path: ["team", i, "role"], message: "请填写岗位" });
-      if (r?.socialWorker === "yes" && !r.certificate) issues.push({ path: ["team", i, "certificate"], message: "请选择证书等级" });
+      if (r?.socialWorker === "yes" && !r.certificate)
+        issues.push({ path: ["team", i, "certificate"], message: "请选择证书等级" });
     },
     ["socialWorker"],
   );
@@ -388,8 +439,12 @@ export function buildGrantApplicationSchema(options: GrantSchemaOptions) {
       });
       if (values.intent !== "submit") return;
       const hasPlan = values.planFile != null || options.existingDocuments.includes("plan");
-      const issues = [...completenessIssues(values, options.call.categories, hasPlan), ...budgetIssues(values, options.call)];
-      for (const issue of issues) ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
+      const issues = [
+        ...completenessIssues(values, options.call.categories, hasPlan),
+        ...budgetIssues(values, options.call),
+      ];
+      for (const issue of issues)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
     })
     .transform((values) => {
       const files: Partial<Record<GrantDocumentKey, File>> = {};

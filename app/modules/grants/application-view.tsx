@@ -69,7 +69,11 @@ export function AutoChecksCard({ checks }: { checks: AutoChecks | null }) {
         <div className="mt-2 space-y-2 text-sm">
           <p>
             资格条件：
-            {checks.eligibility.eligible ? <span className="text-green-700">✓ 符合</span> : <span className="text-red-700">✗ 不符合</span>}
+            {checks.eligibility.eligible ? (
+              <span className="text-green-700">✓ 符合</span>
+            ) : (
+              <span className="text-red-700">✗ 不符合</span>
+            )}
           </p>
           {checks.eligibility.reasons.length ? (
             <ul className="list-disc pl-5 text-red-700">
@@ -79,7 +83,12 @@ export function AutoChecksCard({ checks }: { checks: AutoChecks | null }) {
             </ul>
           ) : null}
           <p>
-            预算与周期：{checks.budget.ok ? <span className="text-green-700">✓ 符合</span> : <span className="text-red-700">✗ 不符合</span>}
+            预算与周期：
+            {checks.budget.ok ? (
+              <span className="text-green-700">✓ 符合</span>
+            ) : (
+              <span className="text-red-700">✗ 不符合</span>
+            )}
           </p>
           {checks.budget.issues.length ? (
             <ul className="list-disc pl-5 text-red-700">
@@ -101,7 +110,9 @@ function Item({ label, children, wide }: { label: string; children: ReactNode; w
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-gray-500">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words text-gray-900">{children === "" || children == null ? "—" : children}</dd>
+      <dd className="whitespace-pre-wrap break-words text-gray-900">
+        {children === "" || children == null ? "—" : children}
+      </dd>
     </div>
   );
 }
@@ -115,7 +126,13 @@ type ViewApplication = {
   ownFundsFen: number;
   matchedFen: number;
   totalBudgetFen: number;
-  budgetLines: Array<{ category: string; description: string; requestedFen: number; ownFen: number; matchedFen: number }>;
+  budgetLines: Array<{
+    category: string;
+    description: string;
+    requestedFen: number;
+    ownFen: number;
+    matchedFen: number;
+  }>;
   milestones: Array<{ title: string; description: string | null; dueDate: Date | string }>;
   indicators: Array<{ kind: string; name: string; target: string }>;
 };
@@ -248,7 +265,15 @@ export function GrantApplicationDetails({
 export function GrantHistory({
   events,
 }: {
-  events: Array<{ id: string; action: string; fromState: string | null; toState: string | null; reason: string | null; createdAt: Date | string; actor: { name: string } | null }>;
+  events: Array<{
+    id: string;
+    action: string;
+    fromState: string | null;
+    toState: string | null;
+    reason: string | null;
+    createdAt: Date | string;
+    actor: { name: string } | null;
+  }>;
 }) {
   if (!events.length) return null;
   return (

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { WorkflowError } from "~/modules/workflow/state-machine";
-import { EDITABLE_GRANT_STATES, GRANT_APPLICATION_STATES, grantApplicationWorkflow as wf } from "./application-workflow";
+import {
+  EDITABLE_GRANT_STATES,
+  GRANT_APPLICATION_STATES,
+  grantApplicationWorkflow as wf,
+} from "./application-workflow";
 
 describe("grant application workflow", () => {
   it("lets the organization submit a draft and resubmit after 补正, nothing else", () => {
@@ -14,7 +18,12 @@ describe("grant application workflow", () => {
   });
 
   it("lets staff screen a submitted application three ways", () => {
-    expect(wf.available("SUBMITTED", "ADMIN").map((t) => t.to).sort()).toEqual(["CORRECTION", "SCREEN_FAILED", "SCREEN_PASSED"]);
+    expect(
+      wf
+        .available("SUBMITTED", "ADMIN")
+        .map((t) => t.to)
+        .sort(),
+    ).toEqual(["CORRECTION", "SCREEN_FAILED", "SCREEN_PASSED"]);
     expect(wf.canTransition("SUBMITTED", "SCREEN_PASSED", "ORG_MEMBER")).toBe(false);
   });
 

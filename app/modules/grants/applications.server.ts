@@ -1,8 +1,8 @@
 // Queries and writes for 公益创投 project applications: starting and saving the
 // form, submitting, the automatic checks, and staff screening.
 import fs from "node:fs/promises";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { attachmentData, resolveStoragePath, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
@@ -93,7 +93,10 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
         title: true,
         status: true,
         updatedAt: true,
-        evaluations: { where: { kind: "FINAL" }, select: { kind: true, status: true, decidedAt: true, createdAt: true } },
+        evaluations: {
+          where: { kind: "FINAL" },
+          select: { kind: true, status: true, decidedAt: true, createdAt: true },
+        },
       },
     }),
     db.incubationApplication.findMany({
@@ -114,7 +117,12 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
   return facts;
 }
 
-export async function eligibilityOf(db: Db, organizationId: string, call: { id: string; eligibility: string }, now = new Date()) {
+export async function eligibilityOf(
+  db: Db,
+  organizationId: string,
+  call: { id: string; eligibility: string },
+  now = new Date(),
+) {
   const facts = (await loadEligibilityFacts(db, [organizationId], call.id, now)).get(organizationId);
   if (!facts) return { eligible: false, reasons: ["未找到本机构"] };
   return checkEligibility(parseCallEligibility(call.eligibility), facts, now);
@@ -159,7 +167,12 @@ export async function listOrgGrantApplications(organizationId: string, page: num
 }
 
 /** Opens (or returns the existing) application of an organization to a call, after checking eligibility. */
-export async function startGrantApplication(input: { organizationId: string; userId: string; callId: string; request: Request }) {
+export async function startGrantApplication(input: {
+  organizationId: string;
+  userId: string;
+  callId: string;
+  request: Request;
+}) {
   const now = new Date();
   return prisma.$transaction(async (tx) => {
     const call = await tx.grantCall.findUnique({ where: { id: input.callId }, select: callRulesSelect });
@@ -172,7 +185,8 @@ export async function startGrantApplication(input: { organizationId: string; use
     const block = submissionBlock("DRAFT", call, null, now);
     if (block) throw new WorkflowError(block, 400);
     const eligibility = await eligibilityOf(tx, input.organizationId, call, now);
-    if (!eligibility.eligible) throw new WorkflowError(`本机构暂不符合申报条件：${eligibility.reasons.join("；")}`, 403);
+    if (!eligibility.eligible)
+      throw new WorkflowError(`本机构暂不符合申报条件：${eligibility.reasons.join("；")}`, 403);
     const created = await tx.grantApplication.create({
       data: { callId: call.id, organizationId: input.organizationId, title: "", createdById: input.userId },
       select: { id: true },
@@ -255,13 +269,20 @@ export async function listGrantDocuments(applicationId: string) {
   });
 }
 
-
 export async function listGrantHistory(applicationId: string) {
   return prisma.auditEvent.findMany({
     where: { entityType: ENTITY_TYPE, entityId: applicationId },
     orderBy: { createdAt: "asc" },
     take: 100,
-    select: { id: true, action: true, fromState: true, toState: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      fromState: true,
+      toState: true,
+      reason: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
   });
 }
 
@@ -273,14 +294,25 @@ async function computeChecks(db: Db, ids: string[], now: Date) {
   const result = new Map<string, AutoChecks>();
   for (const [callId, list] of byCall) {
     const call = list[0]!.call;
-    const facts = await loadEligibilityFacts(db, list.map((r) => r.organizationId), callId, now);
+    const facts = await loadEligibilityFacts(
+      db,
+      list.map((r) => r.organizationId),
+      callId,
+      now,
+    );
     const eligibilityRules: CallEligibility = parseCallEligibility(call.eligibility);
     for (const row of list) {
       const f = facts.get(row.organizationId);
       if (!f) continue;
       result.set(
         row.id,
-        runAutoChecks({ eligibilityRules, facts: f, budgetRules: budgetRulesOf(call), application: toStoredApplication(row), now }),
+        runAutoChecks({
+          eligibilityRules,
+          facts: f,
+          budgetRules: budgetRulesOf(call),
+          application: toStoredApplication(row),
+          now,
+        }),
       );
     }
   }
@@ -293,7 +325,11 @@ export async function recheckApplications(ids: string[]) {
   return prisma.$transaction(async (tx) => {
     const checks = await computeChecks(tx, ids, now);
     for (const [id, value] of checks) {
-      await tx.grantApplication.update({ where: { id }, data: { autoChecks: JSON.stringify(value) }, select: { id: true } });
+      await tx.grantApplication.update({
+        where: { id },
+        data: { autoChecks: JSON.stringify(value) },
+        select: { id: true },
+      });
     }
     return checks.size;
   });
@@ -327,7 +363,9 @@ export async function saveGrantApplication(input: {
       const from = stateOf(app.status);
       if (!isEditable(from, app.correctionDueAt, now)) {
         throw new WorkflowError(
-          from === "CORRECTION" ? `补正已截止（截止时间：${formatDateTime(app.correctionDueAt)}）` : `申报当前为「${grantStateLabel(from)}」，不能修改`,
+          from === "CORRECTION"
+            ? `补正已截止（截止时间：${formatDateTime(app.correctionDueAt)}）`
+            : `申报当前为「${grantStateLabel(from)}」，不能修改`,
         );
       }
       const sums = sumLines(v.budgetLines);
@@ -354,14 +392,20 @@ export async function saveGrantApplication(input: {
       await tx.grantMilestone.deleteMany({ where: { applicationId } });
       await tx.grantIndicator.deleteMany({ where: { applicationId } });
       if (v.budgetLines.length) {
-        await tx.grantBudgetLine.createMany({ data: v.budgetLines.map((l, position) => ({ ...l, applicationId, position })) });
+        await tx.grantBudgetLine.createMany({
+          data: v.budgetLines.map((l, position) => ({ ...l, applicationId, position })),
+        });
       }
       const milestones = v.milestones.filter((m): m is typeof m & { dueDate: Date } => m.dueDate != null);
       if (milestones.length) {
-        await tx.grantMilestone.createMany({ data: milestones.map((m, position) => ({ ...m, applicationId, position })) });
+        await tx.grantMilestone.createMany({
+          data: milestones.map((m, position) => ({ ...m, applicationId, position })),
+        });
       }
       if (v.indicators.length) {
-        await tx.grantIndicator.createMany({ data: v.indicators.map((i, position) => ({ ...i, applicationId, position })) });
+        await tx.grantIndicator.createMany({
+          data: v.indicators.map((i, position) => ({ ...i, applicationId, position })),
+        });
       }
 
       if (uploads.length) {
@@ -374,7 +418,11 @@ export async function saveGrantApplication(input: {
         replacedKeys.push(...old.map((o) => o.storageKey));
         await tx.attachment.createMany({
           data: uploads.map(([key, file], i) => ({
-            ...attachmentData(file, stored[i]!, { uploaderId: input.actorId, organizationId: input.organizationId, purpose: GRANT_DOCUMENTS[key].purpose }),
+            ...attachmentData(file, stored[i]!, {
+              uploaderId: input.actorId,
+              organizationId: input.organizationId,
+              purpose: GRANT_DOCUMENTS[key].purpose,
+            }),
             subjectType: GRANT_SUBJECT_TYPE,
             subjectId: applicationId,
           })),
@@ -394,7 +442,8 @@ export async function saveGrantApplication(input: {
       const block = submissionBlock(from, app.call, app.correctionDueAt, now);
       if (block) throw new WorkflowError(block, 400);
       const eligibility = await eligibilityOf(tx, input.organizationId, app.call, now);
-      if (!eligibility.eligible) throw new WorkflowError(`本机构暂不符合申报条件：${eligibility.reasons.join("；")}`, 403);
+      if (!eligibility.eligible)
+        throw new WorkflowError(`本机构暂不符合申报条件：${eligibility.reasons.join("；")}`, 403);
       await runTransition(tx, {
         workflow: grantApplicationWorkflow,
         entityType: ENTITY_TYPE,
@@ -404,10 +453,20 @@ export async function saveGrantApplication(input: {
         actor: { id: input.actorId, role: "ORG_MEMBER" },
         request: input.request,
         apply: async () =>
-          (await tx.grantApplication.updateMany({ where: { id: applicationId, status: from }, data: { status: "SUBMITTED", submittedAt: now } })).count,
+          (
+            await tx.grantApplication.updateMany({
+              where: { id: applicationId, status: from },
+              data: { status: "SUBMITTED", submittedAt: now },
+            })
+          ).count,
       });
       const checks = (await computeChecks(tx, [applicationId], now)).get(applicationId);
-      if (checks) await tx.grantApplication.update({ where: { id: applicationId }, data: { autoChecks: JSON.stringify(checks) }, select: { id: true } });
+      if (checks)
+        await tx.grantApplication.update({
+          where: { id: applicationId },
+          data: { autoChecks: JSON.stringify(checks) },
+          select: { id: true },
+        });
       const again = from === "CORRECTION";
       await notifyAdmins(tx, {
         title: again ? `公益创投申报补正后重新提交：${v.title}` : `新的公益创投申报：${v.title}`,
@@ -427,7 +486,6 @@ export async function saveGrantApplication(input: {
 }
 
 // ───────────────────────── Staff side ─────────────────────────
-
 
 /**
  * 通过 / 退回补正 / 不通过 for one or many applications, each through the
@@ -503,7 +561,11 @@ export function parseStatusFilter(value: string | null): GrantApplicationState |
   return value && value !== "DRAFT" && grantApplicationWorkflow.isState(value) ? value : null;
 }
 
-export async function listCallApplications(callId: string, filter: { status: GrantApplicationState | null; category: string | null }, page: number) {
+export async function listCallApplications(
+  callId: string,
+  filter: { status: GrantApplicationState | null; category: string | null },
+  page: number,
+) {
   const where: Prisma.GrantApplicationWhereInput = {
     callId,
     status: filter.status ?? { not: "DRAFT" },
@@ -536,7 +598,11 @@ export async function listCallApplications(callId: string, filter: { status: Gra
 export async function callOverview(callId: string) {
   const [byStatus, byCategory] = await Promise.all([
     prisma.grantApplication.groupBy({ by: ["status"], where: { callId }, _count: { _all: true } }),
-    prisma.grantApplication.groupBy({ by: ["category"], where: { callId, status: { not: "DRAFT" } }, _count: { _all: true } }),
+    prisma.grantApplication.groupBy({
+      by: ["category"],
+      where: { callId, status: { not: "DRAFT" } },
+      _count: { _all: true },
+    }),
   ]);
   return {
     byStatus: byStatus.map((s) => ({ status: s.status, label: grantStateLabel(s.status), count: s._count._all })),
@@ -568,4 +634,3 @@ export async function listApplicationsForExport(callId: string) {
     },
   });
 }
-

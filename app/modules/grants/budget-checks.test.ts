@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkBudget, fieldName, type BudgetInput, type BudgetRules } from "./budget-checks";
 
-const rules: BudgetRules = { perProjectCapFen: 10_000_000, maxGrantSharePct: 80, minMatchRatioPct: 20, overheadCapPct: 10 };
+const rules: BudgetRules = {
+  perProjectCapFen: 10_000_000,
+  maxGrantSharePct: 80,
+  minMatchRatioPct: 20,
+  overheadCapPct: 10,
+};
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
 
 /** A valid application: ¥80,000 requested, ¥10,000 own, ¥10,000 matched, ¥100,000 total. */
@@ -31,7 +36,9 @@ describe("checkBudget", () => {
       lines: [{ category: "ACTIVITY", requestedFen: 12_000_000, ownFen: 10_000_000, matchedFen: 0 }],
       declared: { requestedFen: 12_000_000, ownFen: 10_000_000, matchedFen: 0 },
     });
-    expect(at(checkBudget(rules, over))).toEqual(["requestedTotal: 申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00"]);
+    expect(at(checkBudget(rules, over))).toEqual([
+      "requestedTotal: 申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00",
+    ]);
     const exact = input({
       lines: [{ category: "ACTIVITY", requestedFen: 10_000_000, ownFen: 2_500_000, matchedFen: 0 }],
       declared: { requestedFen: 10_000_000, ownFen: 2_500_000, matchedFen: 0 },
@@ -45,7 +52,9 @@ describe("checkBudget", () => {
       lines: [{ category: "ACTIVITY", requestedFen: 8_000_100, ownFen: 2_000_000, matchedFen: 0 }],
       declared: { requestedFen: 8_000_100, ownFen: 2_000_000, matchedFen: 0 },
     });
-    expect(at(checkBudget(rules, over))).toEqual(["requestedTotal: 申请资助金额 ¥80,001.00 超过项目总预算 ¥100,001.00 的 80%"]);
+    expect(at(checkBudget(rules, over))).toEqual([
+      "requestedTotal: 申请资助金额 ¥80,001.00 超过项目总预算 ¥100,001.00 的 80%",
+    ]);
     const exact = input({
       lines: [{ category: "ACTIVITY", requestedFen: 8_000_000, ownFen: 2_000_000, matchedFen: 0 }],
       declared: { requestedFen: 8_000_000, ownFen: 2_000_000, matchedFen: 0 },
@@ -59,7 +68,9 @@ describe("checkBudget", () => {
       lines: [{ category: "ACTIVITY", requestedFen: 5_000_000, ownFen: 999_999, matchedFen: 0 }],
       declared: { requestedFen: 5_000_000, ownFen: 999_999, matchedFen: 0 },
     });
-    expect(at(checkBudget(r, short))).toEqual(["matchedTotal: 自有资金与配套资金合计 ¥9,999.99，须不少于申请资助金额的 20%（¥10,000.00）"]);
+    expect(at(checkBudget(r, short))).toEqual([
+      "matchedTotal: 自有资金与配套资金合计 ¥9,999.99，须不少于申请资助金额的 20%（¥10,000.00）",
+    ]);
     const exact = input({
       lines: [{ category: "ACTIVITY", requestedFen: 5_000_000, ownFen: 500_000, matchedFen: 500_000 }],
       declared: { requestedFen: 5_000_000, ownFen: 500_000, matchedFen: 500_000 },
@@ -95,7 +106,9 @@ describe("checkBudget", () => {
   });
 
   it("keeps milestones within the project period", () => {
-    const outside = input({ milestones: [{ dueDate: d("2026-06-30") }, { dueDate: d("2026-09-01") }, { dueDate: d("2027-07-01") }] });
+    const outside = input({
+      milestones: [{ dueDate: d("2026-06-30") }, { dueDate: d("2026-09-01") }, { dueDate: d("2027-07-01") }],
+    });
     expect(at(checkBudget(rules, outside))).toEqual([
       "milestones[0].date: 里程碑日期须在项目周期内",
       "milestones[2].date: 里程碑日期须在项目周期内",
@@ -103,7 +116,11 @@ describe("checkBudget", () => {
   });
 
   it("requires the project to start before it ends", () => {
-    expect(at(checkBudget(rules, input({ projectEnd: d("2026-07-01") })))).toEqual(["projectEnd: 项目结束日期须晚于开始日期"]);
-    expect(at(checkBudget(rules, input({ projectEnd: d("2026-06-01"), milestones: [] })))).toEqual(["projectEnd: 项目结束日期须晚于开始日期"]);
+    expect(at(checkBudget(rules, input({ projectEnd: d("2026-07-01") })))).toEqual([
+      "projectEnd: 项目结束日期须晚于开始日期",
+    ]);
+    expect(at(checkBudget(rules, input({ projectEnd: d("2026-06-01"), milestones: [] })))).toEqual([
+      "projectEnd: 项目结束日期须晚于开始日期",
+    ]);
   });
 });

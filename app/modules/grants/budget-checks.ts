@@ -2,7 +2,15 @@
 // applicant fills the form, again on submit, and at screening. Pure.
 import { formatFen } from "~/utils/format";
 
-export const BUDGET_CATEGORIES = ["PERSONNEL", "SOCIAL_WORK", "ACTIVITY", "MATERIALS", "PUBLICITY", "OVERHEAD", "OTHER"] as const;
+export const BUDGET_CATEGORIES = [
+  "PERSONNEL",
+  "SOCIAL_WORK",
+  "ACTIVITY",
+  "MATERIALS",
+  "PUBLICITY",
+  "OVERHEAD",
+  "OTHER",
+] as const;
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 
 export const BUDGET_CATEGORY_LABELS: Record<BudgetCategory, string> = {
@@ -34,12 +42,19 @@ export type BudgetInput = {
 export type FieldIssue = { path: (string | number)[]; message: string };
 
 export function fieldName(path: (string | number)[]) {
-  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part), "");
+  return path.reduce<string>(
+    (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+    "",
+  );
 }
 
 export function sumLines(lines: BudgetInput["lines"]) {
   return lines.reduce(
-    (s, l) => ({ requestedFen: s.requestedFen + l.requestedFen, ownFen: s.ownFen + l.ownFen, matchedFen: s.matchedFen + l.matchedFen }),
+    (s, l) => ({
+      requestedFen: s.requestedFen + l.requestedFen,
+      ownFen: s.ownFen + l.ownFen,
+      matchedFen: s.matchedFen + l.matchedFen,
+    }),
     { requestedFen: 0, ownFen: 0, matchedFen: 0 },
   );
 }
@@ -65,7 +80,10 @@ export function checkBudget(rules: BudgetRules, input: BudgetInput): FieldIssue[
   ] as const;
   for (const [field, label, declared, sum] of pairs) {
     if (declared != null && declared !== sum) {
-      issues.push({ path: [field], message: `${label}合计 ${formatFen(declared)} 与预算明细之和 ${formatFen(sum)} 不一致` });
+      issues.push({
+        path: [field],
+        message: `${label}合计 ${formatFen(declared)} 与预算明细之和 ${formatFen(sum)} 不一致`,
+      });
     }
   }
 

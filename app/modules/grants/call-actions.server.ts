@@ -2,8 +2,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect } from "@remix-run/node";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
-import { CallFormSchema, formToSettings } from "./call-validation";
 import { saveCall } from "./call-store.server";
+import { CallFormSchema, formToSettings } from "./call-validation";
 
 export async function submitCallForm({
   formData,
@@ -33,7 +33,8 @@ export async function submitCallForm({
     return redirect(`/admin/grants/${result.callId}?${publish ? "published" : "saved"}=1`);
   } catch (error) {
     const response = workflowErrorResponse(error);
-    if (response) return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
+    if (response)
+      return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
     throw error;
   }
 }

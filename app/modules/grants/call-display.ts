@@ -1,5 +1,11 @@
 // How a call's rules and phases are put into words. Pure.
-import { CALL_PHASE_LABELS, currentPhase, publicityEndsAt, type CallEligibility, type CallPhase } from "./call-settings";
+import {
+  CALL_PHASE_LABELS,
+  currentPhase,
+  publicityEndsAt,
+  type CallEligibility,
+  type CallPhase,
+} from "./call-settings";
 
 /** The eligibility rules in plain Chinese, one sentence each. */
 export function describeEligibility(e: CallEligibility): string[] {

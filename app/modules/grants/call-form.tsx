@@ -11,7 +11,7 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
 import { TRANCHE_TRIGGERS } from "./call-settings";
 import { CallFormSchema, DEFAULT_CATEGORIES, GRADE_OPTIONS, type CallFormDefaults } from "./call-validation";
 
@@ -143,7 +143,13 @@ export function CallForm({
           <Field meta={fields.applyClosesAt} label="申报截止日期" type="date" />
           <Field meta={fields.screeningEndsAt} label="资格审查截止日期" type="date" />
           <Field meta={fields.reviewEndsAt} label="专家评审截止日期" type="date" />
-          <Field meta={fields.publicityDays} label="公示天数" type="number" inputMode="numeric" hint="评审截止后的次日起公示" />
+          <Field
+            meta={fields.publicityDays}
+            label="公示天数"
+            type="number"
+            inputMode="numeric"
+            hint="评审截止后的次日起公示"
+          />
           <Field meta={fields.signingEndsAt} label="签约截止日期" type="date" />
         </div>
       </Section>
@@ -157,7 +163,13 @@ export function CallForm({
           <CheckboxField meta={fields.incubatedOnly} label="仅限孵化基地在孵或已出壳的机构" />
         </div>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <Field meta={fields.barYears} label="限制年限（年）" type="number" inputMode="numeric" hint="被终止或不合格项目的限制申报年限" />
+          <Field
+            meta={fields.barYears}
+            label="限制年限（年）"
+            type="number"
+            inputMode="numeric"
+            hint="被终止或不合格项目的限制申报年限"
+          />
           <div>
             <label htmlFor={fields.minGrade.id} className="mb-1 block text-sm font-medium text-gray-700">
               最低评估等级
@@ -308,7 +320,15 @@ export function CallForm({
   );
 }
 
-function RowCell({ meta, label, type = "text" }: { meta: FieldMetadata<unknown>; label: string; type?: "text" | "number" }) {
+function RowCell({
+  meta,
+  label,
+  type = "text",
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  type?: "text" | "number";
+}) {
   const props = getInputProps(meta as FieldMetadata<string>, { type, ariaAttributes: true });
   return (
     <td className="align-top">

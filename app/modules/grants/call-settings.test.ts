@@ -45,7 +45,10 @@ describe("currentPhase", () => {
 describe("stored JSON", () => {
   it("falls back to the default eligibility on malformed JSON", () => {
     expect(parseCallEligibility("not json")).toMatchObject({ registeredActive: true, barYears: 3, minGrade: null });
-    expect(parseCallEligibility('{"minGrade":3,"incubatedOnly":true}')).toMatchObject({ minGrade: 3, incubatedOnly: true });
+    expect(parseCallEligibility('{"minGrade":3,"incubatedOnly":true}')).toMatchObject({
+      minGrade: 3,
+      incubatedOnly: true,
+    });
   });
 
   it("keeps only the strings of a category list", () => {

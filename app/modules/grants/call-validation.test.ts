@@ -66,10 +66,16 @@ describe("validateCallForPublish", () => {
     expect(validateCallForPublish(closesBeforeOpen).applyClosesAt).toEqual(["申报截止日期须晚于申报开始日期"]);
 
     const screeningEarly = { ...validCall(), screeningEndsAt: shanghaiEndOfDay(2026, 12, 19) };
-    expect(validateCallForPublish(screeningEarly)).toEqual({ screeningEndsAt: ["资格审查截止日期不能早于申报截止日期"] });
+    expect(validateCallForPublish(screeningEarly)).toEqual({
+      screeningEndsAt: ["资格审查截止日期不能早于申报截止日期"],
+    });
 
     // Equal end dates are allowed where the rule is ≤.
-    const sameDay = { ...validCall(), screeningEndsAt: shanghaiEndOfDay(2026, 12, 20), reviewEndsAt: shanghaiEndOfDay(2026, 12, 20) };
+    const sameDay = {
+      ...validCall(),
+      screeningEndsAt: shanghaiEndOfDay(2026, 12, 20),
+      reviewEndsAt: shanghaiEndOfDay(2026, 12, 20),
+    };
     expect(validateCallForPublish(sameDay)).toEqual({});
 
     const reviewEarly = { ...validCall(), reviewEndsAt: shanghaiEndOfDay(2027, 1, 9) };
@@ -79,7 +85,9 @@ describe("validateCallForPublish", () => {
     expect(validateCallForPublish(signingSameDay)).toEqual({ signingEndsAt: ["签约截止日期须晚于专家评审截止日期"] });
 
     const signingInPublicity = { ...validCall(), signingEndsAt: shanghaiEndOfDay(2027, 2, 17) };
-    expect(validateCallForPublish(signingInPublicity)).toEqual({ signingEndsAt: ["签约截止日期须晚于公示结束（评审截止后 7 天）"] });
+    expect(validateCallForPublish(signingInPublicity)).toEqual({
+      signingEndsAt: ["签约截止日期须晚于公示结束（评审截止后 7 天）"],
+    });
     expect(validateCallForPublish({ ...validCall(), signingEndsAt: shanghaiEndOfDay(2027, 2, 18) })).toEqual({});
   });
 
@@ -183,9 +191,12 @@ describe("CallFormSchema", () => {
   });
 
   it("still checks formats on a draft", () => {
-    const draft = parseWithZod(formData({ intent: "draft", poolYuan: "两百万", applyClosesAt: "2026-02-30", maxGrantSharePct: "120" }), {
-      schema: CallFormSchema,
-    });
+    const draft = parseWithZod(
+      formData({ intent: "draft", poolYuan: "两百万", applyClosesAt: "2026-02-30", maxGrantSharePct: "120" }),
+      {
+        schema: CallFormSchema,
+      },
+    );
     expect(errorsOf(draft)?.poolYuan).toEqual(["资金总额须为金额（元），最多两位小数"]);
     expect(errorsOf(draft)?.applyClosesAt).toEqual(["申报截止日期不是有效日期"]);
     expect(errorsOf(draft)?.maxGrantSharePct).toEqual(["资助占项目预算比例上限须在 0–100% 之间"]);
@@ -209,8 +220,18 @@ describe("helpers", () => {
 
   it("counts down days, hours and minutes and stops at zero", () => {
     const deadline = new Date("2026-12-20T23:59:59.999+08:00");
-    expect(timeRemaining(deadline, new Date("2026-12-18T21:30:00+08:00"))).toEqual({ days: 2, hours: 2, minutes: 29, passed: false });
-    expect(timeRemaining(deadline, new Date("2026-12-21T00:00:00+08:00"))).toEqual({ days: 0, hours: 0, minutes: 0, passed: true });
+    expect(timeRemaining(deadline, new Date("2026-12-18T21:30:00+08:00"))).toEqual({
+      days: 2,
+      hours: 2,
+      minutes: 29,
+      passed: false,
+    });
+    expect(timeRemaining(deadline, new Date("2026-12-21T00:00:00+08:00"))).toEqual({
+      days: 0,
+      hours: 0,
+      minutes: 0,
+      passed: true,
+    });
   });
 
   it("describes eligibility in plain words and lays out the timeline", () => {

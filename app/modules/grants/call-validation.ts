@@ -4,7 +4,14 @@
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { yuanToFen } from "~/utils/format";
-import { CallEligibilitySchema, DEFAULT_CATEGORIES, publicityEndsAt, TRANCHE_TRIGGERS, type CallEligibility, type TrancheTrigger } from "./call-settings";
+import {
+  CallEligibilitySchema,
+  DEFAULT_CATEGORIES,
+  publicityEndsAt,
+  TRANCHE_TRIGGERS,
+  type CallEligibility,
+  type TrancheTrigger,
+} from "./call-settings";
 
 export const DEFAULT_CRITERIA = [
   { name: "需求分析", description: "服务对象和需求是否明确，有调研依据", maxScore: 100, weightPct: 15 },
@@ -203,13 +210,16 @@ export function validateCallForPublish(s: CallSettingsInput): FieldErrors {
 
   // Dates in order: opens < closes ≤ screening end ≤ review end < signing end (after publicity).
   if (s.applyClosesAt.getTime() <= s.applyOpensAt.getTime()) add("applyClosesAt", "申报截止日期须晚于申报开始日期");
-  if (s.screeningEndsAt.getTime() < s.applyClosesAt.getTime()) add("screeningEndsAt", "资格审查截止日期不能早于申报截止日期");
-  if (s.reviewEndsAt.getTime() < s.screeningEndsAt.getTime()) add("reviewEndsAt", "专家评审截止日期不能早于资格审查截止日期");
+  if (s.screeningEndsAt.getTime() < s.applyClosesAt.getTime())
+    add("screeningEndsAt", "资格审查截止日期不能早于申报截止日期");
+  if (s.reviewEndsAt.getTime() < s.screeningEndsAt.getTime())
+    add("reviewEndsAt", "专家评审截止日期不能早于资格审查截止日期");
   if (s.signingEndsAt.getTime() <= s.reviewEndsAt.getTime()) add("signingEndsAt", "签约截止日期须晚于专家评审截止日期");
   else if (s.signingEndsAt.getTime() <= publicityEndsAt(s).getTime())
     add("signingEndsAt", `签约截止日期须晚于公示结束（评审截止后 ${s.publicityDays} 天）`);
 
-  if (s.eligibility.minGrade != null && (s.eligibility.minGrade < 1 || s.eligibility.minGrade > 5)) add("minGrade", "请选择等级");
+  if (s.eligibility.minGrade != null && (s.eligibility.minGrade < 1 || s.eligibility.minGrade > 5))
+    add("minGrade", "请选择等级");
 
   if (s.criteria.length === 0) add("criteria", "请至少设置一个评分项");
   else {
@@ -244,10 +254,14 @@ export const CallFormSchema = CallFieldsSchema.superRefine((v, ctx) => {
   // A field refinement that failed leaves the object "dirty" and still runs this;
   // its own message is already shown, so skip the cross-field checks until it is fixed.
   const dates = [v.applyOpensAt, v.applyClosesAt, v.screeningEndsAt, v.reviewEndsAt, v.signingEndsAt];
-  if (dates.some((d) => parseDateInput(d) === null) || yuanToFen(v.poolYuan) === null || yuanToFen(v.capYuan) === null) return;
+  if (dates.some((d) => parseDateInput(d) === null) || yuanToFen(v.poolYuan) === null || yuanToFen(v.capYuan) === null)
+    return;
   const errors = validateCallForPublish(formToSettings(v));
   for (const [field, messages] of Object.entries(errors)) {
-    const path = field.split(/[.[\]]+/).filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const path = field
+      .split(/[.[\]]+/)
+      .filter(Boolean)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     for (const message of messages) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
   }
 });

@@ -1,7 +1,13 @@
 // A call's rules and phases as read by staff and the public.
 import { formatDate, formatFen } from "~/utils/format";
-import { CALL_PHASE_LABELS, TRANCHE_TRIGGERS, type CallEligibility, type CallPhase, type TrancheTrigger } from "./call-settings";
 import { callTimeline, describeEligibility } from "./call-display";
+import {
+  CALL_PHASE_LABELS,
+  TRANCHE_TRIGGERS,
+  type CallEligibility,
+  type CallPhase,
+  type TrancheTrigger,
+} from "./call-settings";
 
 export type CallRulesView = {
   categories: string[];
@@ -27,7 +33,10 @@ const PHASE_BADGE: Record<CallPhase, string> = {
 
 export function PhaseBadge({ phase }: { phase: CallPhase }) {
   return (
-    <span data-testid="phase-badge" className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${PHASE_BADGE[phase]}`}>
+    <span
+      data-testid="phase-badge"
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${PHASE_BADGE[phase]}`}
+    >
       {CALL_PHASE_LABELS[phase]}
     </span>
   );
@@ -38,7 +47,10 @@ export function CallMoneyRules({ call }: { call: CallRulesView }) {
     ["资金总额", formatFen(call.poolFen)],
     ["单个项目资助上限", formatFen(call.perProjectCapFen)],
     ["资助占项目预算比例", `不超过 ${call.maxGrantSharePct}%`],
-    ["配套资金", call.minMatchRatioPct > 0 ? `自有及配套资金不低于申请资助金额的 ${call.minMatchRatioPct}%` : "不作要求"],
+    [
+      "配套资金",
+      call.minMatchRatioPct > 0 ? `自有及配套资金不低于申请资助金额的 ${call.minMatchRatioPct}%` : "不作要求",
+    ],
     ["管理费用", `不超过项目总预算的 ${call.overheadCapPct}%`],
     ["项目类别", call.categories.length ? call.categories.join("、") : "—"],
   ];

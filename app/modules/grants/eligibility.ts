@@ -1,8 +1,8 @@
 // Who may apply to a call (资格审查). Pure: the server gathers the organization's
 // facts, this decides and explains in Chinese, so the applicant is told before
 // starting and staff see the same reasons at screening.
-import type { CallEligibility } from "./call-settings";
 import { shanghaiParts } from "~/utils/dates";
+import type { CallEligibility } from "./call-settings";
 
 export type EligibilityFacts = {
   organization: { status: string; currentGrade: number | null };
@@ -37,7 +37,10 @@ export function failedInspection(report: { status: string; conclusion: string | 
 /** On the abnormal-activity list today: decided on or before today and not yet ended. */
 export function openAbnormalRecords(credits: EligibilityFacts["credits"], today: Date) {
   return credits.filter(
-    (c) => c.kind === "ABNORMAL_LIST" && c.decidedAt.getTime() <= today.getTime() && (c.endedAt == null || c.endedAt.getTime() > today.getTime()),
+    (c) =>
+      c.kind === "ABNORMAL_LIST" &&
+      c.decidedAt.getTime() <= today.getTime() &&
+      (c.endedAt == null || c.endedAt.getTime() > today.getTime()),
   );
 }
 
@@ -57,7 +60,8 @@ export function projectFailures(projects: EligibilityFacts["earlierProjects"]) {
   for (const p of projects) {
     if (p.status === "TERMINATED") failures.push({ title: p.title, at: p.updatedAt, how: "被终止" });
     for (const e of p.evaluations) {
-      if (e.kind === "FINAL" && e.status === "FAILED") failures.push({ title: p.title, at: e.decidedAt ?? e.createdAt, how: "终期评估不合格" });
+      if (e.kind === "FINAL" && e.status === "FAILED")
+        failures.push({ title: p.title, at: e.decidedAt ?? e.createdAt, how: "终期评估不合格" });
     }
   }
   return failures;
@@ -85,7 +89,9 @@ export function checkEligibility(rules: CallEligibility, facts: EligibilityFacts
 
   if (rules.notBarred && rules.barYears > 0) {
     const cutoff = yearsBefore(today, rules.barYears);
-    const recent = projectFailures(facts.earlierProjects).filter((f) => f.at.getTime() > cutoff.getTime() && f.at.getTime() <= today.getTime());
+    const recent = projectFailures(facts.earlierProjects).filter(
+      (f) => f.at.getTime() > cutoff.getTime() && f.at.getTime() <= today.getTime(),
+    );
     for (const f of recent) {
       reasons.push(`近 ${rules.barYears} 年内承接的公益创投项目「${f.title}」${f.how}，暂不能申报`);
     }
@@ -94,7 +100,9 @@ export function checkEligibility(rules: CallEligibility, facts: EligibilityFacts
   if (rules.minGrade != null) {
     const grade = facts.organization.currentGrade;
     if (grade == null || grade < rules.minGrade) {
-      reasons.push(`须具有 ${rules.minGrade}A 及以上评估等级（本机构${grade == null ? "尚未评估" : `现为 ${grade}A`}）`);
+      reasons.push(
+        `须具有 ${rules.minGrade}A 及以上评估等级（本机构${grade == null ? "尚未评估" : `现为 ${grade}A`}）`,
+      );
     }
   }
 

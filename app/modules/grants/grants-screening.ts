@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
+import type { StoredApplication } from "./application-form";
 import type { BudgetRules } from "./budget-checks";
 import { checkBudget } from "./budget-checks";
 import type { CallEligibility } from "./call-settings";
 import { checkEligibility, type EligibilityFacts, type EligibilityResult } from "./eligibility";
-import type { StoredApplication } from "./application-form";
 
 export type AutoChecks = {
   checkedAt: string;
@@ -44,7 +44,8 @@ export function parseAutoChecks(json: string | null): AutoChecks | null {
   if (!json) return null;
   try {
     const v = JSON.parse(json) as AutoChecks;
-    if (typeof v?.passed !== "boolean" || !Array.isArray(v.eligibility?.reasons) || !Array.isArray(v.budget?.issues)) return null;
+    if (typeof v?.passed !== "boolean" || !Array.isArray(v.eligibility?.reasons) || !Array.isArray(v.budget?.issues))
+      return null;
     return v;
   } catch {
     return null;
@@ -55,7 +56,6 @@ export function parseAutoChecks(json: string | null): AutoChecks | null {
 export function autoCheckReasons(checks: AutoChecks) {
   return [...checks.eligibility.reasons, ...checks.budget.issues];
 }
-
 
 /**
  * Why the applicant cannot submit now, or null. A draft is submitted between the
@@ -70,12 +70,15 @@ export function submissionBlock(
 ): string | null {
   if (status === "DRAFT") {
     if (call.status !== "PUBLISHED") return "本次公益创投活动未在申报期内";
-    if (now.getTime() < call.applyOpensAt.getTime()) return `申报尚未开始（开始时间：${formatDateTime(call.applyOpensAt)}）`;
-    if (now.getTime() > call.applyClosesAt.getTime()) return `申报已截止（截止时间：${formatDateTime(call.applyClosesAt)}）`;
+    if (now.getTime() < call.applyOpensAt.getTime())
+      return `申报尚未开始（开始时间：${formatDateTime(call.applyOpensAt)}）`;
+    if (now.getTime() > call.applyClosesAt.getTime())
+      return `申报已截止（截止时间：${formatDateTime(call.applyClosesAt)}）`;
     return null;
   }
   if (status === "CORRECTION") {
-    if (correctionDueAt && now.getTime() > correctionDueAt.getTime()) return `补正已截止（截止时间：${formatDateTime(correctionDueAt)}）`;
+    if (correctionDueAt && now.getTime() > correctionDueAt.getTime())
+      return `补正已截止（截止时间：${formatDateTime(correctionDueAt)}）`;
     return null;
   }
   return "该申报已提交，不能修改";
@@ -121,11 +124,15 @@ export const ScreeningSchema = z
       const due = correctionDueAtOf(v.dueAt);
       if (!v.dueAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueAt"], message: "请填写补正截止日期" });
       else if (!due) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueAt"], message: "日期格式不正确" });
-      else if (due.getTime() < Date.now()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueAt"], message: "补正截止日期不能早于今天" });
+      else if (due.getTime() < Date.now())
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueAt"], message: "补正截止日期不能早于今天" });
     }
     if (v.to === "SCREEN_FAILED" && !v.reason) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "请填写不通过的理由（申报机构可见）" });
     }
   });
 
-export const RecheckSchema = z.object({ intent: z.literal("recheck"), ids: z.array(z.string().min(1)).max(200).optional() });
+export const RecheckSchema = z.object({
+  intent: z.literal("recheck"),
+  ids: z.array(z.string().min(1)).max(200).optional(),
+});

@@ -5,11 +5,11 @@ import crypto from "node:crypto";
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization, notifyUsers } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
+import { hashClientIp } from "~/utils/client-ip.server";
 import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
-import { hashClientIp } from "~/utils/client-ip.server";
 import { loadSessionSecret } from "~/utils/session.server";
 import { maxGrantFor } from "./allocation";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
@@ -55,7 +55,6 @@ export function formStampProblem(stamp: string | null | undefined, now = Date.no
   return formAgeProblem(parsed.issuedAt, now);
 }
 
-
 // ───────────────────────── Public side ─────────────────────────
 
 const VISIBLE_STAGES = ["PUBLICIZED", "CONFIRMED"];
@@ -72,7 +71,16 @@ const entrySelect = {
 export async function getPublicity(callId: string) {
   const call = await prisma.grantCall.findUnique({
     where: { id: callId },
-    select: { id: true, title: true, year: true, status: true, reviewStage: true, publicityStartsAt: true, publicityEndsAt: true, confirmedAt: true },
+    select: {
+      id: true,
+      title: true,
+      year: true,
+      status: true,
+      reviewStage: true,
+      publicityStartsAt: true,
+      publicityEndsAt: true,
+      confirmedAt: true,
+    },
   });
   if (!call || call.status === "DRAFT" || !VISIBLE_STAGES.includes(call.reviewStage)) return null;
   const awards = await prisma.grantAward.findMany({
@@ -103,8 +111,7 @@ export type ObjectionInput = {
 };
 
 export type CreateObjectionResult =
-  | { ok: true; token: string }
-  | { ok: false; field?: "applicationId"; message: string };
+  { ok: true; token: string } | { ok: false; field?: "applicationId"; message: string };
 
 /** Saves a public objection with its evidence; refuses outside the window or over the IP limit. */
 export async function createObjection(input: ObjectionInput): Promise<CreateObjectionResult> {
@@ -148,7 +155,11 @@ export async function createObjection(input: ObjectionInput): Promise<CreateObje
         // Sent by someone without an account: no uploader; only staff may open it.
         await tx.attachment.create({
           data: {
-            ...attachmentData(input.evidence, stored[0], { uploaderId: "", purpose: OBJECTION_EVIDENCE_PURPOSE, description: "异议证明材料" }),
+            ...attachmentData(input.evidence, stored[0], {
+              uploaderId: "",
+              purpose: OBJECTION_EVIDENCE_PURPOSE,
+              description: "异议证明材料",
+            }),
             uploaderId: null,
             isPublic: false,
             subjectType: OBJECTION_SUBJECT_TYPE,
@@ -219,7 +230,14 @@ export function parseObjectionStatus(value: string | null): ObjectionState | nul
 export async function getAdminPublicity(callId: string, status: ObjectionState | null, page: number) {
   const call = await prisma.grantCall.findUnique({
     where: { id: callId },
-    select: { id: true, title: true, reviewStage: true, publicityStartsAt: true, publicityEndsAt: true, confirmedAt: true },
+    select: {
+      id: true,
+      title: true,
+      reviewStage: true,
+      publicityStartsAt: true,
+      publicityEndsAt: true,
+      confirmedAt: true,
+    },
   });
   if (!call) return null;
   const where = { callId, ...(status ? { status } : {}) };
@@ -302,7 +320,9 @@ export type DecisionInput = {
 };
 
 /** Decides one objection; an upheld one removes the entry or changes its amount, all in one transaction. */
-export async function decideObjection(input: DecisionInput): Promise<{ ok: true } | { ok: false; field?: "amount"; message: string }> {
+export async function decideObjection(
+  input: DecisionInput,
+): Promise<{ ok: true } | { ok: false; field?: "amount"; message: string }> {
   const now = new Date();
   try {
     await prisma.$transaction(async (tx) => {
@@ -312,7 +332,9 @@ export async function decideObjection(input: DecisionInput): Promise<{ ok: true 
           id: true,
           status: true,
           applicationId: true,
-          call: { select: { title: true, reviewStage: true, poolFen: true, perProjectCapFen: true, maxGrantSharePct: true } },
+          call: {
+            select: { title: true, reviewStage: true, poolFen: true, perProjectCapFen: true, maxGrantSharePct: true },
+          },
           application: {
             select: {
               id: true,
@@ -335,18 +357,29 @@ export async function decideObjection(input: DecisionInput): Promise<{ ok: true 
       }
       if (action === "CHANGE_AMOUNT") {
         const max = maxGrantFor(
-          { applicationId: row.application.id, rank: award!.rank, requestedFen: row.application.requestedFen, totalBudgetFen: row.application.totalBudgetFen },
-          { poolFen: Number(row.call.poolFen), perProjectCapFen: row.call.perProjectCapFen, maxGrantSharePct: row.call.maxGrantSharePct },
+          {
+            applicationId: row.application.id,
+            rank: award!.rank,
+            requestedFen: row.application.requestedFen,
+            totalBudgetFen: row.application.totalBudgetFen,
+          },
+          {
+            poolFen: Number(row.call.poolFen),
+            perProjectCapFen: row.call.perProjectCapFen,
+            maxGrantSharePct: row.call.maxGrantSharePct,
+          },
         );
         if (input.amountFen == null || input.amountFen <= 0) throw new AmountError("请填写调整后的资助金额");
-        if (input.amountFen > max) throw new AmountError(`调整后的资助金额不能超过该项目可获资助上限 ${formatFen(max)}`);
+        if (input.amountFen > max)
+          throw new AmountError(`调整后的资助金额不能超过该项目可获资助上限 ${formatFen(max)}`);
         // A raise must still fit the pool next to every other selected entry.
         const others = await tx.grantAward.aggregate({
           where: { callId: input.callId, selected: true, id: { not: award!.id } },
           _sum: { amountFen: true },
         });
         const available = Number(row.call.poolFen) - (others._sum.amountFen ?? 0);
-        if (input.amountFen > available) throw new AmountError(`调整后的资助金额超出资金池余额，最多可为 ${formatFen(available)}`);
+        if (input.amountFen > available)
+          throw new AmountError(`调整后的资助金额超出资金池余额，最多可为 ${formatFen(available)}`);
       }
 
       await runTransition(tx, {
@@ -393,7 +426,12 @@ export async function decideObjection(input: DecisionInput): Promise<{ ok: true 
           reason: `公示异议成立，移出拟入围名单：${input.reply}`,
           request: input.request,
           apply: async () =>
-            (await tx.grantApplication.updateMany({ where: { id: row.application.id, status: from }, data: { status: "NOT_FUNDED" } })).count,
+            (
+              await tx.grantApplication.updateMany({
+                where: { id: row.application.id, status: from },
+                data: { status: "NOT_FUNDED" },
+              })
+            ).count,
         });
       } else {
         await tx.grantAward.update({
@@ -458,7 +496,12 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
       actor: { id: input.actorId, role: "ADMIN" },
       request: input.request,
       apply: async () =>
-        (await tx.grantCall.updateMany({ where: { id: call.id, reviewStage: "PUBLICIZED" }, data: { reviewStage: "CONFIRMED", confirmedAt: now } })).count,
+        (
+          await tx.grantCall.updateMany({
+            where: { id: call.id, reviewStage: "PUBLICIZED" },
+            data: { reviewStage: "CONFIRMED", confirmedAt: now },
+          })
+        ).count,
     });
 
     const awards = await tx.grantAward.findMany({
@@ -500,7 +543,9 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
           actor: { id: input.actorId, role: "ADMIN" },
           reason,
           request: input.request,
-          apply: async () => (await tx.grantApplication.updateMany({ where: { id: app.id, status: from }, data: { status: to! } })).count,
+          apply: async () =>
+            (await tx.grantApplication.updateMany({ where: { id: app.id, status: from }, data: { status: to! } }))
+              .count,
         });
       }
       const isFunded = to === "FUNDED";

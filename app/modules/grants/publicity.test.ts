@@ -49,7 +49,12 @@ describe("objection form spam checks", () => {
 
 describe("objection form", () => {
   const schema = buildObjectionSchema(z.instanceof(File));
-  const valid = { applicationId: "a1", name: "张三", contact: "13912345678", content: "该项目申报材料中的服务人数与实际情况明显不符，请核实。" };
+  const valid = {
+    applicationId: "a1",
+    name: "张三",
+    contact: "13912345678",
+    content: "该项目申报材料中的服务人数与实际情况明显不符，请核实。",
+  };
 
   it("accepts a mobile number or an email as contact", () => {
     expect(schema.safeParse(valid).success).toBe(true);
@@ -60,8 +65,12 @@ describe("objection form", () => {
   });
 
   it("wants 20 to 2000 characters of reasons", () => {
-    expect(schema.safeParse({ ...valid, content: "太短了" }).error?.issues[0]?.message).toBe("异议内容及理由不少于 20 个字");
-    expect(schema.safeParse({ ...valid, content: "字".repeat(2001) }).error?.issues[0]?.message).toBe("异议内容及理由不超过 2000 个字");
+    expect(schema.safeParse({ ...valid, content: "太短了" }).error?.issues[0]?.message).toBe(
+      "异议内容及理由不少于 20 个字",
+    );
+    expect(schema.safeParse({ ...valid, content: "字".repeat(2001) }).error?.issues[0]?.message).toBe(
+      "异议内容及理由不超过 2000 个字",
+    );
     expect(schema.safeParse({ ...valid, content: "字".repeat(2000) }).success).toBe(true);
   });
 });
@@ -71,7 +80,9 @@ describe("publicity window and confirmation", () => {
 
   it("accepts objections only while publicized and not past the end", () => {
     expect(objectionWindowProblem(publicized, now)).toBeNull();
-    expect(objectionWindowProblem({ ...publicized, publicityEndsAt: new Date(now.getTime() - 1) }, now)).toMatch("公示期已结束");
+    expect(objectionWindowProblem({ ...publicized, publicityEndsAt: new Date(now.getTime() - 1) }, now)).toMatch(
+      "公示期已结束",
+    );
     expect(objectionWindowProblem({ ...publicized, reviewStage: "CONFIRMED" }, now)).toMatch("已确认");
     expect(objectionWindowProblem({ reviewStage: "RANKED", publicityEndsAt: null }, now)).toMatch("未在公示期");
   });
@@ -92,7 +103,9 @@ describe("publicity window and confirmation", () => {
   });
 
   it("never publishes an empty proposed shortlist", () => {
-    expect(publishProblem(0)).toBe("拟入围名单中没有项目，不能发布公示。请将项目调整为「列入」，或撤回名单后重新生成。");
+    expect(publishProblem(0)).toBe(
+      "拟入围名单中没有项目，不能发布公示。请将项目调整为「列入」，或撤回名单后重新生成。",
+    );
     expect(publishProblem(-1)).toMatch("没有项目");
     expect(publishProblem(Number.NaN)).toMatch("没有项目");
     expect(publishProblem(1)).toBeNull();

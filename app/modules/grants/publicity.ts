@@ -122,7 +122,10 @@ export const DecisionSchema = z
   .object({
     intent: z.literal("decide"),
     objectionId: z.string().min(1),
-    outcome: z.enum(["UPHELD", "DISMISSED"], { required_error: "请选择处理结果", invalid_type_error: "请选择处理结果" }),
+    outcome: z.enum(["UPHELD", "DISMISSED"], {
+      required_error: "请选择处理结果",
+      invalid_type_error: "请选择处理结果",
+    }),
     reply: z
       .string({ required_error: "请填写答复意见（异议人可见）" })
       .trim()
@@ -140,12 +143,22 @@ export const DecisionSchema = z
     if (v.upheldAction === "CHANGE_AMOUNT") {
       const fen = v.amount ? yuanToFen(v.amount) : null;
       if (!v.amount) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "请填写调整后的资助金额" });
-      else if (fen == null) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "请填写正确的金额（元，最多两位小数）" });
+      else if (fen == null)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["amount"],
+          message: "请填写正确的金额（元，最多两位小数）",
+        });
       else if (fen <= 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "资助金额须大于 0" });
     }
   });
 
-export type ReviewForFeedback = { sortKey: string; comment: string | null; recommendation: string | null; scores: Record<string, number> };
+export type ReviewForFeedback = {
+  sortKey: string;
+  comment: string | null;
+  recommendation: string | null;
+  scores: Record<string, number>;
+};
 
 /** Per-criterion mean of the submitted scores (rounded to 2 decimals). */
 export function criterionAverages(

@@ -75,7 +75,9 @@ export async function buildRankingWorkbook(callId: string) {
     { header: "提交时间", key: "submitted", width: 20 },
   ];
   const sortedReviews = [...reviews].sort(
-    (a, b) => (rankOf.get(a.applicationId) ?? 1e9) - (rankOf.get(b.applicationId) ?? 1e9) || a.reviewerName.localeCompare(b.reviewerName, "zh-CN"),
+    (a, b) =>
+      (rankOf.get(a.applicationId) ?? 1e9) - (rankOf.get(b.applicationId) ?? 1e9) ||
+      a.reviewerName.localeCompare(b.reviewerName, "zh-CN"),
   );
   for (const r of sortedReviews) {
     detail.addRow({

@@ -1,6 +1,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, test } from "vitest";
-import { aggregationDescription, allocationState, overrideChoiceOf, overrideSelectedOf, OverrideSchema, publicityEndOf } from "./ranking";
+import {
+  aggregationDescription,
+  allocationState,
+  overrideChoiceOf,
+  overrideSelectedOf,
+  OverrideSchema,
+  publicityEndOf,
+} from "./ranking";
 
 function form(entries: Record<string, string>) {
   const fd = new FormData();

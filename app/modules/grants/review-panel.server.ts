@@ -15,8 +15,8 @@ import {
 import { parseExpertiseTags } from "~/modules/users/reviewer";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
-import { prisma, type Tx } from "~/utils/db.server";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
+import { prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { GRANT_SUBJECT_TYPE } from "./application-form";
 import {
@@ -41,7 +41,15 @@ const REVIEWER_TASKS_LINK = "/reviewer/reviews";
 const DAY = 86_400_000;
 
 /** Applications that passed screening (and whatever came after). Automatic assignment takes only SCREEN_PASSED. */
-const REVIEWED_APPLICATION_STATES = ["SCREEN_PASSED", "SHORTLISTED", "NOT_FUNDED", "FUNDED", "IN_PROGRESS", "COMPLETED", "TERMINATED"];
+const REVIEWED_APPLICATION_STATES = [
+  "SCREEN_PASSED",
+  "SHORTLISTED",
+  "NOT_FUNDED",
+  "FUNDED",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "TERMINATED",
+];
 
 const callSelect = {
   id: true,
@@ -106,10 +114,20 @@ async function conflictsOf(db: Db, reviewers: { id: string; name: string }[], su
   const ids = reviewers.map((r) => r.id);
   const [memberships, affiliations] = await Promise.all([
     db.membership.findMany({ where: { userId: { in: ids } }, select: { userId: true, organizationId: true } }),
-    db.reviewerAffiliation.findMany({ where: { reviewerId: { in: ids } }, select: { reviewerId: true, organizationId: true } }),
+    db.reviewerAffiliation.findMany({
+      where: { reviewerId: { in: ids } },
+      select: { reviewerId: true, organizationId: true },
+    }),
   ]);
-  const orgIds = new Set([...subjectOrganizationIds, ...memberships.map((m) => m.organizationId), ...affiliations.map((a) => a.organizationId)]);
-  const organizations = await db.organization.findMany({ where: { id: { in: [...orgIds] } }, select: { id: true, legalRepresentative: true } });
+  const orgIds = new Set([
+    ...subjectOrganizationIds,
+    ...memberships.map((m) => m.organizationId),
+    ...affiliations.map((a) => a.organizationId),
+  ]);
+  const organizations = await db.organization.findMany({
+    where: { id: { in: [...orgIds] } },
+    select: { id: true, legalRepresentative: true },
+  });
   const result = new Map<string, string[]>();
   for (const r of reviewers) {
     result.set(
@@ -142,7 +160,12 @@ async function panelCandidates(db: Db, callId: string) {
     }),
   ]);
   const loadOf = new Map(loads.map((l) => [l.reviewerId, l._count._all]));
-  return reviewers.map((r) => ({ id: r.id, name: r.name, tags: parseExpertiseTags(r.reviewerProfile?.expertiseTags), load: loadOf.get(r.id) ?? 0 }));
+  return reviewers.map((r) => ({
+    id: r.id,
+    name: r.name,
+    tags: parseExpertiseTags(r.reviewerProfile?.expertiseTags),
+    load: loadOf.get(r.id) ?? 0,
+  }));
 }
 
 // ---------------------------------------------------------------------------
@@ -169,7 +192,12 @@ export async function loadPanel(callId: string, page: number) {
       _count: { _all: true },
     }),
     prisma.reviewAssignment.count({
-      where: { roundId: callId, subjectType: REVIEW_SUBJECT_TYPE, status: { in: OPEN_ASSIGNMENT_STATES }, dueAt: { lt: now } },
+      where: {
+        roundId: callId,
+        subjectType: REVIEW_SUBJECT_TYPE,
+        status: { in: OPEN_ASSIGNMENT_STATES },
+        dueAt: { lt: now },
+      },
     }),
     roundAggregates(prisma, call),
     prisma.auditEvent.findFirst({
@@ -183,7 +211,8 @@ export async function loadPanel(callId: string, page: number) {
     orderBy: { createdAt: "asc" },
     select: { id: true, subjectId: true, status: true, dueAt: true, reviewer: { select: { id: true, name: true } } },
   });
-  const count = (states: string[]) => byStatus.filter((s) => states.includes(s.status)).reduce((n, s) => n + s._count._all, 0);
+  const count = (states: string[]) =>
+    byStatus.filter((s) => states.includes(s.status)).reduce((n, s) => n + s._count._all, 0);
   const k = call.reviewersPerApplication;
   return {
     call: {
@@ -242,12 +271,13 @@ export async function loadPanel(callId: string, page: number) {
 // Settings
 
 export type PanelResult<T = object> =
-  | ({ ok: true } & T)
-  | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
+  ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
-
-
-export async function updateReviewSettings(callId: string, input: Omit<ReviewSettingsInput, "intent">, ctx: Ctx): Promise<PanelResult> {
+export async function updateReviewSettings(
+  callId: string,
+  input: Omit<ReviewSettingsInput, "intent">,
+  ctx: Ctx,
+): Promise<PanelResult> {
   return prisma.$transaction(async (tx): Promise<PanelResult> => {
     const call = await tx.grantCall.findUnique({
       where: { id: callId },
@@ -255,7 +285,9 @@ export async function updateReviewSettings(callId: string, input: Omit<ReviewSet
     });
     if (!call) return { ok: false, formErrors: ["未找到该公益创投活动"] };
     if (call.reviewStage !== "OPEN") return { ok: false, formErrors: ["专家评审环节已结束，评审设置不能再修改"] };
-    const submitted = await tx.reviewAssignment.count({ where: { roundId: callId, subjectType: REVIEW_SUBJECT_TYPE, status: "SUBMITTED" } });
+    const submitted = await tx.reviewAssignment.count({
+      where: { roundId: callId, subjectType: REVIEW_SUBJECT_TYPE, status: "SUBMITTED" },
+    });
     const fieldErrors = lockedSettingErrors(call, input, submitted);
     if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
     await tx.grantCall.update({
@@ -309,7 +341,11 @@ export type AutoAssignOutcome = {
   unfilled: { id: string; title: string; missing: number; why: string }[];
 };
 
-export async function autoAssign(callId: string, input: AutoAssignInput, ctx: Ctx): Promise<PanelResult<AutoAssignOutcome>> {
+export async function autoAssign(
+  callId: string,
+  input: AutoAssignInput,
+  ctx: Ctx,
+): Promise<PanelResult<AutoAssignOutcome>> {
   const now = new Date();
   const result = await prisma.$transaction(async (tx): Promise<PanelResult<AutoAssignOutcome>> => {
     const call = await tx.grantCall.findUnique({
@@ -321,8 +357,14 @@ export async function autoAssign(callId: string, input: AutoAssignInput, ctx: Ct
     const dueAt = endOfDayOf(input.dueAt) ?? call.reviewEndsAt;
     if (dueAt.getTime() < now.getTime()) return { ok: false, fieldErrors: { dueAt: ["评审截止日期不能早于今天"] } };
     if (input.k !== call.reviewersPerApplication) {
-      const submitted = await tx.reviewAssignment.count({ where: { roundId: callId, subjectType: REVIEW_SUBJECT_TYPE, status: "SUBMITTED" } });
-      if (submitted > 0) return { ok: false, fieldErrors: { k: [`已有专家提交评分，每项申报的评审专家人数只能是 ${call.reviewersPerApplication}`] } };
+      const submitted = await tx.reviewAssignment.count({
+        where: { roundId: callId, subjectType: REVIEW_SUBJECT_TYPE, status: "SUBMITTED" },
+      });
+      if (submitted > 0)
+        return {
+          ok: false,
+          fieldErrors: { k: [`已有专家提交评分，每项申报的评审专家人数只能是 ${call.reviewersPerApplication}`] },
+        };
     }
 
     const [subjects, reviewerRows] = await Promise.all([
@@ -337,7 +379,8 @@ export async function autoAssign(callId: string, input: AutoAssignInput, ctx: Ct
         select: { id: true, name: true, reviewerProfile: { select: { expertiseTags: true } } },
       }),
     ]);
-    if (reviewerRows.length === 0) return { ok: false, fieldErrors: { reviewerIds: ["所选专家均已停用或不存在，请重新选择"] } };
+    if (reviewerRows.length === 0)
+      return { ok: false, fieldErrors: { reviewerIds: ["所选专家均已停用或不存在，请重新选择"] } };
     if (subjects.length === 0) return { ok: false, formErrors: ["本活动没有通过资格审查、待分配评审的申报"] };
 
     const [conflicts, existing] = await Promise.all([
@@ -355,7 +398,11 @@ export async function autoAssign(callId: string, input: AutoAssignInput, ctx: Ct
         tags: parseExpertiseTags(r.reviewerProfile?.expertiseTags),
         conflictOrganizationIds: conflicts.get(r.id) ?? [],
       })),
-      existing: existing.map((e) => ({ subjectId: e.subjectId, reviewerId: e.reviewerId, active: (ACTIVE_ASSIGNMENT_STATES as string[]).includes(e.status) })),
+      existing: existing.map((e) => ({
+        subjectId: e.subjectId,
+        reviewerId: e.reviewerId,
+        active: (ACTIVE_ASSIGNMENT_STATES as string[]).includes(e.status),
+      })),
       k: input.k,
       seed,
     });
@@ -421,7 +468,14 @@ export async function loadApplicationReview(callId: string, applicationId: strin
     getReviewCall(callId),
     prisma.grantApplication.findFirst({
       where: { id: applicationId, callId },
-      select: { id: true, title: true, category: true, status: true, organizationId: true, organization: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        category: true,
+        status: true,
+        organizationId: true,
+        organization: { select: { name: true } },
+      },
     }),
   ]);
   if (!call || !application) return null;
@@ -450,7 +504,9 @@ export async function loadApplicationReview(callId: string, applicationId: strin
   ]);
   const conflicts = await conflictsOf(prisma, candidates, [application.organizationId]);
   const onSubject = new Set(assignments.map((a) => a.reviewer.id));
-  const eligible = candidates.filter((c) => !onSubject.has(c.id) && !(conflicts.get(c.id) ?? []).includes(application.organizationId));
+  const eligible = candidates.filter(
+    (c) => !onSubject.has(c.id) && !(conflicts.get(c.id) ?? []).includes(application.organizationId),
+  );
   const events = await prisma.auditEvent.findMany({
     where: {
       OR: [
@@ -460,7 +516,15 @@ export async function loadApplicationReview(callId: string, applicationId: strin
     },
     orderBy: { createdAt: "desc" },
     take: 30,
-    select: { id: true, action: true, fromState: true, toState: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      action: true,
+      fromState: true,
+      toState: true,
+      reason: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+    },
   });
   const active = assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATES as string[]).includes(a.status));
   const aggregate = aggregates.get(applicationId);
@@ -473,7 +537,13 @@ export async function loadApplicationReview(callId: string, applicationId: strin
       disagreementThreshold: call.disagreementThreshold,
       criteria: call.criteria,
     },
-    application: { id: application.id, title: application.title, category: application.category, status: application.status, organizationName: application.organization.name },
+    application: {
+      id: application.id,
+      title: application.title,
+      category: application.category,
+      status: application.status,
+      organizationName: application.organization.name,
+    },
     assignments: assignments.map((a) => {
       const scores = Object.fromEntries(a.scores.map((s) => [s.criterionId, s.score]));
       return {
@@ -504,11 +574,16 @@ export async function loadApplicationReview(callId: string, applicationId: strin
 
 /** Why `reviewerId` cannot be put on the application, or null. */
 async function ineligibility(tx: Tx, application: { id: string; organizationId: string }, reviewerId: string) {
-  const reviewer = await tx.user.findUnique({ where: { id: reviewerId }, select: { id: true, name: true, role: true, status: true } });
+  const reviewer = await tx.user.findUnique({
+    where: { id: reviewerId },
+    select: { id: true, name: true, role: true, status: true },
+  });
   if (!reviewer || reviewer.role !== "REVIEWER") return { reviewer: null, why: "所选评审专家不存在" };
   if (reviewer.status !== "ACTIVE") return { reviewer, why: `${reviewer.name} 的账号已停用，不能指派` };
   const existing = await tx.reviewAssignment.findUnique({
-    where: { subjectType_subjectId_reviewerId: { subjectType: REVIEW_SUBJECT_TYPE, subjectId: application.id, reviewerId } },
+    where: {
+      subjectType_subjectId_reviewerId: { subjectType: REVIEW_SUBJECT_TYPE, subjectId: application.id, reviewerId },
+    },
     select: { status: true },
   });
   if (existing) {
@@ -556,10 +631,18 @@ export async function replaceReviewer(
     if (!old) return { ok: false, fieldErrors: { assignmentId: ["未找到要更换的评审任务"] } };
     const from = stateOf(old.status);
     if (!(OPEN_ASSIGNMENT_STATES as string[]).includes(from)) {
-      return { ok: false, fieldErrors: { assignmentId: [`${old.reviewer.name} 的评审任务状态为「${reviewAssignmentWorkflow.stateLabels[from]}」，不能更换`] } };
+      return {
+        ok: false,
+        fieldErrors: {
+          assignmentId: [
+            `${old.reviewer.name} 的评审任务状态为「${reviewAssignmentWorkflow.stateLabels[from]}」，不能更换`,
+          ],
+        },
+      };
     }
     const check = await ineligibility(tx, application, input.reviewerId);
-    if (check.why || !check.reviewer) return { ok: false, fieldErrors: { reviewerId: [check.why ?? "所选评审专家不存在"] } };
+    if (check.why || !check.reviewer)
+      return { ok: false, fieldErrors: { reviewerId: [check.why ?? "所选评审专家不存在"] } };
     await runTransition(tx, {
       workflow: reviewAssignmentWorkflow,
       entityType: ASSIGNMENT_ENTITY_TYPE,
@@ -570,10 +653,22 @@ export async function replaceReviewer(
       reason: input.reason,
       request: ctx.request,
       apply: async () =>
-        (await tx.reviewAssignment.updateMany({ where: { id: old.id, status: from }, data: { status: "REPLACED", replaceReason: input.reason } })).count,
+        (
+          await tx.reviewAssignment.updateMany({
+            where: { id: old.id, status: from },
+            data: { status: "REPLACED", replaceReason: input.reason },
+          })
+        ).count,
     });
     const dueAt = old.dueAt ?? application.call.reviewEndsAt;
-    await createAssignment(tx, application, check.reviewer, dueAt, `更换 ${old.reviewer.name} → ${check.reviewer.name}：${input.reason}`, ctx);
+    await createAssignment(
+      tx,
+      application,
+      check.reviewer,
+      dueAt,
+      `更换 ${old.reviewer.name} → ${check.reviewer.name}：${input.reason}`,
+      ctx,
+    );
     await notifyUsers(tx, {
       userIds: [old.reviewer.id],
       title: `评审任务已调整：${application.title}`,
@@ -598,8 +693,16 @@ export async function addReviewer(
     const k = application.call.reviewersPerApplication;
     if (active >= k) return { ok: false, formErrors: [`本项目已有 ${active} 位评审专家（每项 ${k} 位），无需补派`] };
     const check = await ineligibility(tx, application, input.reviewerId);
-    if (check.why || !check.reviewer) return { ok: false, fieldErrors: { reviewerId: [check.why ?? "所选评审专家不存在"] } };
-    await createAssignment(tx, application, check.reviewer, application.call.reviewEndsAt, `补派 ${check.reviewer.name}：${input.reason}`, ctx);
+    if (check.why || !check.reviewer)
+      return { ok: false, fieldErrors: { reviewerId: [check.why ?? "所选评审专家不存在"] } };
+    await createAssignment(
+      tx,
+      application,
+      check.reviewer,
+      application.call.reviewEndsAt,
+      `补派 ${check.reviewer.name}：${input.reason}`,
+      ctx,
+    );
     return { ok: true, name: check.reviewer.name };
   });
 }
@@ -628,7 +731,8 @@ async function createAssignment(
     })
     .catch((error: unknown) => {
       // Someone else put the same reviewer on this application a moment ago.
-      if ((error as { code?: string }).code === "P2002") throw new WorkflowError(`${reviewer.name} 已在本项目的评审名单中，请刷新后重试`);
+      if ((error as { code?: string }).code === "P2002")
+        throw new WorkflowError(`${reviewer.name} 已在本项目的评审名单中，请刷新后重试`);
       throw error;
     });
   await recordAudit(tx, {
@@ -647,7 +751,12 @@ async function createAssignment(
   });
 }
 
-export async function reopenReview(callId: string, applicationId: string, input: { assignmentId: string; reason: string }, ctx: Ctx): Promise<PanelResult<{ name: string }>> {
+export async function reopenReview(
+  callId: string,
+  applicationId: string,
+  input: { assignmentId: string; reason: string },
+  ctx: Ctx,
+): Promise<PanelResult<{ name: string }>> {
   return prisma.$transaction(async (tx): Promise<PanelResult<{ name: string }>> => {
     const application = await applicationForChange(tx, callId, applicationId);
     const assignment = await tx.reviewAssignment.findFirst({
@@ -666,7 +775,12 @@ export async function reopenReview(callId: string, applicationId: string, input:
       reason: input.reason,
       request: ctx.request,
       apply: async () =>
-        (await tx.reviewAssignment.updateMany({ where: { id: assignment.id, status: from }, data: { status: "DRAFTED", submittedAt: null } })).count,
+        (
+          await tx.reviewAssignment.updateMany({
+            where: { id: assignment.id, status: from },
+            data: { status: "DRAFTED", submittedAt: null },
+          })
+        ).count,
     });
     await notifyUsers(tx, {
       userIds: [assignment.reviewer.id],
@@ -688,12 +802,21 @@ export async function remindLate(callId: string, ctx: Ctx) {
     if (!call) throw new WorkflowError("未找到该公益创投活动", 409);
     const open = await tx.reviewAssignment.findMany({
       where: { roundId: callId, subjectType: REVIEW_SUBJECT_TYPE, status: { in: OPEN_ASSIGNMENT_STATES } },
-      select: { id: true, reviewerId: true, dueAt: true, remindedAt: true, reviewer: { select: { name: true, email: true, status: true } } },
+      select: {
+        id: true,
+        reviewerId: true,
+        dueAt: true,
+        remindedAt: true,
+        reviewer: { select: { name: true, email: true, status: true } },
+      },
     });
     const active = open.filter((a) => a.reviewer.status === "ACTIVE");
     const targets = reviewersToRemind(active, now);
     if (targets.size === 0) return [];
-    await tx.reviewAssignment.updateMany({ where: { id: { in: [...targets.values()].flat() } }, data: { remindedAt: now } });
+    await tx.reviewAssignment.updateMany({
+      where: { id: { in: [...targets.values()].flat() } },
+      data: { remindedAt: now },
+    });
     // One notification per reviewer; reviewers with the same pending count share one insert.
     const byCount = new Map<number, string[]>();
     for (const [reviewerId, ids] of targets) byCount.set(ids.length, [...(byCount.get(ids.length) ?? []), reviewerId]);

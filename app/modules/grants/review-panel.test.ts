@@ -22,7 +22,13 @@ function form(entries: Record<string, string | string[]>) {
 describe("ReviewSettingsSchema", () => {
   it("reads checkboxes and numbers", () => {
     const s = parseWithZod(
-      form({ intent: "settings", reviewersPerApplication: "2", blindReview: "on", aggregation: "TRIMMED_MEAN", disagreementThreshold: "15" }),
+      form({
+        intent: "settings",
+        reviewersPerApplication: "2",
+        blindReview: "on",
+        aggregation: "TRIMMED_MEAN",
+        disagreementThreshold: "15",
+      }),
       { schema: ReviewSettingsSchema },
     );
     expect(s.status).toBe("success");
@@ -39,9 +45,12 @@ describe("ReviewSettingsSchema", () => {
   });
 
   it("refuses k outside 1–9 and a threshold above 100 with Chinese messages", () => {
-    const s = parseWithZod(form({ intent: "settings", reviewersPerApplication: "10", aggregation: "MEAN", disagreementThreshold: "101" }), {
-      schema: ReviewSettingsSchema,
-    });
+    const s = parseWithZod(
+      form({ intent: "settings", reviewersPerApplication: "10", aggregation: "MEAN", disagreementThreshold: "101" }),
+      {
+        schema: ReviewSettingsSchema,
+      },
+    );
     expect(s.status).toBe("error");
     const reply = s.reply();
     expect(reply.error?.reviewersPerApplication).toEqual(["每项申报最多 9 位评审专家"]);
@@ -51,7 +60,9 @@ describe("ReviewSettingsSchema", () => {
 
 describe("AutoAssignSchema", () => {
   it("accepts a single reviewer and a blank seed", () => {
-    const s = parseWithZod(form({ intent: "auto-assign", reviewerIds: "r1", k: "2", seed: "", dueAt: "2026-06-30" }), { schema: AutoAssignSchema });
+    const s = parseWithZod(form({ intent: "auto-assign", reviewerIds: "r1", k: "2", seed: "", dueAt: "2026-06-30" }), {
+      schema: AutoAssignSchema,
+    });
     expect(s.status).toBe("success");
     if (s.status === "success") expect(s.value).toMatchObject({ reviewerIds: ["r1"], k: 2, seed: undefined });
   });

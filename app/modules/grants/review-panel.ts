@@ -49,7 +49,10 @@ export type ReviewSettingsInput = z.infer<typeof ReviewSettingsSchema>;
 
 export const AutoAssignSchema = z.object({
   intent: z.literal("auto-assign"),
-  reviewerIds: z.array(id("所选专家无效"), { required_error: "请至少选择一位评审专家" }).min(1, "请至少选择一位评审专家").max(500),
+  reviewerIds: z
+    .array(id("所选专家无效"), { required_error: "请至少选择一位评审专家" })
+    .min(1, "请至少选择一位评审专家")
+    .max(500),
   k: z
     .number({ required_error: "请填写每项申报的评审专家人数", invalid_type_error: "请填写 1–9 的整数" })
     .int("请填写 1–9 的整数")
@@ -132,9 +135,15 @@ export function reviewersToRemind(
   const result = new Map<string, string[]>();
   for (const [reviewerId, rows] of byReviewer) {
     if (!rows.some((r) => isDueForReminder(r.dueAt, now))) continue;
-    const last = rows.reduce<Date | null>((m, r) => (r.remindedAt && (!m || r.remindedAt > m) ? r.remindedAt : m), null);
+    const last = rows.reduce<Date | null>(
+      (m, r) => (r.remindedAt && (!m || r.remindedAt > m) ? r.remindedAt : m),
+      null,
+    );
     if (!canRemindAgain(last, now)) continue;
-    result.set(reviewerId, rows.map((r) => r.id));
+    result.set(
+      reviewerId,
+      rows.map((r) => r.id),
+    );
   }
   return result;
 }

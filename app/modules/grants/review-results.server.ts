@@ -1,8 +1,13 @@
 // The experts' scores of a call turned into a ranking (#6): weighted totals per
 // review, the call's aggregation, the tie-break, and how complete the review is.
 // Reads only; allocation.server.ts writes the GrantAward rows from this.
+import {
+  aggregateScores,
+  weightedTotal,
+  type AggregationSettings,
+  type RubricCriterion,
+} from "~/modules/review/aggregation";
 import { OPEN_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
-import { aggregateScores, weightedTotal, type AggregationSettings, type RubricCriterion } from "~/modules/review/aggregation";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { maxGrantFor, rankApplications, type AllocationRules } from "./allocation";
 
@@ -36,11 +41,19 @@ export async function getRankingCall(callId: string, db: Db = prisma) {
   return db.grantCall.findUnique({ where: { id: callId }, select: rankingCallSelect });
 }
 
-export function allocationRulesOf(call: Pick<RankingCall, "poolFen" | "perProjectCapFen" | "maxGrantSharePct">): AllocationRules {
-  return { poolFen: Number(call.poolFen), perProjectCapFen: call.perProjectCapFen, maxGrantSharePct: call.maxGrantSharePct };
+export function allocationRulesOf(
+  call: Pick<RankingCall, "poolFen" | "perProjectCapFen" | "maxGrantSharePct">,
+): AllocationRules {
+  return {
+    poolFen: Number(call.poolFen),
+    perProjectCapFen: call.perProjectCapFen,
+    maxGrantSharePct: call.maxGrantSharePct,
+  };
 }
 
-export function aggregationSettingsOf(call: Pick<RankingCall, "aggregation" | "zScoreNormalize" | "disagreementThreshold">): AggregationSettings {
+export function aggregationSettingsOf(
+  call: Pick<RankingCall, "aggregation" | "zScoreNormalize" | "disagreementThreshold">,
+): AggregationSettings {
   return {
     mode: call.aggregation === "TRIMMED_MEAN" ? "TRIMMED_MEAN" : "MEAN",
     zScore: call.zScoreNormalize,
@@ -61,23 +74,34 @@ export type ReviewCompleteness = {
 export function completenessProblems(c: ReviewCompleteness) {
   const problems: string[] = [];
   if (c.openAssignments > 0) problems.push(`还有 ${c.openAssignments} 份评审未提交（待评审或草稿）`);
-  if (c.withoutReview.length > 0) problems.push(`以下项目还没有已提交的评审：${c.withoutReview.map((a) => `「${a.title}」`).join("、")}`);
+  if (c.withoutReview.length > 0)
+    problems.push(`以下项目还没有已提交的评审：${c.withoutReview.map((a) => `「${a.title}」`).join("、")}`);
   return problems;
 }
 
 /** Counts only, for the stages after the ranking is saved. */
 export async function loadReviewCompleteness(callId: string, db: Db = prisma): Promise<ReviewCompleteness> {
   const [openAssignments, submittedReviews, withoutReview] = await Promise.all([
-    db.reviewAssignment.count({ where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } } }),
+    db.reviewAssignment.count({
+      where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } },
+    }),
     db.reviewAssignment.count({ where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: "SUBMITTED" } }),
     applicationsWithoutReview(callId, db),
   ]);
-  return { openAssignments, submittedReviews, withoutReview, complete: openAssignments === 0 && withoutReview.length === 0 };
+  return {
+    openAssignments,
+    submittedReviews,
+    withoutReview,
+    complete: openAssignments === 0 && withoutReview.length === 0,
+  };
 }
 
 async function applicationsWithoutReview(callId: string, db: Db) {
   const [apps, reviewed] = await Promise.all([
-    db.grantApplication.findMany({ where: { callId, status: { in: RANKABLE_STATUSES } }, select: { id: true, title: true } }),
+    db.grantApplication.findMany({
+      where: { callId, status: { in: RANKABLE_STATUSES } },
+      select: { id: true, title: true },
+    }),
     db.reviewAssignment.findMany({
       where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: "SUBMITTED" },
       distinct: ["subjectId"],
@@ -165,18 +189,27 @@ export async function computeCallRanking(callId: string, db: Db = prisma) {
       orderBy: [{ subjectId: "asc" }, { submittedAt: "asc" }],
       select: { id: true, subjectId: true, reviewerId: true, comment: true, recommendation: true, submittedAt: true },
     }),
-    db.reviewAssignment.count({ where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } } }),
+    db.reviewAssignment.count({
+      where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } },
+    }),
   ]);
   // Scores and reviewer names in two flat reads rather than nested selects, which
   // would list every assignment id (and a reviewer id per assignment) in an IN (…)
   // that Prisma splits into one more statement per 999 ids.
   const [scoresOf, reviewers] = await Promise.all([
     roundScores(db, callId, GRANT_REVIEW_SUBJECT),
-    db.user.findMany({ where: { id: { in: [...new Set(assignments.map((a) => a.reviewerId))] } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: [...new Set(assignments.map((a) => a.reviewerId))] } },
+      select: { id: true, name: true },
+    }),
   ]);
   const nameOf = new Map(reviewers.map((r) => [r.id, r.name]));
 
-  const rubric: RubricCriterion[] = call.criteria.map((c) => ({ id: c.id, maxScore: c.maxScore, weightPct: c.weightPct }));
+  const rubric: RubricCriterion[] = call.criteria.map((c) => ({
+    id: c.id,
+    maxScore: c.maxScore,
+    weightPct: c.weightPct,
+  }));
   const appIds = new Set(applications.map((a) => a.id));
   const reviews: SubmittedReview[] = assignments
     .filter((a) => appIds.has(a.subjectId))
@@ -244,5 +277,10 @@ export type CallRanking = NonNullable<Awaited<ReturnType<typeof computeCallRanki
 
 /** The allocation candidates of ranked rows. */
 export function candidatesOf(rows: Pick<RankingRow, "applicationId" | "rank" | "requestedFen" | "totalBudgetFen">[]) {
-  return rows.map((r) => ({ applicationId: r.applicationId, rank: r.rank, requestedFen: r.requestedFen, totalBudgetFen: r.totalBudgetFen }));
+  return rows.map((r) => ({
+    applicationId: r.applicationId,
+    rank: r.rank,
+    requestedFen: r.requestedFen,
+    totalBudgetFen: r.totalBudgetFen,
+  }));
 }

@@ -21,7 +21,12 @@ describe("review round workflow", () => {
 
 describe("objection workflow", () => {
   it("decides a received objection once, with a reply, by staff", () => {
-    expect(objectionWorkflow.available("RECEIVED", "ADMIN").map((t) => t.to).sort()).toEqual(["DISMISSED", "UPHELD"]);
+    expect(
+      objectionWorkflow
+        .available("RECEIVED", "ADMIN")
+        .map((t) => t.to)
+        .sort(),
+    ).toEqual(["DISMISSED", "UPHELD"]);
     expect(objectionWorkflow.available("UPHELD", "ADMIN")).toEqual([]);
     expect(objectionWorkflow.available("DISMISSED", "ADMIN")).toEqual([]);
     expect(() => objectionWorkflow.assert("RECEIVED", "DISMISSED", "ADMIN", " ")).toThrow("「异议不成立」必须填写理由");

@@ -116,7 +116,9 @@ describe("credit records", () => {
 
   test("false materials exclude however long ago", () => {
     const result = check({
-      creditRecords: [{ kind: "FALSE_MATERIALS", decidedAt: new Date("2012-03-05T09:00:00+08:00"), description: "年检报告虚报支出" }],
+      creditRecords: [
+        { kind: "FALSE_MATERIALS", decidedAt: new Date("2012-03-05T09:00:00+08:00"), description: "年检报告虚报支出" },
+      ],
     });
     expect(result.reasons).toEqual([
       "2012年3月5日被认定提供虚假材料：年检报告虚报支出（有提供虚假材料记录的社会组织不能申请入驻）",
@@ -125,7 +127,9 @@ describe("credit records", () => {
 
   test("the abnormal-activity list is not an exclusion", () => {
     const result = check({
-      creditRecords: [{ kind: "ABNORMAL_LIST", decidedAt: new Date("2026-06-01T00:00:00+08:00"), description: "未按时年检" }],
+      creditRecords: [
+        { kind: "ABNORMAL_LIST", decidedAt: new Date("2026-06-01T00:00:00+08:00"), description: "未按时年检" },
+      ],
     });
     expect(result.eligible).toBe(true);
   });

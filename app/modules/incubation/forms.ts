@@ -104,7 +104,11 @@ export const ServiceSchema = z
       }
       const fen = yuanToFen(value.amount);
       if (fen == null) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "金额格式不正确，例如 5000 或 5,000.00" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["amount"],
+          message: "金额格式不正确，例如 5000 或 5,000.00",
+        });
       } else if (fen <= 0) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["amount"], message: "金额须大于 0" });
       }

@@ -57,7 +57,13 @@ describe("applying", () => {
     const { admin, member, org } = await setup();
     // Thursday 19 November 2026, 10:00 Shanghai.
     const now = new Date("2026-11-19T10:00:00+08:00");
-    const result = await applyForIncubation({ organizationId: org.id, actorId: member.id, plan: PLAN, needs: ["SEED_FUNDING", "SPACE"], now });
+    const result = await applyForIncubation({
+      organizationId: org.id,
+      actorId: member.id,
+      plan: PLAN,
+      needs: ["SEED_FUNDING", "SPACE"],
+      now,
+    });
     expect(result.ok).toBe(true);
     const row = await prisma.incubationApplication.findFirstOrThrow({
       where: { organizationId: org.id },
@@ -65,13 +71,22 @@ describe("applying", () => {
     });
     expect(row).toMatchObject({ status: "APPLIED", needs: '["SPACE","SEED_FUNDING"]', createdById: member.id });
     expect(row.firstCheckDueAt).toEqual(new Date("2026-11-26T23:59:59.999+08:00"));
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id }, select: { action: true, toState: true } });
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: row.id },
+      select: { action: true, toState: true },
+    });
     expect(audit).toEqual({ action: "incubation.apply", toState: "APPLIED" });
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: admin.id }, select: { link: true } });
     expect(note.link).toBe(`/admin/incubation/${row.id}`);
 
     // A second application while the first is open is refused.
-    const again = await applyForIncubation({ organizationId: org.id, actorId: member.id, plan: PLAN, needs: ["SPACE"], now });
+    const again = await applyForIncubation({
+      organizationId: org.id,
+      actorId: member.id,
+      plan: PLAN,
+      needs: ["SPACE"],
+      now,
+    });
     expect(again).toEqual({ ok: false, reasons: ["本机构已有一份入驻申请正在办理中（已申请），请等待办理结果"] });
     expect(await prisma.incubationApplication.count({ where: { organizationId: org.id } })).toBe(1);
   });
@@ -86,7 +101,10 @@ describe("applying", () => {
       needs: ["SPACE"],
       now: new Date("2026-11-23T10:00:00+08:00"),
     });
-    expect(result).toEqual({ ok: false, reasons: ["2025年度年检结论为不合格（近 2 年内年检不合格的社会组织不能申请入驻）"] });
+    expect(result).toEqual({
+      ok: false,
+      reasons: ["2025年度年检结论为不合格（近 2 年内年检不合格的社会组织不能申请入驻）"],
+    });
     expect(await prisma.incubationApplication.count({ where: { organizationId: org.id } })).toBe(0);
   });
 
@@ -97,9 +115,24 @@ describe("applying", () => {
     await addInspection(org.id, 2023, "CONCLUDED", "UNQUALIFIED");
     await prisma.creditRecord.createMany({
       data: [
-        { organizationId: org.id, kind: "ADMIN_PENALTY", description: "未按规定办理变更登记，警告", decidedAt: new Date("2025-04-10T00:00:00+08:00") },
-        { organizationId: org.id, kind: "ADMIN_PENALTY", description: "旧处罚", decidedAt: new Date("2022-04-10T00:00:00+08:00") },
-        { organizationId: org.id, kind: "ABNORMAL_LIST", description: "列入异常名录", decidedAt: new Date("2026-01-10T00:00:00+08:00") },
+        {
+          organizationId: org.id,
+          kind: "ADMIN_PENALTY",
+          description: "未按规定办理变更登记，警告",
+          decidedAt: new Date("2025-04-10T00:00:00+08:00"),
+        },
+        {
+          organizationId: org.id,
+          kind: "ADMIN_PENALTY",
+          description: "旧处罚",
+          decidedAt: new Date("2022-04-10T00:00:00+08:00"),
+        },
+        {
+          organizationId: org.id,
+          kind: "ABNORMAL_LIST",
+          description: "列入异常名录",
+          decidedAt: new Date("2026-01-10T00:00:00+08:00"),
+        },
       ],
     });
     expect((await getIncubationEligibility(org.id, { today })).reasons).toEqual([
@@ -108,7 +141,11 @@ describe("applying", () => {
     ]);
     // An administrator shortens the look-back to one year: 2024 no longer counts.
     await prisma.ruleParameter.create({
-      data: { key: "incubation.exclusionLookbackYears", value: "1", effectiveFrom: new Date("2026-01-01T00:00:00+08:00") },
+      data: {
+        key: "incubation.exclusionLookbackYears",
+        value: "1",
+        effectiveFrom: new Date("2026-01-01T00:00:00+08:00"),
+      },
     });
     expect((await getIncubationEligibility(org.id, { today })).reasons).toEqual([
       "2025年4月10日受到行政处罚：未按规定办理变更登记，警告（近 3 年内受到行政处罚的社会组织不能申请入驻）",
@@ -118,7 +155,13 @@ describe("applying", () => {
 
 async function applied(now = new Date("2026-11-19T10:00:00+08:00")) {
   const ctx = await setup();
-  const result = await applyForIncubation({ organizationId: ctx.org.id, actorId: ctx.member.id, plan: PLAN, needs: ["SPACE"], now });
+  const result = await applyForIncubation({
+    organizationId: ctx.org.id,
+    actorId: ctx.member.id,
+    plan: PLAN,
+    needs: ["SPACE"],
+    now,
+  });
   if (!result.ok) throw new Error(result.reasons.join());
   return { ...ctx, id: result.id };
 }
@@ -149,7 +192,9 @@ describe("staff steps", () => {
     expect((await read(id)).status).toBe("ADMITTED");
 
     const start = new Date("2026-12-01T00:00:00+08:00");
-    expect(await signAgreement({ id, actor: admin, agreementNo: "JNFH-2026-009", termStart: start })).toEqual({ ok: true });
+    expect(await signAgreement({ id, actor: admin, agreementNo: "JNFH-2026-009", termStart: start })).toEqual({
+      ok: true,
+    });
     expect(await read(id)).toMatchObject({
       status: "IN_RESIDENCE",
       agreementNo: "JNFH-2026-009",
@@ -159,18 +204,43 @@ describe("staff steps", () => {
 
     // A service before the term began is refused at its field.
     expect(
-      await recordService({ id, actor: admin, kind: "TRAINING", description: "财务培训", providedAt: new Date("2026-11-30T00:00:00+08:00"), amountFen: null }),
+      await recordService({
+        id,
+        actor: admin,
+        kind: "TRAINING",
+        description: "财务培训",
+        providedAt: new Date("2026-11-30T00:00:00+08:00"),
+        amountFen: null,
+      }),
     ).toMatchObject({ ok: false, field: "providedAt" });
     expect(
-      await recordService({ id, actor: admin, kind: "SEED_FUNDING", description: "首期种子资金", providedAt: start, amountFen: 500_000 }),
+      await recordService({
+        id,
+        actor: admin,
+        kind: "SEED_FUNDING",
+        description: "首期种子资金",
+        providedAt: start,
+        amountFen: 500_000,
+      }),
     ).toEqual({ ok: true });
-    const services = await prisma.incubationService.findMany({ where: { incubationId: id }, select: { kind: true, amountFen: true, recordedById: true } });
+    const services = await prisma.incubationService.findMany({
+      where: { incubationId: id },
+      select: { kind: true, amountFen: true, recordedById: true },
+    });
     expect(services).toEqual([{ kind: "SEED_FUNDING", amountFen: 500_000, recordedById: admin.id }]);
 
     // 出壳 needs a reason.
-    await expect(recordExitReview({ id, actor: admin, result: "GRADUATED", note: " " })).rejects.toThrow("「出壳」必须填写理由");
-    expect(await recordExitReview({ id, actor: admin, result: "GRADUATED", note: "运作规范，可独立运营" })).toEqual({ ok: true });
-    expect(await read(id)).toMatchObject({ status: "GRADUATED", exitResult: "GRADUATED", exitNote: "运作规范，可独立运营" });
+    await expect(recordExitReview({ id, actor: admin, result: "GRADUATED", note: " " })).rejects.toThrow(
+      "「出壳」必须填写理由",
+    );
+    expect(await recordExitReview({ id, actor: admin, result: "GRADUATED", note: "运作规范，可独立运营" })).toEqual({
+      ok: true,
+    });
+    expect(await read(id)).toMatchObject({
+      status: "GRADUATED",
+      exitResult: "GRADUATED",
+      exitNote: "运作规范，可独立运营",
+    });
 
     const events = await prisma.auditEvent.findMany({
       where: { entityType: "IncubationApplication", entityId: id },
@@ -204,11 +274,20 @@ describe("staff steps", () => {
     const { admin, id } = await applied();
     await recordFirstCheck({ id, actor: admin, pass: true });
     // Someone else's page still shows the first check: its 不通过 must not reject at review.
-    await expect(recordFirstCheck({ id, actor: admin, pass: false, note: "迟到的初审" })).rejects.toThrow("该记录的状态已被他人更新");
+    await expect(recordFirstCheck({ id, actor: admin, pass: false, note: "迟到的初审" })).rejects.toThrow(
+      "该记录的状态已被他人更新",
+    );
     expect(await read(id)).toMatchObject({ status: "FIRST_CHECK_PASSED", firstCheckNote: null });
     // And a service cannot be recorded before the agreement.
     await expect(
-      recordService({ id, actor: admin, kind: "TRAINING", description: "培训", providedAt: new Date(), amountFen: null }),
+      recordService({
+        id,
+        actor: admin,
+        kind: "TRAINING",
+        description: "培训",
+        providedAt: new Date(),
+        amountFen: null,
+      }),
     ).rejects.toThrow("不能记录孵化服务");
   });
 
@@ -229,24 +308,43 @@ describe("staff steps", () => {
   test("续驻 keeps the organization in residence with a later end date", async () => {
     const { admin, id } = await inResidence();
     expect(
-      await recordExitReview({ id, actor: admin, result: "EXTENDED", note: "项目尚在起步", newTermEnd: new Date("2026-06-01T00:00:00+08:00") }),
+      await recordExitReview({
+        id,
+        actor: admin,
+        result: "EXTENDED",
+        note: "项目尚在起步",
+        newTermEnd: new Date("2026-06-01T00:00:00+08:00"),
+      }),
     ).toMatchObject({ ok: false, field: "newTermEnd" });
     const newEnd = new Date("2027-12-01T00:00:00+08:00");
-    expect(await recordExitReview({ id, actor: admin, result: "EXTENDED", note: "项目尚在起步", newTermEnd: newEnd })).toEqual({ ok: true });
-    expect(await read(id)).toMatchObject({ status: "IN_RESIDENCE", exitResult: "EXTENDED", termEnd: newEnd, exitAt: null });
+    expect(
+      await recordExitReview({ id, actor: admin, result: "EXTENDED", note: "项目尚在起步", newTermEnd: newEnd }),
+    ).toEqual({ ok: true });
+    expect(await read(id)).toMatchObject({
+      status: "IN_RESIDENCE",
+      exitResult: "EXTENDED",
+      termEnd: newEnd,
+      exitAt: null,
+    });
     const last = await prisma.auditEvent.findFirstOrThrow({
       where: { entityId: id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { fromState: true, toState: true, reason: true },
     });
-    expect(last).toEqual({ fromState: "IN_RESIDENCE", toState: "IN_RESIDENCE", reason: "项目尚在起步（孵化期延长至 2027年12月1日）" });
+    expect(last).toEqual({
+      fromState: "IN_RESIDENCE",
+      toState: "IN_RESIDENCE",
+      reason: "项目尚在起步（孵化期延长至 2027年12月1日）",
+    });
   });
 
   test("退驻 sets the hand-back deadline 15 working days later", async () => {
     const { admin, id, org } = await inResidence();
     // Monday 23 November 2026.
     const now = new Date("2026-11-23T16:00:00+08:00");
-    expect(await recordExitReview({ id, actor: admin, result: "EXITED", note: "连续半年未开展活动", now })).toEqual({ ok: true });
+    expect(await recordExitReview({ id, actor: admin, result: "EXITED", note: "连续半年未开展活动", now })).toEqual({
+      ok: true,
+    });
     expect(await read(id)).toMatchObject({
       status: "EXITED",
       exitResult: "EXITED",
@@ -261,12 +359,22 @@ describe("public lists", () => {
   test("name only organizations whose registration is public", async () => {
     const registered = await applied();
     const preparing = await setup("PREPARING");
-    const prep = await applyForIncubation({ organizationId: preparing.org.id, actorId: preparing.member.id, plan: PLAN, needs: ["SPACE"] });
+    const prep = await applyForIncubation({
+      organizationId: preparing.org.id,
+      actorId: preparing.member.id,
+      plan: PLAN,
+      needs: ["SPACE"],
+    });
     if (!prep.ok) throw new Error("preparing group should be able to apply");
     for (const { id, admin } of [registered, { id: prep.id, admin: preparing.admin }]) {
       await recordFirstCheck({ id, actor: admin, pass: true });
       await recordReview({ id, actor: admin, pass: true });
-      await signAgreement({ id, actor: admin, agreementNo: `A-${id}`, termStart: new Date("2026-11-01T00:00:00+08:00") });
+      await signAgreement({
+        id,
+        actor: admin,
+        agreementNo: `A-${id}`,
+        termStart: new Date("2026-11-01T00:00:00+08:00"),
+      });
     }
     const lists = await listPublicIncubations({ residentPage: 1, graduatedPage: 1 });
     expect(lists.residents.map((r) => r.organization.id)).toEqual([registered.org.id]);

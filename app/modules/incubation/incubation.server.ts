@@ -5,8 +5,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { PUBLIC_ORG_STATUSES } from "~/modules/organizations/directory.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { checkIncubationEligibility, inspectionLookbackFromYear, type EligibilityResult } from "./eligibility";
@@ -40,7 +40,11 @@ export type WriteResult = { ok: true } | { ok: false; field?: string; message: s
  */
 export async function getIncubationEligibility(
   organizationId: string,
-  { today = new Date(), db = prisma, excludeIncubationId }: { today?: Date; db?: Db; excludeIncubationId?: string } = {},
+  {
+    today = new Date(),
+    db = prisma,
+    excludeIncubationId,
+  }: { today?: Date; db?: Db; excludeIncubationId?: string } = {},
 ): Promise<EligibilityResult> {
   const rules = await getRules(today, db);
   const fromYear = inspectionLookbackFromYear(today, rules["incubation.exclusionLookbackYears"]);
@@ -350,9 +354,7 @@ export async function recordFirstCheck(input: {
     });
     await notifyOrganization(tx, row.organizationId, {
       title: input.pass ? "孵化基地入驻申请已通过初审" : "孵化基地入驻申请未通过初审",
-      body: input.pass
-        ? `您的入驻申请已通过初审，下一步为评审。${note ? `初审意见：${note}` : ""}`
-        : `理由：${note}`,
+      body: input.pass ? `您的入驻申请已通过初审，下一步为评审。${note ? `初审意见：${note}` : ""}` : `理由：${note}`,
       link: orgLink,
     });
   });
@@ -383,9 +385,7 @@ export async function recordReview(input: {
     });
     await notifyOrganization(tx, row.organizationId, {
       title: input.pass ? "孵化基地入驻申请已通过评审" : "孵化基地入驻申请未通过评审",
-      body: input.pass
-        ? `请与区民政局联系签订入驻协议。${note ? `评审意见：${note}` : ""}`
-        : `理由：${note}`,
+      body: input.pass ? `请与区民政局联系签订入驻协议。${note ? `评审意见：${note}` : ""}` : `理由：${note}`,
       link: orgLink,
     });
   });
@@ -443,7 +443,11 @@ export async function recordService(input: {
       throw new WorkflowError(`当前状态「${incubationStatusLabel(row.status)}」不能记录孵化服务`);
     }
     if (row.termStart && input.providedAt.getTime() < row.termStart.getTime()) {
-      return { ok: false, field: "providedAt", message: `服务日期不能早于孵化期开始日（${formatDate(row.termStart)}）` };
+      return {
+        ok: false,
+        field: "providedAt",
+        message: `服务日期不能早于孵化期开始日（${formatDate(row.termStart)}）`,
+      };
     }
     const amountFen = input.kind === "SEED_FUNDING" ? input.amountFen : null;
     if (input.kind === "SEED_FUNDING" && (amountFen == null || amountFen <= 0)) {
@@ -502,7 +506,11 @@ export async function recordExitReview(input: {
       const newEnd = input.newTermEnd;
       if (!newEnd) return { ok: false, field: "newTermEnd", message: "续驻须填写新的孵化期结束日期" };
       if (row.termEnd && newEnd.getTime() <= row.termEnd.getTime()) {
-        return { ok: false, field: "newTermEnd", message: `新的结束日期须晚于当前孵化期结束日（${formatDate(row.termEnd)}）` };
+        return {
+          ok: false,
+          field: "newTermEnd",
+          message: `新的结束日期须晚于当前孵化期结束日（${formatDate(row.termEnd)}）`,
+        };
       }
       await moveIncubation(tx, {
         ...common,
@@ -559,7 +567,13 @@ const publicOrgWhere = { status: { in: [...PUBLIC_ORG_STATUSES] } } satisfies Pr
  * and those that graduated (with the exit date). Only organizations whose
  * registration is public are named; groups still preparing are only counted.
  */
-export async function listPublicIncubations({ residentPage, graduatedPage }: { residentPage: number; graduatedPage: number }) {
+export async function listPublicIncubations({
+  residentPage,
+  graduatedPage,
+}: {
+  residentPage: number;
+  graduatedPage: number;
+}) {
   const select = {
     id: true,
     termStart: true,
@@ -567,8 +581,14 @@ export async function listPublicIncubations({ residentPage, graduatedPage }: { r
     exitAt: true,
     organization: { select: { id: true, name: true, type: true } },
   } satisfies Prisma.IncubationApplicationSelect;
-  const residentWhere = { status: "IN_RESIDENCE", organization: publicOrgWhere } satisfies Prisma.IncubationApplicationWhereInput;
-  const graduatedWhere = { status: "GRADUATED", organization: publicOrgWhere } satisfies Prisma.IncubationApplicationWhereInput;
+  const residentWhere = {
+    status: "IN_RESIDENCE",
+    organization: publicOrgWhere,
+  } satisfies Prisma.IncubationApplicationWhereInput;
+  const graduatedWhere = {
+    status: "GRADUATED",
+    organization: publicOrgWhere,
+  } satisfies Prisma.IncubationApplicationWhereInput;
   const [residentTotal, residents, graduatedTotal, graduated, preparingInResidence] = await Promise.all([
     prisma.incubationApplication.count({ where: residentWhere }),
     prisma.incubationApplication.findMany({

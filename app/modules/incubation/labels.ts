@@ -29,7 +29,12 @@ export function parseNeeds(json: string): IncubationNeed[] {
 }
 
 /** Applications still being handled, or organizations still in the base: no second application. */
-export const OPEN_INCUBATION_STATES = ["APPLIED", "FIRST_CHECK_PASSED", "ADMITTED", "IN_RESIDENCE"] as const satisfies readonly IncubationState[];
+export const OPEN_INCUBATION_STATES = [
+  "APPLIED",
+  "FIRST_CHECK_PASSED",
+  "ADMITTED",
+  "IN_RESIDENCE",
+] as const satisfies readonly IncubationState[];
 
 /** What the public sees: organizations in the base and those that graduated. */
 export const PUBLIC_INCUBATION_STATES = ["IN_RESIDENCE", "GRADUATED"] as const satisfies readonly IncubationState[];

@@ -31,16 +31,18 @@ describe("first check due date", () => {
   });
 
   test("the number of days comes from the rule", () => {
-    expect(
-      firstCheckDueAt(new Date("2026-11-19T10:00:00+08:00"), { "incubation.firstCheckWorkingDays": 3 }),
-    ).toEqual(endOfDay("2026-11-24"));
+    expect(firstCheckDueAt(new Date("2026-11-19T10:00:00+08:00"), { "incubation.firstCheckWorkingDays": 3 })).toEqual(
+      endOfDay("2026-11-24"),
+    );
   });
 
   test("overdue only after the due day ends, and only while still waiting for the first check", () => {
     const app = { status: "APPLIED", firstCheckDueAt: endOfDay("2026-11-26") };
     expect(isFirstCheckOverdue(app, new Date("2026-11-26T23:59:00+08:00"))).toBe(false);
     expect(isFirstCheckOverdue(app, new Date("2026-11-27T00:00:00+08:00"))).toBe(true);
-    expect(isFirstCheckOverdue({ ...app, status: "FIRST_CHECK_PASSED" }, new Date("2026-12-10T00:00:00+08:00"))).toBe(false);
+    expect(isFirstCheckOverdue({ ...app, status: "FIRST_CHECK_PASSED" }, new Date("2026-12-10T00:00:00+08:00"))).toBe(
+      false,
+    );
   });
 });
 

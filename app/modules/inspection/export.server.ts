@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { prisma } from "~/utils/db.server";
 import { orgTypeLabel } from "~/modules/organizations/labels";
+import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { conclusionLabel, reportStatusLabel } from "./labels";
 

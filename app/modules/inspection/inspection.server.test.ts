@@ -1,13 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "~/utils/db.server";
 import { shanghaiMidnight } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
 import { markMissed } from "./missed.server";
 import { ReportFieldError, saveOrgReport } from "./reports.server";
 import { concludeReport } from "./review.server";
 import { openRound } from "./rounds.server";
 import { inspectionStatsByYear } from "./stats.server";
 
-async function makeOrg(name: string, data: { type?: string; status?: string; registeredAt?: Date | null; member?: boolean } = {}) {
+async function makeOrg(
+  name: string,
+  data: { type?: string; status?: string; registeredAt?: Date | null; member?: boolean } = {},
+) {
   const org = await prisma.organization.create({
     data: {
       name,
@@ -19,7 +22,12 @@ async function makeOrg(name: string, data: { type?: string; status?: string; reg
   });
   if (data.member !== false) {
     const user = await prisma.user.create({
-      data: { email: `${Math.random()}@example.com`, name: "成员", role: "ORG_MEMBER", memberships: { create: { organizationId: org.id, role: "OWNER" } } },
+      data: {
+        email: `${Math.random()}@example.com`,
+        name: "成员",
+        role: "ORG_MEMBER",
+        memberships: { create: { organizationId: org.id, role: "OWNER" } },
+      },
       select: { id: true },
     });
     return { ...org, userId: user.id };
@@ -28,10 +36,17 @@ async function makeOrg(name: string, data: { type?: string; status?: string; reg
 }
 
 async function makeAdmin() {
-  return prisma.user.create({ data: { email: `admin-${Math.random()}@example.com`, name: "管理员", role: "ADMIN" }, select: { id: true } });
+  return prisma.user.create({
+    data: { email: `admin-${Math.random()}@example.com`, name: "管理员", role: "ADMIN" },
+    select: { id: true },
+  });
 }
 
-const round2025 = { year: 2025, deadline: new Date("2026-05-31T15:59:59.999Z"), foundationDeadline: new Date("2026-03-31T15:59:59.999Z") };
+const round2025 = {
+  year: 2025,
+  deadline: new Date("2026-05-31T15:59:59.999Z"),
+  foundationDeadline: new Date("2026-03-31T15:59:59.999Z"),
+};
 
 describe("opening a round", () => {
   test("lists who must report, marks the exempt and notifies members; a second opening is refused", async () => {
@@ -44,12 +59,19 @@ describe("opening a round", () => {
     const result = await openRound({ ...round2025, actorId: admin.id, now: new Date("2026-01-05T00:00:00Z") });
     expect(result).toMatchObject({ ok: true, obligated: 1, exempt: 1 });
 
-    const reports = await prisma.inspectionReport.findMany({ select: { organizationId: true, status: true, exemptReason: true } });
+    const reports = await prisma.inspectionReport.findMany({
+      select: { organizationId: true, status: true, exemptReason: true },
+    });
     expect(reports).toHaveLength(2);
     expect(reports.find((r) => r.organizationId === old.id)?.status).toBe("PENDING");
-    expect(reports.find((r) => r.organizationId === recent.id)).toMatchObject({ status: "EXEMPT", exemptReason: expect.stringContaining("不满6个月") });
+    expect(reports.find((r) => r.organizationId === recent.id)).toMatchObject({
+      status: "EXEMPT",
+      exemptReason: expect.stringContaining("不满6个月"),
+    });
     expect(await prisma.notification.count({ where: { userId: old.userId! } })).toBe(1);
-    expect(await prisma.notification.count({ where: { userId: recent.userId!, title: { contains: "免于年检" } } })).toBe(1);
+    expect(
+      await prisma.notification.count({ where: { userId: recent.userId!, title: { contains: "免于年检" } } }),
+    ).toBe(1);
 
     const again = await openRound({ ...round2025, actorId: admin.id });
     expect(again).toEqual({ ok: false, fieldErrors: { year: ["2025年度的年检已经开启，不能重复开启"] } });
@@ -66,9 +88,14 @@ describe("marking 未参检", () => {
     const opened = await openRound({ ...round2025, actorId: admin.id });
     if (!opened.ok) throw new Error("round not opened");
     await prisma.inspectionReport.updateMany({ where: { organizationId: draft.id }, data: { status: "DRAFT" } });
-    await prisma.inspectionReport.updateMany({ where: { organizationId: submitted.id }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+    await prisma.inspectionReport.updateMany({
+      where: { organizationId: submitted.id },
+      data: { status: "SUBMITTED", submittedAt: new Date() },
+    });
 
-    await expect(markMissed({ roundId: opened.roundId, actorId: admin.id, now: new Date("2026-03-01T00:00:00Z") })).rejects.toThrow("尚未到");
+    await expect(
+      markMissed({ roundId: opened.roundId, actorId: admin.id, now: new Date("2026-03-01T00:00:00Z") }),
+    ).rejects.toThrow("尚未到");
 
     const after = new Date("2026-06-01T00:00:00Z");
     const first = await markMissed({ roundId: opened.roundId, actorId: admin.id, now: after });
@@ -82,17 +109,28 @@ describe("marking 未参检", () => {
       audits: await prisma.auditEvent.count(),
       rectifications: await prisma.rectification.count(),
       notifications: await prisma.notification.count(),
-      round: await prisma.inspectionRound.findUnique({ where: { id: opened.roundId }, select: { status: true, missedMarkedAt: true } }),
+      round: await prisma.inspectionRound.findUnique({
+        where: { id: opened.roundId },
+        select: { status: true, missedMarkedAt: true },
+      }),
     });
     const before = await snapshot();
     expect(before.reports.filter((r) => r.status === "MISSED")).toHaveLength(2);
     expect(before.reports.filter((r) => r.conclusion === "MISSED")).toHaveLength(2);
     expect(before.rectifications).toBe(2);
     expect(await prisma.auditEvent.count({ where: { action: "inspection.transition", toState: "MISSED" } })).toBe(2);
-    expect(await prisma.notification.count({ where: { userId: pending.userId!, title: { contains: "未参检" } } })).toBe(1);
-    expect(await prisma.notification.count({ where: { userId: submitted.userId!, title: { contains: "未参检" } } })).toBe(0);
+    expect(await prisma.notification.count({ where: { userId: pending.userId!, title: { contains: "未参检" } } })).toBe(
+      1,
+    );
+    expect(
+      await prisma.notification.count({ where: { userId: submitted.userId!, title: { contains: "未参检" } } }),
+    ).toBe(0);
 
-    const second = await markMissed({ roundId: opened.roundId, actorId: admin.id, now: new Date("2026-06-02T00:00:00Z") });
+    const second = await markMissed({
+      roundId: opened.roundId,
+      actorId: admin.id,
+      now: new Date("2026-06-02T00:00:00Z"),
+    });
     expect(second).toEqual({ changed: 0, closed: false });
     expect(await snapshot()).toEqual(before);
   });
@@ -103,7 +141,11 @@ describe("marking 未参检", () => {
     const group = await makeOrg("某协会", { type: "SOCIAL_GROUP" });
     const opened = await openRound({ ...round2025, actorId: admin.id });
     if (!opened.ok) throw new Error("round not opened");
-    const result = await markMissed({ roundId: opened.roundId, actorId: admin.id, now: new Date("2026-04-15T00:00:00Z") });
+    const result = await markMissed({
+      roundId: opened.roundId,
+      actorId: admin.id,
+      now: new Date("2026-04-15T00:00:00Z"),
+    });
     expect(result).toEqual({ changed: 1, closed: false });
     const statuses = await prisma.inspectionReport.findMany({ select: { organizationId: true, status: true } });
     expect(statuses.find((s) => s.organizationId === foundation.id)?.status).toBe("MISSED");
@@ -119,21 +161,44 @@ describe("concluding and statistics", () => {
     await makeOrg("丙机构");
     const opened = await openRound({ ...round2025, actorId: admin.id });
     if (!opened.ok) throw new Error("round not opened");
-    await prisma.inspectionReport.updateMany({ where: { organizationId: { in: [a.id, b.id] } }, data: { status: "SUBMITTED" } });
+    await prisma.inspectionReport.updateMany({
+      where: { organizationId: { in: [a.id, b.id] } },
+      data: { status: "SUBMITTED" },
+    });
     const [ra, rb] = await Promise.all(
-      [a, b].map((o) => prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: o.id }, select: { id: true } })),
+      [a, b].map((o) =>
+        prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: o.id }, select: { id: true } }),
+      ),
     );
-    await expect(concludeReport({ reportId: ra!.id, conclusion: "BASIC", reason: " ", actorId: admin.id })).rejects.toThrow("必须填写理由");
+    await expect(
+      concludeReport({ reportId: ra!.id, conclusion: "BASIC", reason: " ", actorId: admin.id }),
+    ).rejects.toThrow("必须填写理由");
     const now = new Date("2026-07-01T02:00:00Z");
     await concludeReport({ reportId: ra!.id, conclusion: "BASIC", reason: "财务制度不健全", actorId: admin.id, now });
     await concludeReport({ reportId: rb!.id, conclusion: "QUALIFIED", actorId: admin.id, now });
-    const rect = await prisma.rectification.findFirstOrThrow({ where: { organizationId: a.id }, select: { status: true, dueAt: true, requirement: true } });
-    expect(rect).toEqual({ status: "OPEN", requirement: "财务制度不健全", dueAt: new Date("2026-09-29T15:59:59.999Z") });
+    const rect = await prisma.rectification.findFirstOrThrow({
+      where: { organizationId: a.id },
+      select: { status: true, dueAt: true, requirement: true },
+    });
+    expect(rect).toEqual({
+      status: "OPEN",
+      requirement: "财务制度不健全",
+      dueAt: new Date("2026-09-29T15:59:59.999Z"),
+    });
     expect(await prisma.rectification.count({ where: { organizationId: b.id } })).toBe(0);
     await markMissed({ roundId: opened.roundId, actorId: admin.id, now: new Date("2026-06-01T00:00:00Z") });
 
     const [stats] = await inspectionStatsByYear();
-    expect(stats).toMatchObject({ year: 2025, obligated: 3, tookPart: 2, qualified: 1, basic: 1, unqualified: 0, missed: 1, pending: 0 });
+    expect(stats).toMatchObject({
+      year: 2025,
+      obligated: 3,
+      tookPart: 2,
+      qualified: 1,
+      basic: 1,
+      unqualified: 0,
+      missed: 1,
+      pending: 0,
+    });
   });
 });
 
@@ -145,19 +210,28 @@ describe("filing the report", () => {
     const org = await makeOrg("逾期机构");
     const opened = await openRound({ ...round2025, actorId: admin.id });
     if (!opened.ok) throw new Error("round not opened");
-    const report = await prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+    const report = await prisma.inspectionReport.findFirstOrThrow({
+      where: { organizationId: org.id },
+      select: { id: true },
+    });
     const input = { organizationId: org.id, reportId: report.id, actorId: org.userId!, data, auditRequired: false };
     const late = new Date("2026-06-01T00:00:00Z");
 
     await saveOrgReport({ ...input, intent: "draft", now: late });
     const refused = saveOrgReport({ ...input, intent: "submit", now: late });
     await expect(refused).rejects.toBeInstanceOf(ReportFieldError);
-    await expect(refused).rejects.toThrow("2025年度报告的提交截止日期（2026年5月31日）已过，不能再提交。请联系登记管理机关。");
-    expect((await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status).toBe("DRAFT");
+    await expect(refused).rejects.toThrow(
+      "2025年度报告的提交截止日期（2026年5月31日）已过，不能再提交。请联系登记管理机关。",
+    );
+    expect(
+      (await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status,
+    ).toBe("DRAFT");
 
     await prisma.inspectionReport.update({ where: { id: report.id }, data: { status: "RETURNED" } });
     await saveOrgReport({ ...input, intent: "submit", now: late });
-    expect((await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status).toBe("SUBMITTED");
+    expect(
+      (await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status,
+    ).toBe("SUBMITTED");
   });
 
   test("requires a foundation's audit report, and files an open rectification together with the report", async () => {
@@ -165,17 +239,42 @@ describe("filing the report", () => {
     const org = await makeOrg("某基金会", { type: "FOUNDATION" });
     const opened = await openRound({ ...round2025, actorId: admin.id });
     if (!opened.ok) throw new Error("round not opened");
-    const report = await prisma.inspectionReport.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
-    const rectification = await prisma.rectification.create({
-      data: { reportId: report.id, organizationId: org.id, requirement: "完善财务制度", dueAt: new Date("2026-09-01T00:00:00Z") },
+    const report = await prisma.inspectionReport.findFirstOrThrow({
+      where: { organizationId: org.id },
       select: { id: true },
     });
-    const input = { organizationId: org.id, reportId: report.id, actorId: org.userId!, intent: "submit" as const, now: new Date("2026-03-01T00:00:00Z") };
+    const rectification = await prisma.rectification.create({
+      data: {
+        reportId: report.id,
+        organizationId: org.id,
+        requirement: "完善财务制度",
+        dueAt: new Date("2026-09-01T00:00:00Z"),
+      },
+      select: { id: true },
+    });
+    const input = {
+      organizationId: org.id,
+      reportId: report.id,
+      actorId: org.userId!,
+      intent: "submit" as const,
+      now: new Date("2026-03-01T00:00:00Z"),
+    };
 
     await expect(saveOrgReport({ ...input, data, auditRequired: true })).rejects.toThrow("基金会须上传审计报告");
-    await saveOrgReport({ ...input, data: { ...data, rectificationReport: "已修订财务管理制度。" }, auditRequired: false });
-    const rect = await prisma.rectification.findUniqueOrThrow({ where: { id: rectification.id }, select: { status: true, reportText: true } });
+    await saveOrgReport({
+      ...input,
+      data: { ...data, rectificationReport: "已修订财务管理制度。" },
+      auditRequired: false,
+    });
+    const rect = await prisma.rectification.findUniqueOrThrow({
+      where: { id: rectification.id },
+      select: { status: true, reportText: true },
+    });
     expect(rect).toEqual({ status: "SUBMITTED", reportText: "已修订财务管理制度。" });
-    expect(await prisma.auditEvent.count({ where: { entityType: "Rectification", entityId: rectification.id, toState: "SUBMITTED" } })).toBe(1);
+    expect(
+      await prisma.auditEvent.count({
+        where: { entityType: "Rectification", entityId: rectification.id, toState: "SUBMITTED" },
+      }),
+    ).toBe(1);
   });
 });

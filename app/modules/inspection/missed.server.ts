@@ -1,17 +1,20 @@
-import { prisma } from "~/utils/db.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
+import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { getClientIp } from "~/utils/http";
 import { UNFILED_STATUSES } from "./labels";
-import { badYearNotice, isBadOutcome } from "./revocation";
 import { rectificationDueAt } from "./obligation";
+import { badYearNotice, isBadOutcome } from "./revocation";
 import { inspectionWorkflow } from "./workflow";
 
 /** Which organization types' deadlines have passed at `now`. */
 export function pastDeadlines(round: { deadline: Date; foundationDeadline: Date }, now: Date) {
-  return { foundations: now.getTime() > round.foundationDeadline.getTime(), others: now.getTime() > round.deadline.getTime() };
+  return {
+    foundations: now.getTime() > round.foundationDeadline.getTime(),
+    others: now.getTime() > round.deadline.getTime(),
+  };
 }
 
 /**
@@ -20,7 +23,13 @@ export function pastDeadlines(round: { deadline: Date; foundationDeadline: Date 
  * rectifications and notifications are written only for the rows this call
  * actually changed, so running it twice changes nothing the second time.
  */
-export async function markMissed(input: { roundId: string; actorId: string | null; actorRole?: Actor; request?: Request; now?: Date }) {
+export async function markMissed(input: {
+  roundId: string;
+  actorId: string | null;
+  actorRole?: Actor;
+  request?: Request;
+  now?: Date;
+}) {
   const now = input.now ?? new Date();
   const role = input.actorRole ?? "ADMIN";
   for (const from of UNFILED_STATUSES) inspectionWorkflow.assert(from, "MISSED", role);
@@ -90,7 +99,10 @@ export async function markMissed(input: { roundId: string; actorId: string | nul
           where: { organizationId: { in: orgIds }, year: round.year - 1 },
           select: { organizationId: true, conclusion: true },
         }),
-        tx.membership.findMany({ where: { organizationId: { in: orgIds } }, select: { userId: true, organizationId: true } }),
+        tx.membership.findMany({
+          where: { organizationId: { in: orgIds } },
+          select: { userId: true, organizationId: true },
+        }),
       ]);
       const previousBad = new Set(previous.filter((p) => isBadOutcome(p.conclusion)).map((p) => p.organizationId));
       for (const repeat of [false, true]) {

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { shanghaiMidnight } from "~/utils/dates";
 import { classifyObligation, deadlineFor, exemptionCutoffDay, isSimplified, roundDeadlines } from "./obligation";
 
-const rules = { "inspection.deadline": "05-31", "inspection.foundationDeadline": "03-31", "inspection.exemptMonths": 6 };
-const org = (registeredAt: Date | null, status = "REGISTERED", type = "SOCIAL_SERVICE") => ({ type, status, registeredAt });
+const rules = {
+  "inspection.deadline": "05-31",
+  "inspection.foundationDeadline": "03-31",
+  "inspection.exemptMonths": 6,
+};
+const org = (registeredAt: Date | null, status = "REGISTERED", type = "SOCIAL_SERVICE") => ({
+  type,
+  status,
+  registeredAt,
+});
 
 describe("who must report", () => {
   it("requires a report from an organization registered well before the year end", () => {
@@ -34,9 +42,9 @@ describe("who must report", () => {
     expect(exemptionCutoffDay(2025, 3)).toEqual({ year: 2025, month: 9, day: 30 });
     expect(classifyObligation(org(shanghaiMidnight(2025, 9, 30)), 2025, three).kind).toBe("REPORT");
     expect(classifyObligation(org(shanghaiMidnight(2025, 10, 1)), 2025, three).kind).toBe("EXEMPT");
-    expect(classifyObligation(org(shanghaiMidnight(2025, 12, 1)), 2025, { ...rules, "inspection.exemptMonths": 0 }).kind).toBe(
-      "REPORT",
-    );
+    expect(
+      classifyObligation(org(shanghaiMidnight(2025, 12, 1)), 2025, { ...rules, "inspection.exemptMonths": 0 }).kind,
+    ).toBe("REPORT");
   });
 
   it("counts an unknown registration date as long registered", () => {

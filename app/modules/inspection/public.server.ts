@@ -32,7 +32,12 @@ export async function listPublicAnnouncement(year: number, page: number, pageSiz
       },
     }),
     prisma.inspectionReport.count({ where }),
-    prisma.inspectionReport.groupBy({ by: ["conclusion"], where, orderBy: { conclusion: "asc" }, _count: { _all: true } }),
+    prisma.inspectionReport.groupBy({
+      by: ["conclusion"],
+      where,
+      orderBy: { conclusion: "asc" },
+      _count: { _all: true },
+    }),
   ]);
   const byConclusion: Record<string, number> = {};
   for (const c of counts) if (c.conclusion) byConclusion[c.conclusion] = (c._count as { _all: number })._all;

@@ -1,9 +1,9 @@
-import { prisma, type Tx } from "~/utils/db.server";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { rectificationWorkflow, type RectificationState } from "./workflow";
 
 export const RECTIFICATION_FILE_PURPOSE = "inspection.rectification";
@@ -23,7 +23,10 @@ const rectificationSelect = {
 } as const;
 
 export async function getOrgRectification(organizationId: string, id: string) {
-  const rectification = await prisma.rectification.findFirst({ where: { id, organizationId }, select: rectificationSelect });
+  const rectification = await prisma.rectification.findFirst({
+    where: { id, organizationId },
+    select: rectificationSelect,
+  });
   if (!rectification) return null;
   const files = await prisma.attachment.findMany({
     where: { subjectType: "Rectification", subjectId: id },
@@ -36,7 +39,15 @@ export async function getOrgRectification(organizationId: string, id: string) {
 /** Files the rectification report (OPEN/RETURNED → SUBMITTED) inside the caller's transaction. */
 export async function submitRectificationInTx(
   tx: Tx,
-  input: { rectificationId: string; from: string; text: string; actorId: string; request?: Request; now: Date; viaReportYear?: number },
+  input: {
+    rectificationId: string;
+    from: string;
+    text: string;
+    actorId: string;
+    request?: Request;
+    now: Date;
+    viaReportYear?: number;
+  },
 ) {
   const from = input.from as RectificationState;
   const rectification = await tx.rectification.findUnique({

@@ -37,7 +37,15 @@ describe("finance arithmetic", () => {
   });
 
   it("names the income total when it is not the sum of the income lines", () => {
-    expect(checkFinance({ ...balanced, incomeTotal: 1_000_00, incomeDonation: 900_00, incomeService: 0, incomeGovernment: 0 })).toEqual({
+    expect(
+      checkFinance({
+        ...balanced,
+        incomeTotal: 1_000_00,
+        incomeDonation: 900_00,
+        incomeService: 0,
+        incomeGovernment: 0,
+      }),
+    ).toEqual({
       incomeTotal: "收入合计 ¥1,000.00 不等于各项收入之和 ¥900.00",
     });
   });
@@ -52,7 +60,9 @@ describe("finance arithmetic", () => {
     expect(checkFinance({ ...balanced, liabilitiesTotal: 60_000_00 })).toEqual({
       assetsTotal: "资产合计 ¥200,000.00 不等于负债合计与净资产合计之和 ¥210,000.00",
     });
-    expect(checkFinance({ ...balanced, assetsTotal: 10_00, liabilitiesTotal: 30_00, netAssetsTotal: -20_00 })).toEqual({});
+    expect(checkFinance({ ...balanced, assetsTotal: 10_00, liabilitiesTotal: 30_00, netAssetsTotal: -20_00 })).toEqual(
+      {},
+    );
   });
 
   it("is off by one 分 is still wrong", () => {
@@ -95,7 +105,9 @@ describe("report schemas", () => {
   const options = { simplified: false, rectificationRequired: false };
 
   it("submits a complete report and stores money as 分", () => {
-    const result = parseWithZod(form({ intent: "submit", ...fullText, ...moneyInputs }), { schema: submitSchema(options) });
+    const result = parseWithZod(form({ intent: "submit", ...fullText, ...moneyInputs }), {
+      schema: submitSchema(options),
+    });
     expect(result.status).toBe("success");
     if (result.status !== "success") return;
     const data = toReportData(result.value);
@@ -114,20 +126,37 @@ describe("report schemas", () => {
   });
 
   it("lets a draft be saved incomplete but not malformed", () => {
-    expect(parseWithZod(form({ intent: "draft", activitiesSummary: "草稿" }), { schema: draftSchema(options) }).status).toBe("success");
+    expect(
+      parseWithZod(form({ intent: "draft", activitiesSummary: "草稿" }), { schema: draftSchema(options) }).status,
+    ).toBe("success");
     const bad = parseWithZod(form({ intent: "draft", incomeDonation: "一千" }), { schema: draftSchema(options) });
     expect(errorsOf(bad)).toEqual({ incomeDonation: ["捐赠收入请填写金额，如 1234.50"] });
   });
 
   it("requires fewer sections in the simplified report and the 整改 report when one is open", () => {
-    const simplified = parseWithZod(form({ intent: "submit", activitiesSummary: "x", charterCompliance: "是", ...moneyInputs }), {
-      schema: submitSchema({ simplified: true, rectificationRequired: false }),
-    });
+    const simplified = parseWithZod(
+      form({ intent: "submit", activitiesSummary: "x", charterCompliance: "是", ...moneyInputs }),
+      {
+        schema: submitSchema({ simplified: true, rectificationRequired: false }),
+      },
+    );
     expect(simplified.status).toBe("success");
-    const full = parseWithZod(form({ intent: "submit", activitiesSummary: "x", charterCompliance: "是", ...moneyInputs }), {
-      schema: submitSchema(options),
-    });
-    expect(Object.keys(errorsOf(full) ?? {}).sort()).toEqual(["partyMemberCount", "partyOrgStatus", "personnelChanges", "staffCount", "memberCount", "structureChanges"].sort());
+    const full = parseWithZod(
+      form({ intent: "submit", activitiesSummary: "x", charterCompliance: "是", ...moneyInputs }),
+      {
+        schema: submitSchema(options),
+      },
+    );
+    expect(Object.keys(errorsOf(full) ?? {}).sort()).toEqual(
+      [
+        "partyMemberCount",
+        "partyOrgStatus",
+        "personnelChanges",
+        "staffCount",
+        "memberCount",
+        "structureChanges",
+      ].sort(),
+    );
     const withRect = parseWithZod(form({ intent: "submit", ...fullText, ...moneyInputs }), {
       schema: submitSchema({ simplified: false, rectificationRequired: true }),
     });

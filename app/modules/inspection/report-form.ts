@@ -45,7 +45,12 @@ export const MONEY_LABELS: Record<MoneyField, string> = {
 /** Only net assets may be negative (an organization can owe more than it owns). */
 const SIGNED_FIELDS = new Set<string>(["netAssetsTotal"]);
 
-export const PARTY_ORG_OPTIONS = ["已单独建立党组织", "已联合建立党组织", "未建立党组织，已选派党建工作指导员", "未建立党组织"] as const;
+export const PARTY_ORG_OPTIONS = [
+  "已单独建立党组织",
+  "已联合建立党组织",
+  "未建立党组织，已选派党建工作指导员",
+  "未建立党组织",
+] as const;
 export const CHARTER_OPTIONS = ["是", "否"] as const;
 
 export const TEXT_LABELS = {
@@ -77,8 +82,18 @@ export type ReportSection = {
 };
 
 export const REPORT_SECTIONS: readonly ReportSection[] = [
-  { key: "activities", title: "一、业务活动情况", required: ["activitiesSummary", "charterCompliance"], inSimplified: true },
-  { key: "changes", title: "二、人员和机构变动情况", required: ["personnelChanges", "structureChanges"], inSimplified: false },
+  {
+    key: "activities",
+    title: "一、业务活动情况",
+    required: ["activitiesSummary", "charterCompliance"],
+    inSimplified: true,
+  },
+  {
+    key: "changes",
+    title: "二、人员和机构变动情况",
+    required: ["personnelChanges", "structureChanges"],
+    inSimplified: false,
+  },
   { key: "people", title: "三、会员和工作人员", required: ["memberCount", "staffCount"], inSimplified: false },
   { key: "party", title: "四、党建工作", required: ["partyOrgStatus", "partyMemberCount"], inSimplified: false },
   { key: "finance", title: "五、财务情况", required: [...MONEY_FIELDS], inSimplified: true },
@@ -136,7 +151,11 @@ function countSchema(label: string) {
 }
 
 function textSchema(label: string, max: number) {
-  return z.string({ required_error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
+  return z
+    .string({ required_error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}最多 ${max} 个字`);
 }
 
 function fieldSchemas(requiredKeys: Set<string>, rectificationRequired: boolean) {
@@ -145,7 +164,10 @@ function fieldSchemas(requiredKeys: Set<string>, rectificationRequired: boolean)
     activitiesSummary: req("activitiesSummary", textSchema(TEXT_LABELS.activitiesSummary, 5000)),
     charterCompliance: req(
       "charterCompliance",
-      z.enum(CHARTER_OPTIONS, { required_error: "请选择是否按章程开展活动", invalid_type_error: "请选择是否按章程开展活动" }),
+      z.enum(CHARTER_OPTIONS, {
+        required_error: "请选择是否按章程开展活动",
+        invalid_type_error: "请选择是否按章程开展活动",
+      }),
     ),
     personnelChanges: req("personnelChanges", textSchema(TEXT_LABELS.personnelChanges, 2000)),
     structureChanges: req("structureChanges", textSchema(TEXT_LABELS.structureChanges, 2000)),
@@ -188,7 +210,8 @@ export function submitSchema(options: FormOptions) {
     .object({ intent: z.literal("submit"), ...fieldSchemas(requiredFields(options), options.rectificationRequired) })
     .superRefine((value, ctx) => {
       const errors = checkFinance(value as Partial<Record<MoneyField, number>>);
-      for (const [path, message] of Object.entries(errors)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+      for (const [path, message] of Object.entries(errors))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
     });
 }
 
@@ -261,7 +284,10 @@ export function reportDefaults(data: ReportData) {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
     if (value == null) continue;
-    out[key] = (MONEY_FIELDS as readonly string[]).includes(key) && typeof value === "number" ? fenToInput(value) : String(value);
+    out[key] =
+      (MONEY_FIELDS as readonly string[]).includes(key) && typeof value === "number"
+        ? fenToInput(value)
+        : String(value);
   }
   return out;
 }

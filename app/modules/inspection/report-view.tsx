@@ -28,7 +28,8 @@ const money = (data: ReportData, key: string) => (typeof data[key] === "number" 
 export function ReportView({ data, simplified }: { data: ReportData; simplified: boolean }) {
   const financeErrors = checkFinance(data as Partial<Record<MoneyField, number>>);
   const titles = Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, s.title]));
-  const optional = (key: string) => (simplified && !REPORT_SECTIONS.find((s) => s.key === key)?.inSimplified ? "（简化年检，选填）" : "");
+  const optional = (key: string) =>
+    simplified && !REPORT_SECTIONS.find((s) => s.key === key)?.inSimplified ? "（简化年检，选填）" : "";
   return (
     <div className="space-y-6 text-sm">
       <section>

@@ -1,9 +1,9 @@
-import { prisma, type Tx } from "~/utils/db.server";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { EDITABLE_STATUSES, OPEN_RECTIFICATION_STATUSES } from "./labels";
 import { deadlineFor } from "./obligation";
@@ -77,7 +77,14 @@ function openRectificationsQuery(organizationId: string) {
   return prisma.rectification.findMany({
     where: { organizationId, status: { in: [...OPEN_RECTIFICATION_STATUSES] } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, status: true, requirement: true, dueAt: true, reviewNote: true, report: { select: { year: true } } },
+    select: {
+      id: true,
+      status: true,
+      requirement: true,
+      dueAt: true,
+      reviewNote: true,
+      report: { select: { year: true } },
+    },
   });
 }
 
@@ -118,7 +125,10 @@ export async function saveOrgReport(input: {
   }
   if (input.intent === "submit") {
     if (from !== "RETURNED" && now.getTime() > current.deadline.getTime()) {
-      throw new ReportFieldError("", `${report.year}年度报告的提交截止日期（${formatDate(current.deadline)}）已过，不能再提交。请联系登记管理机关。`);
+      throw new ReportFieldError(
+        "",
+        `${report.year}年度报告的提交截止日期（${formatDate(current.deadline)}）已过，不能再提交。请联系登记管理机关。`,
+      );
     }
     if (input.auditRequired && !input.auditFile && current.auditReports.length === 0) {
       throw new ReportFieldError("auditReport", "基金会须上传审计报告");
@@ -139,10 +149,19 @@ export async function saveOrgReport(input: {
           to: "DRAFT",
           actor: { id: input.actorId, role: "ORG_MEMBER" },
           request: input.request,
-          apply: async () => (await tx.inspectionReport.updateMany({ where: { id: report.id, status: from }, data: { status: "DRAFT", data: json } })).count,
+          apply: async () =>
+            (
+              await tx.inspectionReport.updateMany({
+                where: { id: report.id, status: from },
+                data: { status: "DRAFT", data: json },
+              })
+            ).count,
         });
       } else {
-        const { count } = await tx.inspectionReport.updateMany({ where: { id: report.id, status: from }, data: { data: json } });
+        const { count } = await tx.inspectionReport.updateMany({
+          where: { id: report.id, status: from },
+          data: { data: json },
+        });
         if (count !== 1) throw new WorkflowError("该记录的状态已被他人更新，请刷新后重试");
       }
     } else {

@@ -1,13 +1,13 @@
-import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
+import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { AUDIT_REPORT_PURPOSE } from "./reports.server";
-import { deadlineFor, rectificationDueAt } from "./obligation";
 import { conclusionLabel, type SupervisorOpinion } from "./labels";
+import { deadlineFor, rectificationDueAt } from "./obligation";
+import { AUDIT_REPORT_PURPOSE } from "./reports.server";
 import { badYearNotice, isBadOutcome } from "./revocation";
 import { inspectionWorkflow, type Conclusion, type InspectionState } from "./workflow";
 
@@ -29,7 +29,9 @@ export async function getReportForReview(reportId: string) {
       conclusionReason: true,
       concludedAt: true,
       round: { select: { deadline: true, foundationDeadline: true } },
-      organization: { select: { id: true, name: true, type: true, supervisingUnit: true, currentGrade: true, uscc: true } },
+      organization: {
+        select: { id: true, name: true, type: true, supervisingUnit: true, currentGrade: true, uscc: true },
+      },
       rectifications: {
         orderBy: { createdAt: "asc" },
         select: { id: true, status: true, requirement: true, dueAt: true, reportText: true, reviewNote: true },
@@ -63,7 +65,8 @@ export async function recordSupervisorOpinion(input: {
   request?: Request;
 }) {
   const report = await loadStatus(input.reportId);
-  if (report.status !== "SUBMITTED") throw new WorkflowError("只能对已提交、尚未出结论的年度报告登记业务主管单位初审意见");
+  if (report.status !== "SUBMITTED")
+    throw new WorkflowError("只能对已提交、尚未出结论的年度报告登记业务主管单位初审意见");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.inspectionReport.updateMany({
       where: { id: report.id, status: "SUBMITTED" },
@@ -146,7 +149,13 @@ export async function concludeReport(input: {
         (
           await tx.inspectionReport.updateMany({
             where: { id: report.id, status: from },
-            data: { status: "CONCLUDED", conclusion: input.conclusion, conclusionReason: reason, concludedAt: now, concludedById: input.actorId },
+            data: {
+              status: "CONCLUDED",
+              conclusion: input.conclusion,
+              conclusionReason: reason,
+              concludedAt: now,
+              concludedById: input.actorId,
+            },
           })
         ).count,
     });

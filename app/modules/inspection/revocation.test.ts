@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRevocation, type YearOutcome } from "./revocation";
 
-const o = (organizationId: string, year: number, conclusion: string | null): YearOutcome => ({ organizationId, year, conclusion });
+const o = (organizationId: string, year: number, conclusion: string | null): YearOutcome => ({
+  organizationId,
+  year,
+  conclusion,
+});
 
 describe("the two-years rule", () => {
   it("lists an organization that missed or failed two years in a row", () => {

@@ -1,7 +1,7 @@
-import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
+import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { classifyObligation, isSimplified } from "./obligation";
 
@@ -10,7 +10,15 @@ export async function listRounds() {
     prisma.inspectionRound.findMany({
       orderBy: { year: "desc" },
       take: 50,
-      select: { id: true, year: true, deadline: true, foundationDeadline: true, status: true, openedAt: true, missedMarkedAt: true },
+      select: {
+        id: true,
+        year: true,
+        deadline: true,
+        foundationDeadline: true,
+        status: true,
+        openedAt: true,
+        missedMarkedAt: true,
+      },
     }),
     prisma.inspectionReport.groupBy({ by: ["roundId", "status"], orderBy: { roundId: "asc" }, _count: { _all: true } }),
   ]);
@@ -28,7 +36,9 @@ export async function getRoundByYear(year: number) {
   });
 }
 
-export type OpenRoundResult = { ok: true; roundId: string; obligated: number; exempt: number } | { ok: false; fieldErrors: Record<string, string[]> };
+export type OpenRoundResult =
+  | { ok: true; roundId: string; obligated: number; exempt: number }
+  | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
  * Opens the round for `year` in one transaction: lists every organization that
@@ -73,7 +83,8 @@ export async function openRound(input: {
           year: input.year,
           status: obligation.kind === "EXEMPT" ? "EXEMPT" : "PENDING",
           exemptReason: obligation.kind === "EXEMPT" ? obligation.reason : null,
-          simplified: obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
+          simplified:
+            obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
         });
       }
       await tx.inspectionReport.createMany({ data: rows });
@@ -84,7 +95,8 @@ export async function openRound(input: {
         select: { userId: true, organizationId: true },
       });
       const statusByOrg = new Map(rows.map((r) => [r.organizationId, r.status]));
-      const group = (pred: (orgId: string) => boolean) => members.filter((m) => pred(m.organizationId)).map((m) => m.userId);
+      const group = (pred: (orgId: string) => boolean) =>
+        members.filter((m) => pred(m.organizationId)).map((m) => m.userId);
       await notifyUsers(tx, {
         userIds: group((id) => statusByOrg.get(id) === "PENDING" && typeById.get(id) !== "FOUNDATION"),
         title: `请填报${input.year}年度工作报告（年检）`,

@@ -38,8 +38,12 @@ describe("inspection report transitions", () => {
 
   it("explains a refused move in Chinese", () => {
     expect(() => inspectionWorkflow.assert("CONCLUDED", "SUBMITTED", "ORG_MEMBER")).toThrow(WorkflowError);
-    expect(() => inspectionWorkflow.assert("CONCLUDED", "SUBMITTED", "ORG_MEMBER")).toThrow("当前状态「已出结论」不能变为「已提交」");
-    expect(() => inspectionWorkflow.assert("SUBMITTED", "CONCLUDED", "ORG_MEMBER")).toThrow("您不能执行「作出年检结论」");
+    expect(() => inspectionWorkflow.assert("CONCLUDED", "SUBMITTED", "ORG_MEMBER")).toThrow(
+      "当前状态「已出结论」不能变为「已提交」",
+    );
+    expect(() => inspectionWorkflow.assert("SUBMITTED", "CONCLUDED", "ORG_MEMBER")).toThrow(
+      "您不能执行「作出年检结论」",
+    );
   });
 });
 

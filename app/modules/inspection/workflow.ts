@@ -1,6 +1,14 @@
 import { defineWorkflow } from "~/modules/workflow/state-machine";
 
-export const INSPECTION_STATES = ["PENDING", "DRAFT", "SUBMITTED", "RETURNED", "CONCLUDED", "MISSED", "EXEMPT"] as const;
+export const INSPECTION_STATES = [
+  "PENDING",
+  "DRAFT",
+  "SUBMITTED",
+  "RETURNED",
+  "CONCLUDED",
+  "MISSED",
+  "EXEMPT",
+] as const;
 export type InspectionState = (typeof INSPECTION_STATES)[number];
 
 // PENDING: the round lists the organization but nothing is filed yet.

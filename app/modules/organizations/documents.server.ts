@@ -1,6 +1,6 @@
-import { prisma } from "~/utils/db.server";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { prisma } from "~/utils/db.server";
 import { ORG_DOCUMENT_PURPOSE_KEYS, type OrgDocumentPurpose } from "./documents";
 
 export async function listOrgDocuments(organizationId: string) {

@@ -10,7 +10,10 @@ export const ORG_DOCUMENT_PURPOSES = {
 
 export type OrgDocumentPurpose = keyof typeof ORG_DOCUMENT_PURPOSES;
 
-export const ORG_DOCUMENT_PURPOSE_KEYS = Object.keys(ORG_DOCUMENT_PURPOSES) as [OrgDocumentPurpose, ...OrgDocumentPurpose[]];
+export const ORG_DOCUMENT_PURPOSE_KEYS = Object.keys(ORG_DOCUMENT_PURPOSES) as [
+  OrgDocumentPurpose,
+  ...OrgDocumentPurpose[],
+];
 
 export function documentPurposeLabel(purpose: string) {
   return ORG_DOCUMENT_PURPOSES[purpose as OrgDocumentPurpose] ?? purpose;

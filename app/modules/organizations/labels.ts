@@ -38,7 +38,14 @@ export const ORG_STATUS_LABELS: Record<OrgStatus, string> = {
 /** The four categories that may register without a supervising unit. */
 export const DIRECT_REGISTRATION_CATEGORIES = ["行业协会商会", "科技类", "公益慈善类", "城乡社区服务类"] as const;
 
-export const ORG_CATEGORIES = [...DIRECT_REGISTRATION_CATEGORIES, "教育类", "文化类", "体育类", "卫生类", "其他"] as const;
+export const ORG_CATEGORIES = [
+  ...DIRECT_REGISTRATION_CATEGORIES,
+  "教育类",
+  "文化类",
+  "体育类",
+  "卫生类",
+  "其他",
+] as const;
 
 export function orgTypeLabel(type: string) {
   return ORG_TYPE_LABELS[type as OrgType] ?? type;

@@ -1,5 +1,5 @@
-import { prisma } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { prisma } from "~/utils/db.server";
 
 export const orgProfileSelect = {
   id: true,

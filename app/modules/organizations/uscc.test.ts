@@ -118,7 +118,9 @@ describe("generateUscc", () => {
   it("produces valid codes for every type digit and many bodies", () => {
     for (const typeDigit of ["1", "2", "3", "9"]) {
       for (let n = 0; n < 500; n++) {
-        const orgCodeBase8 = `MJ${String(n * 1973).padStart(6, "0").slice(-6)}`;
+        const orgCodeBase8 = `MJ${String(n * 1973)
+          .padStart(6, "0")
+          .slice(-6)}`;
         const code = generateUscc({ typeDigit, areaCode: "320115", orgCodeBase8 });
         expect(code.slice(0, 8)).toBe(`5${typeDigit}320115`);
         expect(isValidUscc(code)).toBe(true);

@@ -179,13 +179,17 @@ describe("基金会 原始基金 and 理事", () => {
   it("needs 5 to 25 理事", () => {
     for (const directors of [5, 25]) expect(checkTypeRules(foundation({ directors }), defaults)).toEqual([]);
     for (const directors of [4, 26, 0]) {
-      expect(messagesAt(checkTypeRules(foundation({ directors }), defaults), "directors")).toEqual(["基金会理事人数应为 5 至 25 人"]);
+      expect(messagesAt(checkTypeRules(foundation({ directors }), defaults), "directors")).toEqual([
+        "基金会理事人数应为 5 至 25 人",
+      ]);
     }
   });
 
   it("follows configured director limits", () => {
     const rules = rulesWith({ "registration.foundation.minDirectors": 7, "registration.foundation.maxDirectors": 9 });
-    expect(messagesAt(checkTypeRules(foundation({ directors: 6 }), rules), "directors")).toEqual(["基金会理事人数应为 7 至 9 人"]);
+    expect(messagesAt(checkTypeRules(foundation({ directors: 6 }), rules), "directors")).toEqual([
+      "基金会理事人数应为 7 至 9 人",
+    ]);
     expect(checkTypeRules(foundation({ directors: 9 }), rules)).toEqual([]);
   });
 });
@@ -205,20 +209,30 @@ describe("a local body's name", () => {
   });
 
   it("applies to social service and community organizations, which are always local", () => {
-    const service: ApplicationData = { orgType: "SOCIAL_SERVICE", proposedName: "中华养老服务中心", persons: [], category: "公益慈善类" };
+    const service: ApplicationData = {
+      orgType: "SOCIAL_SERVICE",
+      proposedName: "中华养老服务中心",
+      persons: [],
+      category: "公益慈善类",
+    };
     expect(messagesAt(checkTypeRules(service, defaults), "proposedName")).toHaveLength(1);
     const community: ApplicationData = { orgType: "COMMUNITY", proposedName: "中国结编织社", persons: [] };
     expect(messagesAt(checkTypeRules(community, defaults), "proposedName")).toHaveLength(1);
   });
 
   it("does not apply to a national body", () => {
-    const issues = checkTypeRules(socialGroup({ level: "NATIONAL", proposedName: "中华书画协会", capitalFen: 100_000 * YUAN }), defaults);
+    const issues = checkTypeRules(
+      socialGroup({ level: "NATIONAL", proposedName: "中华书画协会", capitalFen: 100_000 * YUAN }),
+      defaults,
+    );
     expect(messagesAt(issues, "proposedName")).toEqual([]);
   });
 
   it("uses the configured word list", () => {
     const rules = rulesWith({ "registration.localNameForbiddenWords": ["国际"] });
-    expect(messagesAt(checkTypeRules(socialGroup({ proposedName: "中华书画协会" }), rules), "proposedName")).toEqual([]);
+    expect(messagesAt(checkTypeRules(socialGroup({ proposedName: "中华书画协会" }), rules), "proposedName")).toEqual(
+      [],
+    );
     expect(messagesAt(checkTypeRules(socialGroup({ proposedName: "国际书画协会" }), rules), "proposedName")).toEqual([
       "地方性社会组织名称不得含有「国际」字样",
     ]);
@@ -242,11 +256,21 @@ describe("业务主管单位", () => {
 
   it("follows the configured list of direct categories", () => {
     const rules = rulesWith({ "registration.directCategories": ["科技类"] });
-    expect(messagesAt(checkTypeRules(socialGroup({ category: "公益慈善类", supervisingUnit: undefined }), rules), "supervisingUnit")).toHaveLength(1);
+    expect(
+      messagesAt(
+        checkTypeRules(socialGroup({ category: "公益慈善类", supervisingUnit: undefined }), rules),
+        "supervisingUnit",
+      ),
+    ).toHaveLength(1);
   });
 
   it("is not required for a 备案", () => {
-    const community: ApplicationData = { orgType: "COMMUNITY", proposedName: "九龙湖社区读书会", category: "文化类", persons: [] };
+    const community: ApplicationData = {
+      orgType: "COMMUNITY",
+      proposedName: "九龙湖社区读书会",
+      category: "文化类",
+      persons: [],
+    };
     expect(checkTypeRules(community, defaults)).toEqual([]);
   });
 });
@@ -320,7 +344,12 @@ describe("stored data", () => {
   });
 
   it("reads back what it stored, and survives junk", () => {
-    const stored = JSON.stringify({ proposedName: "某协会", capitalFen: 100, persons: [{ name: "甲" }], level: "NATIONAL" });
+    const stored = JSON.stringify({
+      proposedName: "某协会",
+      capitalFen: 100,
+      persons: [{ name: "甲" }],
+      level: "NATIONAL",
+    });
     expect(parseApplicationData(stored, "SOCIAL_GROUP")).toMatchObject({
       orgType: "SOCIAL_GROUP",
       proposedName: "某协会",
@@ -368,14 +397,23 @@ describe("the form schema", () => {
   const schema = buildApplicationSchema({ rules: defaults, existingDocuments: [], fileSchema });
 
   it("saves a draft with only format checks", () => {
-    const result = parseWithZod(formData({ intent: "save", orgType: "SOCIAL_GROUP", proposedName: "中华书画协会" }), { schema });
+    const result = parseWithZod(formData({ intent: "save", orgType: "SOCIAL_GROUP", proposedName: "中华书画协会" }), {
+      schema,
+    });
     expect(result.status).toBe("success");
-    if (result.status === "success") expect(result.value.data).toEqual({ orgType: "SOCIAL_GROUP", proposedName: "中华书画协会", persons: [] });
+    if (result.status === "success")
+      expect(result.value.data).toEqual({ orgType: "SOCIAL_GROUP", proposedName: "中华书画协会", persons: [] });
   });
 
   it("refuses badly formatted values even in a draft", () => {
     const result = parseWithZod(
-      formData({ intent: "save", orgType: "SOCIAL_SERVICE", areaCode: "32011", capital: "三万", "persons[0].phone": "12345" }),
+      formData({
+        intent: "save",
+        orgType: "SOCIAL_SERVICE",
+        areaCode: "32011",
+        capital: "三万",
+        "persons[0].phone": "12345",
+      }),
       { schema },
     );
     const error = result.reply().error ?? {};
@@ -416,7 +454,9 @@ describe("the form schema", () => {
       existingDocuments: ["charter", "premises", "capital", "persons"],
       fileSchema,
     });
-    expect(parseWithZod(formData({ intent: "submit", ...COMPLETE_SERVICE }), { schema: withStored }).status).toBe("success");
+    expect(parseWithZod(formData({ intent: "submit", ...COMPLETE_SERVICE }), { schema: withStored }).status).toBe(
+      "success",
+    );
   });
 
   it("on the server, refuses a name another organization holds, at the name field", async () => {
@@ -424,12 +464,21 @@ describe("the form schema", () => {
       rules: defaults,
       existingDocuments: ["charter", "premises", "capital", "persons"],
       fileSchema,
-      nameTaken: async (name) => (name === COMPLETE_SERVICE.proposedName ? `「${name}」与已登记的社会组织重名，请更换名称` : null),
+      nameTaken: async (name) =>
+        name === COMPLETE_SERVICE.proposedName ? `「${name}」与已登记的社会组织重名，请更换名称` : null,
     });
-    const taken = await parseWithZod(formData({ intent: "submit", ...COMPLETE_SERVICE }), { schema: server, async: true });
-    expect(taken.reply().error?.proposedName).toEqual(["「江宁区益邻社会工作服务中心」与已登记的社会组织重名，请更换名称"]);
+    const taken = await parseWithZod(formData({ intent: "submit", ...COMPLETE_SERVICE }), {
+      schema: server,
+      async: true,
+    });
+    expect(taken.reply().error?.proposedName).toEqual([
+      "「江宁区益邻社会工作服务中心」与已登记的社会组织重名，请更换名称",
+    ]);
     // A draft is not checked against the register.
-    const draft = await parseWithZod(formData({ intent: "save", ...COMPLETE_SERVICE }), { schema: server, async: true });
+    const draft = await parseWithZod(formData({ intent: "save", ...COMPLETE_SERVICE }), {
+      schema: server,
+      async: true,
+    });
     expect(draft.status).toBe("success");
   });
 });

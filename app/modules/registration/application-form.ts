@@ -364,7 +364,10 @@ export function minimumCapitalFen(
     if (data.fundraising === "PUBLIC") {
       return local
         ? { fen: rules["registration.foundation.minCapitalLocalPublicFen"], description: "地方性公募基金会的原始基金" }
-        : { fen: rules["registration.foundation.minCapitalNationalPublicFen"], description: "全国性公募基金会的原始基金" };
+        : {
+            fen: rules["registration.foundation.minCapitalNationalPublicFen"],
+            description: "全国性公募基金会的原始基金",
+          };
     }
   }
   return null;
@@ -402,7 +405,11 @@ export function checkTypeRules(data: ApplicationData, rules: RegistrationRules):
     }
   }
   // A 备案 community group is guided by its street office; the supervising-unit rule is for 登记.
-  if (kindForType(data.orgType) === "REGISTRATION" && !data.supervisingUnit && supervisingUnitRequired(data.category, rules)) {
+  if (
+    kindForType(data.orgType) === "REGISTRATION" &&
+    !data.supervisingUnit &&
+    supervisingUnitRequired(data.category, rules)
+  ) {
     issues.push({
       path: ["supervisingUnit"],
       message: `业务类别为「${data.category}」的须填写业务主管单位（${rules["registration.directCategories"].join("、")}可直接登记）`,
@@ -444,7 +451,11 @@ export function checkCompleteness(data: ApplicationData, rows: PersonRow[] = dat
 }
 
 /** The documents still missing: required for the kind, neither uploaded now nor before. */
-export function missingDocuments(kind: ApplicationKind, uploaded: DocumentKey[], existing: DocumentKey[]): DocumentKey[] {
+export function missingDocuments(
+  kind: ApplicationKind,
+  uploaded: DocumentKey[],
+  existing: DocumentKey[],
+): DocumentKey[] {
   return documentsFor(kind).filter((k) => !uploaded.includes(k) && !existing.includes(k));
 }
 
@@ -537,7 +548,17 @@ export function requiredFields(
   existingDocuments: DocumentKey[],
 ): string[] {
   const kind = kindForType(type);
-  const fields = ["orgType", "proposedName", "address", "area", "areaCode", "purpose", "scope", "category", "legalRepresentative"];
+  const fields = [
+    "orgType",
+    "proposedName",
+    "address",
+    "area",
+    "areaCode",
+    "purpose",
+    "scope",
+    "category",
+    "legalRepresentative",
+  ];
   if (kind === "REGISTRATION") fields.push("capital");
   if (kind === "REGISTRATION" && supervisingUnitRequired(category, rules)) fields.push("supervisingUnit");
   if (hasScopeLevel(type)) fields.push("level");

@@ -42,7 +42,11 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 export function OverdueBadge() {
-  return <span className="ml-1 inline-block whitespace-nowrap rounded-full bg-red-600 px-2 py-0.5 text-xs text-white">已逾期</span>;
+  return (
+    <span className="ml-1 inline-block whitespace-nowrap rounded-full bg-red-600 px-2 py-0.5 text-xs text-white">
+      已逾期
+    </span>
+  );
 }
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -126,7 +130,13 @@ export function ApplicationDetails({ data }: { data: ApplicationData }) {
   );
 }
 
-export type StoredDocument = { id: string; purpose: string; originalName: string; sizeBytes: number; createdAt: string | Date };
+export type StoredDocument = {
+  id: string;
+  purpose: string;
+  originalName: string;
+  sizeBytes: number;
+  createdAt: string | Date;
+};
 
 export function formatSize(bytes: number) {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;

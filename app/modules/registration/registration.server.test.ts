@@ -88,30 +88,66 @@ describe("an application from draft to registration", () => {
       request: request(),
     });
     let row = await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.id } });
-    expect(row).toMatchObject({ status: "DRAFT", submissions: 0, proposedName: "江宁区益邻社会工作服务中心", kind: "REGISTRATION" });
+    expect(row).toMatchObject({
+      status: "DRAFT",
+      submissions: 0,
+      proposedName: "江宁区益邻社会工作服务中心",
+      kind: "REGISTRATION",
+    });
     expect(await prisma.notification.count({ where: { userId: admin.id } })).toBe(0);
 
     const data = serviceData("江宁区益邻社会工作服务中心");
-    await saveApplication({ ...who, applicationId: app.id, actorId: who.userId, data, files: allDocuments("REGISTRATION"), submit: true, request: request() });
+    await saveApplication({
+      ...who,
+      applicationId: app.id,
+      actorId: who.userId,
+      data,
+      files: allDocuments("REGISTRATION"),
+      submit: true,
+      request: request(),
+    });
     row = await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.status).toBe("SUBMITTED");
     expect(row.submissions).toBe(1);
     expect(row.dueAt!.getTime() - row.firstSubmittedAt!.getTime()).toBe(60 * 86_400_000);
     expect(JSON.parse(row.data)).toEqual(data);
     expect(await listApplicationDocuments(app.id)).toHaveLength(4);
-    const adminNotes = await prisma.notification.findMany({ where: { userId: admin.id }, select: { title: true, link: true } });
-    expect(adminNotes).toEqual([{ title: "新的登记申请：江宁区益邻社会工作服务中心", link: `/admin/registrations/${app.id}` }]);
+    const adminNotes = await prisma.notification.findMany({
+      where: { userId: admin.id },
+      select: { title: true, link: true },
+    });
+    expect(adminNotes).toEqual([
+      { title: "新的登记申请：江宁区益邻社会工作服务中心", link: `/admin/registrations/${app.id}` },
+    ]);
 
-    await decideApplication({ applicationId: app.id, to: "CORRECTION", reason: "住所证明不清晰，请重新上传", actorId: admin.id });
+    await decideApplication({
+      applicationId: app.id,
+      to: "CORRECTION",
+      reason: "住所证明不清晰，请重新上传",
+      actorId: admin.id,
+    });
     row = await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row).toMatchObject({ status: "CORRECTION", correctionNotes: "住所证明不清晰，请重新上传" });
-    const memberNote = await prisma.notification.findFirstOrThrow({ where: { userId: who.userId, title: { contains: "补正" } } });
-    expect(memberNote).toMatchObject({ body: "补正内容：住所证明不清晰，请重新上传", link: `/org/registration/${app.id}` });
+    const memberNote = await prisma.notification.findFirstOrThrow({
+      where: { userId: who.userId, title: { contains: "补正" } },
+    });
+    expect(memberNote).toMatchObject({
+      body: "补正内容：住所证明不清晰，请重新上传",
+      link: `/org/registration/${app.id}`,
+    });
 
     // Resubmit with a new 住所证明: the old file goes, the clock does not restart.
     const [oldPremises] = (await listApplicationDocuments(app.id)).filter((d) => d.purpose === "registration.premises");
     const oldKey = (await prisma.attachment.findUniqueOrThrow({ where: { id: oldPremises!.id } })).storageKey;
-    await saveApplication({ ...who, applicationId: app.id, actorId: who.userId, data, files: { premises: pdf("住所证明-清晰版.pdf") }, submit: true, request: request() });
+    await saveApplication({
+      ...who,
+      applicationId: app.id,
+      actorId: who.userId,
+      data,
+      files: { premises: pdf("住所证明-清晰版.pdf") },
+      submit: true,
+      request: request(),
+    });
     const resubmitted = await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", submissions: 2 });
     expect(resubmitted.dueAt).toEqual(row.dueAt);
@@ -163,14 +199,18 @@ describe("an application from draft to registration", () => {
       "ACCEPTED→APPROVED",
     ]);
     expect(await prisma.auditEvent.count({ where: { action: "organization.register", entityId: org.id } })).toBe(1);
-    expect(await prisma.notification.count({ where: { userId: who.userId, title: { startsWith: "准予登记" } } })).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: who.userId, title: { startsWith: "准予登记" } } })).toBe(
+      1,
+    );
   });
 
   it("gives each approved type its digit and never repeats a code", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
     // A code already issued with the body the counter would pick first.
     const seededCode = generateUscc({ typeDigit: "2", areaCode: "320115", orgCodeBase8: "MJ000002" });
-    await prisma.organization.create({ data: { name: "已登记的老机构", type: "SOCIAL_SERVICE", status: "REGISTERED", uscc: seededCode } });
+    await prisma.organization.create({
+      data: { name: "已登记的老机构", type: "SOCIAL_SERVICE", status: "REGISTERED", uscc: seededCode },
+    });
 
     const group = await submitted({
       orgType: "SOCIAL_GROUP",
@@ -221,12 +261,16 @@ describe("refusals", () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const app = await submitted(serviceData("江宁区晨曦社会工作服务中心"));
     await decideApplication({ applicationId: app.applicationId, to: "ACCEPTED", actorId: admin.id });
-    await prisma.organization.create({ data: { name: "江宁区晨曦社会工作服务中心", type: "SOCIAL_SERVICE", status: "REGISTERED" } });
+    await prisma.organization.create({
+      data: { name: "江宁区晨曦社会工作服务中心", type: "SOCIAL_SERVICE", status: "REGISTERED" },
+    });
 
-    await expect(decideApplication({ applicationId: app.applicationId, to: "APPROVED", actorId: admin.id })).rejects.toThrow(
-      "名称「江宁区晨曦社会工作服务中心」已被其他社会组织使用，不能准予登记，请退回补正",
+    await expect(
+      decideApplication({ applicationId: app.applicationId, to: "APPROVED", actorId: admin.id }),
+    ).rejects.toThrow("名称「江宁区晨曦社会工作服务中心」已被其他社会组织使用，不能准予登记，请退回补正");
+    expect((await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.applicationId } })).status).toBe(
+      "ACCEPTED",
     );
-    expect((await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.applicationId } })).status).toBe("ACCEPTED");
     const org = await prisma.organization.findUniqueOrThrow({ where: { id: app.organizationId } });
     expect(org).toMatchObject({ status: "PREPARING", uscc: null });
     expect(await prisma.auditEvent.count({ where: { entityId: app.applicationId, toState: "APPROVED" } })).toBe(0);
@@ -235,16 +279,18 @@ describe("refusals", () => {
   it("refuses moves the table does not allow, and 补正 without the points to correct", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const app = await submitted(serviceData("江宁区向阳社会工作服务中心"));
-    await expect(decideApplication({ applicationId: app.applicationId, to: "APPROVED", actorId: admin.id })).rejects.toBeInstanceOf(
-      WorkflowError,
-    );
+    await expect(
+      decideApplication({ applicationId: app.applicationId, to: "APPROVED", actorId: admin.id }),
+    ).rejects.toBeInstanceOf(WorkflowError);
     await expect(
       decideApplication({ applicationId: app.applicationId, to: "CORRECTION", reason: "  ", actorId: admin.id }),
     ).rejects.toThrow("「退回补正」必须填写理由");
-    await expect(decideApplication({ applicationId: app.applicationId, to: "REJECTED", actorId: admin.id })).rejects.toThrow(
-      "「不予登记」必须填写理由",
+    await expect(
+      decideApplication({ applicationId: app.applicationId, to: "REJECTED", actorId: admin.id }),
+    ).rejects.toThrow("「不予登记」必须填写理由");
+    expect((await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.applicationId } })).status).toBe(
+      "SUBMITTED",
     );
-    expect((await prisma.registrationApplication.findUniqueOrThrow({ where: { id: app.applicationId } })).status).toBe("SUBMITTED");
   });
 
   it("does not let the applicant change a submitted application or open a second one", async () => {
@@ -261,7 +307,12 @@ describe("refusals", () => {
       }),
     ).rejects.toThrow("申请当前为「已提交」，不能修改");
     await expect(
-      startApplication({ organizationId: app.organizationId, userId: app.userId, orgType: "SOCIAL_SERVICE", request: request() }),
+      startApplication({
+        organizationId: app.organizationId,
+        userId: app.userId,
+        orgType: "SOCIAL_SERVICE",
+        request: request(),
+      }),
     ).rejects.toThrow("本机构已有正在办理的申请");
   });
 
@@ -269,8 +320,12 @@ describe("refusals", () => {
     const mine = await applicant("本机构的名字");
     await prisma.organization.create({ data: { name: "已登记的中心", type: "SOCIAL_SERVICE", status: "REGISTERED" } });
     await prisma.organization.create({ data: { name: "筹备中的中心", type: "SOCIAL_SERVICE" } });
-    expect(await nameConflictMessage("已登记的中心", mine.organizationId)).toBe("「已登记的中心」与已登记的社会组织重名，请更换名称");
-    expect(await nameConflictMessage("筹备中的中心", mine.organizationId)).toBe("「筹备中的中心」已被其他社会组织使用，请更换名称");
+    expect(await nameConflictMessage("已登记的中心", mine.organizationId)).toBe(
+      "「已登记的中心」与已登记的社会组织重名，请更换名称",
+    );
+    expect(await nameConflictMessage("筹备中的中心", mine.organizationId)).toBe(
+      "「筹备中的中心」已被其他社会组织使用，请更换名称",
+    );
     expect(await nameConflictMessage("本机构的名字", mine.organizationId)).toBeNull();
     expect(await nameConflictMessage("没人用的名字", mine.organizationId)).toBeNull();
   });

@@ -1,7 +1,7 @@
 // Queries and writes for registration (登记) and filing (备案) applications.
 import fs from "node:fs/promises";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { attachmentData, resolveStoragePath, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
@@ -87,7 +87,12 @@ export async function findOpenApplication(organizationId: string) {
  * Opens a draft, filled in from what the organization already wrote in its
  * profile. Refused when it is registered already or has an open application.
  */
-export async function startApplication(input: { organizationId: string; userId: string; orgType: OrgType; request: Request }) {
+export async function startApplication(input: {
+  organizationId: string;
+  userId: string;
+  orgType: OrgType;
+  request: Request;
+}) {
   return prisma.$transaction(async (tx) => {
     const org = await tx.organization.findUniqueOrThrow({
       where: { id: input.organizationId },
@@ -161,7 +166,11 @@ export async function getOrgApplication(organizationId: string, applicationId: s
 /** The documents stored for an application, newest first. */
 export async function listApplicationDocuments(applicationId: string) {
   return prisma.attachment.findMany({
-    where: { subjectType: APPLICATION_SUBJECT_TYPE, subjectId: applicationId, purpose: { in: REGISTRATION_DOCUMENT_PURPOSES } },
+    where: {
+      subjectType: APPLICATION_SUBJECT_TYPE,
+      subjectId: applicationId,
+      purpose: { in: REGISTRATION_DOCUMENT_PURPOSES },
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true, purpose: true, originalName: true, sizeBytes: true, createdAt: true },
   });
@@ -344,7 +353,15 @@ export async function decideApplication(input: {
   return prisma.$transaction(async (tx) => {
     const app = await tx.registrationApplication.findFirst({
       where: { id: input.applicationId, status: { in: REVIEW_LIST_STATES } },
-      select: { id: true, organizationId: true, kind: true, orgType: true, proposedName: true, status: true, data: true },
+      select: {
+        id: true,
+        organizationId: true,
+        kind: true,
+        orgType: true,
+        proposedName: true,
+        status: true,
+        data: true,
+      },
     });
     if (!app) throw new WorkflowError("未找到该申请");
     const from = stateOf(app.status);

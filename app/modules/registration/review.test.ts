@@ -58,7 +58,12 @@ describe("the code given on approval", () => {
   it("skips a body a seeded code already uses", () => {
     const seeded = generateUscc({ typeDigit: "2", areaCode: "320115", orgCodeBase8: "MJ000002" });
     const first = generateUscc({ typeDigit: "1", areaCode: "320115", orgCodeBase8: "MJ123456" });
-    const code = assignUscc({ orgType: "SOCIAL_SERVICE", kind: "REGISTRATION", areaCode: "320115", existingCodes: [first, seeded] });
+    const code = assignUscc({
+      orgType: "SOCIAL_SERVICE",
+      kind: "REGISTRATION",
+      areaCode: "320115",
+      existingCodes: [first, seeded],
+    });
     expect(code.slice(8, 16)).toBe("MJ000003");
     expect(isValidUscc(code)).toBe(true);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
-import { EDITABLE_REGISTRATION_STATES, REGISTRATION_STATES, registrationWorkflow, type RegistrationState } from "./workflow";
+import {
+  EDITABLE_REGISTRATION_STATES,
+  REGISTRATION_STATES,
+  registrationWorkflow,
+  type RegistrationState,
+} from "./workflow";
 
 // The legal moves, by whom; everything else must be refused.
 const LEGAL: Array<[RegistrationState, RegistrationState, Actor, boolean]> = [

@@ -14,7 +14,9 @@ const current: RegisteredValues = {
 
 describe("diffRegisteredFields", () => {
   test("nothing changed, including surrounding spaces and an empty optional field", () => {
-    expect(diffRegisteredFields(current, { ...current, address: `  ${current.address}  `, supervisingUnit: "" })).toEqual([]);
+    expect(
+      diffRegisteredFields(current, { ...current, address: `  ${current.address}  `, supervisingUnit: "" }),
+    ).toEqual([]);
   });
 
   test("lists only the changed fields, in display order, with old and new stored values", () => {

@@ -24,7 +24,11 @@ const optionalText = (max: number, label: string) =>
     .transform((v) => v || null);
 
 const reason = (label: string) =>
-  z.string({ required_error: `请填写${label}` }).trim().min(2, `${label}至少 2 个字`).max(500, `${label}最多 500 个字`);
+  z
+    .string({ required_error: `请填写${label}` })
+    .trim()
+    .min(2, `${label}至少 2 个字`)
+    .max(500, `${label}最多 500 个字`);
 
 export const ChangeSchema = z.object({
   intent: z.literal("change"),

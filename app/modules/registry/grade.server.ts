@@ -1,7 +1,7 @@
 // Organization.currentGrade is a copy of the grade in force, kept for filtering
 // and sorting the directory on an index. These functions keep it true.
-import { prisma, type Tx } from "~/utils/db.server";
 import { shanghaiParts } from "~/utils/dates";
+import { prisma, type Tx } from "~/utils/db.server";
 import { gradeInForce } from "./grade";
 
 /** Recomputes one organization's currentGrade from its grade rows; returns the new value. */

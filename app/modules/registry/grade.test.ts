@@ -23,7 +23,11 @@ describe("gradeValidity", () => {
 });
 
 describe("gradeInForce", () => {
-  const row = (grade: number, announced: string) => ({ grade, announcedAt: sh(announced), ...gradeValidity(sh(announced)) });
+  const row = (grade: number, announced: string) => ({
+    grade,
+    announcedAt: sh(announced),
+    ...gradeValidity(sh(announced)),
+  });
 
   test("a grade counts only from 1 January after its announcement until its validity ends", () => {
     const rows = [row(3, "2020-11-20T00:00:00")]; // valid 2021-01-01 … 2025-12-31
@@ -38,7 +42,9 @@ describe("gradeInForce", () => {
     expect(gradeInForce(rows, sh("2023-06-01T00:00:00"))).toBe(2);
     expect(gradeInForce(rows, sh("2024-06-01T00:00:00"))).toBe(4);
     expect(gradeInForce(rows, sh("2029-01-01T00:00:00"))).toBeNull();
-    expect(gradeRowInForce(rows, sh("2024-06-01T00:00:00"))?.announcedAt.toISOString()).toBe(sh("2023-09-01T00:00:00").toISOString());
+    expect(gradeRowInForce(rows, sh("2024-06-01T00:00:00"))?.announcedAt.toISOString()).toBe(
+      sh("2023-09-01T00:00:00").toISOString(),
+    );
   });
 
   test("labels", () => {

@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { refreshCurrentGrades, recomputeCurrentGrade } from "./grade.server";
 import { gradeValidity } from "./grade";
-import { addCreditRecord, changeOrganizationStatus, endAbnormalListing, recordChange, recordGrade } from "./registry.server";
+import { refreshCurrentGrades, recomputeCurrentGrade } from "./grade.server";
+import {
+  addCreditRecord,
+  changeOrganizationStatus,
+  endAbnormalListing,
+  recordChange,
+  recordGrade,
+} from "./registry.server";
 
 const sh = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
@@ -30,8 +36,15 @@ async function createOrg(name: string, status = "REGISTERED") {
 }
 
 beforeEach(async () => {
-  adminId = (await prisma.user.create({ data: { email: "a@test.local", name: "管理员", role: "ADMIN" }, select: { id: true } })).id;
-  memberId = (await prisma.user.create({ data: { email: "m@test.local", name: "成员", role: "ORG_MEMBER" }, select: { id: true } })).id;
+  adminId = (
+    await prisma.user.create({ data: { email: "a@test.local", name: "管理员", role: "ADMIN" }, select: { id: true } })
+  ).id;
+  memberId = (
+    await prisma.user.create({
+      data: { email: "m@test.local", name: "成员", role: "ORG_MEMBER" },
+      select: { id: true },
+    })
+  ).id;
 });
 
 describe("grades", () => {
@@ -39,22 +52,40 @@ describe("grades", () => {
     const org = await createOrg("评级测试协会");
     const ctx = { actorId: adminId };
     // Announced 2019 → valid 2020–2024: expired by mid-2026.
-    const old = await recordGrade({ organizationId: org.id, grade: 4, announcedAt: sh("2019-12-01"), note: null }, ctx, sh("2026-06-01"));
+    const old = await recordGrade(
+      { organizationId: org.id, grade: 4, announcedAt: sh("2019-12-01"), note: null },
+      ctx,
+      sh("2026-06-01"),
+    );
     expect(old).toEqual({ ok: true, currentGrade: null });
     // Announced 2025 → valid 2026–2030: in force in 2026.
-    const current = await recordGrade({ organizationId: org.id, grade: 3, announcedAt: sh("2025-11-20"), note: null }, ctx, sh("2026-06-01"));
+    const current = await recordGrade(
+      { organizationId: org.id, grade: 3, announcedAt: sh("2025-11-20"), note: null },
+      ctx,
+      sh("2026-06-01"),
+    );
     expect(current).toEqual({ ok: true, currentGrade: 3 });
     // Re-rated in 2026: takes effect on 1 January 2027, so 3A stays for now.
-    const next = await recordGrade({ organizationId: org.id, grade: 5, announcedAt: sh("2026-05-20"), note: null }, ctx, sh("2026-06-01"));
+    const next = await recordGrade(
+      { organizationId: org.id, grade: 5, announcedAt: sh("2026-05-20"), note: null },
+      ctx,
+      sh("2026-06-01"),
+    );
     expect(next).toEqual({ ok: true, currentGrade: 3 });
 
-    const row = await prisma.organizationGrade.findFirstOrThrow({ where: { organizationId: org.id, grade: 5 }, select: { validFrom: true, validTo: true } });
+    const row = await prisma.organizationGrade.findFirstOrThrow({
+      where: { organizationId: org.id, grade: 5 },
+      select: { validFrom: true, validTo: true },
+    });
     expect(row).toEqual(gradeValidity(sh("2026-05-20")));
     expect(await prisma.auditEvent.count({ where: { action: "grade.record", actorId: adminId } })).toBe(3);
     expect(await prisma.notification.count({ where: { userId: memberId } })).toBe(3);
 
     await prisma.$transaction((tx) => recomputeCurrentGrade(tx, org.id, sh("2027-01-01")));
-    expect((await prisma.organization.findUniqueOrThrow({ where: { id: org.id }, select: { currentGrade: true } })).currentGrade).toBe(5);
+    expect(
+      (await prisma.organization.findUniqueOrThrow({ where: { id: org.id }, select: { currentGrade: true } }))
+        .currentGrade,
+    ).toBe(5);
   });
 
   test("refreshCurrentGrades brings every copy up to date with the calendar", async () => {
@@ -74,7 +105,12 @@ describe("grades", () => {
     expect(await refreshCurrentGrades(sh("2026-01-01"))).toBe(2);
     const grades = async () =>
       Object.fromEntries(
-        (await prisma.organization.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, select: { name: true, currentGrade: true } })).map((o) => [o.name, o.currentGrade]),
+        (
+          await prisma.organization.findMany({
+            where: { id: { in: [a.id, b.id, c.id] } },
+            select: { name: true, currentGrade: true },
+          })
+        ).map((o) => [o.name, o.currentGrade]),
       );
     expect(await grades()).toEqual({ 刷新测试甲: null, 刷新测试乙: 4, 刷新测试丙: null });
     expect(await refreshCurrentGrades(sh("2026-01-02"))).toBe(0);
@@ -98,16 +134,31 @@ describe("变更, 注销, credit", () => {
       capitalFen: 3_000_000n,
       supervisingUnit: null,
     };
-    expect(await recordChange({ organizationId: org.id, values, effectiveAt: sh("2026-11-01"), reason: "无" }, ctx)).toEqual({
+    expect(
+      await recordChange({ organizationId: org.id, values, effectiveAt: sh("2026-11-01"), reason: "无" }, ctx),
+    ).toEqual({
       ok: false,
       message: "没有修改任何登记事项",
     });
     expect(
-      await recordChange({ organizationId: org.id, values: { ...values, name: "已有名称协会" }, effectiveAt: sh("2026-11-01"), reason: "更名" }, ctx),
+      await recordChange(
+        {
+          organizationId: org.id,
+          values: { ...values, name: "已有名称协会" },
+          effectiveAt: sh("2026-11-01"),
+          reason: "更名",
+        },
+        ctx,
+      ),
     ).toEqual({ ok: false, field: "name", message: "已有其他社会组织使用该名称" });
 
     const ok = await recordChange(
-      { organizationId: org.id, values: { ...values, address: "新住所2号", capitalFen: 5_000_000n }, effectiveAt: sh("2026-11-01"), reason: "搬迁并增资" },
+      {
+        organizationId: org.id,
+        values: { ...values, address: "新住所2号", capitalFen: 5_000_000n },
+        effectiveAt: sh("2026-11-01"),
+        reason: "搬迁并增资",
+      },
       ctx,
     );
     expect(ok).toEqual({ ok: true, changed: 2 });
@@ -120,7 +171,12 @@ describe("变更, 注销, credit", () => {
       { kind: "CHANGE", field: "address", oldValue: "旧住所1号", newValue: "新住所2号", reason: "搬迁并增资" },
       { kind: "CHANGE", field: "capitalFen", oldValue: "3000000", newValue: "5000000", reason: "搬迁并增资" },
     ]);
-    expect(await prisma.organization.findUniqueOrThrow({ where: { id: org.id }, select: { address: true, capitalFen: true } })).toEqual({
+    expect(
+      await prisma.organization.findUniqueOrThrow({
+        where: { id: org.id },
+        select: { address: true, capitalFen: true },
+      }),
+    ).toEqual({
       address: "新住所2号",
       capitalFen: 5_000_000n,
     });
@@ -131,8 +187,16 @@ describe("变更, 注销, credit", () => {
   test("注销 goes through the workflow once; a second attempt is refused", async () => {
     const org = await createOrg("注销测试协会");
     const ctx = { actorId: adminId };
-    const input = { organizationId: org.id, to: "DEREGISTERED" as const, reason: "会员大会决议解散", effectiveAt: sh("2026-11-20") };
-    expect(await changeOrganizationStatus({ ...input, reason: " " }, ctx)).toEqual({ ok: false, message: "「注销登记」必须填写理由" });
+    const input = {
+      organizationId: org.id,
+      to: "DEREGISTERED" as const,
+      reason: "会员大会决议解散",
+      effectiveAt: sh("2026-11-20"),
+    };
+    expect(await changeOrganizationStatus({ ...input, reason: " " }, ctx)).toEqual({
+      ok: false,
+      message: "「注销登记」必须填写理由",
+    });
     expect(await changeOrganizationStatus(input, ctx)).toEqual({ ok: true });
     expect(await changeOrganizationStatus({ ...input, to: "REVOKED" }, ctx)).toEqual({
       ok: false,
@@ -150,14 +214,31 @@ describe("变更, 注销, credit", () => {
     const org = await createOrg("信用测试协会");
     const ctx = { actorId: adminId };
     await addCreditRecord(
-      { organizationId: org.id, kind: "ABNORMAL_LIST", description: "未按规定报送年度报告", authority: null, decidedAt: sh("2026-03-01") },
+      {
+        organizationId: org.id,
+        kind: "ABNORMAL_LIST",
+        description: "未按规定报送年度报告",
+        authority: null,
+        decidedAt: sh("2026-03-01"),
+      },
       ctx,
     );
-    const record = await prisma.creditRecord.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } });
+    const record = await prisma.creditRecord.findFirstOrThrow({
+      where: { organizationId: org.id },
+      select: { id: true },
+    });
     const end = { organizationId: org.id, recordId: record.id, note: "" };
-    expect(await endAbnormalListing({ ...end, endedAt: sh("2026-02-01") }, ctx)).toMatchObject({ ok: false, field: "endedAt" });
+    expect(await endAbnormalListing({ ...end, endedAt: sh("2026-02-01") }, ctx)).toMatchObject({
+      ok: false,
+      field: "endedAt",
+    });
     expect(await endAbnormalListing({ ...end, endedAt: sh("2026-09-01") }, ctx)).toEqual({ ok: true });
-    expect(await endAbnormalListing({ ...end, endedAt: sh("2026-10-01") }, ctx)).toEqual({ ok: false, message: "该组织已移出活动异常名录" });
-    expect(await prisma.auditEvent.count({ where: { entityId: record.id, action: { in: ["credit.add", "credit.end"] } } })).toBe(2);
+    expect(await endAbnormalListing({ ...end, endedAt: sh("2026-10-01") }, ctx)).toEqual({
+      ok: false,
+      message: "该组织已移出活动异常名录",
+    });
+    expect(
+      await prisma.auditEvent.count({ where: { entityId: record.id, action: { in: ["credit.add", "credit.end"] } } }),
+    ).toBe(2);
   });
 });

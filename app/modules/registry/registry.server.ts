@@ -83,7 +83,16 @@ export async function getAdminOrganization(id: string) {
       },
       changes: {
         orderBy: [{ effectiveAt: "desc" }, { createdAt: "desc" }],
-        select: { id: true, kind: true, field: true, oldValue: true, newValue: true, reason: true, effectiveAt: true, createdAt: true },
+        select: {
+          id: true,
+          kind: true,
+          field: true,
+          oldValue: true,
+          newValue: true,
+          reason: true,
+          effectiveAt: true,
+          createdAt: true,
+        },
       },
       creditRecords: {
         orderBy: { decidedAt: "desc" },
@@ -128,7 +137,8 @@ export async function recordChange(
         },
       });
       if (!org) return { ok: false, message: "未找到该社会组织" } as const;
-      if (org.status !== "REGISTERED") return { ok: false, message: "只有登记状态为“正常”的社会组织可以办理变更" } as const;
+      if (org.status !== "REGISTERED")
+        return { ok: false, message: "只有登记状态为“正常”的社会组织可以办理变更" } as const;
       const changes = diffRegisteredFields(org, input.values);
       if (changes.length === 0) return { ok: false, message: "没有修改任何登记事项" } as const;
       if (changes.some((c) => c.field === "name")) {
@@ -237,7 +247,10 @@ export async function addCreditRecord(
   ctx: StaffContext,
 ): Promise<RegistryResult> {
   return prisma.$transaction(async (tx) => {
-    const org = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, status: true } });
+    const org = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true, status: true },
+    });
     if (!org) return { ok: false, message: "未找到该社会组织" } as const;
     if (org.status === "PREPARING") return { ok: false, message: "尚未登记的组织不记录信用信息" } as const;
     const record = await tx.creditRecord.create({
@@ -316,9 +329,13 @@ export async function recordGrade(
   now = new Date(),
 ): Promise<RegistryResult<{ currentGrade: number | null }>> {
   return prisma.$transaction(async (tx) => {
-    const org = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { id: true, status: true } });
+    const org = await tx.organization.findUnique({
+      where: { id: input.organizationId },
+      select: { id: true, status: true },
+    });
     if (!org) return { ok: false, message: "未找到该社会组织" } as const;
-    if (org.status !== "REGISTERED") return { ok: false, message: "只有登记状态为“正常”的社会组织可以记录评估等级" } as const;
+    if (org.status !== "REGISTERED")
+      return { ok: false, message: "只有登记状态为“正常”的社会组织可以记录评估等级" } as const;
     const { validFrom, validTo } = gradeValidity(input.announcedAt);
     const row = await tx.organizationGrade.create({
       data: {

@@ -12,7 +12,10 @@ const KIND_MESSAGES = {
 
 export const RuleFormSchema = z
   .object({
-    key: z.enum(RULE_KEYS as [RuleKey, ...RuleKey[]], { required_error: "请选择规则", invalid_type_error: "请选择规则" }),
+    key: z.enum(RULE_KEYS as [RuleKey, ...RuleKey[]], {
+      required_error: "请选择规则",
+      invalid_type_error: "请选择规则",
+    }),
     value: z.string({ required_error: "请填写新的值" }).trim().max(500, "最多 500 个字"),
     effectiveFrom: z.string({ required_error: "请选择生效日期" }),
     note: z.string().trim().max(200, "说明最多 200 个字").optional(),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { aggregateScores, round2, weightedTotal, zScoreNormalise, type AggregationSettings, type ReviewerTotal } from "./aggregation";
+import {
+  aggregateScores,
+  round2,
+  weightedTotal,
+  zScoreNormalise,
+  type AggregationSettings,
+  type ReviewerTotal,
+} from "./aggregation";
 
 const MEAN: AggregationSettings = { mode: "MEAN", zScore: false, disagreementThreshold: 20 };
 const TRIMMED: AggregationSettings = { mode: "TRIMMED_MEAN", zScore: false, disagreementThreshold: 20 };
@@ -36,7 +43,15 @@ describe("weightedTotal", () => {
     // 1/3 × 100
     expect(weightedTotal([{ id: "a", maxScore: 3, weightPct: 100 }], { a: 1 })).toBe(33.333333);
     // 0.1-step scores: 7.3/10 × 30 + 8.1/10 × 70 = 21.9 + 56.7
-    expect(weightedTotal([{ id: "a", maxScore: 10, weightPct: 30 }, { id: "b", maxScore: 10, weightPct: 70 }], { a: 7.3, b: 8.1 })).toBe(78.6);
+    expect(
+      weightedTotal(
+        [
+          { id: "a", maxScore: 10, weightPct: 30 },
+          { id: "b", maxScore: 10, weightPct: 70 },
+        ],
+        { a: 7.3, b: 8.1 },
+      ),
+    ).toBe(78.6);
   });
 });
 
@@ -148,7 +163,8 @@ describe("aggregateScores — z-score", () => {
     { subjectId: "b2", reviewerId: "L", total: 80 },
     { subjectId: "b3", reviewerId: "L", total: 70 },
   ];
-  const score = (out: ReturnType<typeof aggregateScores>, id: string) => out.find((o) => o.subjectId === id)!.finalScore!;
+  const score = (out: ReturnType<typeof aggregateScores>, id: string) =>
+    out.find((o) => o.subjectId === id)!.finalScore!;
 
   it("without normalisation, the harsh reviewer's best subject ranks below the lenient one's worst", () => {
     const out = aggregateScores(totals, MEAN);

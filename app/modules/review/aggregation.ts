@@ -93,7 +93,12 @@ export function aggregateScores(totals: ReviewerTotal[], settings: AggregationSe
   for (const [subjectId, { raw, values }] of bySubject) {
     const trimmed = settings.mode === "TRIMMED_MEAN" && values.length >= TRIM_MIN_REVIEWS;
     // Dropping the first max and first min: with equal values that is still one of each.
-    const kept = trimmed ? values.slice().sort((a, b) => a - b).slice(1, -1) : values;
+    const kept = trimmed
+      ? values
+          .slice()
+          .sort((a, b) => a - b)
+          .slice(1, -1)
+      : values;
     const spread = raw.length >= 2 ? clean(Math.max(...raw) - Math.min(...raw)) : 0;
     out.push({
       subjectId,

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVE_ASSIGNMENT_STATES, REVIEW_ASSIGNMENT_STATES, reviewAssignmentWorkflow as wf } from "./assignment-workflow";
+import type { REVIEW_ASSIGNMENT_STATES } from "./assignment-workflow";
+import { ACTIVE_ASSIGNMENT_STATES, reviewAssignmentWorkflow as wf } from "./assignment-workflow";
 
 describe("review assignment workflow", () => {
   it("lets the reviewer draft, submit and recuse, and nothing after submitting", () => {
-    const reviewerMoves = (from: (typeof REVIEW_ASSIGNMENT_STATES)[number]) => wf.available(from, "REVIEWER").map((t) => t.to).sort();
+    const reviewerMoves = (from: (typeof REVIEW_ASSIGNMENT_STATES)[number]) =>
+      wf
+        .available(from, "REVIEWER")
+        .map((t) => t.to)
+        .sort();
     expect(reviewerMoves("ASSIGNED")).toEqual(["DRAFTED", "RECUSED", "SUBMITTED"]);
     expect(reviewerMoves("DRAFTED")).toEqual(["RECUSED", "SUBMITTED"]);
     expect(reviewerMoves("SUBMITTED")).toEqual([]);

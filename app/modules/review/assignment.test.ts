@@ -17,10 +17,16 @@ const CATEGORIES = ["养老", "助残", "儿童", "环保", "社区"];
  * A reproducible round: subjects from `orgCount` organizations, reviewers with one
  * or two tags and a few random conflicts (fixed fixture seed, not the plan's seed).
  */
-function makeRound(opts: { subjects: number; reviewers: number; orgCount?: number; conflictRate?: number; fixture?: string }) {
+function makeRound(opts: {
+  subjects: number;
+  reviewers: number;
+  orgCount?: number;
+  conflictRate?: number;
+  fixture?: string;
+}) {
   const rand = mulberry32(hashString(opts.fixture ?? "fixture"));
   const orgCount = opts.orgCount ?? 60;
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const subjects: AssignmentSubject[] = Array.from({ length: opts.subjects }, (_, i) => ({
     id: `s${String(i).padStart(4, "0")}`,
     organizationId: `o${Math.floor(rand() * orgCount)}`,
@@ -53,7 +59,9 @@ function checkPlan(
     const reviewer = reviewers.get(a.reviewerId)!;
     expect(subject, a.subjectId).toBeDefined();
     expect(reviewer, a.reviewerId).toBeDefined();
-    expect(reviewer.conflictOrganizationIds, `conflict ${a.subjectId}/${a.reviewerId}`).not.toContain(subject.organizationId);
+    expect(reviewer.conflictOrganizationIds, `conflict ${a.subjectId}/${a.reviewerId}`).not.toContain(
+      subject.organizationId,
+    );
     expect(blocked.has(`${a.subjectId}|${a.reviewerId}`), `existing row ${a.subjectId}/${a.reviewerId}`).toBe(false);
     expect(a.tagMatch).toBe(subject.category != null && reviewer.tags.includes(subject.category));
     on.get(a.subjectId)!.push(a.reviewerId);
@@ -73,7 +81,8 @@ function checkPlan(
   return on;
 }
 
-const spreadOf = (loads: Record<string, number>) => Math.max(...Object.values(loads)) - Math.min(...Object.values(loads));
+const spreadOf = (loads: Record<string, number>) =>
+  Math.max(...Object.values(loads)) - Math.min(...Object.values(loads));
 
 describe("planAssignments on a large round", () => {
   for (const k of [3, 5]) {
@@ -102,7 +111,13 @@ describe("planAssignments on a large round", () => {
   it("the same seed gives the identical plan, whatever the input order", () => {
     const { subjects, reviewers } = makeRound({ subjects: 300, reviewers: 25 });
     const a = planAssignments({ subjects, reviewers, existing: [], k: 3, seed: "abc" });
-    const b = planAssignments({ subjects: subjects.slice().reverse(), reviewers: reviewers.slice().reverse(), existing: [], k: 3, seed: "abc" });
+    const b = planAssignments({
+      subjects: subjects.slice().reverse(),
+      reviewers: reviewers.slice().reverse(),
+      existing: [],
+      k: 3,
+      seed: "abc",
+    });
     expect(b).toEqual(a);
   });
 
@@ -127,7 +142,11 @@ describe("planAssignments with existing rows", () => {
     const { subjects, reviewers } = makeRound({ subjects: 120, reviewers: 15, fixture: "topup" });
     const first = planAssignments({ subjects: subjects.slice(0, 80), reviewers, existing: [], k: 3, seed: "one" });
     // Later: k goes up to 4 and 40 more subjects arrive.
-    const existing: ExistingAssignment[] = first.added.map((a) => ({ subjectId: a.subjectId, reviewerId: a.reviewerId, active: true }));
+    const existing: ExistingAssignment[] = first.added.map((a) => ({
+      subjectId: a.subjectId,
+      reviewerId: a.reviewerId,
+      active: true,
+    }));
     const input = { subjects, reviewers, existing, k: 4, seed: "two" };
     const plan = planAssignments(input);
     const on = checkPlan(plan, input);
@@ -168,7 +187,11 @@ describe("planAssignments with existing rows", () => {
     const { subjects, reviewers } = makeRound({ subjects: 100, reviewers: 12, fixture: "inactive" });
     const first = planAssignments({ subjects, reviewers, existing: [], k: 3, seed: "a" });
     // Every fifth assignment was recused: the rest stay active.
-    const existing: ExistingAssignment[] = first.added.map((a, i) => ({ subjectId: a.subjectId, reviewerId: a.reviewerId, active: i % 5 !== 0 }));
+    const existing: ExistingAssignment[] = first.added.map((a, i) => ({
+      subjectId: a.subjectId,
+      reviewerId: a.reviewerId,
+      active: i % 5 !== 0,
+    }));
     const input = { subjects, reviewers, existing, k: 3, seed: "b" };
     const plan = planAssignments(input);
     const on = checkPlan(plan, input);
@@ -179,7 +202,13 @@ describe("planAssignments with existing rows", () => {
   it("counts active rows of reviewers who left the panel toward k, but lists only panel loads", () => {
     const subjects = [{ id: "s1", organizationId: "o1", category: null }];
     const reviewers = ["a", "b"].map((id) => ({ id, tags: [], conflictOrganizationIds: [] }));
-    const plan = planAssignments({ subjects, reviewers, existing: [{ subjectId: "s1", reviewerId: "gone", active: true }], k: 2, seed: "s" });
+    const plan = planAssignments({
+      subjects,
+      reviewers,
+      existing: [{ subjectId: "s1", reviewerId: "gone", active: true }],
+      k: 2,
+      seed: "s",
+    });
     expect(plan.added).toHaveLength(1);
     expect(Object.keys(plan.loads).sort()).toEqual(["a", "b"]);
   });
@@ -201,11 +230,18 @@ describe("planAssignments with conflicts", () => {
     const k = 3;
     const hard: AssignmentSubject = { id: "hard", organizationId: "conflicted-org", category: "养老" };
     const free = new Set(reviewers.slice(0, k - 1).map((r) => r.id));
-    const panel = reviewers.map((r) => (free.has(r.id) ? r : { ...r, conflictOrganizationIds: [...r.conflictOrganizationIds, "conflicted-org"] }));
+    const panel = reviewers.map((r) =>
+      free.has(r.id) ? r : { ...r, conflictOrganizationIds: [...r.conflictOrganizationIds, "conflicted-org"] },
+    );
     const input = { subjects: [...subjects, hard], reviewers: panel, existing: [], k, seed: "s" };
     const plan = planAssignments(input);
     expect(plan.unfilled).toEqual([{ subjectId: "hard", missing: 1 }]);
-    expect(plan.added.filter((a) => a.subjectId === "hard").map((a) => a.reviewerId).sort()).toEqual([...free].sort());
+    expect(
+      plan.added
+        .filter((a) => a.subjectId === "hard")
+        .map((a) => a.reviewerId)
+        .sort(),
+    ).toEqual([...free].sort());
     checkPlan(plan, input);
     expect(spreadOf(plan.loads)).toBeLessThanOrEqual(1);
   });
@@ -314,10 +350,11 @@ describe("planAssignments tag matching", () => {
     // Chance: the share of (subject, reviewer) pairs that match.
     let pairs = 0;
     let matching = 0;
-    for (const s of subjects) for (const r of reviewers) {
-      pairs++;
-      if (s.category && r.tags.includes(s.category)) matching++;
-    }
+    for (const s of subjects)
+      for (const r of reviewers) {
+        pairs++;
+        if (s.category && r.tags.includes(s.category)) matching++;
+      }
     const chance = matching / pairs;
     const rate = plan.added.filter((a) => a.tagMatch).length / plan.added.length;
     expect(rate).toBeGreaterThan(chance * 2);
@@ -340,7 +377,13 @@ describe("planAssignments tag matching", () => {
       });
       expect(plan.added).toEqual([{ subjectId: "s1", reviewerId: "b", tagMatch: true }]);
       // tags and categories are compared trimmed
-      const plan2 = planAssignments({ subjects: [{ id: "s1", organizationId: "o", category: "环保" }], reviewers, existing: [], k: 1, seed });
+      const plan2 = planAssignments({
+        subjects: [{ id: "s1", organizationId: "o", category: "环保" }],
+        reviewers,
+        existing: [],
+        k: 1,
+        seed,
+      });
       expect(plan2.added).toEqual([{ subjectId: "s1", reviewerId: "c", tagMatch: true }]);
     }
   });
@@ -383,7 +426,9 @@ describe("conflictingOrganizationIds", () => {
       { name: "张伟", memberOrganizationIds: ["member"], affiliatedOrganizationIds: ["affiliated"] },
       organizations,
     );
-    expect(ids).toEqual(["affiliated", "member", "reviewer-is-rep", "same-rep-as-affiliated", "same-rep-as-member"].sort());
+    expect(ids).toEqual(
+      ["affiliated", "member", "reviewer-is-rep", "same-rep-as-affiliated", "same-rep-as-member"].sort(),
+    );
   });
 
   it("compares names trimmed and never matches empty names", () => {
@@ -392,10 +437,16 @@ describe("conflictingOrganizationIds", () => {
       { id: "b", legalRepresentative: null },
       { id: "c", legalRepresentative: "  张伟\u3000" },
     ];
-    expect(conflictingOrganizationIds({ name: " ", memberOrganizationIds: [], affiliatedOrganizationIds: [] }, orgs)).toEqual([]);
-    expect(conflictingOrganizationIds({ name: "张伟 ", memberOrganizationIds: [], affiliatedOrganizationIds: [] }, orgs)).toEqual(["c"]);
+    expect(
+      conflictingOrganizationIds({ name: " ", memberOrganizationIds: [], affiliatedOrganizationIds: [] }, orgs),
+    ).toEqual([]);
+    expect(
+      conflictingOrganizationIds({ name: "张伟 ", memberOrganizationIds: [], affiliatedOrganizationIds: [] }, orgs),
+    ).toEqual(["c"]);
     // a member organization with no representative does not pull in the rep-less ones
-    expect(conflictingOrganizationIds({ name: "某人", memberOrganizationIds: ["b"], affiliatedOrganizationIds: [] }, orgs)).toEqual(["b"]);
+    expect(
+      conflictingOrganizationIds({ name: "某人", memberOrganizationIds: ["b"], affiliatedOrganizationIds: [] }, orgs),
+    ).toEqual(["b"]);
   });
 
   it("keeps member/affiliated ids unknown to the list and returns no duplicates", () => {
@@ -407,6 +458,11 @@ describe("conflictingOrganizationIds", () => {
   });
 
   it("returns nothing for a reviewer with no ties", () => {
-    expect(conflictingOrganizationIds({ name: "陈静", memberOrganizationIds: [], affiliatedOrganizationIds: [] }, organizations)).toEqual([]);
+    expect(
+      conflictingOrganizationIds(
+        { name: "陈静", memberOrganizationIds: [], affiliatedOrganizationIds: [] },
+        organizations,
+      ),
+    ).toEqual([]);
   });
 });

@@ -170,7 +170,8 @@ export function planAssignments(input: {
       let best = -1;
       for (const c of candidates) {
         if (slot.assigned.has(c)) continue;
-        if (best === -1 || load[c] < load[best] || (load[c] === load[best] && slot.match[c] && !slot.match[best])) best = c;
+        if (best === -1 || load[c] < load[best] || (load[c] === load[best] && slot.match[c] && !slot.match[best]))
+          best = c;
       }
       slot.assigned.add(best);
       holds[best].add(slot);

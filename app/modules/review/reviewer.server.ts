@@ -39,7 +39,11 @@ export async function listReviewerTasks(reviewerId: string, filter: ListedState 
       take: REVIEW_TASKS_PAGE_SIZE,
       select: { id: true, subjectId: true, roundId: true, status: true, dueAt: true, submittedAt: true },
     }),
-    prisma.reviewAssignment.groupBy({ by: ["status"], where: { ...base, status: { in: [...LISTED_STATES] } }, _count: { _all: true } }),
+    prisma.reviewAssignment.groupBy({
+      by: ["status"],
+      where: { ...base, status: { in: [...LISTED_STATES] } },
+      _count: { _all: true },
+    }),
     prisma.reviewAssignment.findMany({
       where: { ...base, status: "RECUSED" },
       orderBy: { updatedAt: "desc" },
@@ -81,7 +85,12 @@ export async function listReviewerTasks(reviewerId: string, filter: ListedState 
     tasks: rows.map((r) => ({ ...r, application: describe(r.subjectId) })),
     total: filter ? totals[filter] : totals.ASSIGNED + totals.DRAFTED + totals.SUBMITTED,
     totals,
-    recused: recused.map((r) => ({ id: r.id, recuseReason: r.recuseReason, updatedAt: r.updatedAt, title: byId.get(r.subjectId)?.title ?? "—" })),
+    recused: recused.map((r) => ({
+      id: r.id,
+      recuseReason: r.recuseReason,
+      updatedAt: r.updatedAt,
+      title: byId.get(r.subjectId)?.title ?? "—",
+    })),
   };
 }
 
@@ -94,7 +103,11 @@ export async function reviewerProgress(reviewerId: string) {
   });
   const count = (s: ListedState) => counts.find((c) => c.status === s)?._count._all ?? 0;
   const submitted = count("SUBMITTED");
-  return { open: count("ASSIGNED") + count("DRAFTED"), submitted, total: submitted + count("ASSIGNED") + count("DRAFTED") };
+  return {
+    open: count("ASSIGNED") + count("DRAFTED"),
+    submitted,
+    total: submitted + count("ASSIGNED") + count("DRAFTED"),
+  };
 }
 
 // ───────────────────────── One task ─────────────────────────
@@ -200,7 +213,8 @@ export type ReviewerTask = NonNullable<Awaited<ReturnType<typeof getReviewerTask
 
 /** Why the task cannot be scored now, or null. */
 export function scoringBlock(task: Pick<ReviewerTask, "assignment" | "call">): { status: 409; message: string } | null {
-  if (task.assignment.status === "SUBMITTED") return { status: 409, message: "评分已提交并锁定，如需修改请联系工作人员" };
+  if (task.assignment.status === "SUBMITTED")
+    return { status: 409, message: "评分已提交并锁定，如需修改请联系工作人员" };
   if (task.call.reviewStage !== "OPEN") return { status: 409, message: "本轮专家评审已结束，不能再修改评分" };
   if (!OPEN_ASSIGNMENT_STATES.includes(task.assignment.status as ReviewAssignmentState)) {
     return { status: 409, message: "该评审任务已不能评分" };
@@ -231,7 +245,10 @@ export async function saveReview(input: { task: ReviewerTask; values: RubricValu
   await prisma.$transaction(async (tx) => {
     if (from === to) {
       // Saving a draft again: no state change, but still only while it is a draft.
-      const { count } = await tx.reviewAssignment.updateMany({ where: { id: task.assignment.id, reviewerId: actor.id, status: from }, data });
+      const { count } = await tx.reviewAssignment.updateMany({
+        where: { id: task.assignment.id, reviewerId: actor.id, status: from },
+        data,
+      });
       if (count !== 1) throw new WorkflowError("该评审任务的状态已被更新，请刷新后重试");
     } else {
       await runTransition(tx, {
@@ -243,8 +260,12 @@ export async function saveReview(input: { task: ReviewerTask; values: RubricValu
         actor: { id: actor.id, role: "REVIEWER" },
         request,
         apply: async () =>
-          (await tx.reviewAssignment.updateMany({ where: { id: task.assignment.id, reviewerId: actor.id, status: from }, data: { ...data, status: to } }))
-            .count,
+          (
+            await tx.reviewAssignment.updateMany({
+              where: { id: task.assignment.id, reviewerId: actor.id, status: from },
+              data: { ...data, status: to },
+            })
+          ).count,
       });
     }
     // The stored scores become exactly what the form holds (a cleared draft field is removed).
@@ -255,10 +276,16 @@ export async function saveReview(input: { task: ReviewerTask; values: RubricValu
 }
 
 /** The reviewer steps back from a task; staff are told to find a replacement. */
-export async function recuseFromReview(input: { task: ReviewerTask; reason: string; actor: Actor & { name: string }; request: Request }) {
+export async function recuseFromReview(input: {
+  task: ReviewerTask;
+  reason: string;
+  actor: Actor & { name: string };
+  request: Request;
+}) {
   const { task, reason, actor, request } = input;
   const from = task.assignment.status as ReviewAssignmentState;
-  if (!OPEN_ASSIGNMENT_STATES.includes(from)) throw new WorkflowError("评分已提交，不能再申请回避，如有需要请联系工作人员");
+  if (!OPEN_ASSIGNMENT_STATES.includes(from))
+    throw new WorkflowError("评分已提交，不能再申请回避，如有需要请联系工作人员");
   if (task.call.reviewStage !== "OPEN") throw new WorkflowError("本轮专家评审已结束，不能再申请回避");
   await prisma.$transaction(async (tx) => {
     await runTransition(tx, {

@@ -32,10 +32,21 @@ describe("buildRubricSchema", () => {
   });
 
   it("accepts a complete submission with the maxima and zero", () => {
-    const result = parse({ intent: "submit", "score.need": "20", "score.design": "0", comment: COMMENT, recommendation: "FUND" });
+    const result = parse({
+      intent: "submit",
+      "score.need": "20",
+      "score.design": "0",
+      comment: COMMENT,
+      recommendation: "FUND",
+    });
     expect(result.status).toBe("success");
     if (result.status !== "success") return;
-    expect(result.value).toEqual({ intent: "submit", scores: { need: 20, design: 0 }, comment: COMMENT, recommendation: "FUND" });
+    expect(result.value).toEqual({
+      intent: "submit",
+      scores: { need: 20, design: 0 },
+      comment: COMMENT,
+      recommendation: "FUND",
+    });
   });
 
   it("accepts half points and refuses other fractions", () => {
@@ -46,9 +57,15 @@ describe("buildRubricSchema", () => {
   it("refuses a score above the maximum or below zero, in both modes", () => {
     expect(errorsOf({ intent: "draft", "score.need": "20.5" })["score.need"]).toEqual(["不能超过满分 20 分"]);
     expect(errorsOf({ intent: "draft", "score.design": "31" })["score.design"]).toEqual(["不能超过满分 30 分"]);
-    expect(errorsOf({ intent: "submit", "score.need": "-1", "score.design": "10", comment: COMMENT, recommendation: "FUND" })["score.need"]).toEqual([
-      "评分不能小于 0",
-    ]);
+    expect(
+      errorsOf({
+        intent: "submit",
+        "score.need": "-1",
+        "score.design": "10",
+        comment: COMMENT,
+        recommendation: "FUND",
+      })["score.need"],
+    ).toEqual(["评分不能小于 0"]);
     expect(errorsOf({ intent: "draft", "score.need": "abc" })["score.need"]).toEqual(["请输入数字"]);
   });
 
@@ -65,7 +82,9 @@ describe("buildRubricSchema", () => {
     expect(errors["score.need"]).toBeUndefined();
     expect(errors.comment).toEqual(["评审意见至少 10 个字"]);
     expect(errors.recommendation).toEqual(["请选择总体推荐"]);
-    expect(errorsOf({ intent: "submit", "score.need": "1", "score.design": "1", recommendation: "FUND" }).comment).toEqual(["请填写评审意见"]);
+    expect(
+      errorsOf({ intent: "submit", "score.need": "1", "score.design": "1", recommendation: "FUND" }).comment,
+    ).toEqual(["请填写评审意见"]);
   });
 
   it("reports a bad score once and still checks the rest on submit", () => {
@@ -90,7 +109,9 @@ describe("RecuseSchema", () => {
   it("requires a reason", () => {
     const result = parseWithZod(form({ intent: "recuse", recuseReason: "  " }), { schema: RecuseSchema });
     expect(result.reply().error?.recuseReason).toEqual(["请填写回避理由"]);
-    expect(parseWithZod(form({ intent: "recuse", recuseReason: "与申报机构负责人是亲属" }), { schema: RecuseSchema }).status).toBe("success");
+    expect(
+      parseWithZod(form({ intent: "recuse", recuseReason: "与申报机构负责人是亲属" }), { schema: RecuseSchema }).status,
+    ).toBe("success");
   });
 });
 
@@ -103,7 +124,13 @@ describe("helpers", () => {
   });
 
   it("turns stored scores into form defaults", () => {
-    expect(rubricDefaults(CRITERIA, { scores: [{ criterionId: "need", score: 12.5 }], comment: null, recommendation: "FUND" })).toEqual({
+    expect(
+      rubricDefaults(CRITERIA, {
+        scores: [{ criterionId: "need", score: 12.5 }],
+        comment: null,
+        recommendation: "FUND",
+      }),
+    ).toEqual({
       score: { need: "12.5", design: "" },
       comment: "",
       recommendation: "FUND",

@@ -91,7 +91,9 @@ export function buildRubricSchema(criteria: RubricFieldCriterion[]) {
     .transform((value) => ({
       intent: value.intent,
       scores: Object.fromEntries(
-        criteria.map((c) => [c.id, (value.score as Record<string, number | undefined>)[c.id]]).filter(([, v]) => v !== undefined),
+        criteria
+          .map((c) => [c.id, (value.score as Record<string, number | undefined>)[c.id]])
+          .filter(([, v]) => v !== undefined),
       ) as Record<string, number>,
       comment: value.comment || null,
       recommendation: value.recommendation ?? null,

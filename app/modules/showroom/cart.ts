@@ -58,7 +58,10 @@ export function checkCart(cart: CartItem[], products: StockInfo[]): CartProblem[
   for (const item of cart) {
     const product = byId.get(item.productId);
     if (!product || product.status !== "LISTED") {
-      problems.push({ productId: item.productId, message: `${product ? `「${product.name}」` : "有一件产品"}已下架，请从购物车中移除` });
+      problems.push({
+        productId: item.productId,
+        message: `${product ? `「${product.name}」` : "有一件产品"}已下架，请从购物车中移除`,
+      });
     } else if (product.stock < item.quantity) {
       problems.push({
         productId: item.productId,

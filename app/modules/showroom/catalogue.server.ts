@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
-import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import type { Prisma } from "~/utils/db.server";
 import { PRODUCT_CATEGORIES, type CatalogueSort, type ProductCategory } from "./labels";
+import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 
 export const CATALOGUE_PAGE_SIZE = 20;
 

@@ -1,5 +1,5 @@
-import { prisma } from "~/utils/db.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { prisma } from "~/utils/db.server";
 import { transitionOrder } from "./orders.server";
 
 /**
@@ -18,7 +18,12 @@ export async function sweepExpiredOrders(now = new Date()) {
   for (const order of due) {
     try {
       await prisma.$transaction((tx) =>
-        transitionOrder(tx, { orderId: order.id, to: "EXPIRED", actor: { id: null, role: "SYSTEM" }, reason: "超时未支付" }),
+        transitionOrder(tx, {
+          orderId: order.id,
+          to: "EXPIRED",
+          actor: { id: null, role: "SYSTEM" },
+          reason: "超时未支付",
+        }),
       );
       expired += 1;
     } catch (error) {

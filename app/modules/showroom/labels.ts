@@ -29,5 +29,10 @@ export function paymentMethodLabel(value: string) {
   return PAYMENT_METHOD_LABELS[value] ?? value;
 }
 
-export const CATALOGUE_SORTS = { newest: "最新上架", price_asc: "价格从低到高", price_desc: "价格从高到低", popular: "销量最高" } as const;
+export const CATALOGUE_SORTS = {
+  newest: "最新上架",
+  price_asc: "价格从低到高",
+  price_desc: "价格从高到低",
+  popular: "销量最高",
+} as const;
 export type CatalogueSort = keyof typeof CATALOGUE_SORTS;

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { decideSessionPayment, lateRefundIdempotencyKey, lateRefundNotice, type SessionPaymentOrder } from "./late-payment";
+import {
+  decideSessionPayment,
+  lateRefundIdempotencyKey,
+  lateRefundNotice,
+  type SessionPaymentOrder,
+} from "./late-payment";
 
 const order = (over: Partial<SessionPaymentOrder> = {}): SessionPaymentOrder => ({
   status: "PENDING_PAYMENT",
@@ -15,8 +20,14 @@ describe("a paid Checkout Session", () => {
     expect(decideSessionPayment(order(), "pi_1")).toEqual({ kind: "pay" });
   });
   test("is refunded when the order was cancelled or expired first", () => {
-    expect(decideSessionPayment(order({ status: "CANCELLED" }), "pi_1")).toEqual({ kind: "refund", paymentIntentId: "pi_1" });
-    expect(decideSessionPayment(order({ status: "EXPIRED" }), "pi_1")).toEqual({ kind: "refund", paymentIntentId: "pi_1" });
+    expect(decideSessionPayment(order({ status: "CANCELLED" }), "pi_1")).toEqual({
+      kind: "refund",
+      paymentIntentId: "pi_1",
+    });
+    expect(decideSessionPayment(order({ status: "EXPIRED" }), "pi_1")).toEqual({
+      kind: "refund",
+      paymentIntentId: "pi_1",
+    });
   });
   test("is not refunded twice once the refund is recorded", () => {
     const refunded = order({ status: "CANCELLED", latePaymentIntentId: "pi_1", lateRefundId: "re_1" });
@@ -26,14 +37,29 @@ describe("a paid Checkout Session", () => {
   });
   test("is ignored when it is the payment the order was marked paid with", () => {
     for (const status of ["PAID", "SHIPPED", "PICKED_UP", "COMPLETED", "REFUNDED"]) {
-      expect(decideSessionPayment(order({ status, stripePaymentIntentId: "pi_1" }), "pi_1")).toEqual({ kind: "ignore", why: "already-paid" });
+      expect(decideSessionPayment(order({ status, stripePaymentIntentId: "pi_1" }), "pi_1")).toEqual({
+        kind: "ignore",
+        why: "already-paid",
+      });
     }
-    expect(decideSessionPayment(order({ status: "PAID", paymentReference: "pi_1" }), "pi_1")).toEqual({ kind: "ignore", why: "already-paid" });
+    expect(decideSessionPayment(order({ status: "PAID", paymentReference: "pi_1" }), "pi_1")).toEqual({
+      kind: "ignore",
+      why: "already-paid",
+    });
   });
   test("goes to staff when the order was paid some other way, or there is no payment to refund", () => {
-    expect(decideSessionPayment(order({ status: "PAID", paymentReference: "柜台收据 0012" }), "pi_1")).toEqual({ kind: "manual", why: "other-payment" });
-    expect(decideSessionPayment(order({ status: "REFUNDED", stripePaymentIntentId: "pi_0" }), "pi_1")).toEqual({ kind: "manual", why: "other-payment" });
-    expect(decideSessionPayment(order({ status: "CANCELLED" }), null)).toEqual({ kind: "manual", why: "no-payment-intent" });
+    expect(decideSessionPayment(order({ status: "PAID", paymentReference: "柜台收据 0012" }), "pi_1")).toEqual({
+      kind: "manual",
+      why: "other-payment",
+    });
+    expect(decideSessionPayment(order({ status: "REFUNDED", stripePaymentIntentId: "pi_0" }), "pi_1")).toEqual({
+      kind: "manual",
+      why: "other-payment",
+    });
+    expect(decideSessionPayment(order({ status: "CANCELLED" }), null)).toEqual({
+      kind: "manual",
+      why: "no-payment-intent",
+    });
   });
   test("is ignored for an order that is not ours", () => {
     expect(decideSessionPayment(null, "pi_1")).toEqual({ kind: "ignore", why: "no-order" });

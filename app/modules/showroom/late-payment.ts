@@ -26,11 +26,17 @@ export type SessionPaymentDecision =
   /** Money arrived that cannot be refunded automatically; staff must look. */
   | { kind: "manual"; why: "no-payment-intent" | "other-payment" };
 
-export function decideSessionPayment(order: SessionPaymentOrder | null, paymentIntentId: string | null): SessionPaymentDecision {
+export function decideSessionPayment(
+  order: SessionPaymentOrder | null,
+  paymentIntentId: string | null,
+): SessionPaymentDecision {
   if (!order) return { kind: "ignore", why: "no-order" };
   if (order.status === "PENDING_PAYMENT") return { kind: "pay" };
   // The payment this order was marked paid with (a redelivery, or the success page got there first).
-  if (paymentIntentId && (order.stripePaymentIntentId === paymentIntentId || order.paymentReference === paymentIntentId)) {
+  if (
+    paymentIntentId &&
+    (order.stripePaymentIntentId === paymentIntentId || order.paymentReference === paymentIntentId)
+  ) {
     return { kind: "ignore", why: "already-paid" };
   }
   if (paymentIntentId && order.latePaymentIntentId === paymentIntentId && order.lateRefundId) {

@@ -13,10 +13,18 @@ export type LimitedLookup =
  * then counted, so parallel guesses see each other; a lookup that finds the
  * order, or that is refused, takes its row back, so only failed lookups count.
  */
-export async function limitedLookupOrder(request: Request, orderNo: string, buyerPhone: string, now = new Date()): Promise<LimitedLookup> {
+export async function limitedLookupOrder(
+  request: Request,
+  orderNo: string,
+  buyerPhone: string,
+  now = new Date(),
+): Promise<LimitedLookup> {
   const ipHash = hashClientIp(request);
   const since = lookupWindowStart(now);
-  const attempt = await prisma.orderLookupAttempt.create({ data: { ipHash, orderNo, createdAt: now }, select: { id: true } });
+  const attempt = await prisma.orderLookupAttempt.create({
+    data: { ipHash, orderNo, createdAt: now },
+    select: { id: true },
+  });
   const [byIp, byOrderNo] = await Promise.all([
     prisma.orderLookupAttempt.count({ where: { ipHash, createdAt: { gte: since } } }),
     prisma.orderLookupAttempt.count({ where: { orderNo, createdAt: { gte: since } } }),

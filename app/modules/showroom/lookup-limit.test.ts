@@ -1,5 +1,11 @@
 import { expect, test } from "vitest";
-import { LOOKUP_FAILURES_PER_IP, LOOKUP_FAILURES_PER_ORDER, LOOKUP_LIMITED_MESSAGE, lookupAllowed, lookupWindowStart } from "./lookup-limit";
+import {
+  LOOKUP_FAILURES_PER_IP,
+  LOOKUP_FAILURES_PER_ORDER,
+  LOOKUP_LIMITED_MESSAGE,
+  lookupAllowed,
+  lookupWindowStart,
+} from "./lookup-limit";
 
 test("the limits: 10 failures per order number, 20 per address, over 15 minutes", () => {
   expect(LOOKUP_FAILURES_PER_ORDER).toBe(10);

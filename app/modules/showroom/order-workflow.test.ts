@@ -14,7 +14,12 @@ describe("order transitions", () => {
     expect(orderWorkflow.canTransition("PENDING_PAYMENT", "EXPIRED", "ADMIN")).toBe(false);
   });
   test("fulfilment: 已支付 → 已发货/已自提 → 已完成", () => {
-    expect(orderWorkflow.available("PAID", "ADMIN").map((t) => t.to).sort()).toEqual(["PICKED_UP", "REFUNDED", "SHIPPED"]);
+    expect(
+      orderWorkflow
+        .available("PAID", "ADMIN")
+        .map((t) => t.to)
+        .sort(),
+    ).toEqual(["PICKED_UP", "REFUNDED", "SHIPPED"]);
     expect(orderWorkflow.canTransition("SHIPPED", "COMPLETED", "ADMIN")).toBe(true);
     expect(orderWorkflow.canTransition("PICKED_UP", "COMPLETED", "ADMIN")).toBe(true);
     expect(orderWorkflow.canTransition("PENDING_PAYMENT", "SHIPPED", "ADMIN")).toBe(false);
@@ -35,7 +40,8 @@ describe("reasons shown to the buyer", () => {
   test("a cancelled or refunded order tells the buyer why; other states do not", () => {
     expect(buyerReasonLabel("CANCELLED")).toBe("取消原因");
     expect(buyerReasonLabel("REFUNDED")).toBe("退款原因");
-    for (const s of ["PENDING_PAYMENT", "PAID", "SHIPPED", "PICKED_UP", "COMPLETED", "EXPIRED", "NOPE"]) expect(buyerReasonLabel(s)).toBeNull();
+    for (const s of ["PENDING_PAYMENT", "PAID", "SHIPPED", "PICKED_UP", "COMPLETED", "EXPIRED", "NOPE"])
+      expect(buyerReasonLabel(s)).toBeNull();
   });
   test("every move into those states requires a reason, so there is always one to show", () => {
     const shown = ORDER_STATES.filter((s) => buyerReasonLabel(s));

@@ -45,5 +45,5 @@ export const orderWorkflow = defineWorkflow<OrderState>({
 const BUYER_REASON_LABELS: Partial<Record<OrderState, string>> = { CANCELLED: "取消原因", REFUNDED: "退款原因" };
 
 export function buyerReasonLabel(status: string): string | null {
-  return orderWorkflow.isState(status) ? BUYER_REASON_LABELS[status] ?? null : null;
+  return orderWorkflow.isState(status) ? (BUYER_REASON_LABELS[status] ?? null) : null;
 }

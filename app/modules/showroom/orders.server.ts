@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
-import { prisma, type Tx } from "~/utils/db.server";
+import { runTransition } from "~/modules/workflow/transition.server";
 import { shanghaiParts } from "~/utils/dates";
+import { prisma, type Tx } from "~/utils/db.server";
 import type { CartItem } from "./cart";
 import { orderExpiryMinutes } from "./config.server";
-import { lineTotalFen } from "./pricing";
 import { buyerReasonLabel, orderWorkflow, type OrderState } from "./order-workflow";
+import { lineTotalFen } from "./pricing";
 
 /** A checkout that cannot go through (stock, delivery…); the message is for the buyer. */
 export class OrderError extends Error {
@@ -63,9 +63,12 @@ export async function createOrder(input: {
     const lines = [];
     for (const item of input.items) {
       const product = byId.get(item.productId);
-      if (!product || product.status !== "LISTED") throw new OrderError(`${product ? `「${product.name}」` : "有一件产品"}已下架`);
-      if (input.delivery === "SHIPPING" && !product.allowShipping) throw new OrderError(`「${product.name}」不支持快递配送，请选择自提`);
-      if (input.delivery === "PICKUP" && !product.allowPickup) throw new OrderError(`「${product.name}」不支持自提，请选择快递配送`);
+      if (!product || product.status !== "LISTED")
+        throw new OrderError(`${product ? `「${product.name}」` : "有一件产品"}已下架`);
+      if (input.delivery === "SHIPPING" && !product.allowShipping)
+        throw new OrderError(`「${product.name}」不支持快递配送，请选择自提`);
+      if (input.delivery === "PICKUP" && !product.allowPickup)
+        throw new OrderError(`「${product.name}」不支持自提，请选择快递配送`);
       const { count } = await tx.product.updateMany({
         where: { id: product.id, status: "LISTED", stock: { gte: item.quantity } },
         data: { stock: { decrement: item.quantity } },
@@ -98,7 +101,13 @@ export async function createOrder(input: {
       select: { id: true, orderNo: true, totalFen: true, expiresAt: true },
     });
     await tx.auditEvent.create({
-      data: { actorId: null, action: "order.create", entityType: "Order", entityId: order.id, toState: "PENDING_PAYMENT" },
+      data: {
+        actorId: null,
+        action: "order.create",
+        entityType: "Order",
+        entityId: order.id,
+        toState: "PENDING_PAYMENT",
+      },
       select: { id: true },
     });
     return { ...order, lines };
@@ -109,7 +118,11 @@ export async function createOrder(input: {
 async function releaseStock(tx: Tx, orderId: string) {
   const lines = await tx.orderLine.findMany({ where: { orderId }, select: { productId: true, quantity: true } });
   for (const line of lines) {
-    await tx.product.update({ where: { id: line.productId }, data: { stock: { increment: line.quantity } }, select: { id: true } });
+    await tx.product.update({
+      where: { id: line.productId },
+      data: { stock: { increment: line.quantity } },
+      select: { id: true },
+    });
   }
 }
 
@@ -249,7 +262,11 @@ export async function setStripeSession(orderId: string, sessionId: string) {
   await prisma.order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId }, select: { id: true } });
 }
 
-export async function listOrdersForAdmin(filter: { status: OrderState | null; q: string }, page: number, pageSize = 20) {
+export async function listOrdersForAdmin(
+  filter: { status: OrderState | null; q: string },
+  page: number,
+  pageSize = 20,
+) {
   const where = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.q ? { OR: [{ orderNo: filter.q }, { buyerPhone: filter.q }] } : {}),

@@ -1,5 +1,5 @@
-import { expect, test } from "vitest";
 import zlib from "node:zlib";
+import { expect, test } from "vitest";
 import { sniffFileKind } from "~/modules/attachments/file-types";
 import { solidPng } from "./png";
 

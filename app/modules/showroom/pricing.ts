@@ -34,7 +34,11 @@ export function splitOrder(lines: PricedLine[]): Split {
   return lines.reduce<Split>(
     (acc, line) => {
       const s = splitLine(line);
-      return { totalFen: acc.totalFen + s.totalFen, makerFen: acc.makerFen + s.makerFen, fundFen: acc.fundFen + s.fundFen };
+      return {
+        totalFen: acc.totalFen + s.totalFen,
+        makerFen: acc.makerFen + s.makerFen,
+        fundFen: acc.fundFen + s.fundFen,
+      };
     },
     { totalFen: 0, makerFen: 0, fundFen: 0 },
   );

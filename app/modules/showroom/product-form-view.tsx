@@ -5,12 +5,22 @@ import { z } from "zod";
 import { Field, FileField, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { allowedLabel, FILE_KINDS, IMAGE_KINDS } from "~/modules/attachments/file-types";
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from "./labels";
-import { imagesClientSchema, MAX_PRODUCT_IMAGES, optionalImagesClientSchema, ProductFields, refineProduct } from "./product-form";
+import {
+  imagesClientSchema,
+  MAX_PRODUCT_IMAGES,
+  optionalImagesClientSchema,
+  ProductFields,
+  refineProduct,
+} from "./product-form";
 
 const ACCEPT = IMAGE_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(",");
 
-export const NewProductClientSchema = z.object({ ...ProductFields, images: imagesClientSchema }).superRefine(refineProduct);
-export const EditProductClientSchema = z.object({ ...ProductFields, images: optionalImagesClientSchema }).superRefine(refineProduct);
+export const NewProductClientSchema = z
+  .object({ ...ProductFields, images: imagesClientSchema })
+  .superRefine(refineProduct);
+export const EditProductClientSchema = z
+  .object({ ...ProductFields, images: optionalImagesClientSchema })
+  .superRefine(refineProduct);
 
 export type ProductDefaults = {
   name: string;
@@ -52,7 +62,12 @@ export function ProductForm({
   });
   const categories = PRODUCT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
   return (
-    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card grid gap-4 sm:grid-cols-2">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      className="card grid gap-4 sm:grid-cols-2"
+    >
       <input type="hidden" name="intent" value="save" />
       <Field meta={fields.name} label="产品名称" />
       <SelectField meta={fields.category} label="类别" options={categories} />
@@ -61,7 +76,13 @@ export function ProductForm({
       <Field meta={fields.price} label="单价（元）" inputMode="decimal" hint="修改价格后需重新审核" />
       <Field meta={fields.stock} label="库存（件）" type="number" inputMode="numeric" hint="修改库存无需重新审核" />
       <Field meta={fields.makerSharePct} label="制作者分成（%）" type="number" inputMode="numeric" />
-      <Field meta={fields.fundSharePct} label="社区微基金分成（%）" type="number" inputMode="numeric" hint="两项合计须为 100%" />
+      <Field
+        meta={fields.fundSharePct}
+        label="社区微基金分成（%）"
+        type="number"
+        inputMode="numeric"
+        hint="两项合计须为 100%"
+      />
       <Field meta={fields.fundName} label="受益基金名称" placeholder="如：XX社区微基金" className="sm:col-span-2" />
       <fieldset className="sm:col-span-2">
         <legend className="mb-1 text-sm font-medium text-gray-700">交付方式</legend>

@@ -5,9 +5,7 @@ import { MAX_PRODUCT_IMAGES, ProductFields, refineProduct } from "./product-form
 
 /** The server's product schema: the same fields plus the sniffed image check. Build inside actions. */
 export function productServerSchema(mode: "new" | "edit") {
-  const images = z
-    .array(uploadSchema(IMAGE_KINDS))
-    .max(MAX_PRODUCT_IMAGES, `最多上传 ${MAX_PRODUCT_IMAGES} 张图片`);
+  const images = z.array(uploadSchema(IMAGE_KINDS)).max(MAX_PRODUCT_IMAGES, `最多上传 ${MAX_PRODUCT_IMAGES} 张图片`);
   return z
     .object({
       ...ProductFields,

@@ -14,10 +14,22 @@ const pct = (label: string) =>
 
 /** The product's fields without images (the image check needs the server). */
 export const ProductFields = {
-  name: z.string({ required_error: "请填写产品名称" }).trim().min(2, "产品名称至少 2 个字").max(40, "产品名称最多 40 个字"),
+  name: z
+    .string({ required_error: "请填写产品名称" })
+    .trim()
+    .min(2, "产品名称至少 2 个字")
+    .max(40, "产品名称最多 40 个字"),
   category: z.enum(PRODUCT_CATEGORIES, { required_error: "请选择类别", invalid_type_error: "请选择类别" }),
-  description: z.string({ required_error: "请填写产品介绍" }).trim().min(10, "产品介绍至少 10 个字").max(2000, "产品介绍最多 2000 个字"),
-  makerStory: z.string({ required_error: "请填写制作者的故事" }).trim().min(10, "制作者的故事至少 10 个字").max(3000, "制作者的故事最多 3000 个字"),
+  description: z
+    .string({ required_error: "请填写产品介绍" })
+    .trim()
+    .min(10, "产品介绍至少 10 个字")
+    .max(2000, "产品介绍最多 2000 个字"),
+  makerStory: z
+    .string({ required_error: "请填写制作者的故事" })
+    .trim()
+    .min(10, "制作者的故事至少 10 个字")
+    .max(3000, "制作者的故事最多 3000 个字"),
   price: z
     .string({ required_error: "请填写价格" })
     .trim()

@@ -1,10 +1,10 @@
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
-import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { needsRescreening, type ProductValues } from "./product-form";
+import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import { productWorkflow, type ProductState } from "./product-workflow";
 
 export const PRODUCT_IMAGE_PURPOSE = "showroom.product-image";
@@ -52,7 +52,10 @@ async function attachImages(
       },
       select: { id: true },
     });
-    await tx.productImage.create({ data: { productId, attachmentId: attachment.id, position: i }, select: { id: true } });
+    await tx.productImage.create({
+      data: { productId, attachmentId: attachment.id, position: i },
+      select: { id: true },
+    });
   }
 }
 
@@ -66,12 +69,23 @@ export async function createProduct(input: {
 }) {
   return withStoredUploads(input.images, async (tx, stored) => {
     const product = await tx.product.create({
-      data: { ...productData(input.values), organizationId: input.organizationId, createdById: input.userId, status: "PENDING" },
+      data: {
+        ...productData(input.values),
+        organizationId: input.organizationId,
+        createdById: input.userId,
+        status: "PENDING",
+      },
       select: { id: true, name: true },
     });
     await attachImages(tx, product.id, input.organizationId, input.userId, input.images, stored);
     await tx.auditEvent.create({
-      data: { actorId: input.userId, action: "product.create", entityType: "Product", entityId: product.id, toState: "PENDING" },
+      data: {
+        actorId: input.userId,
+        action: "product.create",
+        entityType: "Product",
+        entityId: product.id,
+        toState: "PENDING",
+      },
       select: { id: true },
     });
     await notifyAdmins(tx, { title: `新的公益产品待审核：${product.name}`, link: "/admin/products?status=PENDING" });
@@ -92,7 +106,16 @@ export async function listOrgProducts(organizationId: string, page: number, page
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, name: true, category: true, priceFen: true, stock: true, soldCount: true, status: true, returnReason: true },
+      select: {
+        id: true,
+        name: true,
+        category: true,
+        priceFen: true,
+        stock: true,
+        soldCount: true,
+        status: true,
+        returnReason: true,
+      },
     }),
   ]);
   return { total, products };
@@ -120,7 +143,8 @@ export async function updateProduct(input: {
     const status = current.status as ProductState;
     const data = productData(input.values);
     let to: ProductState | null = null;
-    if (status === "LISTED" && needsRescreening(current, { priceFen: data.priceFen, makerStory: data.makerStory })) to = "PENDING";
+    if (status === "LISTED" && needsRescreening(current, { priceFen: data.priceFen, makerStory: data.makerStory }))
+      to = "PENDING";
     if (status === "RETURNED") to = "PENDING";
     if (to) {
       await runTransition(tx, {
@@ -148,7 +172,10 @@ export async function updateProduct(input: {
       const old = await tx.productImage.findMany({ where: { productId: current.id }, select: { attachmentId: true } });
       await tx.productImage.deleteMany({ where: { productId: current.id } });
       // Keep the old files' rows unlinked from the product but not public any more.
-      await tx.attachment.updateMany({ where: { id: { in: old.map((o) => o.attachmentId) } }, data: { isPublic: false } });
+      await tx.attachment.updateMany({
+        where: { id: { in: old.map((o) => o.attachmentId) } },
+        data: { isPublic: false },
+      });
       await attachImages(tx, current.id, input.organizationId, input.userId, input.images, stored);
     }
     return { rescreening: to === "PENDING" };

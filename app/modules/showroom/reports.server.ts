@@ -1,12 +1,19 @@
 import ExcelJS from "exceljs";
-import { prisma } from "~/utils/db.server";
 import { shanghaiParts } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
 import { splitLine } from "./pricing";
 
 /** Orders that count as sales: paid and not refunded or cancelled. */
 export const SOLD_STATES = ["PAID", "SHIPPED", "PICKED_UP", "COMPLETED"];
 
-export type SalesRow = { key: string; label: string; quantity: number; totalFen: number; makerFen: number; fundFen: number };
+export type SalesRow = {
+  key: string;
+  label: string;
+  quantity: number;
+  totalFen: number;
+  makerFen: number;
+  fundFen: number;
+};
 
 export type SalesReport = {
   byOrganization: SalesRow[];
@@ -15,7 +22,13 @@ export type SalesReport = {
   totals: SalesRow;
 };
 
-function add(map: Map<string, SalesRow>, key: string, label: string, quantity: number, s: { totalFen: number; makerFen: number; fundFen: number }) {
+function add(
+  map: Map<string, SalesRow>,
+  key: string,
+  label: string,
+  quantity: number,
+  s: { totalFen: number; makerFen: number; fundFen: number },
+) {
   const row = map.get(key) ?? { key, label, quantity: 0, totalFen: 0, makerFen: 0, fundFen: 0 };
   row.quantity += quantity;
   row.totalFen += s.totalFen;
@@ -93,7 +106,13 @@ export async function buildSalesWorkbook(report: SalesReport) {
     ];
     sheet.getRow(1).font = { bold: true };
     for (const row of [...rows, report.totals]) {
-      sheet.addRow({ label: row.label, quantity: row.quantity, total: yuan(row.totalFen), maker: yuan(row.makerFen), fund: yuan(row.fundFen) });
+      sheet.addRow({
+        label: row.label,
+        quantity: row.quantity,
+        total: yuan(row.totalFen),
+        maker: yuan(row.makerFen),
+        fund: yuan(row.fundFen),
+      });
     }
   }
   return workbook;

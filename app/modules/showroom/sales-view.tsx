@@ -1,5 +1,5 @@
-import type { SalesRow } from "./reports.server";
 import { formatFen } from "~/utils/format";
+import type { SalesRow } from "./reports.server";
 
 /** Monthly sales as a stacked bar chart (maker part below, fund part above), plain SVG. */
 export function SalesChart({ rows }: { rows: SalesRow[] }) {
@@ -38,15 +38,29 @@ export function SalesChart({ rows }: { rows: SalesRow[] }) {
       })}
       <g fontSize="11" fill="#374151">
         <rect x={pad.left} y={height - 12} width={10} height={10} fill="#16a34a" />
-        <text x={pad.left + 14} y={height - 3}>制作者所得</text>
+        <text x={pad.left + 14} y={height - 3}>
+          制作者所得
+        </text>
         <rect x={pad.left + 90} y={height - 12} width={10} height={10} fill="#f59e0b" />
-        <text x={pad.left + 104} y={height - 3}>社区微基金</text>
+        <text x={pad.left + 104} y={height - 3}>
+          社区微基金
+        </text>
       </g>
     </svg>
   );
 }
 
-export function SalesTable({ title, keyHeader, rows, totals }: { title: string; keyHeader: string; rows: SalesRow[]; totals: SalesRow }) {
+export function SalesTable({
+  title,
+  keyHeader,
+  rows,
+  totals,
+}: {
+  title: string;
+  keyHeader: string;
+  rows: SalesRow[];
+  totals: SalesRow;
+}) {
   return (
     <section className="mb-6">
       <h2 className="mb-2 font-medium">{title}</h2>

@@ -12,7 +12,9 @@ import {
 } from "./staff-forms";
 
 /** The field errors of a submission, or undefined when it parsed. */
-function errorsOf(submission: { status?: string; error?: Record<string, string[] | null> | null } | { status: "success" }) {
+function errorsOf(
+  submission: { status?: string; error?: Record<string, string[] | null> | null } | { status: "success" },
+) {
   return "error" in submission ? (submission.error ?? undefined) : undefined;
 }
 
@@ -55,29 +57,42 @@ describe("order change form", () => {
 
   test("确认收款 needs a payment reference, at most 100 characters", () => {
     const schema = orderChangeSchema("PENDING_PAYMENT", "PAID");
-    expect(errorsOf(parseWithZod(form({ to: "PAID" }), { schema }))?.paymentReference).toEqual([PAYMENT_REFERENCE_REQUIRED]);
-    expect(errorsOf(parseWithZod(form({ to: "PAID", paymentReference: "  " }), { schema }))?.paymentReference).toEqual([PAYMENT_REFERENCE_REQUIRED]);
-    expect(errorsOf(parseWithZod(form({ to: "PAID", paymentReference: "x".repeat(101) }), { schema }))?.paymentReference).toEqual([
-      "付款凭证号最多 100 个字",
+    expect(errorsOf(parseWithZod(form({ to: "PAID" }), { schema }))?.paymentReference).toEqual([
+      PAYMENT_REFERENCE_REQUIRED,
     ]);
+    expect(errorsOf(parseWithZod(form({ to: "PAID", paymentReference: "  " }), { schema }))?.paymentReference).toEqual([
+      PAYMENT_REFERENCE_REQUIRED,
+    ]);
+    expect(
+      errorsOf(parseWithZod(form({ to: "PAID", paymentReference: "x".repeat(101) }), { schema }))?.paymentReference,
+    ).toEqual(["付款凭证号最多 100 个字"]);
     const ok = parseWithZod(form({ to: "PAID", paymentReference: " 柜台收据 No.0001 " }), { schema });
     expect(ok.status === "success" && ok.value.paymentReference).toBe("柜台收据 No.0001");
   });
 
   test("reasons are at most 200 characters, even where optional", () => {
     const tooLong = "理".repeat(201);
-    expect(errorsOf(parseWithZod(form({ to: "CANCELLED", reason: tooLong }), { schema: orderChangeSchema("PENDING_PAYMENT", "CANCELLED") }))?.reason).toEqual([
-      "理由最多 200 个字",
-    ]);
-    expect(errorsOf(parseWithZod(form({ to: "SHIPPED", reason: tooLong }), { schema: orderChangeSchema("PAID", "SHIPPED") }))?.reason).toEqual([
-      "理由最多 200 个字",
-    ]);
+    expect(
+      errorsOf(
+        parseWithZod(form({ to: "CANCELLED", reason: tooLong }), {
+          schema: orderChangeSchema("PENDING_PAYMENT", "CANCELLED"),
+        }),
+      )?.reason,
+    ).toEqual(["理由最多 200 个字"]);
+    expect(
+      errorsOf(parseWithZod(form({ to: "SHIPPED", reason: tooLong }), { schema: orderChangeSchema("PAID", "SHIPPED") }))
+        ?.reason,
+    ).toEqual(["理由最多 200 个字"]);
   });
 
   test("the move must be the form's own; a move the table refuses still parses, for the workflow to refuse", () => {
-    expect(errorsOf(parseWithZod(form({ to: "SHIPPED" }), { schema: orderChangeSchema("PAID", "REFUNDED") }))?.to).toEqual(["请选择要执行的操作"]);
+    expect(
+      errorsOf(parseWithZod(form({ to: "SHIPPED" }), { schema: orderChangeSchema("PAID", "REFUNDED") }))?.to,
+    ).toEqual(["请选择要执行的操作"]);
     // Already cancelled by someone else: no rule, so the form passes and orderWorkflow.assert answers 409.
-    expect(parseWithZod(form({ to: "SHIPPED" }), { schema: orderChangeSchema("CANCELLED", "SHIPPED") }).status).toBe("success");
+    expect(parseWithZod(form({ to: "SHIPPED" }), { schema: orderChangeSchema("CANCELLED", "SHIPPED") }).status).toBe(
+      "success",
+    );
   });
 
   test("orderTarget reads only known states", () => {
@@ -99,10 +114,14 @@ describe("product screening form", () => {
       if (rule.requiresReason) expect(errorsOf(result)?.reason, rule.label).toEqual([`「${rule.label}」必须填写理由`]);
       else expect(result.status, rule.label).toBe("success");
     }
-    expect(errorsOf(parseWithZod(form({ productId: "p1", to: "RETURNED", reason: "  " }), { schema: ProductScreeningSchema }))?.reason).toEqual([
-      "「退回」必须填写理由",
-    ]);
-    const ok = parseWithZod(form({ productId: "p1", to: "RETURNED", reason: " 图片太暗 " }), { schema: ProductScreeningSchema });
+    expect(
+      errorsOf(
+        parseWithZod(form({ productId: "p1", to: "RETURNED", reason: "  " }), { schema: ProductScreeningSchema }),
+      )?.reason,
+    ).toEqual(["「退回」必须填写理由"]);
+    const ok = parseWithZod(form({ productId: "p1", to: "RETURNED", reason: " 图片太暗 " }), {
+      schema: ProductScreeningSchema,
+    });
     expect(ok.status === "success" && ok.value).toEqual({ productId: "p1", to: "RETURNED", reason: "图片太暗" });
   });
 
@@ -111,9 +130,15 @@ describe("product screening form", () => {
       const result = parseWithZod(form({ productId: "p1", ...(to ? { to } : {}) }), { schema: ProductScreeningSchema });
       expect(errorsOf(result)?.to).toEqual(["请选择要执行的操作（上架、退回、下架）"]);
     }
-    expect(errorsOf(parseWithZod(form({ to: "LISTED" }), { schema: ProductScreeningSchema }))?.productId).toEqual(["请选择产品"]);
-    expect(errorsOf(parseWithZod(form({ productId: "p1", to: "LISTED", reason: "理".repeat(201) }), { schema: ProductScreeningSchema }))?.reason).toEqual([
-      "理由最多 200 个字",
+    expect(errorsOf(parseWithZod(form({ to: "LISTED" }), { schema: ProductScreeningSchema }))?.productId).toEqual([
+      "请选择产品",
     ]);
+    expect(
+      errorsOf(
+        parseWithZod(form({ productId: "p1", to: "LISTED", reason: "理".repeat(201) }), {
+          schema: ProductScreeningSchema,
+        }),
+      )?.reason,
+    ).toEqual(["理由最多 200 个字"]);
   });
 });

@@ -27,8 +27,15 @@ const requiredReason = (label: string) =>
  * otherwise the first rule into `to` the actor may take (product screening
  * does not know the status before the transaction, which checks it again).
  */
-export function staffRule<S extends string>(workflow: Workflow<S>, actor: Actor, to: S, from?: S): TransitionRule<S> | undefined {
-  return workflow.transitions.find((t) => t.to === to && t.by.includes(actor) && (from === undefined || t.from === from));
+export function staffRule<S extends string>(
+  workflow: Workflow<S>,
+  actor: Actor,
+  to: S,
+  from?: S,
+): TransitionRule<S> | undefined {
+  return workflow.transitions.find(
+    (t) => t.to === to && t.by.includes(actor) && (from === undefined || t.from === from),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -65,7 +72,9 @@ export function orderTarget(value: FormDataEntryValue | null): OrderState | null
 // Product screening: one form per product, one submit button per move.
 
 /** The states staff may move a product to (上架, 退回, 下架), read from the table. */
-export const SCREENING_TARGETS: ProductState[] = PRODUCT_STATES.filter((s) => productWorkflow.transitions.some((t) => t.to === s && t.by.includes("ADMIN")));
+export const SCREENING_TARGETS: ProductState[] = PRODUCT_STATES.filter((s) =>
+  productWorkflow.transitions.some((t) => t.to === s && t.by.includes("ADMIN")),
+);
 
 export const SCREENING_ACTION_REQUIRED = `请选择要执行的操作（${SCREENING_TARGETS.map((s) => staffRule(productWorkflow, "ADMIN", s)?.label).join("、")}）`;
 

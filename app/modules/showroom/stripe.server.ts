@@ -10,7 +10,12 @@ export function getStripe(): Stripe | null {
   if (!key) return null;
   const host = process.env.STRIPE_API_HOST;
   const port = process.env.STRIPE_API_PORT;
-  const protocol = process.env.STRIPE_API_PROTOCOL === "http" ? "http" : process.env.STRIPE_API_PROTOCOL === "https" ? "https" : undefined;
+  const protocol =
+    process.env.STRIPE_API_PROTOCOL === "http"
+      ? "http"
+      : process.env.STRIPE_API_PROTOCOL === "https"
+        ? "https"
+        : undefined;
   const signature = `${host ?? ""}|${port ?? ""}|${protocol ?? ""}`;
   if (cached && cached.key === key && cached.signature === signature) return cached.client;
   const client = new Stripe(key, {
@@ -88,7 +93,12 @@ export async function refundPayment(orderId: string, paymentIntentId: string) {
  * Stripe keeps idempotency keys for 24 hours; a retry after that finds the
  * payment already refunded and reuses that refund.
  */
-export async function refundLatePayment(input: { orderId: string; orderNo: string; paymentIntentId: string; idempotencyKey: string }) {
+export async function refundLatePayment(input: {
+  orderId: string;
+  orderNo: string;
+  paymentIntentId: string;
+  idempotencyKey: string;
+}) {
   const stripe = requireStripe();
   try {
     return await stripe.refunds.create(

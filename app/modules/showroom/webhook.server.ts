@@ -1,9 +1,9 @@
 import type Stripe from "stripe";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins } from "~/modules/notifications/notifications.server";
+import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma, type Tx } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
-import { WorkflowError } from "~/modules/workflow/state-machine";
 import { decideSessionPayment, lateRefundIdempotencyKey } from "./late-payment";
 import { orderWorkflow, type OrderState } from "./order-workflow";
 import { transitionOrder } from "./orders.server";
@@ -53,7 +53,10 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
         const charge = event.data.object;
         const intent = paymentIntentId(charge.payment_intent);
         if (!intent || !charge.refunded) return "ignored"; // partial refunds are settled by staff
-        const order = await tx.order.findFirst({ where: { stripePaymentIntentId: intent }, select: { id: true, status: true } });
+        const order = await tx.order.findFirst({
+          where: { stripePaymentIntentId: intent },
+          select: { id: true, status: true },
+        });
         if (!order || (order.status !== "PAID" && order.status !== "SHIPPED")) return "ignored";
         await transitionOrder(tx, { orderId: order.id, to: "REFUNDED", actor: SYSTEM, reason: "Stripe 已退款" });
         return "handled";
@@ -95,6 +98,8 @@ async function handlePaidSession(event: Stripe.Event, session: Stripe.Checkout.S
         idempotencyKey: lateRefundIdempotencyKey(planned.paymentIntentId),
       });
     }
+    // The transaction below reads this pass's refund, never a later one.
+    const issued = refund;
     try {
       return await prisma.$transaction(async (tx) => {
         await tx.stripeEvent.create({ data: { id: event.id, type: event.type }, select: { id: true } });
@@ -114,11 +119,16 @@ async function handlePaidSession(event: Stripe.Event, session: Stripe.Checkout.S
         const stateLabel = orderWorkflow.stateLabels[order.status as OrderState] ?? order.status;
         const paidFen = session.amount_total ?? order.totalFen;
         if (decision.kind === "refund") {
-          if (!refund) throw new OrderMoved(); // it was still waiting when we looked; refund on the next pass
-          const refundFen = refund.amount ?? paidFen;
+          if (!issued) throw new OrderMoved(); // it was still waiting when we looked; refund on the next pass
+          const refundFen = issued.amount ?? paidFen;
           await tx.order.update({
             where: { id: order.id },
-            data: { latePaymentIntentId: decision.paymentIntentId, lateRefundId: refund.id, lateRefundFen: refundFen, lateRefundedAt: new Date() },
+            data: {
+              latePaymentIntentId: decision.paymentIntentId,
+              lateRefundId: issued.id,
+              lateRefundFen: refundFen,
+              lateRefundedAt: new Date(),
+            },
             select: { id: true },
           });
           await recordAudit(tx, {
@@ -128,11 +138,11 @@ async function handlePaidSession(event: Stripe.Event, session: Stripe.Checkout.S
             entityId: order.id,
             fromState: order.status,
             toState: order.status,
-            reason: `订单${stateLabel}后收到在线付款 ${formatFen(paidFen)}（${decision.paymentIntentId}），系统已自动原路退款（Stripe 退款 ${refund.id}）`,
+            reason: `订单${stateLabel}后收到在线付款 ${formatFen(paidFen)}（${decision.paymentIntentId}），系统已自动原路退款（Stripe 退款 ${issued.id}）`,
           });
           await notifyAdmins(tx, {
             title: `订单 ${order.orderNo} 的迟到付款已自动退款`,
-            body: `订单${stateLabel}后才收到在线付款 ${formatFen(paidFen)}，系统已原路退回（Stripe 退款 ${refund.id}），库存未恢复占用。`,
+            body: `订单${stateLabel}后才收到在线付款 ${formatFen(paidFen)}，系统已原路退回（Stripe 退款 ${issued.id}），库存未恢复占用。`,
             link: `/admin/orders/${order.id}`,
           });
           return "handled";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { accountStatusLabels, lockedUntilDate } from "./status";
 import { parseExpertiseTags } from "./reviewer";
+import { accountStatusLabels, lockedUntilDate } from "./status";
 
 const now = new Date("2026-05-31T06:00:00.000Z"); // 14:00 in Shanghai
 

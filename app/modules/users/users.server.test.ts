@@ -13,7 +13,12 @@ import {
 
 async function makeUser(role: string, extra: { email?: string; name?: string; lockedUntil?: Date } = {}) {
   return prisma.user.create({
-    data: { email: extra.email ?? `${role.toLowerCase()}-${Math.random()}@example.com`, name: extra.name ?? "测试", role, lockedUntil: extra.lockedUntil },
+    data: {
+      email: extra.email ?? `${role.toLowerCase()}-${Math.random()}@example.com`,
+      name: extra.name ?? "测试",
+      role,
+      lockedUntil: extra.lockedUntil,
+    },
     select: { id: true },
   });
 }
@@ -103,7 +108,13 @@ describe("disableUser / enableUser", () => {
       where: { entityId: member.id },
       select: { action: true, fromState: true, toState: true, reason: true, actorId: true },
     });
-    expect(event).toEqual({ action: "user.disable", fromState: "ACTIVE", toState: "DISABLED", reason: "机构已注销", actorId: admin.id });
+    expect(event).toEqual({
+      action: "user.disable",
+      fromState: "ACTIVE",
+      toState: "DISABLED",
+      reason: "机构已注销",
+      actorId: admin.id,
+    });
   });
 
   test("an admin cannot disable themselves", async () => {
@@ -112,7 +123,9 @@ describe("disableUser / enableUser", () => {
       ok: false,
       message: "不能停用自己的账号",
     });
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { status: true } })).toEqual({ status: "ACTIVE" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { status: true } })).toEqual({
+      status: "ACTIVE",
+    });
     expect(await prisma.auditEvent.count()).toBe(0);
   });
 
@@ -152,7 +165,10 @@ describe("unlockUser", () => {
       lockedUntil: null,
     });
     expect(await prisma.auditEvent.count({ where: { action: "user.unlock", entityId: locked.id } })).toBe(1);
-    expect(await unlockUser({ userId: locked.id }, { actorId: admin.id })).toEqual({ ok: false, message: "该账号当前未被锁定" });
+    expect(await unlockUser({ userId: locked.id }, { actorId: admin.id })).toEqual({
+      ok: false,
+      message: "该账号当前未被锁定",
+    });
   });
 
   test("an expired lock does not count as locked", async () => {
@@ -219,7 +235,10 @@ describe("listUsers", () => {
 
 test("searchOrganizations matches part of a name and caps the results", async () => {
   await prisma.organization.createMany({
-    data: Array.from({ length: 25 }, (_, i) => ({ name: `星火社工站${String(i).padStart(2, "0")}`, type: "COMMUNITY" })),
+    data: Array.from({ length: 25 }, (_, i) => ({
+      name: `星火社工站${String(i).padStart(2, "0")}`,
+      type: "COMMUNITY",
+    })),
   });
   await makeOrg("阳光基金会");
   const results = await searchOrganizations("社工站");

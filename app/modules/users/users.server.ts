@@ -109,8 +109,7 @@ export type NewReviewer = {
 };
 
 export type CreateReviewerResult =
-  | { ok: true; userId: string }
-  | { ok: false; field: "email" | "organizationIds"; message: string };
+  { ok: true; userId: string } | { ok: false; field: "email" | "organizationIds"; message: string };
 
 const EMAIL_TAKEN = { ok: false, field: "email", message: "该邮箱已被使用" } as const;
 
@@ -247,7 +246,11 @@ export async function unlockUser(
       reason,
       request,
     });
-    await notifyUsers(tx, { userIds: [userId], title: "您的账号已解除锁定", body: "区民政局已为您解除登录锁定，请使用正确的密码登录。" });
+    await notifyUsers(tx, {
+      userIds: [userId],
+      title: "您的账号已解除锁定",
+      body: "区民政局已为您解除登录锁定，请使用正确的密码登录。",
+    });
     return { ok: true };
   });
 }

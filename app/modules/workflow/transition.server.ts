@@ -1,5 +1,5 @@
-import type { Tx } from "~/utils/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import type { Tx } from "~/utils/db.server";
 import { WorkflowError, type Actor, type Workflow } from "./state-machine";
 
 export type TransitionInput<S extends string> = {

@@ -24,7 +24,11 @@ export const JPG_BYTES = Buffer.from(
 );
 
 /** A Windows executable header. */
-export const EXE_BYTES = Buffer.concat([Buffer.from("MZ", "latin1"), Buffer.alloc(126, 0x90), Buffer.from("PE\0\0", "latin1")]);
+export const EXE_BYTES = Buffer.concat([
+  Buffer.from("MZ", "latin1"),
+  Buffer.alloc(126, 0x90),
+  Buffer.from("PE\0\0", "latin1"),
+]);
 
 export const HTML_BYTES = Buffer.from(
   '<!DOCTYPE html><html><head><meta charset="utf-8"><script>alert(1)</script></head><body>hi</body></html>',
@@ -144,5 +148,8 @@ export async function makeXlsx(): Promise<Buffer<ArrayBuffer>> {
 
 /** A plain zip (not an Office document). */
 export function makePlainZip(): Buffer<ArrayBuffer> {
-  return makeZip([{ name: "readme.txt", data: "hello" }, { name: "setup.exe", data: EXE_BYTES }]);
+  return makeZip([
+    { name: "readme.txt", data: "hello" },
+    { name: "setup.exe", data: EXE_BYTES },
+  ]);
 }
