@@ -6,11 +6,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { formatRuleValue } from "~/modules/config/rule-display";
+import { RuleFormSchema } from "~/modules/config/rule-form";
 import { parseRuleInput, RULE_KEYS, RULES } from "~/modules/config/rules";
+import { findRuleOnDay, getRulesOverview } from "~/modules/config/rules-page.server";
 import { setRule } from "~/modules/config/rules.server";
-import { formatRuleValue } from "~/modules/registry/rule-display";
-import { RuleFormSchema } from "~/modules/registry/rule-form";
-import { findRuleOnDay, getRulesOverview } from "~/modules/registry/rules-page.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime } from "~/utils/format";
 

@@ -1,8 +1,8 @@
 // The rules page: every rule key with its value in force, its default and its history.
-import { RULE_KEYS, RULES, type RuleKey } from "~/modules/config/rules";
-import { getRules } from "~/modules/config/rules.server";
 import { prisma } from "~/utils/db.server";
 import { formatRuleValue, ruleInputHint, ruleValueAsInput } from "./rule-display";
+import { RULE_KEYS, RULES, type RuleKey } from "./rules";
+import { getRules } from "./rules.server";
 
 function parseStored(value: string): unknown {
   try {

@@ -1,7 +1,7 @@
 // The form that sets a new value for a rule key. Pure, so the browser checks it too.
 import { z } from "zod";
-import { parseRuleInput, RULE_KEYS, RULES, type RuleKey } from "~/modules/config/rules";
 import { parseDateInput } from "~/utils/dates";
+import { parseRuleInput, RULE_KEYS, RULES, type RuleKey } from "./rules";
 
 const KIND_MESSAGES = {
   int: "请输入整数",

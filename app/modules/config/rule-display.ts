@@ -1,6 +1,6 @@
 // How a rule value (app/modules/config/rules.ts) is shown and pre-filled on the rules page.
-import { RULES, type RuleKey } from "~/modules/config/rules";
 import { formatFen } from "~/utils/format";
+import { RULES, type RuleKey } from "./rules";
 
 /** "05-31" → "5月31日". */
 export function formatMonthDay(value: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseRuleInput } from "~/modules/config/rules";
 import { formatMonthDay, formatRuleValue, ruleValueAsInput } from "./rule-display";
+import { parseRuleInput } from "./rules";
 
 describe("rule display", () => {
   test("money, lists, month-days and counts", () => {
