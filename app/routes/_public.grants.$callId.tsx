@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader, SectionCard } from "~/components/layout";
-import { displayPhase, timeRemaining } from "~/modules/grants/call-display";
+import { timeRemaining } from "~/modules/grants/call-display";
+import { callPhase, publicityState } from "~/modules/grants/call-phase";
 import { getPublicCall } from "~/modules/grants/call-store.server";
 import {
   CallEligibilityList,
@@ -13,7 +14,6 @@ import {
   CallTranches,
   PhaseBadge,
 } from "~/modules/grants/call-view";
-import { publicityLinkOf } from "~/modules/grants/publicity.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
@@ -23,9 +23,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const call = await getPublicCall(params.callId!);
   invariantResponse(call, "活动不存在", { status: 404 });
   const now = new Date();
-  const publicity = await publicityLinkOf(call.id);
-  return { call, phase: displayPhase(call, now), now, publicity };
+  return { call, phase: callPhase(call, now), now, publicity: publicityState(call, now) };
 }
+
+const PUBLICITY_NOTICE = {
+  OPEN: "拟入围项目正在公示，公示期内可提出异议。",
+  ENDED: "拟入围项目公示期已结束，立项名单确认后将公布。",
+  CONFIRMED: "立项名单已确认。",
+} as const;
 
 /** Server-rendered, then refreshed every minute; the box keeps its size so nothing moves. */
 function Countdown({ deadline, serverNow }: { deadline: Date; serverNow: Date }) {
@@ -69,9 +74,9 @@ export default function PublicGrantCallPage() {
         }
       />
 
-      {publicity ? (
+      {publicity !== "NOT_PUBLISHED" ? (
         <p className="rounded-md border border-brand-200 bg-brand-50 p-3 text-sm text-brand-900">
-          {publicity === "CONFIRMED" ? "立项名单已确认。" : "拟入围项目正在公示，公示期内可提出异议。"}
+          {PUBLICITY_NOTICE[publicity]}
           <Link to={`/grants/${call.id}/publicity`} className="link ml-2 font-medium">
             {publicity === "CONFIRMED" ? "查看立项名单" : "查看拟入围项目公示"}
           </Link>
@@ -106,7 +111,10 @@ export default function PublicGrantCallPage() {
 
       <SectionCard id="timeline" title="活动进度">
         <CallTimeline call={call} phase={phase} />
-        <p className="mt-2 text-xs text-gray-500">公示期为 {call.publicityDays} 天，自专家评审截止的次日起。</p>
+        <p className="mt-2 text-xs text-gray-500">
+          日期为计划安排，当前阶段以实际进展为准。公示期为 {call.publicityDays}{" "}
+          天，计划自专家评审截止的次日起；拟入围名单发布后自发布之日起算。
+        </p>
       </SectionCard>
 
       <SectionCard id="desc" title="活动说明">

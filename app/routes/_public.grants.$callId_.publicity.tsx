@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { publicityState } from "~/modules/grants/call-phase";
 import { formatScore, publicityDaysLeft } from "~/modules/grants/publicity";
 import { getPublicity } from "~/modules/grants/publicity.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
@@ -20,15 +21,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const publicity = await getPublicity(params.callId ?? "");
   invariantResponse(publicity, "未找到该公示", { status: 404 });
   const now = new Date();
-  return { ...publicity, now };
+  return { ...publicity, now, state: publicityState(publicity.call, now) };
 }
 
 export default function PublicityPage() {
-  const { call, entries, now } = useLoaderData<typeof loader>();
+  const { call, entries, now, state } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const confirmed = call.reviewStage === "CONFIRMED";
-  const ended = call.publicityEndsAt ? new Date(call.publicityEndsAt).getTime() < new Date(now).getTime() : true;
-  const open = !confirmed && !ended;
+  const confirmed = state === "CONFIRMED";
+  const open = state === "OPEN";
   return (
     <div className="space-y-6">
       <PageHeader
@@ -58,7 +58,7 @@ export default function PublicityPage() {
         </p>
         {confirmed ? (
           <p data-testid="objections-closed">立项名单已于 {formatDate(call.confirmedAt)} 确认，异议受理已结束。</p>
-        ) : ended ? (
+        ) : !open ? (
           <p data-testid="objections-closed">公示期已结束，不再受理异议。立项名单确认后将在本页公布。</p>
         ) : (
           <p>

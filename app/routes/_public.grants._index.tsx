@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { displayPhase } from "~/modules/grants/call-display";
+import { callPhase } from "~/modules/grants/call-phase";
 import { CALL_PAGE_SIZE, listPublicCalls } from "~/modules/grants/call-store.server";
 import { PhaseBadge } from "~/modules/grants/call-view";
 import { formatDate, formatFen } from "~/utils/format";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       applyOpensAt: c.applyOpensAt,
       applyClosesAt: c.applyClosesAt,
       receivedCount: c.receivedCount,
-      phase: displayPhase(c, now),
+      phase: callPhase(c, now),
     })),
   };
 }

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader, SectionCard } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { displayPhase } from "~/modules/grants/call-display";
+import { callPhase } from "~/modules/grants/call-phase";
 import { getCall, publishCall } from "~/modules/grants/call-store.server";
 import {
   CallEligibilityList,
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const call = await getCall(params.callId!);
   invariantResponse(call, "活动不存在", { status: 404 });
-  return { call, phase: call.status === "DRAFT" ? null : displayPhase(call, new Date()) };
+  return { call, phase: call.status === "DRAFT" ? null : callPhase(call, new Date()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -132,7 +132,7 @@ export default function AdminGrantCallPage() {
         <p className="whitespace-pre-line text-sm text-gray-800">{call.description || "—"}</p>
       </SectionCard>
       <SectionCard id="timeline" title="时间安排">
-        <CallTimeline call={call} phase={phase ?? "NOT_OPEN"} />
+        <CallTimeline call={call} phase={phase} />
       </SectionCard>
       <SectionCard id="money" title="资金规则">
         <CallMoneyRules call={call} />

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { displayPhase } from "~/modules/grants/call-display";
+import { callPhase } from "~/modules/grants/call-phase";
 import { CALL_PAGE_SIZE, listAdminCalls } from "~/modules/grants/call-store.server";
 import { PhaseBadge } from "~/modules/grants/call-view";
 import { callWorkflow, type CallState } from "~/modules/grants/call-workflow";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       applyClosesAt: c.applyClosesAt,
       receivedCount: c.receivedCount,
       // A draft has no phase yet: its dates are not in force.
-      phase: c.status === "DRAFT" ? null : displayPhase(c, now),
+      phase: c.status === "DRAFT" ? null : callPhase(c, now),
     })),
   };
 }

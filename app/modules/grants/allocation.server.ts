@@ -16,14 +16,9 @@ import {
 } from "./allocation";
 import { GRANT_SUBJECT_TYPE } from "./application-form";
 import { grantApplicationWorkflow } from "./application-workflow";
+import { publicityEndOf } from "./call-phase";
 import { publishProblem } from "./publicity";
-import {
-  allocationState,
-  OVERRIDE_CHOICE_LABELS,
-  overrideSelectedOf,
-  publicityEndOf,
-  type OverrideChoice,
-} from "./ranking";
+import { allocationState, OVERRIDE_CHOICE_LABELS, overrideSelectedOf, type OverrideChoice } from "./ranking";
 import {
   allocationRulesOf,
   candidatesOf,

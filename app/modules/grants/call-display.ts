@@ -1,11 +1,6 @@
 // How a call's rules and phases are put into words. Pure.
-import {
-  CALL_PHASE_LABELS,
-  currentPhase,
-  publicityEndsAt,
-  type CallEligibility,
-  type CallPhase,
-} from "./call-settings";
+import { CALL_PHASE_LABELS, plannedPublicityEnd, type CallPhase, type PlannedDates } from "./call-phase";
+import type { CallEligibility } from "./call-settings";
 
 /** The eligibility rules in plain Chinese, one sentence each. */
 export function describeEligibility(e: CallEligibility): string[] {
@@ -32,19 +27,10 @@ export function timeRemaining(deadline: Date, now: Date) {
   };
 }
 
-type TimelineDates = {
-  applyOpensAt: Date;
-  applyClosesAt: Date;
-  screeningEndsAt: Date;
-  reviewEndsAt: Date;
-  publicityDays: number;
-  signingEndsAt: Date;
-};
-
 export type TimelineStep = { phase: Exclude<CallPhase, "NOT_OPEN" | "DONE">; label: string; from: Date; to: Date };
 
-/** The phases a call goes through with their date ranges, for a timeline. */
-export function callTimeline(call: TimelineDates): TimelineStep[] {
+/** The phases a call goes through with their planned date ranges, for a timeline. */
+export function callTimeline(call: PlannedDates): TimelineStep[] {
   const step = (phase: TimelineStep["phase"], from: Date, to: Date): TimelineStep => ({
     phase,
     label: CALL_PHASE_LABELS[phase],
@@ -53,7 +39,7 @@ export function callTimeline(call: TimelineDates): TimelineStep[] {
   });
   // Each later phase starts right after the previous one ends.
   const after = (d: Date) => new Date(d.getTime() + 1);
-  const publicityEnd = publicityEndsAt(call);
+  const publicityEnd = plannedPublicityEnd(call);
   return [
     step("APPLYING", call.applyOpensAt, call.applyClosesAt),
     step("SCREENING", after(call.applyClosesAt), call.screeningEndsAt),
@@ -66,9 +52,4 @@ export function callTimeline(call: TimelineDates): TimelineStep[] {
 /** 60 → "60%" */
 export function pctText(value: number) {
   return `${value}%`;
-}
-
-/** The phase shown for a call: a closed call has ended whatever its dates say. */
-export function displayPhase(call: TimelineDates & { status: string }, now: Date): CallPhase {
-  return call.status === "CLOSED" ? "DONE" : currentPhase(call, now);
 }

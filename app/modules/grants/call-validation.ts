@@ -4,10 +4,10 @@
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { yuanToFen } from "~/utils/format";
+import { plannedPublicityEnd } from "./call-phase";
 import {
   CallEligibilitySchema,
   DEFAULT_CATEGORIES,
-  publicityEndsAt,
   TRANCHE_TRIGGERS,
   type CallEligibility,
   type TrancheTrigger,
@@ -215,7 +215,7 @@ export function validateCallForPublish(s: CallSettingsInput): FieldErrors {
   if (s.reviewEndsAt.getTime() < s.screeningEndsAt.getTime())
     add("reviewEndsAt", "专家评审截止日期不能早于资格审查截止日期");
   if (s.signingEndsAt.getTime() <= s.reviewEndsAt.getTime()) add("signingEndsAt", "签约截止日期须晚于专家评审截止日期");
-  else if (s.signingEndsAt.getTime() <= publicityEndsAt(s).getTime())
+  else if (s.signingEndsAt.getTime() <= plannedPublicityEnd(s).getTime())
     add("signingEndsAt", `签约截止日期须晚于公示结束（评审截止后 ${s.publicityDays} 天）`);
 
   if (s.eligibility.minGrade != null && (s.eligibility.minGrade < 1 || s.eligibility.minGrade > 5))

@@ -1,13 +1,8 @@
 // A call's rules and phases as read by staff and the public.
 import { formatDate, formatFen } from "~/utils/format";
 import { callTimeline, describeEligibility } from "./call-display";
-import {
-  CALL_PHASE_LABELS,
-  TRANCHE_TRIGGERS,
-  type CallEligibility,
-  type CallPhase,
-  type TrancheTrigger,
-} from "./call-settings";
+import { CALL_PHASE_LABELS, type CallPhase, type PlannedDates } from "./call-phase";
+import { TRANCHE_TRIGGERS, type CallEligibility, type TrancheTrigger } from "./call-settings";
 
 export type CallRulesView = {
   categories: string[];
@@ -117,20 +112,19 @@ export function CallTranches({ tranches }: { tranches: CallRulesView["tranches"]
   );
 }
 
-type TimelineCall = {
-  applyOpensAt: Date;
-  applyClosesAt: Date;
-  screeningEndsAt: Date;
-  reviewEndsAt: Date;
-  publicityDays: number;
-  signingEndsAt: Date;
-};
+/** The plan, and the publicity period actually set when the shortlist was published. */
+type TimelineCall = PlannedDates & { publicityStartsAt: Date | null; publicityEndsAt: Date | null };
 
-export function CallTimeline({ call, phase }: { call: TimelineCall; phase: CallPhase }) {
+/**
+ * The phases with their planned dates (计划). `phase` is the call's real phase
+ * (callPhase), so the step marked 当前阶段 may differ from what the dates say.
+ */
+export function CallTimeline({ call, phase }: { call: TimelineCall; phase: CallPhase | null }) {
   return (
     <ol className="grid gap-2 sm:grid-cols-5" aria-label="活动进度">
       {callTimeline(call).map((step) => {
         const current = step.phase === phase;
+        const actual = step.phase === "PUBLICITY" && call.publicityStartsAt && call.publicityEndsAt;
         return (
           <li
             key={step.phase}
@@ -143,8 +137,13 @@ export function CallTimeline({ call, phase }: { call: TimelineCall; phase: CallP
               {current ? <span className="ml-1 text-xs">（当前阶段）</span> : null}
             </p>
             <p className="mt-1 text-xs text-gray-600">
-              {formatDate(step.from)} 至 {formatDate(step.to)}
+              计划 {formatDate(step.from)} 至 {formatDate(step.to)}
             </p>
+            {actual ? (
+              <p className="mt-0.5 text-xs text-gray-800" data-testid="actual-publicity">
+                实际 {formatDate(call.publicityStartsAt)} 至 {formatDate(call.publicityEndsAt)}
+              </p>
+            ) : null}
           </li>
         );
       })}

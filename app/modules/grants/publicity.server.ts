@@ -564,9 +564,3 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
     return { funded, notFunded };
   });
 }
-
-/** Whether the call page should link to its publicity page (公示 / 立项名单). */
-export async function publicityLinkOf(callId: string): Promise<"PUBLICIZED" | "CONFIRMED" | null> {
-  const row = await prisma.grantCall.findUnique({ where: { id: callId }, select: { reviewStage: true } });
-  return row?.reviewStage === "PUBLICIZED" || row?.reviewStage === "CONFIRMED" ? row.reviewStage : null;
-}

@@ -3,6 +3,7 @@
 // routes' browser bundles can import the schemas and labels.
 import { z } from "zod";
 import { yuanToFen } from "~/utils/format";
+import { publicityState, type PublicityFacts } from "./call-phase";
 
 export const OBJECTION_SUBJECT_TYPE = "GrantObjection";
 export const OBJECTION_EVIDENCE_PURPOSE = "grant_objection.evidence";
@@ -61,14 +62,20 @@ export function isHoneypotFilled(value: string | null | undefined) {
   return typeof value === "string" && value.trim() !== "";
 }
 
-export type PublicityCall = { reviewStage: string; publicityEndsAt: Date | null };
+export type PublicityCall = PublicityFacts;
 
-/** null while objections are accepted, else why not (Chinese). */
+/** null while objections are accepted (only while the published shortlist is in publicity), else why not (Chinese). */
 export function objectionWindowProblem(call: PublicityCall, now: Date): string | null {
-  if (call.reviewStage === "CONFIRMED") return "立项名单已确认，异议受理已结束";
-  if (call.reviewStage !== "PUBLICIZED" || !call.publicityEndsAt) return "该活动当前未在公示期，不受理异议";
-  if (now.getTime() > call.publicityEndsAt.getTime()) return "公示期已结束，不再受理异议";
-  return null;
+  switch (publicityState(call, now)) {
+    case "OPEN":
+      return null;
+    case "CONFIRMED":
+      return "立项名单已确认，异议受理已结束";
+    case "ENDED":
+      return "公示期已结束，不再受理异议";
+    case "NOT_PUBLISHED":
+      return "该活动当前未在公示期，不受理异议";
+  }
 }
 
 /** Whole days left in the publicity period (a started day counts), 0 once over. */
@@ -90,9 +97,10 @@ export function publishProblem(selectedCount: number): string | null {
 
 /** null when the list may be confirmed, else the reason the button is disabled. */
 export function confirmProblem(call: PublicityCall, pendingObjections: number, now: Date): string | null {
-  if (call.reviewStage === "CONFIRMED") return "立项名单已确认";
-  if (call.reviewStage !== "PUBLICIZED" || !call.publicityEndsAt) return "拟入围名单尚未公示";
-  if (now.getTime() <= call.publicityEndsAt.getTime()) return "公示期尚未结束，结束后方可确认立项名单";
+  const state = publicityState(call, now);
+  if (state === "CONFIRMED") return "立项名单已确认";
+  if (state === "NOT_PUBLISHED") return "拟入围名单尚未公示";
+  if (state === "OPEN") return "公示期尚未结束，结束后方可确认立项名单";
   if (pendingObjections > 0) return `尚有 ${pendingObjections} 件异议未处理，处理后方可确认立项名单`;
   return null;
 }

@@ -6,7 +6,6 @@ import {
   overrideChoiceOf,
   overrideSelectedOf,
   OverrideSchema,
-  publicityEndOf,
 } from "./ranking";
 
 function form(entries: Record<string, string>) {
@@ -31,23 +30,6 @@ describe("aggregationDescription", () => {
   });
   test("an unknown value reads as the mean", () => {
     expect(aggregationDescription({ aggregation: "MEDIAN", zScoreNormalize: false }).mode).toBe("平均分");
-  });
-});
-
-describe("publicityEndOf", () => {
-  test("ends at 23:59:59.999 Shanghai, days later", () => {
-    // 2026-05-10 10:00 Shanghai
-    const start = new Date("2026-05-10T02:00:00Z");
-    expect(publicityEndOf(start, 7).toISOString()).toBe("2026-05-17T15:59:59.999Z");
-  });
-  test("counts Shanghai days, not UTC days, late in the evening", () => {
-    // 2026-05-10 23:30 Shanghai is still the 10th there (15:30 UTC)
-    expect(publicityEndOf(new Date("2026-05-10T15:30:00Z"), 5).toISOString()).toBe("2026-05-15T15:59:59.999Z");
-    // 2026-05-11 00:30 Shanghai is the 11th (16:30 UTC on the 10th)
-    expect(publicityEndOf(new Date("2026-05-10T16:30:00Z"), 5).toISOString()).toBe("2026-05-16T15:59:59.999Z");
-  });
-  test("crosses month ends", () => {
-    expect(publicityEndOf(new Date("2026-01-28T04:00:00Z"), 7).toISOString()).toBe("2026-02-04T15:59:59.999Z");
   });
 });
 

@@ -1,7 +1,7 @@
 // Pure helpers of the ranking and allocation screen (#6): how the call's score
-// aggregation reads in words, the publicity end date, the override form.
+// aggregation reads in words and the override form. (When publicity ends:
+// call-phase.ts.)
 import { z } from "zod";
-import { shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { formatFen, yuanToFen } from "~/utils/format";
 
 /** The call's aggregation settings in words, e.g. for the ranking page header. */
@@ -13,12 +13,6 @@ export function aggregationDescription(settings: { aggregation: string; zScoreNo
     zScore: settings.zScoreNormalize ? "已按专家进行标准分（z-score）校正" : "未做标准分校正",
     text: settings.zScoreNormalize ? `${mode}；已按专家进行标准分（z-score）校正` : mode,
   };
-}
-
-/** The publicity period ends at the end of the Shanghai day `days` days after it starts. */
-export function publicityEndOf(start: Date, days: number) {
-  const p = shanghaiParts(start);
-  return shanghaiEndOfDay(p.year, p.month, p.day + days);
 }
 
 // ───────────────────────── Overrides ─────────────────────────
