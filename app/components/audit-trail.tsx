@@ -1,13 +1,12 @@
 import { Link } from "@remix-run/react";
 import { auditActionLabel } from "~/modules/audit/labels";
-import { auditStateChange } from "~/modules/audit/state-labels";
 import { formatDateTime } from "~/utils/format";
 
 export type AuditTrailEvent = {
   id: string;
   action: string;
-  fromState: string | null;
-  toState: string | null;
+  /** "旧状态 → 新状态", labelled on the server by withStateChanges (app/modules/workflows.ts). */
+  stateChange: string;
   reason: string | null;
   createdAt: Date | string;
   actor: { name: string } | null;
@@ -55,7 +54,7 @@ export function AuditTrail({
                   <td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
                   <td className="whitespace-nowrap">{e.actor?.name ?? "系统"}</td>
                   <td className="whitespace-nowrap">{auditActionLabel(e.action)}</td>
-                  <td className="whitespace-nowrap">{auditStateChange(e.fromState, e.toState, e.action)}</td>
+                  <td className="whitespace-nowrap">{e.stateChange}</td>
                   <td>{e.reason ?? "—"}</td>
                 </tr>
               ))}

@@ -7,7 +7,6 @@ import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/admin/audit-log.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
-import { auditStateChange } from "~/modules/audit/state-labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
@@ -144,7 +143,7 @@ export default function AuditLogPage() {
                       <span className="font-mono text-xs">{e.entityId}</span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap">{auditStateChange(e.fromState, e.toState, e.action)}</td>
+                  <td className="whitespace-nowrap">{e.stateChange}</td>
                   <td className="min-w-[10rem]">{e.reason ?? "—"}</td>
                   <td className="whitespace-nowrap font-mono text-xs">{e.ip ?? "—"}</td>
                 </tr>

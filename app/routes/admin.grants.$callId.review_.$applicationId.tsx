@@ -17,6 +17,7 @@ import {
 } from "~/modules/grants/review-panel.server";
 import { RECOMMENDATIONS, reviewAssignmentWorkflow, type Recommendation } from "~/modules/review/assignment-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { withStateChanges } from "~/modules/workflows";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const review = await loadApplicationReview(params.callId ?? "", params.applicationId ?? "");
   invariantResponse(review, "未找到该申报", { status: 404 });
-  return review;
+  return { ...review, events: withStateChanges(review.events) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,4 +1,5 @@
 // Reading the audit log. Filters map onto AuditEvent's indexes (see audit-filters.ts).
+import { withStateChanges } from "~/modules/workflows";
 import { prisma } from "~/utils/db.server";
 import { auditWhere, SYSTEM_ACTOR_QUERY, type AuditFilters } from "./audit-filters";
 
@@ -42,15 +43,16 @@ export async function listAuditEvents(filters: AuditFilters, page: number) {
     }),
     prisma.auditEvent.count({ where }),
   ]);
-  return { events, total };
+  return { events: withStateChanges(events), total };
 }
 
 /** The latest events about one record, e.g. a user's detail page. */
 export async function listEntityAuditEvents(entityType: string, entityId: string, take = 20) {
-  return prisma.auditEvent.findMany({
+  const events = await prisma.auditEvent.findMany({
     where: { entityType, entityId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: eventSelect,
   });
+  return withStateChanges(events);
 }

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import "~/modules/workflows";
 import { auditStateChange, auditStateLabel } from "./state-labels";
 
 test("workflow transitions are labelled by their own workflow", () => {

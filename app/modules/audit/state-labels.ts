@@ -1,31 +1,8 @@
 // Chinese names for the states audit events record. Workflow transitions are
-// logged as "<workflow>.transition", so the workflow's own labels apply.
-import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
-import { callWorkflow } from "~/modules/grants/call-workflow";
-import { objectionWorkflow } from "~/modules/grants/objection-workflow";
-import { reviewRoundWorkflow } from "~/modules/grants/review-round-workflow";
-import { incubationWorkflow } from "~/modules/incubation/workflow";
-import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
-import { registrationWorkflow } from "~/modules/registration/workflow";
-import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
-import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
-import { orderWorkflow } from "~/modules/showroom/order-workflow";
-import { productWorkflow } from "~/modules/showroom/product-workflow";
-
-const WORKFLOW_STATE_LABELS: Record<string, Record<string, string>> = {
-  [registrationWorkflow.name]: registrationWorkflow.stateLabels,
-  [incubationWorkflow.name]: incubationWorkflow.stateLabels,
-  [inspectionWorkflow.name]: inspectionWorkflow.stateLabels,
-  [rectificationWorkflow.name]: rectificationWorkflow.stateLabels,
-  [callWorkflow.name]: callWorkflow.stateLabels,
-  [grantApplicationWorkflow.name]: grantApplicationWorkflow.stateLabels,
-  [reviewRoundWorkflow.name]: reviewRoundWorkflow.stateLabels,
-  [objectionWorkflow.name]: objectionWorkflow.stateLabels,
-  [reviewAssignmentWorkflow.name]: reviewAssignmentWorkflow.stateLabels,
-  [productWorkflow.name]: productWorkflow.stateLabels,
-  [orderWorkflow.name]: orderWorkflow.stateLabels,
-  [organizationStatusWorkflow.name]: organizationStatusWorkflow.stateLabels,
-};
+// logged as "<workflow>.transition", so the workflow's own labels apply; they
+// come from the workflow registry (filled by app/modules/workflows.ts), so this
+// file depends on no area.
+import { workflowStateLabel } from "~/modules/workflow/registry";
 
 const ACCOUNT_STATE_LABELS: Record<string, string> = {
   ACTIVE: "正常",
@@ -37,7 +14,7 @@ const ACCOUNT_STATE_LABELS: Record<string, string> = {
 /** The label of `state` in the context of `action`; unknown states are shown as stored. */
 export function auditStateLabel(state: string, action?: string) {
   const workflow = action?.split(".")[0];
-  return (workflow && WORKFLOW_STATE_LABELS[workflow]?.[state]) ?? ACCOUNT_STATE_LABELS[state] ?? state;
+  return (workflow && workflowStateLabel(workflow, state)) ?? ACCOUNT_STATE_LABELS[state] ?? state;
 }
 
 export function auditStateChange(from: string | null, to: string | null, action?: string) {

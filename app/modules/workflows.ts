@@ -1,0 +1,45 @@
+// Every area's workflow table, registered in one place so the audit labels
+// (app/modules/audit/state-labels.ts) can name any workflow's states without
+// importing the areas. A new workflow file is added here; workflows.test.ts
+// fails until it is.
+//
+// Labels are put on audit events on the server, in the loaders, through
+// withStateChanges: the package is marked "sideEffects": false, so a bare
+// `import "~/modules/workflows"` would be dropped by the bundler and leave the
+// registry empty. Calling withStateChanges keeps this module, and the
+// registration below, in every bundle that shows a state change.
+import { auditStateChange } from "~/modules/audit/state-labels";
+import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
+import { callWorkflow } from "~/modules/grants/call-workflow";
+import { objectionWorkflow } from "~/modules/grants/objection-workflow";
+import { reviewRoundWorkflow } from "~/modules/grants/review-round-workflow";
+import { incubationWorkflow } from "~/modules/incubation/workflow";
+import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
+import { registrationWorkflow } from "~/modules/registration/workflow";
+import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
+import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
+import { orderWorkflow } from "~/modules/showroom/order-workflow";
+import { productWorkflow } from "~/modules/showroom/product-workflow";
+import { registerWorkflows } from "~/modules/workflow/registry";
+
+export const WORKFLOWS = registerWorkflows([
+  registrationWorkflow,
+  incubationWorkflow,
+  inspectionWorkflow,
+  rectificationWorkflow,
+  callWorkflow,
+  grantApplicationWorkflow,
+  reviewRoundWorkflow,
+  objectionWorkflow,
+  reviewAssignmentWorkflow,
+  productWorkflow,
+  orderWorkflow,
+  organizationStatusWorkflow,
+]);
+
+type AuditEventStates = { action: string; fromState: string | null; toState: string | null };
+
+/** Adds `stateChange`, the "旧状态 → 新状态" line in Chinese, to each audit event. */
+export function withStateChanges<E extends AuditEventStates>(events: E[]): (E & { stateChange: string })[] {
+  return events.map((e) => ({ ...e, stateChange: auditStateChange(e.fromState, e.toState, e.action) }));
+}
