@@ -1,7 +1,12 @@
 import { Link, useLocation } from "@remix-run/react";
+import { PAGE_SIZE } from "~/utils/paging";
 
-/** Previous/next links that keep the other query parameters. */
-export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+/**
+ * Previous/next links that keep the other query parameters. `pageSize` defaults
+ * to the shared PAGE_SIZE; pass a list's own size from ~/utils/paging or from
+ * the loader's data, never from a .server module (undefined in the browser).
+ */
+export function Pagination({ page, total, pageSize = PAGE_SIZE }: { page: number; total: number; pageSize?: number }) {
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return <p className="mt-3 text-sm text-gray-500">共 {total} 条</p>;

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { callPhase } from "~/modules/grants/call-phase";
-import { CALL_PAGE_SIZE, listPublicCalls } from "~/modules/grants/call-store.server";
+import { listPublicCalls } from "~/modules/grants/call-store.server";
 import { PhaseBadge } from "~/modules/grants/call-view";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
@@ -78,7 +78,7 @@ export default function PublicGrantCallsPage() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={CALL_PAGE_SIZE} total={total} />
+      <Pagination page={page} total={total} />
     </div>
   );
 }

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { INCUBATION_PAGE_SIZE, listPublicIncubations } from "~/modules/incubation/incubation.server";
+import { listPublicIncubations } from "~/modules/incubation/incubation.server";
 import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "孵化基地 · 益苗" }];
 
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const residentPage = getPage(url, "residentPage");
   const graduatedPage = getPage(url, "graduatedPage");
   const lists = await listPublicIncubations({ residentPage, graduatedPage });
-  return { ...lists, residentPage, graduatedPage, pageSize: INCUBATION_PAGE_SIZE };
+  return { ...lists, residentPage, graduatedPage, pageSize: PAGE_SIZE };
 }
 
 export default function PublicIncubationPage() {

@@ -3,22 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { conclusionLabel, INSPECTION_PAGE_SIZE } from "~/modules/inspection/labels";
+import { conclusionLabel } from "~/modules/inspection/labels";
 import { listAnnouncedYears, listPublicAnnouncement } from "~/modules/inspection/public.server";
 import { orgTypeLabel } from "~/modules/organizations/labels";
 import { formatCount } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = Number(params.year);
   invariantResponse(Number.isInteger(year) && year >= 2000 && year <= 2100, "未找到该年度的年检结果", { status: 404 });
   const page = getPage(new URL(request.url));
   const [announcement, years] = await Promise.all([
-    listPublicAnnouncement(year, page, INSPECTION_PAGE_SIZE),
+    listPublicAnnouncement(year, page, PAGE_SIZE),
     listAnnouncedYears(),
   ]);
   invariantResponse(announcement, "未找到该年度的年检结果", { status: 404 });
-  return { year, page, pageSize: INSPECTION_PAGE_SIZE, years, ...announcement };
+  return { year, page, pageSize: PAGE_SIZE, years, ...announcement };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireUser } from "~/modules/auth/permissions.server";
 import { ROLE_HOME, type Role } from "~/modules/auth/roles";
-import { INBOX_PAGE_SIZE, listNotifications, markAllRead, markRead } from "~/modules/notifications/inbox.server";
+import { listNotifications, markAllRead, markRead } from "~/modules/notifications/inbox.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage, invariantResponse, safeRedirectPath } from "~/utils/http";
 
@@ -101,7 +101,7 @@ export default function NotificationsPage() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={INBOX_PAGE_SIZE} total={total} />
+      <Pagination page={page} total={total} />
     </div>
   );
 }

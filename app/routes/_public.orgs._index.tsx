@@ -5,7 +5,6 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import {
   DIRECTORY_GRADE_FILTERS,
-  DIRECTORY_PAGE_SIZE,
   listDirectoryAreas,
   parseDirectoryQuery,
   PUBLIC_ORG_STATUSES,
@@ -15,6 +14,7 @@ import { ORG_TYPE_LABELS, ORG_TYPES, orgStatusLabel, orgTypeLabel } from "~/modu
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
 import { formatCount, formatDate } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [
   { title: "社会组织名录 · 益苗" },
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     ...result,
     areas,
-    pageSize: DIRECTORY_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     statuses: [...PUBLIC_ORG_STATUSES],
     grades: [...DIRECTORY_GRADE_FILTERS],
   };

@@ -3,9 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { CATALOGUE_PAGE_SIZE, listCatalogue, parseCatalogueQuery } from "~/modules/showroom/catalogue.server";
+import { listCatalogue, parseCatalogueQuery } from "~/modules/showroom/catalogue.server";
 import { CATALOGUE_SORTS, CATEGORY_LABELS, categoryLabel, PRODUCT_CATEGORIES } from "~/modules/showroom/labels";
 import { formatFen } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [
   { title: "公益产品 · 益苗" },
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseCatalogueQuery(new URL(request.url));
   const result = await listCatalogue(query);
-  return { query, ...result, pageSize: CATALOGUE_PAGE_SIZE };
+  return { query, ...result, pageSize: PAGE_SIZE };
 }
 
 export default function CataloguePage() {

@@ -5,11 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
-import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/admin/audit-log.server";
+import { listAuditEvents } from "~/modules/admin/audit-log.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { AUDIT_PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 · 益苗" }];
 

@@ -12,7 +12,6 @@ import { GRANT_APPLICATION_STATES, grantApplicationWorkflow } from "~/modules/gr
 import {
   callOverview,
   getCall,
-  GRANT_APPLICATIONS_PAGE_SIZE,
   listCallApplications,
   parseStatusFilter,
   recheckApplications,
@@ -31,6 +30,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `申报审查 · ${data?.call.title ?? "公益创投"} · 益苗` },
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     applications: applications.map(({ autoChecks, ...a }) => ({ ...a, checks: parseAutoChecks(autoChecks) })),
     total,
     page,
-    pageSize: GRANT_APPLICATIONS_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     overview,
   };
 }

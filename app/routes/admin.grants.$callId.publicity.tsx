@@ -15,13 +15,7 @@ import {
   type ObjectionState,
   type UpheldAction,
 } from "~/modules/grants/objection-workflow";
-import {
-  DECISION_OUTCOMES,
-  DecisionSchema,
-  formatScore,
-  OBJECTIONS_PAGE_SIZE,
-  publicityDaysLeft,
-} from "~/modules/grants/publicity";
+import { DECISION_OUTCOMES, DecisionSchema, formatScore, publicityDaysLeft } from "~/modules/grants/publicity";
 import {
   confirmShortlist,
   decideObjection,
@@ -286,7 +280,7 @@ export default function AdminPublicityPage() {
             ))}
           </ul>
         )}
-        <Pagination page={page} pageSize={OBJECTIONS_PAGE_SIZE} total={total} />
+        <Pagination page={page} total={total} />
       </section>
 
       <ConfirmSection block={confirmBlock} />

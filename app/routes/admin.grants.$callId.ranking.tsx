@@ -47,8 +47,7 @@ import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/rev
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
-
-const PAGE_SIZE = 20;
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `排名与分配 · ${data?.call.title ?? "公益创投"} · 益苗` },

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { callPhase } from "~/modules/grants/call-phase";
-import { CALL_PAGE_SIZE, listAdminCalls } from "~/modules/grants/call-store.server";
+import { listAdminCalls } from "~/modules/grants/call-store.server";
 import { PhaseBadge } from "~/modules/grants/call-view";
 import { callWorkflow, type CallState } from "~/modules/grants/call-workflow";
 import { formatDate, formatFen } from "~/utils/format";
@@ -83,7 +83,7 @@ export default function AdminGrantCallsPage() {
             </tbody>
           </table>
         )}
-        <Pagination page={page} pageSize={CALL_PAGE_SIZE} total={total} />
+        <Pagination page={page} total={total} />
       </section>
     </div>
   );

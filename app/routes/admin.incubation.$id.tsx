@@ -25,7 +25,6 @@ import {
 import {
   getIncubationDetail,
   getIncubationEligibility,
-  INCUBATION_PAGE_SIZE,
   recordExitReview,
   recordFirstCheck,
   recordReview,
@@ -48,6 +47,7 @@ import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { addMonths, toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 type ActionData = { intent: StaffIntent | null; result: SubmissionResult<string[]> };
 
@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...detail,
     page,
-    pageSize: INCUBATION_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     events,
     eligibility,
     overdue: isFirstCheckOverdue(incubation, now),

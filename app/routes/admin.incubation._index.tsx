@@ -5,7 +5,6 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import {
-  INCUBATION_PAGE_SIZE,
   listIncubations,
   parseStatusFilter,
   type IncubationStatusFilter,
@@ -15,6 +14,7 @@ import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
 import { INCUBATION_STATES } from "~/modules/incubation/workflow";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "孵化基地 · 民政局管理后台 · 益苗" }];
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     page,
-    pageSize: INCUBATION_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     total,
     counts,
     // Overdue is decided here so server and browser render the same thing.

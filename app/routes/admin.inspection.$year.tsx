@@ -5,12 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import {
-  conclusionLabel,
-  INSPECTION_PAGE_SIZE,
-  reportStatusLabel,
-  ROUND_STATUS_LABELS,
-} from "~/modules/inspection/labels";
+import { conclusionLabel, reportStatusLabel, ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
 import { markMissed, pastDeadlines } from "~/modules/inspection/missed.server";
 import { getRoundByYear, listRoundReports } from "~/modules/inspection/rounds.server";
 import { CONCLUSION_LABELS, INSPECTION_STATES } from "~/modules/inspection/workflow";
@@ -18,6 +13,7 @@ import { orgTypeLabel } from "~/modules/organizations/labels";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.year ?? ""}年度年检 · 益苗` }];
 
@@ -39,14 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conclusion: Object.keys(CONCLUSION_LABELS).includes(conclusionParam) ? conclusionParam : "",
     page: getPage(url),
   };
-  const { reports, total } = await listRoundReports(round.id, filters, INSPECTION_PAGE_SIZE);
+  const { reports, total } = await listRoundReports(round.id, filters, PAGE_SIZE);
   const past = pastDeadlines(round, new Date());
   return {
     round,
     reports,
     total,
     filters,
-    pageSize: INSPECTION_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     canMarkMissed: past.foundations || past.others,
   };
 }

@@ -9,12 +9,13 @@ import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { conclusionLabel, INSPECTION_PAGE_SIZE, rectificationStatusLabel } from "~/modules/inspection/labels";
+import { conclusionLabel, rectificationStatusLabel } from "~/modules/inspection/labels";
 import { listRectificationsForReview, reviewRectification } from "~/modules/inspection/rectifications.server";
 import { RECTIFICATION_STATES } from "~/modules/inspection/workflow";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 const ReviewSchema = z
   .object({
@@ -36,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const statusParam = url.searchParams.get("status") ?? "SUBMITTED";
   const status = (RECTIFICATION_STATES as readonly string[]).includes(statusParam) ? statusParam : "";
   const page = getPage(url);
-  const { items, total } = await listRectificationsForReview(status, page, INSPECTION_PAGE_SIZE);
-  return { items, total, page, status, pageSize: INSPECTION_PAGE_SIZE };
+  const { items, total } = await listRectificationsForReview(status, page, PAGE_SIZE);
+  return { items, total, page, status, pageSize: PAGE_SIZE };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

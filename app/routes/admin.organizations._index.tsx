@@ -14,9 +14,10 @@ import {
 } from "~/modules/organizations/labels";
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
-import { ADMIN_ORG_PAGE_SIZE, listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
+import { listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "社会组织 · 益苗" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = getPage(url);
   await refreshCurrentGradesDaily();
   const { total, organizations } = await listAdminOrganizations(filters, page);
-  return { filters, page, pageSize: ADMIN_ORG_PAGE_SIZE, total, organizations };
+  return { filters, page, pageSize: PAGE_SIZE, total, organizations };
 }
 
 export default function AdminOrganizations() {

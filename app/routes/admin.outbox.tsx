@@ -7,8 +7,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
-
-const PAGE_SIZE = 20;
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "邮件发件箱 · 益苗" }];
 
@@ -72,7 +71,7 @@ export default function OutboxPage() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} total={total} />
     </div>
   );
 }

@@ -8,7 +8,6 @@ import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/lab
 import { applicationKindLabel } from "~/modules/registration/application-form";
 import { OverdueBadge, registrationStateLabel, StatusBadge } from "~/modules/registration/application-view";
 import {
-  APPLICATIONS_PAGE_SIZE,
   listApplicationsForReview,
   parseReviewFilter,
   REVIEW_FILTERS,
@@ -17,6 +16,7 @@ import {
 import { isOverdue } from "~/modules/registration/review";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "登记审查 · 益苗" }];
 
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     filters: REVIEW_FILTERS.map((f) => ({ value: f, label: filterLabel(f) })),
     page,
-    pageSize: APPLICATIONS_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     total,
     applications: applications.map((a) => ({ ...a, overdue: isOverdue(a, now) })),
   };

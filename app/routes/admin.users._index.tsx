@@ -6,9 +6,10 @@ import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, ROLES, type Role } from "~/modules/auth/roles";
 import { ACCOUNT_STATUS_FILTERS, accountStatusLabels } from "~/modules/users/status";
-import { listUsers, parseUserListFilters, USERS_PAGE_SIZE } from "~/modules/users/users.server";
+import { listUsers, parseUserListFilters } from "~/modules/users/users.server";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "账号管理 · 益苗" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filters,
     page,
-    pageSize: USERS_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     total,
     users: users.map((u) => ({ ...u, statusLabels: accountStatusLabels(u, now) })),
   };

@@ -9,7 +9,6 @@ import { Pagination } from "~/components/pagination";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/application-view";
 import {
-  GRANT_APPLICATIONS_PAGE_SIZE,
   listOpenCalls,
   listOrgGrantApplications,
   loadEligibilityFacts,
@@ -21,6 +20,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "公益创投 · 益苗" }];
 
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     applications,
     total,
     page,
-    pageSize: GRANT_APPLICATIONS_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
   };
 }
 

@@ -14,7 +14,6 @@ import { ApplySchema } from "~/modules/incubation/forms";
 import {
   applyForIncubation,
   getIncubationEligibility,
-  INCUBATION_PAGE_SIZE,
   listOrgIncubations,
 } from "~/modules/incubation/incubation.server";
 import { exitResultLabel, incubationStatusLabel, INCUBATION_NEEDS, needLabel } from "~/modules/incubation/labels";
@@ -22,6 +21,7 @@ import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "孵化基地 · 益苗" }];
 
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     eligibility,
     page,
-    pageSize: INCUBATION_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
     total: history.total,
     // Overdue is decided here so server and browser render the same thing.
     incubations: history.incubations.map((i) => ({ ...i, firstCheckOverdue: isFirstCheckOverdue(i, now) })),

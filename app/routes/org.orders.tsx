@@ -13,10 +13,9 @@ import { SalesTable } from "~/modules/showroom/sales-view";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "订单与销售 · 社会组织工作台 · 益苗" }];
-
-const PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization } = await requireOrgMember(request);
@@ -93,7 +92,7 @@ export default function OrgOrdersPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} total={total} />
     </div>
   );
 }

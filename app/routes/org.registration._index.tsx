@@ -12,16 +12,12 @@ import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { ORG_TYPE_SHORT_LABELS, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
 import { APPLICATION_TYPE_OPTIONS, applicationKindLabel } from "~/modules/registration/application-form";
 import { StatusBadge } from "~/modules/registration/application-view";
-import {
-  APPLICATIONS_PAGE_SIZE,
-  findOpenApplication,
-  listOrgApplications,
-  startApplication,
-} from "~/modules/registration/registration.server";
+import { findOpenApplication, listOrgApplications, startApplication } from "~/modules/registration/registration.server";
 import { EDITABLE_REGISTRATION_STATES, type RegistrationState } from "~/modules/registration/workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 const StartSchema = z.object({
   orgType: z.enum(ORG_TYPES, { required_error: "请选择申请类型", invalid_type_error: "请选择申请类型" }),
@@ -36,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOrgApplications(organization.id, page),
     findOpenApplication(organization.id),
   ]);
-  return { organization, applications, total, page, pageSize: APPLICATIONS_PAGE_SIZE, open };
+  return { organization, applications, total, page, pageSize: PAGE_SIZE, open };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

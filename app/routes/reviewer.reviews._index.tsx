@@ -5,14 +5,10 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ReviewStatusBadge } from "~/modules/review/reviewer-view";
-import {
-  listReviewerTasks,
-  parseTaskFilter,
-  REVIEW_TASKS_PAGE_SIZE,
-  type ListedState,
-} from "~/modules/review/reviewer.server";
+import { listReviewerTasks, parseTaskFilter, type ListedState } from "~/modules/review/reviewer.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "评审任务 · 益苗" }];
 
@@ -22,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseTaskFilter(url.searchParams.get("status"));
   const page = getPage(url);
   const result = await listReviewerTasks(user.id, filter, page);
-  return { ...result, filter, page, pageSize: REVIEW_TASKS_PAGE_SIZE, now: new Date().toISOString() };
+  return { ...result, filter, page, pageSize: PAGE_SIZE, now: new Date().toISOString() };
 }
 
 const TABS: Array<{ value: ListedState | null; label: string }> = [

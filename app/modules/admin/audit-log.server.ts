@@ -1,9 +1,9 @@
 // Reading the audit log. Filters map onto AuditEvent's indexes (see audit-filters.ts).
 import { withStateChanges } from "~/modules/workflows";
 import { prisma } from "~/utils/db.server";
+import { AUDIT_PAGE_SIZE } from "~/utils/paging";
 import { auditWhere, SYSTEM_ACTOR_QUERY, type AuditFilters } from "./audit-filters";
 
-export const AUDIT_PAGE_SIZE = 50;
 /** An actor search matching more people than this is too vague to be useful. */
 const MAX_ACTOR_MATCHES = 50;
 

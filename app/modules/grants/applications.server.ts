@@ -8,6 +8,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 import {
   GRANT_DOCUMENT_PURPOSES,
   GRANT_DOCUMENTS,
@@ -23,7 +24,6 @@ import { parseCallEligibility, parseCategories, type CallEligibility } from "./c
 import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "./eligibility";
 import { isEditable, runAutoChecks, submissionBlock, type AutoChecks, type ScreeningAction } from "./grants-screening";
 
-export const GRANT_APPLICATIONS_PAGE_SIZE = 20;
 const ENTITY_TYPE = GRANT_SUBJECT_TYPE;
 type Db = Tx | typeof prisma;
 
@@ -146,8 +146,8 @@ export async function listOrgGrantApplications(organizationId: string, page: num
     prisma.grantApplication.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * GRANT_APPLICATIONS_PAGE_SIZE,
-      take: GRANT_APPLICATIONS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         callId: true,
@@ -575,8 +575,8 @@ export async function listCallApplications(
     prisma.grantApplication.findMany({
       where,
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * GRANT_APPLICATIONS_PAGE_SIZE,
-      take: GRANT_APPLICATIONS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         title: true,

@@ -6,11 +6,11 @@ import { notifyAdmins } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import { parseCallEligibility, parseCategories, type TrancheTrigger } from "./call-settings";
 import { validateCallForPublish, type CallSettingsInput, type FieldErrors } from "./call-validation";
 import { callWorkflow, type CallState } from "./call-workflow";
 
-export const CALL_PAGE_SIZE = 20;
 const ENTITY_TYPE = "GrantCall";
 /** Applications still being written are not "received". */
 const RECEIVED = { status: { not: "DRAFT" } } satisfies Prisma.GrantApplicationWhereInput;
@@ -121,8 +121,8 @@ async function listCalls(where: Prisma.GrantCallWhereInput, page: number) {
     prisma.grantCall.findMany({
       where,
       orderBy: [{ year: "desc" }, { createdAt: "desc" }],
-      skip: (page - 1) * CALL_PAGE_SIZE,
-      take: CALL_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: listSelect,
     }),
   ]);

@@ -10,6 +10,7 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { hashClientIp } from "~/utils/client-ip.server";
 import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 import { loadSessionSecret } from "~/utils/session.server";
 import { maxGrantFor } from "./allocation";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
@@ -24,7 +25,6 @@ import {
   OBJECTION_IP_WINDOW_MS,
   OBJECTION_SUBJECT_TYPE,
   objectionWindowProblem,
-  OBJECTIONS_PAGE_SIZE,
   OBJECTIONS_PER_IP,
   parseFormStamp,
 } from "./publicity";
@@ -257,8 +257,8 @@ export async function getAdminPublicity(callId: string, status: ObjectionState |
     prisma.grantObjection.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * OBJECTIONS_PAGE_SIZE,
-      take: OBJECTIONS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         applicationId: true,

@@ -13,7 +13,6 @@ export const FORM_MIN_AGE_MS = 3_000;
 export const FORM_MAX_AGE_MS = 2 * 60 * 60 * 1000;
 export const OBJECTIONS_PER_IP = 5;
 export const OBJECTION_IP_WINDOW_MS = 24 * 60 * 60 * 1000;
-export const OBJECTIONS_PAGE_SIZE = 20;
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -9,6 +9,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 import { checkIncubationEligibility, inspectionLookbackFromYear, type EligibilityResult } from "./eligibility";
 import {
   incubationStatusLabel,
@@ -25,7 +26,6 @@ import { incubationWorkflow, INCUBATION_STATES, type IncubationState } from "./w
 
 type Db = Tx | typeof prisma;
 
-export const INCUBATION_PAGE_SIZE = 20;
 const ENTITY_TYPE = "IncubationApplication";
 
 export type StaffActor = { id: string };
@@ -113,8 +113,8 @@ export async function listOrgIncubations(organizationId: string, page: number) {
     prisma.incubationApplication.findMany({
       where,
       orderBy: [{ appliedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * INCUBATION_PAGE_SIZE,
-      take: INCUBATION_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: historySelect,
     }),
   ]);
@@ -208,8 +208,8 @@ export async function listIncubations(filter: IncubationStatusFilter, page: numb
     prisma.incubationApplication.findMany({
       where,
       orderBy: [{ appliedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * INCUBATION_PAGE_SIZE,
-      take: INCUBATION_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         status: true,
@@ -259,8 +259,8 @@ export async function getIncubationDetail(id: string, servicePage = 1) {
     prisma.incubationService.findMany({
       where: { incubationId: id },
       orderBy: [{ providedAt: "desc" }, { createdAt: "desc" }],
-      skip: (servicePage - 1) * INCUBATION_PAGE_SIZE,
-      take: INCUBATION_PAGE_SIZE,
+      skip: (servicePage - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: { id: true, kind: true, description: true, providedAt: true, amountFen: true },
     }),
     prisma.incubationService.count({ where: { incubationId: id } }),
@@ -594,16 +594,16 @@ export async function listPublicIncubations({
     prisma.incubationApplication.findMany({
       where: residentWhere,
       orderBy: [{ appliedAt: "desc" }, { id: "desc" }],
-      skip: (residentPage - 1) * INCUBATION_PAGE_SIZE,
-      take: INCUBATION_PAGE_SIZE,
+      skip: (residentPage - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select,
     }),
     prisma.incubationApplication.count({ where: graduatedWhere }),
     prisma.incubationApplication.findMany({
       where: graduatedWhere,
       orderBy: [{ appliedAt: "desc" }, { id: "desc" }],
-      skip: (graduatedPage - 1) * INCUBATION_PAGE_SIZE,
-      take: INCUBATION_PAGE_SIZE,
+      skip: (graduatedPage - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select,
     }),
     prisma.incubationApplication.count({ where: { status: "IN_RESIDENCE", organization: { status: "PREPARING" } } }),

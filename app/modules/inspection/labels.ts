@@ -25,5 +25,3 @@ export const EDITABLE_STATUSES = ["PENDING", "DRAFT", "RETURNED"] as const;
 export const UNFILED_STATUSES = ["PENDING", "DRAFT", "RETURNED"] as const;
 /** Rectifications the organization still owes. */
 export const OPEN_RECTIFICATION_STATUSES = ["OPEN", "RETURNED"] as const;
-
-export const INSPECTION_PAGE_SIZE = 20;

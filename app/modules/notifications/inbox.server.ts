@@ -1,6 +1,5 @@
 import { prisma } from "~/utils/db.server";
-
-export const INBOX_PAGE_SIZE = 20;
+import { PAGE_SIZE } from "~/utils/paging";
 
 export async function listNotifications(userId: string, page: number, unreadOnly: boolean) {
   const where = { userId, ...(unreadOnly ? { readAt: null } : {}) };
@@ -8,8 +7,8 @@ export async function listNotifications(userId: string, page: number, unreadOnly
     prisma.notification.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
     prisma.notification.count({ where }),

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 import { ORG_TYPES, type OrgType } from "./labels";
 import { isValidUscc, normalizeUscc } from "./uscc";
 
@@ -12,7 +13,6 @@ import { isValidUscc, normalizeUscc } from "./uscc";
 export const PUBLIC_ORG_STATUSES = ["REGISTERED", "DEREGISTERED", "REVOKED"] as const;
 export type PublicOrgStatus = (typeof PUBLIC_ORG_STATUSES)[number];
 
-export const DIRECTORY_PAGE_SIZE = 20;
 export const DIRECTORY_SORTS = ["date", "name", "grade"] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 /** The status filter: one public status, or ALL of them. */
@@ -118,8 +118,8 @@ export async function searchDirectory(query: DirectoryQuery) {
     prisma.organization.findMany({
       where,
       orderBy: directoryOrderBy(query.sort),
-      skip: (query.page - 1) * DIRECTORY_PAGE_SIZE,
-      take: DIRECTORY_PAGE_SIZE,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         name: true,

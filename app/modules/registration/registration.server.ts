@@ -9,6 +9,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 import {
   APPLICATION_SUBJECT_TYPE,
   applicationKindLabel,
@@ -22,7 +23,6 @@ import {
 import { assignUscc, decisionDueAt, OPEN_STATES, REVIEW_LIST_STATES, UNDECIDED_STATES } from "./review";
 import { EDITABLE_REGISTRATION_STATES, registrationWorkflow, type RegistrationState } from "./workflow";
 
-export const APPLICATIONS_PAGE_SIZE = 20;
 const ENTITY_TYPE = "RegistrationApplication";
 
 const listSelect = {
@@ -65,8 +65,8 @@ export async function listOrgApplications(organizationId: string, page: number) 
     prisma.registrationApplication.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * APPLICATIONS_PAGE_SIZE,
-      take: APPLICATIONS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: listSelect,
     }),
     prisma.registrationApplication.count({ where }),
@@ -320,8 +320,8 @@ export async function listApplicationsForReview(filter: ReviewFilter, page: numb
     prisma.registrationApplication.findMany({
       where,
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * APPLICATIONS_PAGE_SIZE,
-      take: APPLICATIONS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: { ...listSelect, organization: { select: { id: true, name: true } } },
     }),
     prisma.registrationApplication.count({ where }),

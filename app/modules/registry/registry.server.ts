@@ -9,13 +9,12 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import { PAGE_SIZE } from "~/utils/paging";
 import { diffRegisteredFields, registeredFieldLabel, type RegisteredValues } from "./changes";
 import { creditKindLabel, type CreditKind } from "./credit";
 import { gradeLabel, gradeValidity, type Grade } from "./grade";
 import { recomputeCurrentGrade } from "./grade.server";
 import { organizationStatusWorkflow, STATUS_CHANGE_KINDS, type StatusTarget } from "./status-workflow";
-
-export const ADMIN_ORG_PAGE_SIZE = 20;
 
 export type StaffContext = { actorId: string; request?: Request };
 export type RegistryResult<T = object> = ({ ok: true } & T) | { ok: false; field?: string; message: string };
@@ -45,8 +44,8 @@ export async function listAdminOrganizations(filters: AdminOrgFilters, page: num
     prisma.organization.findMany({
       where,
       orderBy: { name: "asc" },
-      skip: (page - 1) * ADMIN_ORG_PAGE_SIZE,
-      take: ADMIN_ORG_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: { id: true, name: true, type: true, uscc: true, status: true, registeredAt: true, currentGrade: true },
     }),
   ]);

@@ -6,10 +6,10 @@ import { notifyAdmins } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import { OPEN_ASSIGNMENT_STATES, reviewAssignmentWorkflow, type ReviewAssignmentState } from "./assignment-workflow";
 import { GRANT_REVIEW_SUBJECT, type RubricValues } from "./rubric";
 
-export const REVIEW_TASKS_PAGE_SIZE = 20;
 const ENTITY_TYPE = "ReviewAssignment";
 
 /** The states a reviewer works in; RECUSED / REPLACED rows are kept apart. */
@@ -35,8 +35,8 @@ export async function listReviewerTasks(reviewerId: string, filter: ListedState 
       where,
       // ASSIGNED < DRAFTED < SUBMITTED: open work first, then by deadline (index reviewerId, status, dueAt).
       orderBy: [{ status: "asc" }, { dueAt: "asc" }, { createdAt: "asc" }],
-      skip: (page - 1) * REVIEW_TASKS_PAGE_SIZE,
-      take: REVIEW_TASKS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: { id: true, subjectId: true, roundId: true, status: true, dueAt: true, submittedAt: true },
     }),
     prisma.reviewAssignment.groupBy({

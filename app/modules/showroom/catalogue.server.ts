@@ -1,9 +1,8 @@
 import { prisma } from "~/utils/db.server";
 import type { Prisma } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import { PRODUCT_CATEGORIES, type CatalogueSort, type ProductCategory } from "./labels";
 import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
-
-export const CATALOGUE_PAGE_SIZE = 20;
 
 export type CatalogueQuery = {
   category: ProductCategory | null;
@@ -46,8 +45,8 @@ export async function listCatalogue(query: CatalogueQuery) {
     prisma.product.findMany({
       where,
       orderBy: ORDER_BY[query.sort],
-      skip: (query.page - 1) * CATALOGUE_PAGE_SIZE,
-      take: CATALOGUE_PAGE_SIZE,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         name: true,

@@ -5,9 +5,8 @@ import { createPasswordResetToken, hashPassword } from "~/modules/auth/auth.serv
 import { isRole } from "~/modules/auth/roles";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { prisma, type Prisma } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import { ORGANIZATION_SEARCH_LIMIT } from "./reviewer";
-
-export const USERS_PAGE_SIZE = 20;
 
 type Actor = { actorId: string; request?: Request };
 
@@ -34,8 +33,8 @@ export async function listUsers(filters: UserListFilters, page: number, now = ne
     prisma.user.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * USERS_PAGE_SIZE,
-      take: USERS_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: {
         id: true,
         name: true,
