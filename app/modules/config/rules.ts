@@ -1,4 +1,4 @@
-// The rule numbers from DOMAIN.md. They differ by city and change over time,
+// The rule numbers from the domain guide (docs/DOMAIN.md). They differ by city and change over time,
 // so they live in the RuleParameter table with an effective date; the values
 // here are only the seeded defaults and the description of each key.
 

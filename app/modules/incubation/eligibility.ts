@@ -1,4 +1,4 @@
-// Who may apply to enter the incubation base (DOMAIN.md "Incubation base").
+// Who may apply to enter the incubation base (docs/DOMAIN.md "Incubation base").
 // Pure: the inputs are gathered by incubation.server.ts and the rule is
 // unit-tested in eligibility.test.ts.
 import type { RuleValues } from "~/modules/config/rules";
@@ -11,12 +11,12 @@ import { incubationStatusLabel } from "./labels";
 export const INCUBATION_APPLICANT_STATUSES = ["REGISTERED", "PREPARING"] as const;
 
 /**
- * DOMAIN.md names "an administrative penalty" and "false materials" as
- * exclusions without a period. Our choice (not from DOMAIN.md, to be confirmed
+ * The domain guide names "an administrative penalty" and "false materials" as
+ * exclusions without a period. Our choice (not from the guide, to be confirmed
  * with the bureau): an administrative penalty excludes for 3 years from the day
  * it was decided, while false materials exclude for ever. Only
  * ADMIN_PENALTY and FALSE_MATERIALS count; the abnormal-activity list
- * (ABNORMAL_LIST) is not an exclusion in DOMAIN.md.
+ * (ABNORMAL_LIST) is not an exclusion in the guide.
  */
 export const PENALTY_LOOKBACK_YEARS = 3;
 

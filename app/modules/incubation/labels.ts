@@ -1,4 +1,4 @@
-// Incubation vocabulary (DOMAIN.md "Incubation base") with the Chinese each screen shows.
+// Incubation vocabulary (docs/DOMAIN.md "Incubation base") with the Chinese each screen shows.
 import { incubationWorkflow, type IncubationState } from "./workflow";
 
 /** The support an organization may ask for, and the kinds of service recorded during the term. */

@@ -1,4 +1,4 @@
-// Organization vocabulary from DOMAIN.md, with the Chinese each screen shows.
+// Organization vocabulary from the domain guide (docs/DOMAIN.md), with the Chinese each screen shows.
 
 export const ORG_TYPES = ["SOCIAL_GROUP", "SOCIAL_SERVICE", "FOUNDATION", "COMMUNITY"] as const;
 export type OrgType = (typeof ORG_TYPES)[number];

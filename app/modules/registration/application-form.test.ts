@@ -21,7 +21,7 @@ import {
   type DocumentKey,
 } from "./application-form";
 
-/** The values in force when nothing was configured: the defaults from DOMAIN.md. */
+/** The values in force when nothing was configured: the defaults from the domain guide (docs/DOMAIN.md). */
 const defaults: RuleValues = valuesInForce([], new Date());
 
 /** Defaults with some keys changed, as if staff had configured them in RuleParameter. */

@@ -2,7 +2,7 @@
 // Pure: the diff is unit-tested and drives the OrganizationChange rows.
 import { formatFen } from "~/utils/format";
 
-/** The registered fields (DOMAIN.md "Organization types and registration") in display order. */
+/** The registered fields (docs/DOMAIN.md "Organization types and registration") in display order. */
 export const REGISTERED_FIELDS = [
   "name",
   "address",

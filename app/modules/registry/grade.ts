@@ -1,4 +1,4 @@
-// Rating grades (社会组织评估, 1A–5A) and their validity (DOMAIN.md "Rating").
+// Rating grades (社会组织评估, 1A–5A) and their validity (docs/DOMAIN.md "Rating").
 // Pure: used by the registry writes, the seed and the public pages.
 import { shanghaiEndOfDay, shanghaiMidnight, shanghaiParts } from "~/utils/dates";
 
