@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
-import { PageHeader, SectionCard } from "~/components/layout";
+import { PageHeader } from "~/components/layout";
+import { SectionCard } from "~/components/section-card";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { callPhase } from "~/modules/grants/call-phase";
 import { getCall, publishCall } from "~/modules/grants/call-store.server";

@@ -1,5 +1,4 @@
-import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getCollectionProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { useConformForm } from "~/components/use-form";
 import { listEntityAuditEvents } from "~/modules/admin/audit-log.server";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
@@ -30,7 +30,6 @@ import {
   recordReview,
   recordService,
   signAgreement,
-  type WriteResult,
 } from "~/modules/incubation/incubation.server";
 import {
   EXIT_RESULT_LABELS,
@@ -43,13 +42,11 @@ import {
 } from "~/modules/incubation/labels";
 import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
 import { orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { dispatchIntent, handler } from "~/utils/action.server";
 import { addMonths, toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
-
-type ActionData = { intent: StaffIntent | null; result: SubmissionResult<string[]> };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.incubation.organization.name ?? "入驻申请"} · 孵化基地 · 益苗` },
@@ -92,51 +89,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const id = params.id ?? "";
   const formData = await request.formData();
-  const found = STAFF_INTENTS.find((i) => i === formData.get("intent"));
-  invariantResponse(found, "未知的操作");
-  const intent: StaffIntent = found;
   const actor = { id: admin.id };
+  const done = (intent: StaffIntent) => () => redirect(`/admin/incubation/${id}?done=${intent}`);
 
-  async function handle<Schema extends z.ZodTypeAny>(
-    schema: Schema,
-    run: (value: z.output<Schema>) => Promise<WriteResult | void>,
-  ) {
-    const submission = parseWithZod(formData, { schema });
-    if (submission.status !== "success") {
-      return Response.json({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
-    }
-    try {
-      const outcome = await run(submission.value);
-      if (outcome && !outcome.ok) {
-        const result = outcome.field
-          ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
-          : submission.reply({ formErrors: [outcome.message] });
-        return Response.json({ intent, result } satisfies ActionData, { status: 400 });
-      }
-    } catch (error) {
-      const response = workflowErrorResponse(error);
-      if (!response) throw error;
-      const result = submission.reply({ formErrors: [await response.text()] });
-      return Response.json({ intent, result } satisfies ActionData, { status: response.status });
-    }
-    return redirect(`/admin/incubation/${id}?done=${intent}`);
-  }
-
-  switch (intent) {
-    case "first-check":
-      return handle(FirstCheckSchema, (v) =>
-        recordFirstCheck({ id, actor, pass: v.decision === "pass", note: v.note, request }),
-      );
-    case "review":
-      return handle(ReviewSchema, (v) =>
-        recordReview({ id, actor, pass: v.decision === "pass", note: v.note, request }),
-      );
-    case "agreement":
-      return handle(AgreementSchema, (v) =>
+  return dispatchIntent(formData, {
+    "first-check": handler({
+      schema: FirstCheckSchema,
+      run: (v) => recordFirstCheck({ id, actor, pass: v.decision === "pass", note: v.note, request }),
+      done: done("first-check"),
+    }),
+    review: handler({
+      schema: ReviewSchema,
+      run: (v) => recordReview({ id, actor, pass: v.decision === "pass", note: v.note, request }),
+      done: done("review"),
+    }),
+    agreement: handler({
+      schema: AgreementSchema,
+      run: (v) =>
         signAgreement({ id, actor, agreementNo: v.agreementNo, termStart: v.termStart, termEnd: v.termEnd, request }),
-      );
-    case "service":
-      return handle(ServiceSchema, (v) =>
+      done: done("agreement"),
+    }),
+    service: handler({
+      schema: ServiceSchema,
+      run: (v) =>
         recordService({
           id,
           actor,
@@ -146,12 +121,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
           amountFen: v.amountFen,
           request,
         }),
-      );
-    case "exit":
-      return handle(ExitSchema, (v) =>
-        recordExitReview({ id, actor, result: v.result, note: v.note, newTermEnd: v.newTermEnd, request }),
-      );
-  }
+      done: done("service"),
+    }),
+    exit: handler({
+      schema: ExitSchema,
+      run: (v) => recordExitReview({ id, actor, result: v.result, note: v.note, newTermEnd: v.newTermEnd, request }),
+      done: done("exit"),
+    }),
+  } satisfies Record<StaffIntent, unknown>);
 }
 
 const DONE_MESSAGES: Record<StaffIntent, string> = {
@@ -163,15 +140,8 @@ const DONE_MESSAGES: Record<StaffIntent, string> = {
 };
 
 function useIntentForm(intent: StaffIntent, schema: z.ZodTypeAny, defaultValue?: Record<string, string>) {
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  return useForm({
-    id: `incubation-${intent}`,
-    lastResult: actionData?.intent === intent ? actionData.result : undefined,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    defaultValue,
-  });
+  const reply = useActionData<typeof action>();
+  return useConformForm({ id: `incubation-${intent}`, intent, schema, reply, defaultValue });
 }
 
 export default function AdminIncubationDetail() {

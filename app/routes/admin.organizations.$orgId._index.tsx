@@ -33,7 +33,7 @@ import {
   type RegistryResult,
 } from "~/modules/registry/registry.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
-import { formatDate, formatFen, yuanToFen } from "~/utils/format";
+import { fenToYuanInput, formatDate, formatFen, yuanToFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
 type ActionData = { intent: OrgIntent | null; recordId?: string; result: SubmissionResult<string[]>; message?: string };
@@ -41,14 +41,6 @@ type ActionData = { intent: OrgIntent | null; recordId?: string; result: Submiss
 const MEMBERSHIP_ROLE_LABELS: Record<string, string> = { OWNER: "负责人", MEMBER: "成员" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.org.name ?? "社会组织"} · 益苗` }];
-
-/** 分 as typed in 元, e.g. 3000000 → "30000", 3000050 → "30000.50". */
-function fenToYuanInput(fen: bigint | null) {
-  if (fen == null) return "";
-  const yuan = fen / 100n;
-  const cents = fen % 100n;
-  return cents === 0n ? String(yuan) : `${yuan}.${String(cents).padStart(2, "0")}`;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");

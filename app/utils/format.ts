@@ -67,6 +67,17 @@ export function yuanToFen(input: string): number | null {
   return Number.isSafeInteger(fen) ? fen : null;
 }
 
+/** 123450 分 → "1234.5"-style input value "1234.50"; 300000 → "3000"; null → "" (for a form's default value). */
+export function fenToYuanInput(fen: number | bigint | null | undefined) {
+  if (fen == null) return "";
+  const value = BigInt(fen);
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  const yuan = abs / 100n;
+  const cents = abs % 100n;
+  return sign + (cents === 0n ? String(yuan) : `${yuan}.${String(cents).padStart(2, "0")}`);
+}
+
 export function formatCount(n: number) {
   return n.toLocaleString("en-US");
 }

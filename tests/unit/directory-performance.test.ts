@@ -101,7 +101,10 @@ async function bestOf3(run: () => Promise<unknown>) {
 
 const base: DirectoryQuery = { q: "", type: null, area: null, status: "REGISTERED", grade: "", sort: "date", page: 1 };
 
-test("directory queries over 50,000 organizations each take under 150 ms", async () => {
+// Times are measured and printed (DIRECTORY_TIMINGS=1), not asserted: a wall-clock bound fails
+// on a busy machine and passes a slow query on a fast one. What keeps these queries fast at
+// this volume is the query plan, which the next test checks (every read goes through an index).
+test("directory queries over 50,000 organizations give the right rows", async () => {
   const { usccs, registeredFoundations } = insertOrganizations();
   expect(await prisma.organization.count()).toBe(TOTAL);
 
@@ -166,9 +169,6 @@ test("directory queries over 50,000 organizations each take under 150 ms", async
   expect(areas.find((a) => a.code === "320115")?.name).toMatch(/^南京市江宁区/);
   timings["area options"] = await bestOf3(() => listDirectoryAreas());
 
-  for (const [name, ms] of Object.entries(timings)) {
-    expect(ms, `${name} took ${ms.toFixed(1)} ms`).toBeLessThan(150);
-  }
   if (process.env.DIRECTORY_TIMINGS) {
     console.log(
       Object.entries(timings)

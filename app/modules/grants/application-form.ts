@@ -3,7 +3,7 @@
 // stored where, and which sections are complete. Pure.
 import { z } from "zod";
 import { parseDateInput, toDateInput } from "~/utils/dates";
-import { yuanToFen } from "~/utils/format";
+import { fenToYuanInput, yuanToFen } from "~/utils/format";
 import { BUDGET_CATEGORIES, checkBudget, type BudgetRules, type FieldIssue } from "./budget-checks";
 
 export const GRANT_SUBJECT_TYPE = "GrantApplication";
@@ -117,13 +117,6 @@ export type StoredApplication = {
     matchedFen: number;
   }>;
 };
-
-/** 分 → what goes back into a 元 input: 3000000 → "30000", 12345 → "123.45". */
-export function fenToYuanInput(fen: number | null | undefined) {
-  if (fen == null) return "";
-  const cents = fen % 100;
-  return cents ? `${Math.floor(fen / 100)}.${String(cents).padStart(2, "0")}` : String(Math.floor(fen / 100));
-}
 
 const BLANK_MILESTONE = { title: "", date: "", description: "" };
 const BLANK_INDICATOR = { kind: "OUTPUT", name: "", target: "" };

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
+import { fenToYuanInput } from "~/utils/format";
 import { callTimeline, describeEligibility, timeRemaining } from "./call-display";
 import { CallEligibilitySchema } from "./call-settings";
 import {
@@ -8,7 +9,6 @@ import {
   CallFormSchema,
   DEFAULT_CRITERIA,
   DEFAULT_TRANCHES,
-  fenToYuanInput,
   formToSettings,
   mergeCategories,
   validateCallForPublish,

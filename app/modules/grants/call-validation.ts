@@ -3,7 +3,7 @@
 // button on the call's page, which re-checks the stored call.
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
-import { yuanToFen } from "~/utils/format";
+import { fenToYuanInput, yuanToFen } from "~/utils/format";
 import { plannedPublicityEnd } from "./call-phase";
 import {
   CallEligibilitySchema,
@@ -273,14 +273,6 @@ export const CallDescriptionSchema = z.object({
 });
 
 export { DEFAULT_CATEGORIES };
-
-/** 215000000n 分 → "2150000"; 1234550 → "12345.50" (an input's value in 元). */
-export function fenToYuanInput(fen: bigint | number) {
-  const value = BigInt(fen);
-  const yuan = value / 100n;
-  const cents = value % 100n;
-  return cents === 0n ? String(yuan) : `${yuan}.${String(cents).padStart(2, "0")}`;
-}
 
 type StoredCallForForm = CallSettingsInput & { title: string; year: number; description: string };
 

@@ -212,7 +212,7 @@ describe("staff steps", () => {
         providedAt: new Date("2026-11-30T00:00:00+08:00"),
         amountFen: null,
       }),
-    ).toMatchObject({ ok: false, field: "providedAt" });
+    ).toMatchObject({ ok: false, fieldErrors: { providedAt: [expect.any(String)] } });
     expect(
       await recordService({
         id,
@@ -315,7 +315,7 @@ describe("staff steps", () => {
         note: "项目尚在起步",
         newTermEnd: new Date("2026-06-01T00:00:00+08:00"),
       }),
-    ).toMatchObject({ ok: false, field: "newTermEnd" });
+    ).toMatchObject({ ok: false, fieldErrors: { newTermEnd: [expect.any(String)] } });
     const newEnd = new Date("2027-12-01T00:00:00+08:00");
     expect(
       await recordExitReview({ id, actor: admin, result: "EXTENDED", note: "项目尚在起步", newTermEnd: newEnd }),

@@ -10,6 +10,7 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
+import { fail, type WriteResult } from "~/utils/write-result";
 import { checkIncubationEligibility, inspectionLookbackFromYear, type EligibilityResult } from "./eligibility";
 import {
   incubationStatusLabel,
@@ -29,7 +30,6 @@ type Db = Tx | typeof prisma;
 const ENTITY_TYPE = "IncubationApplication";
 
 export type StaffActor = { id: string };
-export type WriteResult = { ok: true } | { ok: false; field?: string; message: string };
 
 // ───────────────────────── Eligibility ─────────────────────────
 
@@ -406,7 +406,7 @@ export async function signAgreement(input: {
     const rules = await getRules(input.termStart, tx);
     const termEnd = input.termEnd ?? defaultTermEnd(input.termStart, rules);
     if (termEnd.getTime() <= input.termStart.getTime()) {
-      return { ok: false, field: "termEnd", message: "结束日期须晚于开始日期" };
+      return fail("结束日期须晚于开始日期", { field: "termEnd" });
     }
     const agreementNo = input.agreementNo.trim();
     await moveIncubation(tx, {
@@ -443,15 +443,11 @@ export async function recordService(input: {
       throw new WorkflowError(`当前状态「${incubationStatusLabel(row.status)}」不能记录孵化服务`);
     }
     if (row.termStart && input.providedAt.getTime() < row.termStart.getTime()) {
-      return {
-        ok: false,
-        field: "providedAt",
-        message: `服务日期不能早于孵化期开始日（${formatDate(row.termStart)}）`,
-      };
+      return fail(`服务日期不能早于孵化期开始日（${formatDate(row.termStart)}）`, { field: "providedAt" });
     }
     const amountFen = input.kind === "SEED_FUNDING" ? input.amountFen : null;
     if (input.kind === "SEED_FUNDING" && (amountFen == null || amountFen <= 0)) {
-      return { ok: false, field: "amount", message: "请填写种子资金金额" };
+      return fail("请填写种子资金金额", { field: "amount" });
     }
     const description = input.description.trim();
     await tx.incubationService.create({
@@ -504,13 +500,9 @@ export async function recordExitReview(input: {
 
     if (input.result === "EXTENDED") {
       const newEnd = input.newTermEnd;
-      if (!newEnd) return { ok: false, field: "newTermEnd", message: "续驻须填写新的孵化期结束日期" };
+      if (!newEnd) return fail("续驻须填写新的孵化期结束日期", { field: "newTermEnd" });
       if (row.termEnd && newEnd.getTime() <= row.termEnd.getTime()) {
-        return {
-          ok: false,
-          field: "newTermEnd",
-          message: `新的结束日期须晚于当前孵化期结束日（${formatDate(row.termEnd)}）`,
-        };
+        return fail(`新的结束日期须晚于当前孵化期结束日（${formatDate(row.termEnd)}）`, { field: "newTermEnd" });
       }
       await moveIncubation(tx, {
         ...common,

@@ -2,13 +2,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RULES, valuesInForce, type RuleValues } from "~/modules/config/rules";
+import { fenToYuanInput } from "~/utils/format";
 import {
   buildApplicationSchema,
   buildServerApplicationSchema,
   checkCompleteness,
   checkTypeRules,
   documentsFor,
-  fenToYuanInput,
   formDefaults,
   kindForType,
   localNameIssue,

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { RuleValues } from "~/modules/config/rules";
 import { CAPITAL_LABELS, ORG_CATEGORIES, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
-import { yuanToFen } from "~/utils/format";
+import { fenToYuanInput, yuanToFen } from "~/utils/format";
 
 export const APPLICATION_KINDS = ["REGISTRATION", "FILING"] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -147,13 +147,6 @@ export function parseApplicationData(json: string, orgType: string): Application
   const parsed = StoredDataSchema.safeParse({ ...(raw as object), orgType: type });
   if (!parsed.success) return { orgType: type, persons: [] };
   return { ...parsed.data, orgType: type, persons: parsed.data.persons ?? [] };
-}
-
-/** 分 → what goes back into the 元 input: 3000000 → "30000", 12345 → "123.45". */
-export function fenToYuanInput(fen: number | undefined | null) {
-  if (fen == null) return "";
-  const cents = fen % 100;
-  return cents ? `${Math.floor(fen / 100)}.${String(cents).padStart(2, "0")}` : String(Math.floor(fen / 100));
 }
 
 /** 分 → "30,000 元" for messages. */

@@ -1,0 +1,125 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+/**
+ * The search-and-filter form above a list. It is a GET form, so a filtered
+ * list has its own URL. `formKey` should change with the applied filters so
+ * the fields reset when the user navigates back.
+ */
+export function FilterBar({
+  children,
+  formKey,
+  submitLabel = "筛选",
+  resetTo,
+  className = "flex flex-wrap items-end gap-3",
+  card = true,
+  label,
+}: {
+  children: ReactNode;
+  formKey?: string;
+  submitLabel?: string;
+  /** shows a 重置 link to this URL */
+  resetTo?: string;
+  /** layout of the fields */
+  className?: string;
+  card?: boolean;
+  /** accessible name of the search region */
+  label?: string;
+}) {
+  return (
+    <Form method="get" key={formKey} role="search" aria-label={label} className={`${card ? "card" : ""} ${className}`}>
+      {children}
+      <div className="flex items-end gap-2">
+        <button type="submit" className="btn-primary">
+          {submitLabel}
+        </button>
+        {resetTo ? (
+          <Link to={resetTo} className="btn-secondary">
+            重置
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+export type FilterOption = { value: string; label: string };
+
+/** A labelled select inside a FilterBar; the empty value means "all". */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  options,
+  allLabel,
+  defaultValue,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  options: readonly FilterOption[];
+  /** text of the empty choice, e.g. 全部状态; omit for no empty choice */
+  allLabel?: string;
+  defaultValue?: string | null;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-gray-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue ?? ""} className="input">
+        {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A labelled text or date input inside a FilterBar. */
+export function FilterInput({
+  id,
+  name,
+  label,
+  type = "search",
+  defaultValue,
+  placeholder,
+  maxLength = 60,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  type?: "search" | "text" | "date" | "number";
+  defaultValue?: string | null;
+  placeholder?: string;
+  maxLength?: number;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-gray-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue ?? ""}
+        placeholder={placeholder}
+        maxLength={type === "date" || type === "number" ? undefined : maxLength}
+        className="input"
+      />
+    </div>
+  );
+}
+
+/** Options from a label map, in the order of `values`. */
+export function optionsFrom<K extends string>(values: readonly K[], labels: Record<K, string>): FilterOption[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}

@@ -1,0 +1,55 @@
+// The form hooks every page uses, so the conform settings live in one place.
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useFormAction, useNavigation } from "@remix-run/react";
+import type { z } from "zod";
+
+type Reply = { intent: string; result: SubmissionResult<string[]> } | null | undefined;
+
+/**
+ * conform's `useForm` with the house settings: the zod schema checks in the
+ * browser and gives the `required`/`min`/`max` attributes, and errors are
+ * re-checked on input. Not "onBlur": the error list disappearing on blur moves
+ * the submit button under the pointer and the click is lost.
+ *
+ * `reply` is the action's answer; on pages with several forms only the form
+ * whose `intent` sent it shows it (pass `intent`, or the form's id is used).
+ */
+export function useConformForm<Schema extends z.ZodTypeAny>(options: {
+  id: string;
+  schema: Schema;
+  reply?: Reply | SubmissionResult<string[]>;
+  intent?: string;
+  defaultValue?: Parameters<typeof useForm<z.input<Schema>>>[0]["defaultValue"];
+  /** Checks in the browser; the schema alone by default. */
+  onValidate?: Parameters<typeof useForm<z.input<Schema>>>[0]["onValidate"];
+}) {
+  const { id, schema, reply, intent = options.id, defaultValue, onValidate } = options;
+  return useForm<z.input<Schema>>({
+    id,
+    lastResult: replyFor(reply, intent),
+    defaultValue,
+    constraint: getZodConstraint(schema),
+    shouldRevalidate: "onInput",
+    onValidate: onValidate ?? (({ formData }) => parseWithZod(formData, { schema })),
+  });
+}
+
+/** The part of an action's reply meant for the form sending `intent`. */
+export function replyFor(reply: Reply | SubmissionResult<string[]>, intent: string) {
+  if (!reply) return undefined;
+  if ("intent" in reply && "result" in reply) return reply.intent === intent ? reply.result : undefined;
+  return reply as SubmissionResult<string[]>;
+}
+
+/**
+ * True while this page's form (optionally the one with this `intent`) is being
+ * submitted, to disable its button and show progress.
+ */
+export function useIsPending({ intent, formAction }: { intent?: string; formAction?: string } = {}) {
+  const navigation = useNavigation();
+  const here = useFormAction();
+  if (navigation.state === "idle" || navigation.formMethod == null) return false;
+  if (navigation.formAction !== (formAction ?? here)) return false;
+  return intent == null || navigation.formData?.get("intent") === intent;
+}

@@ -1,0 +1,91 @@
+// One way for an action to answer a form. Every reply is typed with Remix's
+// `data()`, so `useActionData<typeof action>()` needs no cast, and carries the
+// intent of the form that sent it, so pages with several forms show errors
+// under the right one.
+import type { Submission, SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { invariantResponse } from "./http";
+import { isFailure, type WriteFailure, type WriteResult } from "./write-result";
+
+/** What an action sends back to a form: which form, and conform's reply for it. */
+export type FormReply<I extends string = string> = { intent: I; result: SubmissionResult<string[]> };
+
+/** conform's reply for a failed write (field and form messages). */
+export function failureResult(submission: Submission<unknown>, failure: Omit<WriteFailure, "ok">) {
+  return submission.reply({ fieldErrors: failure.fieldErrors, formErrors: failure.formErrors });
+}
+
+/** The typed reply for `intent` with `result`, at `status`. */
+export function replyData<I extends string>(intent: I, result: SubmissionResult<string[]>, status = 400) {
+  return data<FormReply<I>>({ intent, result }, { status });
+}
+
+/**
+ * Answers a WorkflowError (an illegal move, or someone else moved first) as a
+ * form error with its status; anything else is rethrown. The one place such
+ * errors become replies.
+ */
+export function replyToWorkflowError<I extends string>(intent: I, submission: Submission<unknown>, error: unknown) {
+  if (!(error instanceof WorkflowError)) throw error;
+  return replyData(intent, submission.reply({ formErrors: [error.message] }), error.status);
+}
+
+type Schema = z.ZodTypeAny;
+
+export type IntentHandler<S extends Schema, T extends object, R> = {
+  schema: S;
+  /** The module write. A failure is shown at the form; success goes to `done`. */
+  run: (value: z.output<S>) => Promise<WriteResult<T> | void>;
+  /** What to answer on success: usually a redirect, or `data(...)` for a message. */
+  done: (result: { ok: true } & T, value: z.output<S>) => R;
+};
+
+/** Builds one handler; a function so TypeScript infers `value` from the schema. */
+export function handler<S extends Schema, T extends object, R>(handler: IntentHandler<S, T, R>) {
+  return handler;
+}
+
+/**
+ * Parses `formData` with the handler's schema, runs the write and answers:
+ * field errors and write failures → 400 (or the failure's status) with the
+ * reply; a WorkflowError → its status with the message; success → `done`.
+ */
+export async function answerIntent<I extends string, S extends Schema, T extends object, R>(
+  name: I,
+  formData: FormData,
+  handler: IntentHandler<S, T, R>,
+) {
+  const submission = parseWithZod(formData, { schema: handler.schema });
+  if (submission.status !== "success") return replyData(name, submission.reply());
+  let outcome: WriteResult<T> | void;
+  try {
+    outcome = await handler.run(submission.value);
+  } catch (error) {
+    return replyToWorkflowError(name, submission, error);
+  }
+  if (isFailure(outcome)) return replyData(name, failureResult(submission, outcome), outcome.status ?? 400);
+  return handler.done((outcome ?? { ok: true }) as { ok: true } & T, submission.value);
+}
+
+type AnyHandler = IntentHandler<Schema, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type DoneOf<H> = H extends IntentHandler<Schema, any, infer R> ? R : never; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * For pages with several forms: reads the hidden `intent` field, picks its
+ * handler and answers with `answerIntent`. An unknown intent is a 400.
+ *
+ *   return dispatchIntent(formData, {
+ *     approve: handler({ schema: ApproveSchema, run: (v) => approve(...), done: () => redirect(".") }),
+ *     reject: handler({ ... }),
+ *   });
+ */
+export async function dispatchIntent<H extends Record<string, AnyHandler>>(formData: FormData, handlers: H) {
+  const name = formData.get("intent");
+  invariantResponse(typeof name === "string" && Object.hasOwn(handlers, name), "未知的操作");
+  return answerIntent(name as keyof H & string, formData, handlers[name]) as Promise<
+    ReturnType<typeof replyData<keyof H & string>> | DoneOf<H[keyof H]>
+  >;
+}
