@@ -12,7 +12,7 @@ import { auditStateChange } from "~/modules/audit/state-labels";
 import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
 import { callWorkflow } from "~/modules/grants/call-workflow";
 import { objectionWorkflow } from "~/modules/grants/objection-workflow";
-import { reviewRoundWorkflow } from "~/modules/grants/review-round-workflow";
+import { reviewRoundWorkflow } from "~/modules/grants/review/round-workflow";
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";

@@ -22,7 +22,7 @@ import {
   getAdminPublicity,
   parseObjectionStatus,
 } from "~/modules/grants/publicity.server";
-import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
+import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";

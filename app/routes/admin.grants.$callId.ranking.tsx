@@ -42,8 +42,8 @@ import {
   computeCallRanking,
   getRankingCall,
   loadReviewCompleteness,
-} from "~/modules/grants/review-results.server";
-import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
+} from "~/modules/grants/review/results.server";
+import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";

@@ -19,15 +19,15 @@ import {
   AutoAssignSchema,
   RemindSchema,
   ReviewSettingsSchema,
-} from "~/modules/grants/review-panel";
+} from "~/modules/grants/review/panel";
 import {
   autoAssign,
   loadPanel,
   remindLate,
   updateReviewSettings,
   type AutoAssignOutcome,
-} from "~/modules/grants/review-panel.server";
-import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review-round-workflow";
+} from "~/modules/grants/review/panel.server";
+import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
 import { reviewAssignmentWorkflow, type ReviewAssignmentState } from "~/modules/review/assignment-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { toDateInput } from "~/utils/dates";

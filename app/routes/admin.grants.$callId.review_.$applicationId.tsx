@@ -7,14 +7,15 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
 import { GrantStatusBadge } from "~/modules/grants/application-view";
-import { AddReviewerSchema, ReopenReviewSchema, ReplaceReviewerSchema } from "~/modules/grants/review-panel";
+import { AddReviewerSchema, ReopenReviewSchema, ReplaceReviewerSchema } from "~/modules/grants/review/panel";
 import {
   addReviewer,
   loadApplicationReview,
   reopenReview,
   replaceReviewer,
-} from "~/modules/grants/review-panel.server";
+} from "~/modules/grants/review/panel.server";
 import { RECOMMENDATIONS, reviewAssignmentWorkflow, type Recommendation } from "~/modules/review/assignment-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { withStateChanges } from "~/modules/workflows";
@@ -243,7 +244,7 @@ export default function ApplicationReview() {
         <AddForm options={options} missing={k - activeCount} actionData={resultFor("add")} />
       ) : null}
 
-      <AuditTrail title="评审任务记录" events={events} entityType="GrantApplication" entityId={application.id} />
+      <AuditTrail title="评审任务记录" events={events} entityType={GRANT_SUBJECT_TYPE} entityId={application.id} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { RESET_TOKEN_MINUTES } from "~/modules/auth/auth.server";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, type Role } from "~/modules/auth/roles";
 import { orgStatusLabel } from "~/modules/organizations/labels";
-import { parseExpertiseTags } from "~/modules/users/reviewer";
+import { parseExpertiseTags } from "~/modules/review/expertise";
 import { accountStatusLabels, lockedUntilDate } from "~/modules/users/status";
 import {
   createPasswordResetLink,

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { reviewerProgress } from "~/modules/review/reviewer.server";
+import { reviewerProgress } from "~/modules/panels.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 

@@ -9,10 +9,11 @@ import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantApplicationDetails } from "~/modules/grants/application-view";
+import { getReviewerTask, recuseFromReview, saveReview } from "~/modules/panels.server";
 import { weightedTotal } from "~/modules/review/aggregation";
 import { RECOMMENDATIONS } from "~/modules/review/assignment-workflow";
 import { formatScore, ReviewStatusBadge } from "~/modules/review/reviewer-view";
-import { getReviewerTask, recuseFromReview, saveReview, scoringBlock } from "~/modules/review/reviewer.server";
+import { scoringBlock } from "~/modules/review/reviewer.server";
 import {
   buildRubricSchema,
   COMMENT_MIN,
@@ -89,10 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewTaskPage() {
-  const { assignment, application, data, documents, call, organization, block, now, reopenReason } =
+  const { assignment, application, data, documents, round, organization, block, now, reopenReason } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const due = assignment.dueAt ?? call.reviewEndsAt;
+  const due = assignment.dueAt ?? round.reviewEndsAt;
   const overdue = !block && due != null && new Date(due).getTime() < new Date(now).getTime();
   return (
     <div className="space-y-4">
@@ -100,7 +101,7 @@ export default function ReviewTaskPage() {
         title={application.title || "（未命名项目）"}
         description={
           <>
-            {call.title} · <ReviewStatusBadge status={assignment.status} /> ·{" "}
+            {round.title} · <ReviewStatusBadge status={assignment.status} /> ·{" "}
             <span className={overdue ? "font-medium text-red-700" : undefined}>
               评审截止 {formatDate(due)}
               {overdue ? "（已逾期）" : ""}

@@ -4,8 +4,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { listReviewerTasks } from "~/modules/panels.server";
 import { ReviewStatusBadge } from "~/modules/review/reviewer-view";
-import { listReviewerTasks, parseTaskFilter, type ListedState } from "~/modules/review/reviewer.server";
+import { parseTaskFilter, type ListedState } from "~/modules/review/reviewer.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
@@ -92,21 +93,21 @@ export default function ReviewerTasks() {
             </thead>
             <tbody className="divide-y divide-gray-100">
               {tasks.map((t) => {
-                const due = t.dueAt ?? t.application?.reviewEndsAt ?? null;
+                const due = t.dueAt ?? t.subject?.reviewEndsAt ?? null;
                 const open = t.status !== "SUBMITTED";
                 const overdue = open && due != null && new Date(due).getTime() < nowMs;
                 return (
                   <tr key={t.id} data-testid="review-task">
                     <td>
                       <Link to={`/reviewer/reviews/${t.id}`} className="link font-medium">
-                        {t.application?.title || "（未命名项目）"}
+                        {t.subject?.title || "（未命名项目）"}
                       </Link>
                       <p className="text-xs text-gray-500">
-                        {t.application?.blind ? "盲评" : t.application?.organizationName}
-                        {t.application?.category ? ` · ${t.application.category}` : ""}
+                        {t.subject?.blind ? "盲评" : t.subject?.organizationName}
+                        {t.subject?.category ? ` · ${t.subject.category}` : ""}
                       </p>
                     </td>
-                    <td>{t.application?.callTitle ?? "—"}</td>
+                    <td>{t.subject?.roundTitle ?? "—"}</td>
                     <td className={overdue ? "font-medium text-red-700" : undefined}>
                       {formatDate(due)}
                       {overdue ? <span className="ml-1 text-xs">（已逾期）</span> : null}

@@ -441,7 +441,7 @@ export async function seedGrantReview(prisma: PrismaClient) {
     }));
     const assignment = await prisma.reviewAssignment.create({
       data: {
-        subjectType: "GRANT_APPLICATION",
+        subjectType: GRANT_SUBJECT_TYPE,
         subjectId: added.subjectId,
         roundId: call.id,
         reviewerId: added.reviewerId,

@@ -2,6 +2,7 @@
 // done, with a rubric, screened applications from distinct organizations, a panel
 // of reviewers, and shortcuts to assign and score straight in the database.
 import crypto from "node:crypto";
+import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
 import { prisma } from "~/utils/db.server";
 import { createUser } from "../playwright-utils";
 import { createCall, createCompleteApplication, registerOrganization } from "./grants-apply-helpers";
@@ -94,7 +95,7 @@ export async function createReviewRound(options: RoundOptions) {
 export async function assign(callId: string, applicationId: string, reviewerId: string, dueInDays = 7) {
   return prisma.reviewAssignment.create({
     data: {
-      subjectType: "GRANT_APPLICATION",
+      subjectType: GRANT_SUBJECT_TYPE,
       subjectId: applicationId,
       roundId: callId,
       reviewerId,

@@ -17,9 +17,9 @@ import { getApplicationFeedback } from "~/modules/grants/feedback.server";
 import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity";
 import { getAdminPublicity, getPublicity } from "~/modules/grants/publicity.server";
 import { buildRankingWorkbook } from "~/modules/grants/ranking-export.server";
-import { autoAssign, loadApplicationReview, loadPanel, remindLate } from "~/modules/grants/review-panel.server";
-import { allocationRulesOf, computeCallRanking, loadReviewCompleteness } from "~/modules/grants/review-results.server";
-import { getReviewerTask, listReviewerTasks, reviewerProgress } from "~/modules/review/reviewer.server";
+import { autoAssign, loadApplicationReview, loadPanel, remindLate } from "~/modules/grants/review/panel.server";
+import { allocationRulesOf, computeCallRanking, loadReviewCompleteness } from "~/modules/grants/review/results.server";
+import { getReviewerTask, listReviewerTasks, reviewerProgress } from "~/modules/panels.server";
 import { prisma } from "~/utils/db.server";
 import { BASE_DB_FILE, workerDbFile } from "../setup/paths";
 
@@ -146,7 +146,7 @@ async function createVolume(n: number) {
       if (status === "DRAFTED") drafted.push(id);
       assignments.push({
         id,
-        subjectType: "GRANT_APPLICATION",
+        subjectType: GRANT_SUBJECT_TYPE,
         subjectId: appId(i),
         roundId: callId,
         // Reviewer of the next application's first slot: never already on this one.
@@ -616,7 +616,7 @@ async function measureAll(n: number) {
     loader(async () => {
       const list = await listReviewerTasks(v.focus, null, 1);
       expect(list.total).toBe(v.listedOfFocus);
-      expect(list.tasks.every((t) => t.application?.title)).toBe(true);
+      expect(list.tasks.every((t) => t.subject?.title)).toBe(true);
     }),
   );
   await add(

@@ -1,7 +1,5 @@
 import type { SessionUser } from "~/modules/auth/auth.server";
-import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
-import { ACTIVE_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
-import { GRANT_REVIEW_SUBJECT } from "~/modules/review/rubric";
+import { reviewerMaySeeFile } from "~/modules/panels.server";
 import { prisma } from "~/utils/db.server";
 
 export type AttachmentAccessFields = {
@@ -16,9 +14,9 @@ export type AttachmentAccessFields = {
 
 /**
  * Who may open a stored file: anyone for public files; administrators; the
- * uploader; members of the owning organization; a reviewer for the files of a
- * 公益创投 application assigned to them (not the organization's own papers,
- * purpose "org.…", when the call is blind).
+ * uploader; members of the owning organization; a reviewer for the files of an
+ * expert-panel subject assigned to them (review/file-access.server.ts: not the
+ * owner's own papers when the round is blind).
  */
 export async function canViewAttachment(user: SessionUser | null, attachment: AttachmentAccessFields) {
   if (attachment.isPublic) return true;
@@ -32,21 +30,12 @@ export async function canViewAttachment(user: SessionUser | null, attachment: At
     });
     return membership != null;
   }
-  if (user.role === "REVIEWER" && attachment.subjectType === GRANT_SUBJECT_TYPE && attachment.subjectId) {
-    return reviewerMaySee(user.id, attachment.subjectId, attachment.purpose);
+  if (user.role === "REVIEWER" && attachment.subjectType && attachment.subjectId) {
+    return reviewerMaySeeFile(user.id, {
+      subjectType: attachment.subjectType,
+      subjectId: attachment.subjectId,
+      purpose: attachment.purpose,
+    });
   }
   return false;
-}
-
-async function reviewerMaySee(reviewerId: string, applicationId: string, purpose: string) {
-  const assignment = await prisma.reviewAssignment.findUnique({
-    where: {
-      subjectType_subjectId_reviewerId: { subjectType: GRANT_REVIEW_SUBJECT, subjectId: applicationId, reviewerId },
-    },
-    select: { status: true, roundId: true },
-  });
-  if (!assignment || !(ACTIVE_ASSIGNMENT_STATES as string[]).includes(assignment.status)) return false;
-  if (!purpose.startsWith("org.")) return true;
-  const call = await prisma.grantCall.findUnique({ where: { id: assignment.roundId }, select: { blindReview: true } });
-  return call != null && !call.blindReview;
 }

@@ -25,8 +25,8 @@ import {
   completenessProblems,
   computeCallRanking,
   getRankingCall,
-} from "./review-results.server";
-import { reviewRoundWorkflow, type ReviewRoundState } from "./review-round-workflow";
+} from "./review/results.server";
+import { reviewRoundWorkflow, type ReviewRoundState } from "./review/round-workflow";
 
 const CALL_ENTITY = "GrantCall";
 const AWARD_ENTITY = "GrantAward";

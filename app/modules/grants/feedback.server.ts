@@ -4,6 +4,7 @@
 // leaves this module.
 import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
+import { GRANT_SUBJECT_TYPE } from "./application-form";
 import { anonymousComments, criterionAverages, cutOffScore } from "./publicity";
 
 export async function getApplicationFeedback(applicationId: string) {
@@ -34,7 +35,7 @@ export async function getApplicationFeedback(applicationId: string) {
       select: { id: true, name: true, maxScore: true },
     }),
     prisma.reviewAssignment.findMany({
-      where: { subjectType: "GRANT_APPLICATION", subjectId: app.id, status: "SUBMITTED" },
+      where: { subjectType: GRANT_SUBJECT_TYPE, subjectId: app.id, status: "SUBMITTED" },
       select: { id: true, comment: true, recommendation: true, scores: { select: { criterionId: true, score: true } } },
     }),
   ]);

@@ -13,6 +13,7 @@ import { formatFen } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
 import { loadSessionSecret } from "~/utils/session.server";
 import { maxGrantFor } from "./allocation";
+import { GRANT_SUBJECT_TYPE } from "./application-form";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
 import { objectionWorkflow, type ObjectionState, type UpheldAction, UPHELD_ACTIONS } from "./objection-workflow";
 import {
@@ -28,7 +29,7 @@ import {
   OBJECTIONS_PER_IP,
   parseFormStamp,
 } from "./publicity";
-import { reviewRoundWorkflow } from "./review-round-workflow";
+import { reviewRoundWorkflow } from "./review/round-workflow";
 
 // ───────────────────────── Spam protection ─────────────────────────
 
@@ -418,7 +419,7 @@ export async function decideObjection(
         const from = row.application.status as GrantApplicationState;
         await runTransition(tx, {
           workflow: grantApplicationWorkflow,
-          entityType: "GrantApplication",
+          entityType: GRANT_SUBJECT_TYPE,
           entityId: row.application.id,
           from,
           to: "NOT_FUNDED",
@@ -536,7 +537,7 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
       if (to) {
         await runTransition(tx, {
           workflow: grantApplicationWorkflow,
-          entityType: "GrantApplication",
+          entityType: GRANT_SUBJECT_TYPE,
           entityId: app.id,
           from,
           to,

@@ -6,7 +6,7 @@ import { RECOMMENDATIONS, type Recommendation } from "~/modules/review/assignmen
 import { formatDateTime } from "~/utils/format";
 import { allocate } from "./allocation";
 import { listAwards } from "./allocation.server";
-import { allocationRulesOf, candidatesOf, computeCallRanking } from "./review-results.server";
+import { allocationRulesOf, candidatesOf, computeCallRanking } from "./review/results.server";
 
 export const RANKING_SHEETS = ["评分明细", "排名", "资金分配"] as const;
 

@@ -1,5 +1,8 @@
 import { defineWorkflow } from "~/modules/workflow/state-machine";
 
+/** The audit entityType of an assignment's transitions. */
+export const ASSIGNMENT_ENTITY_TYPE = "ReviewAssignment";
+
 export const REVIEW_ASSIGNMENT_STATES = ["ASSIGNED", "DRAFTED", "SUBMITTED", "RECUSED", "REPLACED"] as const;
 export type ReviewAssignmentState = (typeof REVIEW_ASSIGNMENT_STATES)[number];
 

@@ -4,9 +4,6 @@
 import { z } from "zod";
 import { RECOMMENDATIONS, type Recommendation } from "./assignment-workflow";
 
-/** ReviewAssignment.subjectType of a 公益创投 application (Attachment uses "GrantApplication"). */
-export const GRANT_REVIEW_SUBJECT = "GRANT_APPLICATION";
-
 export const SCORE_STEP = 0.5;
 export const COMMENT_MIN = 10;
 export const COMMENT_MAX = 5000;

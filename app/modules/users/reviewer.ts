@@ -16,14 +16,3 @@ export type ExpertiseTag = (typeof EXPERTISE_TAGS)[number];
 
 /** The affiliation picker shows at most this many matches per search. */
 export const ORGANIZATION_SEARCH_LIMIT = 20;
-
-/** Reads ReviewerProfile.expertiseTags (a JSON array); malformed data yields no tags instead of an error page. */
-export function parseExpertiseTags(json: string | null | undefined): string[] {
-  if (!json) return [];
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === "string") : [];
-  } catch {
-    return [];
-  }
-}

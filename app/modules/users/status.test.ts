@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseExpertiseTags } from "./reviewer";
+import { parseExpertiseTags } from "~/modules/review/expertise";
 import { accountStatusLabels, lockedUntilDate } from "./status";
 
 const now = new Date("2026-05-31T06:00:00.000Z"); // 14:00 in Shanghai

@@ -8,13 +8,13 @@ import {
   type RubricCriterion,
 } from "~/modules/review/aggregation";
 import { OPEN_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
+import { roundScores } from "~/modules/review/scores.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
-import { maxGrantFor, rankApplications, type AllocationRules } from "./allocation";
+import { maxGrantFor, rankApplications, type AllocationRules } from "../allocation";
+import { GRANT_SUBJECT_TYPE } from "../application-form";
 
 type Db = Tx | typeof prisma;
 
-/** ReviewAssignment.subjectType of a grant application. */
-export const GRANT_REVIEW_SUBJECT = "GRANT_APPLICATION";
 /** Applications that take part in the ranking. */
 export const RANKABLE_STATUSES = ["SCREEN_PASSED", "SHORTLISTED"];
 
@@ -83,9 +83,9 @@ export function completenessProblems(c: ReviewCompleteness) {
 export async function loadReviewCompleteness(callId: string, db: Db = prisma): Promise<ReviewCompleteness> {
   const [openAssignments, submittedReviews, withoutReview] = await Promise.all([
     db.reviewAssignment.count({
-      where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } },
+      where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: { in: OPEN_ASSIGNMENT_STATES } },
     }),
-    db.reviewAssignment.count({ where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: "SUBMITTED" } }),
+    db.reviewAssignment.count({ where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: "SUBMITTED" } }),
     applicationsWithoutReview(callId, db),
   ]);
   return {
@@ -103,31 +103,13 @@ async function applicationsWithoutReview(callId: string, db: Db) {
       select: { id: true, title: true },
     }),
     db.reviewAssignment.findMany({
-      where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: "SUBMITTED" },
+      where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: "SUBMITTED" },
       distinct: ["subjectId"],
       select: { subjectId: true },
     }),
   ]);
   const done = new Set(reviewed.map((r) => r.subjectId));
   return apps.filter((a) => !done.has(a.id));
-}
-
-/**
- * Every score of a round's reviews, by assignment id: one statement however large
- * the round (the assignments are found through the relation, by roundId).
- */
-export async function roundScores(db: Db, roundId: string, subjectType: string) {
-  const rows = await db.reviewScore.findMany({
-    where: { assignment: { roundId, subjectType } },
-    select: { assignmentId: true, criterionId: true, score: true },
-  });
-  const byAssignment = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    let scores = byAssignment.get(row.assignmentId);
-    if (!scores) byAssignment.set(row.assignmentId, (scores = {}));
-    scores[row.criterionId] = row.score;
-  }
-  return byAssignment;
 }
 
 export type SubmittedReview = {
@@ -185,19 +167,19 @@ export async function computeCallRanking(callId: string, db: Db = prisma) {
       },
     }),
     db.reviewAssignment.findMany({
-      where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: "SUBMITTED" },
+      where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: "SUBMITTED" },
       orderBy: [{ subjectId: "asc" }, { submittedAt: "asc" }],
       select: { id: true, subjectId: true, reviewerId: true, comment: true, recommendation: true, submittedAt: true },
     }),
     db.reviewAssignment.count({
-      where: { roundId: callId, subjectType: GRANT_REVIEW_SUBJECT, status: { in: OPEN_ASSIGNMENT_STATES } },
+      where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: { in: OPEN_ASSIGNMENT_STATES } },
     }),
   ]);
   // Scores and reviewer names in two flat reads rather than nested selects, which
   // would list every assignment id (and a reviewer id per assignment) in an IN (…)
   // that Prisma splits into one more statement per 999 ids.
   const [scoresOf, reviewers] = await Promise.all([
-    roundScores(db, callId, GRANT_REVIEW_SUBJECT),
+    roundScores(db, callId, GRANT_SUBJECT_TYPE),
     db.user.findMany({
       where: { id: { in: [...new Set(assignments.map((a) => a.reviewerId))] } },
       select: { id: true, name: true },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { GRANT_SUBJECT_TYPE } from "../application-form";
 import {
   addReviewer,
   autoAssign,
@@ -8,7 +9,7 @@ import {
   reopenReview,
   replaceReviewer,
   updateReviewSettings,
-} from "./review-panel.server";
+} from "./panel.server";
 
 const DAY = 86_400_000;
 let n = 0;
@@ -76,7 +77,7 @@ async function round({ apps = 2, reviewers = 3, k = 2 } = {}) {
 function row(callId: string, subjectId: string, reviewerId: string, extra: { status?: string; dueAt?: Date } = {}) {
   return prisma.reviewAssignment.create({
     data: {
-      subjectType: "GRANT_APPLICATION",
+      subjectType: GRANT_SUBJECT_TYPE,
       subjectId,
       roundId: callId,
       reviewerId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { objectionWorkflow } from "./objection-workflow";
-import { REVIEW_ROUND_STATES, reviewRoundWorkflow as wf } from "./review-round-workflow";
+import { objectionWorkflow } from "../objection-workflow";
+import { REVIEW_ROUND_STATES, reviewRoundWorkflow as wf } from "./round-workflow";
 
 describe("review round workflow", () => {
   it("runs OPEN → RANKED → PUBLICIZED → CONFIRMED, with a way back only before publicity", () => {
