@@ -20,8 +20,6 @@ import {
 } from "./panel";
 import { grantApplicationSubject as kind, panelRoundOf, reviewCallSelect } from "./subject.server";
 
-export type { PanelResult } from "~/modules/review/panel-result";
-
 /** Applications that passed screening (and whatever came after). Automatic assignment takes only SCREEN_PASSED. */
 const REVIEWED_APPLICATION_STATES = [
   "SCREEN_PASSED",

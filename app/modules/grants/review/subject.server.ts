@@ -41,6 +41,9 @@ export function panelRoundOf(call: ReviewCall): PanelRound {
   };
 }
 
+/** Purposes of the organization's own papers ("org.charter"…), kept from reviewers of a blind call. */
+const ORG_PAPERS_PREFIX = "org.";
+
 const subjectSelect = { id: true, callId: true, organizationId: true, title: true, category: true } as const;
 
 function subjectOf(a: { id: string; callId: string; organizationId: string; title: string; category: string | null }) {
@@ -79,7 +82,7 @@ async function grantReviewerPage(db: PanelDb, applicationId: string) {
     where: {
       subjectType: GRANT_SUBJECT_TYPE,
       subjectId: app.id,
-      ...(blind ? { NOT: { purpose: { startsWith: "org." } } } : {}),
+      ...(blind ? { NOT: { purpose: { startsWith: ORG_PAPERS_PREFIX } } } : {}),
     },
     orderBy: { createdAt: "asc" },
     select: { id: true, purpose: true, originalName: true },
@@ -169,6 +172,5 @@ export const grantApplicationSubject: PanelSubjectKind<GrantReviewerView, typeof
     );
   },
   reviewerPage: grantReviewerPage,
-  // The organization's own papers (purpose "org.…") are kept from reviewers of a blind call.
-  isIdentityFile: (purpose) => purpose.startsWith("org."),
+  isIdentityFile: (purpose) => purpose.startsWith(ORG_PAPERS_PREFIX),
 };
