@@ -18,17 +18,24 @@ export type AuditInput = {
  * must commit or roll back together with the change it describes.
  */
 export async function recordAudit(tx: Tx, input: AuditInput) {
-  await tx.auditEvent.create({
-    data: {
-      actorId: input.actorId,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      fromState: input.fromState ?? null,
-      toState: input.toState ?? null,
-      reason: input.reason?.trim() || null,
-      ip: input.request ? getClientIp(input.request) : null,
-    },
-    select: { id: true },
-  });
+  await tx.auditEvent.create({ data: auditEventData(input), select: { id: true } });
+}
+
+/** Records many audit events in one insert, e.g. one per record a bulk transition moved. */
+export async function recordAudits(tx: Tx, inputs: AuditInput[]) {
+  if (inputs.length === 0) return;
+  await tx.auditEvent.createMany({ data: inputs.map(auditEventData) });
+}
+
+function auditEventData(input: AuditInput) {
+  return {
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    fromState: input.fromState ?? null,
+    toState: input.toState ?? null,
+    reason: input.reason?.trim() || null,
+    ip: input.request ? getClientIp(input.request) : null,
+  };
 }

@@ -1,13 +1,13 @@
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
+import { runBulkTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { getClientIp } from "~/utils/http";
 import { UNFILED_STATUSES } from "./labels";
 import { rectificationDueAt } from "./obligation";
 import { badYearNotice, isBadOutcome } from "./revocation";
-import { inspectionWorkflow } from "./workflow";
+import { inspectionWorkflow, type InspectionState } from "./workflow";
 
 /** Which organization types' deadlines have passed at `now`. */
 export function pastDeadlines(round: { deadline: Date; foundationDeadline: Date }, now: Date) {
@@ -19,9 +19,10 @@ export function pastDeadlines(round: { deadline: Date; foundationDeadline: Date 
 
 /**
  * Marks every report of the round that was not submitted by its deadline as
- * 未参检 (status and conclusion MISSED), in one transaction. Audit events,
- * rectifications and notifications are written only for the rows this call
- * actually changed, so running it twice changes nothing the second time.
+ * 未参检 (status and conclusion MISSED), in one transaction, through one bulk
+ * transition (one audit event per report). Only reports still unfiled are
+ * moved, and the rectifications and notifications follow them, so running it
+ * twice changes nothing the second time.
  */
 export async function markMissed(input: {
   roundId: string;
@@ -47,53 +48,40 @@ export async function markMissed(input: {
     ...(past.others ? [{ organization: { type: { not: "FOUNDATION" } } }] : []),
   ];
   const rules = await getRules(now);
-  const rule = inspectionWorkflow.find("PENDING", "MISSED")!;
 
   return prisma.$transaction(async (tx) => {
-    const candidates = await tx.inspectionReport.findMany({
+    // The transaction holds the write lock (BEGIN IMMEDIATE), so these are exactly the rows it moves.
+    const late = await tx.inspectionReport.findMany({
       where: { roundId: round.id, status: { in: [...UNFILED_STATUSES] }, OR: typeFilters },
       select: { id: true, status: true, organizationId: true },
     });
-    const ids = candidates.map((c) => c.id);
-    if (ids.length > 0) {
-      await tx.inspectionReport.updateMany({
-        where: { id: { in: ids }, status: { in: [...UNFILED_STATUSES] } },
-        data: { status: "MISSED", conclusion: "MISSED", concludedAt: now, concludedById: input.actorId },
-      });
-    }
-    // The rows this call changed carry its timestamp; rows marked by an earlier run do not.
-    const changed =
-      ids.length > 0
-        ? await tx.inspectionReport.findMany({
-            where: { id: { in: ids }, status: "MISSED", concludedAt: now },
-            select: { id: true, organizationId: true },
+    await runBulkTransition(tx, {
+      workflow: inspectionWorkflow,
+      entityType: "InspectionReport",
+      entities: late.map((r) => ({ id: r.id, from: r.status as InspectionState })),
+      to: "MISSED",
+      actor: { id: input.actorId, role },
+      request: input.request,
+      apply: async (from, ids) =>
+        (
+          await tx.inspectionReport.updateMany({
+            where: { id: { in: ids }, status: from },
+            data: { status: "MISSED", conclusion: "MISSED", concludedAt: now, concludedById: input.actorId },
           })
-        : [];
-    const fromById = new Map(candidates.map((c) => [c.id, c.status]));
+        ).count,
+    });
 
-    if (changed.length > 0) {
-      await tx.auditEvent.createMany({
-        data: changed.map((r) => ({
-          actorId: input.actorId,
-          action: "inspection.transition",
-          entityType: "InspectionReport",
-          entityId: r.id,
-          fromState: fromById.get(r.id) ?? null,
-          toState: "MISSED",
-          reason: rule.label,
-          ip: input.request ? getClientIp(input.request) : null,
-        })),
-      });
+    if (late.length > 0) {
       const dueAt = rectificationDueAt(now, rules["inspection.rectificationDays"]);
       await tx.rectification.createMany({
-        data: changed.map((r) => ({
+        data: late.map((r) => ({
           reportId: r.id,
           organizationId: r.organizationId,
           requirement: `未按期参加${round.year}年度年检。请说明未参检的原因并提交整改报告，同时补报${round.year}年度工作情况。`,
           dueAt,
         })),
       });
-      const orgIds = changed.map((r) => r.organizationId);
+      const orgIds = late.map((r) => r.organizationId);
       const [previous, members] = await Promise.all([
         tx.inspectionReport.findMany({
           where: { organizationId: { in: orgIds }, year: round.year - 1 },
@@ -115,7 +103,7 @@ export async function markMissed(input: {
       }
     }
     const close = round.status === "OPEN" && past.others && past.foundations;
-    if (changed.length > 0 || close) {
+    if (late.length > 0 || close) {
       await tx.inspectionRound.update({
         where: { id: round.id },
         data: { missedMarkedAt: now, ...(close ? { status: "CLOSED" } : {}) },
@@ -131,11 +119,11 @@ export async function markMissed(input: {
           entityId: round.id,
           fromState: "OPEN",
           toState: "CLOSED",
-          reason: `${round.year}年度年检填报截止，标记未参检 ${changed.length} 家`,
+          reason: `${round.year}年度年检填报截止，标记未参检 ${late.length} 家`,
         },
         select: { id: true },
       });
     }
-    return { changed: changed.length, closed: close };
+    return { changed: late.length, closed: close };
   });
 }

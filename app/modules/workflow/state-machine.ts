@@ -10,6 +10,11 @@ export type TransitionRule<S extends string> = {
   /** What the button or audit line says, in Chinese. */
   label: string;
   requiresReason?: boolean;
+  /**
+   * The audit action this move is logged as, when it must not be the default
+   * "<workflow>.transition" (e.g. the account moves keep "user.disable").
+   */
+  auditAction?: string;
 };
 
 export class WorkflowError extends Error {
