@@ -7,10 +7,11 @@ import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import type { WriteResult } from "~/utils/write-result";
 import { newSeed, planAssignments } from "./assignment";
 import { ACTIVE_ASSIGNMENT_STATES } from "./assignment-workflow";
 import { conflictsOf, reviewerSelect, tagsOf } from "./conflicts.server";
-import { REVIEWER_TASKS_LINK, type PanelCtx, type PanelResult } from "./panel-result";
+import { REVIEWER_TASKS_LINK, type PanelCtx } from "./panel-result";
 import { loadRange } from "./reminders";
 import type { PanelSubjectKind } from "./subject";
 
@@ -40,10 +41,10 @@ export async function autoAssign(
   roundId: string,
   input: AutoAssignInput,
   ctx: PanelCtx,
-): Promise<PanelResult<AutoAssignOutcome>> {
+): Promise<WriteResult<AutoAssignOutcome>> {
   const { labels } = kind;
   const now = new Date();
-  return prisma.$transaction(async (tx): Promise<PanelResult<AutoAssignOutcome>> => {
+  return prisma.$transaction(async (tx): Promise<WriteResult<AutoAssignOutcome>> => {
     const round = await kind.loadRound(tx, roundId);
     if (!round) return { ok: false, formErrors: [`未找到该${labels.round}`] };
     if (!round.open) return { ok: false, formErrors: ["专家评审环节已结束，不能再分配评审专家"] };

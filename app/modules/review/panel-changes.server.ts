@@ -8,6 +8,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import type { WriteResult } from "~/utils/write-result";
 import {
   ACTIVE_ASSIGNMENT_STATES,
   ASSIGNMENT_ENTITY_TYPE,
@@ -15,7 +16,7 @@ import {
   reviewAssignmentWorkflow,
 } from "./assignment-workflow";
 import { ineligibility } from "./conflicts.server";
-import { assertOpen, REVIEWER_TASKS_LINK, stateOf, type PanelCtx, type PanelResult } from "./panel-result";
+import { assertOpen, REVIEWER_TASKS_LINK, stateOf, type PanelCtx } from "./panel-result";
 import type { PanelRound, PanelSubject, PanelSubjectKind } from "./subject";
 
 const DAY = 86_400_000;
@@ -82,8 +83,8 @@ export async function replaceReviewer(
   subjectId: string,
   input: { assignmentId: string; reviewerId: string; reason: string },
   ctx: PanelCtx,
-): Promise<PanelResult<{ name: string }>> {
-  return prisma.$transaction(async (tx): Promise<PanelResult<{ name: string }>> => {
+): Promise<WriteResult<{ name: string }>> {
+  return prisma.$transaction(async (tx): Promise<WriteResult<{ name: string }>> => {
     const target = await subjectForChange(tx, kind, roundId, subjectId);
     const old = await tx.reviewAssignment.findFirst({
       where: { id: input.assignmentId, subjectType: kind.type, subjectId },
@@ -147,8 +148,8 @@ export async function addReviewer(
   subjectId: string,
   input: { reviewerId: string; reason: string },
   ctx: PanelCtx,
-): Promise<PanelResult<{ name: string }>> {
-  return prisma.$transaction(async (tx): Promise<PanelResult<{ name: string }>> => {
+): Promise<WriteResult<{ name: string }>> {
+  return prisma.$transaction(async (tx): Promise<WriteResult<{ name: string }>> => {
     const target = await subjectForChange(tx, kind, roundId, subjectId);
     const active = await tx.reviewAssignment.count({
       where: { subjectType: kind.type, subjectId, status: { in: ACTIVE_ASSIGNMENT_STATES } },
@@ -182,8 +183,8 @@ export async function reopenReview(
   subjectId: string,
   input: { assignmentId: string; reason: string },
   ctx: PanelCtx,
-): Promise<PanelResult<{ name: string }>> {
-  return prisma.$transaction(async (tx): Promise<PanelResult<{ name: string }>> => {
+): Promise<WriteResult<{ name: string }>> {
+  return prisma.$transaction(async (tx): Promise<WriteResult<{ name: string }>> => {
     const { subject } = await subjectForChange(tx, kind, roundId, subjectId);
     const assignment = await tx.reviewAssignment.findFirst({
       where: { id: input.assignmentId, subjectType: kind.type, subjectId },

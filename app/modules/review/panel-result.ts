@@ -1,11 +1,9 @@
-// What the panel's staff actions answer and who they act for. A refusal the
-// person can fix (a field, the form) is a PanelResult; a state that changed
-// under them is a WorkflowError the route turns into a response.
+// Who the panel's staff actions act for, and small guards they share. They
+// answer with a WriteResult (~/utils/write-result): a refusal the person can fix
+// (a field, the form) is a failure; a state that changed under them is a
+// WorkflowError the route turns into a response.
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { reviewAssignmentWorkflow, type ReviewAssignmentState } from "./assignment-workflow";
-
-export type PanelResult<T = object> =
-  ({ ok: true } & T) | { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[] };
 
 export type PanelCtx = { actor: { id: string }; request?: Request };
 

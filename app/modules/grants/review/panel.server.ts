@@ -6,15 +6,16 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import * as autoAssignment from "~/modules/review/auto-assign.server";
 import * as panelChanges from "~/modules/review/panel-changes.server";
-import type { PanelCtx, PanelResult } from "~/modules/review/panel-result";
+import type { PanelCtx } from "~/modules/review/panel-result";
 import { loadRoundPanel, loadSubjectPanel } from "~/modules/review/panel-view.server";
 import { remindLate as remindLateReviewers } from "~/modules/review/reminders.server";
 import { prisma } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
+import type { WriteResult } from "~/utils/write-result";
 import {
   AGGREGATION_LABELS,
   CALL_ENTITY_TYPE,
   lockedSettingErrors,
-  REVIEW_PANEL_PAGE_SIZE,
   unfilledExplanation,
   type ReviewSettingsInput,
 } from "./panel";
@@ -48,8 +49,8 @@ export async function loadPanel(callId: string, page: number) {
     prisma.grantApplication.findMany({
       where: appWhere,
       orderBy: { id: "asc" },
-      skip: (page - 1) * REVIEW_PANEL_PAGE_SIZE,
-      take: REVIEW_PANEL_PAGE_SIZE,
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
       select: { id: true, title: true, category: true, status: true, organization: { select: { name: true } } },
     }),
   ]);
@@ -83,7 +84,7 @@ export async function loadPanel(callId: string, page: number) {
     })),
     totals: { applications: total, ...panel.totals },
     page,
-    pageSize: REVIEW_PANEL_PAGE_SIZE,
+    pageSize: PAGE_SIZE,
   };
 }
 
@@ -94,8 +95,8 @@ export async function updateReviewSettings(
   callId: string,
   input: Omit<ReviewSettingsInput, "intent">,
   ctx: PanelCtx,
-): Promise<PanelResult> {
-  return prisma.$transaction(async (tx): Promise<PanelResult> => {
+): Promise<WriteResult> {
+  return prisma.$transaction(async (tx): Promise<WriteResult> => {
     const call = await tx.grantCall.findUnique({
       where: { id: callId },
       select: { id: true, reviewStage: true, reviewersPerApplication: true, blindReview: true },
@@ -148,7 +149,7 @@ export async function autoAssign(
   callId: string,
   input: AutoAssignInput,
   ctx: PanelCtx,
-): Promise<PanelResult<AutoAssignOutcome>> {
+): Promise<WriteResult<AutoAssignOutcome>> {
   const result = await autoAssignment.autoAssign(kind, callId, input, ctx);
   if (!result.ok) return result;
   return { ...result, unfilled: result.unfilled.map((u) => ({ ...u, why: unfilledExplanation(u.missing) })) };

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { parseDateInput } from "~/utils/dates";
 
-export const REVIEW_PANEL_PAGE_SIZE = 20;
 export const CALL_ENTITY_TYPE = "GrantCall";
 export const MAX_REVIEWERS_PER_APPLICATION = 9;
 
