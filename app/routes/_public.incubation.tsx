@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { listPublicIncubations } from "~/modules/incubation/incubation.server";
+import { listPublicIncubations } from "~/modules/incubation/public.server";
 import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";

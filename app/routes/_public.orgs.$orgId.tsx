@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { listPublicIncubationHistory } from "~/modules/incubation/incubation.server";
+import { listPublicIncubationHistory } from "~/modules/incubation/public.server";
 import { conclusionLabel } from "~/modules/inspection/labels";
 import { listPublicInspectionHistory } from "~/modules/inspection/public.server";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";

@@ -4,13 +4,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { incubationStatusLabel } from "~/modules/incubation/labels";
+import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
 import {
   listIncubations,
   parseStatusFilter,
   type IncubationStatusFilter,
-} from "~/modules/incubation/incubation.server";
-import { incubationStatusLabel } from "~/modules/incubation/labels";
-import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
+} from "~/modules/incubation/staff-list.server";
 import { INCUBATION_STATES } from "~/modules/incubation/workflow";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";

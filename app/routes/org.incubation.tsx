@@ -1,24 +1,25 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/status-badge";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
+import { applyForIncubation, listOrgIncubations } from "~/modules/incubation/apply.server";
+import { getIncubationEligibility } from "~/modules/incubation/eligibility.server";
 import { ApplySchema } from "~/modules/incubation/forms";
-import {
-  applyForIncubation,
-  getIncubationEligibility,
-  listOrgIncubations,
-} from "~/modules/incubation/incubation.server";
-import { exitResultLabel, incubationStatusLabel, INCUBATION_NEEDS, needLabel } from "~/modules/incubation/labels";
+import { exitResultLabel, INCUBATION_NEEDS, INCUBATION_STATUS_TONES, needLabel } from "~/modules/incubation/labels";
 import { isFirstCheckOverdue } from "~/modules/incubation/schedule";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { incubationWorkflow } from "~/modules/incubation/workflow";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
@@ -47,29 +48,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const submission = parseWithZod(await request.formData(), { schema: ApplySchema });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply(), { status: 400 });
-  }
-  try {
-    const result = await applyForIncubation({
-      organizationId: organization.id,
-      actorId: user.id,
-      plan: submission.value.plan,
-      needs: submission.value.needs,
-      request,
-    });
-    if (!result.ok) {
-      return Response.json(submission.reply({ formErrors: ["本机构暂不能申请入驻：", ...result.reasons] }), {
-        status: 403,
-      });
-    }
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (!response) throw error;
-    return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
-  }
-  return redirect("/org/incubation?applied=1");
+  return answerIntent(
+    "apply",
+    await request.formData(),
+    handler({
+      schema: ApplySchema,
+      run: async (v) => {
+        const result = await applyForIncubation({
+          organizationId: organization.id,
+          actorId: user.id,
+          plan: v.plan,
+          needs: v.needs,
+          request,
+        });
+        // The exclusion reasons are listed under one heading at the form.
+        if (result.ok || !result.formErrors) return result;
+        return { ...result, formErrors: ["本机构暂不能申请入驻：", ...result.formErrors] };
+      },
+      done: () => redirect("/org/incubation?applied=1"),
+    }),
+  );
 }
 
 export default function OrgIncubationPage() {
@@ -83,11 +81,7 @@ export default function OrgIncubationPage() {
         title="孵化基地"
         description="已登记或正在筹备登记的社会组织可申请入驻孵化基地，获得办公场地、活动场地、培训、督导陪伴和种子资金等支持。"
       />
-      {justApplied ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          入驻申请已提交，区民政局将在 {firstCheckWorkingDays} 个工作日内完成初审。
-        </p>
-      ) : null}
+      {justApplied ? <Notice>入驻申请已提交，区民政局将在 {firstCheckWorkingDays} 个工作日内完成初审。</Notice> : null}
 
       <section className="card" aria-labelledby="apply-heading">
         <h2 id="apply-heading" className="text-base font-semibold text-gray-900">
@@ -126,59 +120,67 @@ export default function OrgIncubationPage() {
           入驻记录
         </h2>
         {incubations.length === 0 ? (
-          <p className="mt-3 text-sm text-gray-500">暂无入驻申请。</p>
+          <div className="mt-3">
+            <EmptyState>暂无入驻申请。</EmptyState>
+          </div>
         ) : (
           <ol className="mt-3 space-y-4">
             {incubations.map((i) => (
               <li key={i.id} className="rounded-md border border-gray-200 p-4">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm text-gray-600">{formatDate(i.appliedAt)} 申请</p>
-                  <StatusBadge status={i.status} />
+                  <StatusBadge workflow={incubationWorkflow} state={i.status} tones={INCUBATION_STATUS_TONES} />
                 </div>
-                <dl className="mt-3 space-y-2 text-sm">
-                  <Item label="需要的支持">{i.needs.map(needLabel).join("、") || "—"}</Item>
-                  <Item label="入驻计划">
+                <DescriptionList layout="rows" className="mt-3">
+                  <DescriptionItem inline label="需要的支持">
+                    {i.needs.map(needLabel).join("、")}
+                  </DescriptionItem>
+                  <DescriptionItem inline label="入驻计划">
                     <span className="whitespace-pre-line">{i.plan}</span>
-                  </Item>
+                  </DescriptionItem>
                   {i.status === "APPLIED" ? (
-                    <Item label="初审截止">
+                    <DescriptionItem inline label="初审截止">
                       {formatDate(i.firstCheckDueAt)}
                       {i.firstCheckOverdue ? (
                         <span className="ml-2 text-xs text-red-700">已超期，请联系区民政局</span>
                       ) : null}
-                    </Item>
+                    </DescriptionItem>
                   ) : null}
                   {i.firstCheckAt ? (
-                    <Item label="初审">
+                    <DescriptionItem inline label="初审">
                       {formatDate(i.firstCheckAt)}
                       {i.firstCheckNote ? `：${i.firstCheckNote}` : ""}
-                    </Item>
+                    </DescriptionItem>
                   ) : null}
                   {i.reviewAt ? (
-                    <Item label="评审">
+                    <DescriptionItem inline label="评审">
                       {formatDate(i.reviewAt)}
                       {i.reviewNote ? `：${i.reviewNote}` : ""}
-                    </Item>
+                    </DescriptionItem>
                   ) : null}
-                  {i.agreementNo ? <Item label="入驻协议">{i.agreementNo}</Item> : null}
+                  {i.agreementNo ? (
+                    <DescriptionItem inline label="入驻协议">
+                      {i.agreementNo}
+                    </DescriptionItem>
+                  ) : null}
                   {i.termStart ? (
-                    <Item label="孵化期">
+                    <DescriptionItem inline label="孵化期">
                       {formatDate(i.termStart)} 至 {formatDate(i.termEnd)}
-                    </Item>
+                    </DescriptionItem>
                   ) : null}
                   {i.exitResult ? (
-                    <Item label="期满评审">
+                    <DescriptionItem inline label="期满评审">
                       {exitResultLabel(i.exitResult)}
                       {i.exitAt ? `（${formatDate(i.exitAt)}）` : ""}
                       {i.exitNote ? `：${i.exitNote}` : ""}
-                    </Item>
+                    </DescriptionItem>
                   ) : null}
                   {i.handoverDueAt ? (
-                    <Item label="交还场地">
+                    <DescriptionItem inline label="交还场地">
                       <span className="font-medium text-amber-800">须于 {formatDate(i.handoverDueAt)} 前交还场地</span>
-                    </Item>
+                    </DescriptionItem>
                   ) : null}
-                </dl>
+                </DescriptionList>
                 {i.services.length > 0 ? (
                   <div className="mt-3 overflow-x-auto">
                     <table className="table-basic">
@@ -219,15 +221,13 @@ export default function OrgIncubationPage() {
 }
 
 function ApplyForm() {
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm({
     id: "incubation-apply",
-    lastResult,
-    constraint: getZodConstraint(ApplySchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApplySchema }),
+    intent: "apply",
+    schema: ApplySchema,
+    reply: useActionData<typeof action>(),
   });
+  const pending = useIsPending();
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4">
       <TextareaField
@@ -253,34 +253,10 @@ function ApplyForm() {
         <ErrorList id={fields.needs.errorId} errors={fields.needs.errors} />
       </fieldset>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+      <button type="submit" className="btn-primary" disabled={pending}>
         提交入驻申请
       </button>
     </Form>
-  );
-}
-
-const STATUS_STYLES: Record<string, string> = {
-  IN_RESIDENCE: "bg-brand-50 text-brand-800",
-  GRADUATED: "bg-green-50 text-green-800",
-  EXITED: "bg-amber-50 text-amber-900",
-  REJECTED: "bg-gray-100 text-gray-700",
-};
-
-function StatusBadge({ status }: { status: string }) {
-  return (
-    <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status] ?? "bg-blue-50 text-blue-800"}`}>
-      {incubationStatusLabel(status)}
-    </span>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="sm:grid sm:grid-cols-[7rem_1fr] sm:gap-2">
-      <dt className="text-gray-500">{label}</dt>
-      <dd className="break-words text-gray-900">{children}</dd>
-    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 // Who may apply to enter the incubation base (docs/DOMAIN.md "Incubation base").
-// Pure: the inputs are gathered by incubation.server.ts and the rule is
+// Pure: the inputs are gathered by eligibility.server.ts and the rule is
 // unit-tested in eligibility.test.ts.
 import type { RuleValues } from "~/modules/config/rules";
 import { orgStatusLabel } from "~/modules/organizations/labels";

@@ -1,4 +1,5 @@
 // Incubation vocabulary (docs/DOMAIN.md "Incubation base") with the Chinese each screen shows.
+import type { BadgeTone } from "~/components/status-badge";
 import { incubationWorkflow, type IncubationState } from "./workflow";
 
 /** The support an organization may ask for, and the kinds of service recorded during the term. */
@@ -56,3 +57,14 @@ export function exitResultLabel(result: string | null | undefined) {
 export function incubationStatusLabel(status: string) {
   return incubationWorkflow.isState(status) ? incubationWorkflow.stateLabels[status] : status;
 }
+
+/** Badge colours of the incubation states (labels come from the workflow table). */
+export const INCUBATION_STATUS_TONES: Partial<Record<IncubationState, BadgeTone>> = {
+  APPLIED: "info",
+  FIRST_CHECK_PASSED: "info",
+  ADMITTED: "info",
+  IN_RESIDENCE: "brand",
+  GRADUATED: "success",
+  EXITED: "warning",
+  REJECTED: "neutral",
+};

@@ -1,0 +1,108 @@
+// Staff steps before residence: 初审, 评审 and the agreement. Each runs in one
+// transaction with its audit event (runTransition) and the organization's notification.
+import { getRules } from "~/modules/config/rules.server";
+import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import { prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
+import { loadForChange, moveIncubation, ORG_INCUBATION_LINK, type StaffActor } from "./move.server";
+import { defaultTermEnd } from "./schedule";
+import type { IncubationState } from "./workflow";
+
+/** 初审: APPLIED → FIRST_CHECK_PASSED, or REJECTED with a reason. */
+export async function recordFirstCheck(input: {
+  id: string;
+  actor: StaffActor;
+  pass: boolean;
+  note?: string | null;
+  request?: Request;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const note = input.note?.trim() || null;
+  const to: IncubationState = input.pass ? "FIRST_CHECK_PASSED" : "REJECTED";
+  await prisma.$transaction(async (tx) => {
+    const row = await loadForChange(tx, input.id);
+    await moveIncubation(tx, {
+      id: row.id,
+      from: "APPLIED",
+      to,
+      actorId: input.actor.id,
+      reason: note,
+      request: input.request,
+      data: { firstCheckAt: now, firstCheckNote: note },
+    });
+    await notifyOrganization(tx, row.organizationId, {
+      title: input.pass ? "孵化基地入驻申请已通过初审" : "孵化基地入驻申请未通过初审",
+      body: input.pass ? `您的入驻申请已通过初审，下一步为评审。${note ? `初审意见：${note}` : ""}` : `理由：${note}`,
+      link: ORG_INCUBATION_LINK,
+    });
+  });
+}
+
+/** 评审: FIRST_CHECK_PASSED → ADMITTED, or REJECTED with a reason. */
+export async function recordReview(input: {
+  id: string;
+  actor: StaffActor;
+  pass: boolean;
+  note?: string | null;
+  request?: Request;
+  now?: Date;
+}) {
+  const now = input.now ?? new Date();
+  const note = input.note?.trim() || null;
+  const to: IncubationState = input.pass ? "ADMITTED" : "REJECTED";
+  await prisma.$transaction(async (tx) => {
+    const row = await loadForChange(tx, input.id);
+    await moveIncubation(tx, {
+      id: row.id,
+      from: "FIRST_CHECK_PASSED",
+      to,
+      actorId: input.actor.id,
+      reason: note,
+      request: input.request,
+      data: { reviewAt: now, reviewNote: note },
+    });
+    await notifyOrganization(tx, row.organizationId, {
+      title: input.pass ? "孵化基地入驻申请已通过评审" : "孵化基地入驻申请未通过评审",
+      body: input.pass ? `请与区民政局联系签订入驻协议。${note ? `评审意见：${note}` : ""}` : `理由：${note}`,
+      link: ORG_INCUBATION_LINK,
+    });
+  });
+}
+
+/** 签订入驻协议: ADMITTED → IN_RESIDENCE with the agreement number and term. */
+export async function signAgreement(input: {
+  id: string;
+  actor: StaffActor;
+  agreementNo: string;
+  termStart: Date;
+  /** Defaults to termStart + rule incubation.termMonths. */
+  termEnd?: Date | null;
+  request?: Request;
+}): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const row = await loadForChange(tx, input.id);
+    const rules = await getRules(input.termStart, tx);
+    const termEnd = input.termEnd ?? defaultTermEnd(input.termStart, rules);
+    if (termEnd.getTime() <= input.termStart.getTime()) {
+      return fail("结束日期须晚于开始日期", { field: "termEnd" });
+    }
+    const agreementNo = input.agreementNo.trim();
+    await moveIncubation(tx, {
+      id: row.id,
+      from: "ADMITTED",
+      to: "IN_RESIDENCE",
+      actorId: input.actor.id,
+      reason: `入驻协议 ${agreementNo}，孵化期 ${formatDate(input.termStart)} 至 ${formatDate(termEnd)}`,
+      request: input.request,
+      data: { agreementNo, termStart: input.termStart, termEnd },
+    });
+    await notifyOrganization(tx, row.organizationId, {
+      title: "已签订孵化基地入驻协议",
+      body: `协议编号 ${agreementNo}，孵化期 ${formatDate(input.termStart)} 至 ${formatDate(termEnd)}。`,
+      link: ORG_INCUBATION_LINK,
+    });
+    return succeed();
+  });
+}
