@@ -10,8 +10,8 @@
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
 import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
-import { callWorkflow } from "~/modules/grants/call-workflow";
-import { objectionWorkflow } from "~/modules/grants/objection-workflow";
+import { callWorkflow } from "~/modules/grants/calls/workflow";
+import { objectionWorkflow } from "~/modules/grants/publicity/objection-workflow";
 import { reviewRoundWorkflow } from "~/modules/grants/review/round-workflow";
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";

@@ -4,9 +4,9 @@ import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { SectionCard } from "~/components/section-card";
-import { timeRemaining } from "~/modules/grants/call-display";
-import { callPhase, publicityState } from "~/modules/grants/call-phase";
-import { getPublicCall } from "~/modules/grants/call-store.server";
+import { timeRemaining } from "~/modules/grants/calls/display";
+import { callPhase, publicityState } from "~/modules/grants/calls/phase";
+import { getPublicCall } from "~/modules/grants/calls/store.server";
 import {
   CallEligibilityList,
   CallMoneyRules,
@@ -14,7 +14,7 @@ import {
   CallTimeline,
   CallTranches,
   PhaseBadge,
-} from "~/modules/grants/call-view";
+} from "~/modules/grants/calls/view";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 

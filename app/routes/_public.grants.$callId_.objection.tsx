@@ -9,8 +9,13 @@ import { Field, FileField, FormErrors, SelectField, TextareaField } from "~/comp
 import { PageHeader } from "~/components/layout";
 import { allowedLabel, FILE_KINDS, type FileKind } from "~/modules/attachments/file-types";
 import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
-import { buildObjectionSchema, isHoneypotFilled, objectionWindowProblem } from "~/modules/grants/publicity";
-import { createObjection, formStampProblem, getPublicity, signFormStamp } from "~/modules/grants/publicity.server";
+import { buildObjectionSchema, isHoneypotFilled, objectionWindowProblem } from "~/modules/grants/publicity/publicity";
+import {
+  createObjection,
+  formStampProblem,
+  getPublicity,
+  signFormStamp,
+} from "~/modules/grants/publicity/publicity.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 

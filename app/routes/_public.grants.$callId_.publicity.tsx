@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { publicityState } from "~/modules/grants/call-phase";
-import { formatScore, publicityDaysLeft } from "~/modules/grants/publicity";
-import { getPublicity } from "~/modules/grants/publicity.server";
+import { publicityState } from "~/modules/grants/calls/phase";
+import { formatScore, publicityDaysLeft } from "~/modules/grants/publicity/publicity";
+import { getPublicity } from "~/modules/grants/publicity/publicity.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { callPhase } from "~/modules/grants/call-phase";
-import { listPublicCalls } from "~/modules/grants/call-store.server";
-import { PhaseBadge } from "~/modules/grants/call-view";
+import { callPhase } from "~/modules/grants/calls/phase";
+import { listPublicCalls } from "~/modules/grants/calls/store.server";
+import { PhaseBadge } from "~/modules/grants/calls/view";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 

@@ -8,8 +8,8 @@ import {
   UPHELD_ACTIONS,
   type ObjectionState,
   type UpheldAction,
-} from "~/modules/grants/objection-workflow";
-import { getObjectionByToken } from "~/modules/grants/publicity.server";
+} from "~/modules/grants/publicity/objection-workflow";
+import { getObjectionByToken } from "~/modules/grants/publicity/publicity.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 

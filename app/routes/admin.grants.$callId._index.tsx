@@ -5,8 +5,8 @@ import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { SectionCard } from "~/components/section-card";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { callPhase } from "~/modules/grants/call-phase";
-import { getCall, publishCall } from "~/modules/grants/call-store.server";
+import { callPhase } from "~/modules/grants/calls/phase";
+import { getCall, publishCall } from "~/modules/grants/calls/store.server";
 import {
   CallEligibilityList,
   CallMoneyRules,
@@ -14,8 +14,8 @@ import {
   CallTimeline,
   CallTranches,
   PhaseBadge,
-} from "~/modules/grants/call-view";
-import { callWorkflow, type CallState } from "~/modules/grants/call-workflow";
+} from "~/modules/grants/calls/view";
+import { callWorkflow, type CallState } from "~/modules/grants/calls/workflow";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";

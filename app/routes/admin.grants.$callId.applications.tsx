@@ -17,7 +17,7 @@ import {
   recheckApplications,
   screenApplications,
 } from "~/modules/grants/applications.server";
-import { parseCategories } from "~/modules/grants/call-settings";
+import { parseCategories } from "~/modules/grants/calls/settings";
 import {
   correctionDueAtOf,
   parseAutoChecks,
@@ -25,7 +25,7 @@ import {
   SCREENING_ACTION_LABELS,
   SCREENING_ACTIONS,
   ScreeningSchema,
-} from "~/modules/grants/grants-screening";
+} from "~/modules/grants/screening/screening";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";

@@ -7,12 +7,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { submitCallForm } from "~/modules/grants/call-actions.server";
-import { CallForm } from "~/modules/grants/call-form";
-import { DEFAULT_CATEGORIES } from "~/modules/grants/call-settings";
-import { getCall, storedSettings, updateCallDescription } from "~/modules/grants/call-store.server";
-import { CallDescriptionSchema, callFormDefaults } from "~/modules/grants/call-validation";
-import { CallEligibilityList, CallMoneyRules, CallRubric, CallTranches } from "~/modules/grants/call-view";
+import { submitCallForm } from "~/modules/grants/calls/actions.server";
+import { CallForm } from "~/modules/grants/calls/form";
+import { DEFAULT_CATEGORIES } from "~/modules/grants/calls/settings";
+import { getCall, storedSettings, updateCallDescription } from "~/modules/grants/calls/store.server";
+import { CallDescriptionSchema, callFormDefaults } from "~/modules/grants/calls/validation";
+import { CallEligibilityList, CallMoneyRules, CallRubric, CallTranches } from "~/modules/grants/calls/view";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
 import { invariantResponse } from "~/utils/http";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getCall } from "~/modules/grants/applications.server";
-import { buildApplicationsWorkbook } from "~/modules/grants/grants-screening-export.server";
+import { buildApplicationsWorkbook } from "~/modules/grants/screening/export.server";
 import { downloadDisposition, XLSX_CONTENT_TYPE } from "~/modules/inspection/export.server";
 import { invariantResponse } from "~/utils/http";
 

@@ -14,14 +14,19 @@ import {
   UPHELD_ACTIONS,
   type ObjectionState,
   type UpheldAction,
-} from "~/modules/grants/objection-workflow";
-import { DECISION_OUTCOMES, DecisionSchema, formatScore, publicityDaysLeft } from "~/modules/grants/publicity";
+} from "~/modules/grants/publicity/objection-workflow";
+import {
+  DECISION_OUTCOMES,
+  DecisionSchema,
+  formatScore,
+  publicityDaysLeft,
+} from "~/modules/grants/publicity/publicity";
 import {
   confirmShortlist,
   decideObjection,
   getAdminPublicity,
   parseObjectionStatus,
-} from "~/modules/grants/publicity.server";
+} from "~/modules/grants/publicity/publicity.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";

@@ -14,7 +14,8 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { allocate, TIE_BREAK_RULE } from "~/modules/grants/allocation";
+import { publishProblem } from "~/modules/grants/publicity/publicity";
+import { allocate, TIE_BREAK_RULE } from "~/modules/grants/ranking/allocation";
 import {
   allocationNotes,
   awardTotals,
@@ -23,8 +24,7 @@ import {
   publishShortlist,
   saveOverride,
   withdrawShortlist,
-} from "~/modules/grants/allocation.server";
-import { publishProblem } from "~/modules/grants/publicity";
+} from "~/modules/grants/ranking/allocation.server";
 import {
   aggregationDescription,
   GenerateSchema,
@@ -34,7 +34,7 @@ import {
   OverrideSchema,
   PublishSchema,
   WithdrawSchema,
-} from "~/modules/grants/ranking";
+} from "~/modules/grants/ranking/ranking";
 import {
   allocationRulesOf,
   candidatesOf,

@@ -4,10 +4,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { callPhase } from "~/modules/grants/call-phase";
-import { listAdminCalls } from "~/modules/grants/call-store.server";
-import { PhaseBadge } from "~/modules/grants/call-view";
-import { callWorkflow, type CallState } from "~/modules/grants/call-workflow";
+import { callPhase } from "~/modules/grants/calls/phase";
+import { listAdminCalls } from "~/modules/grants/calls/store.server";
+import { PhaseBadge } from "~/modules/grants/calls/view";
+import { callWorkflow, type CallState } from "~/modules/grants/calls/workflow";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 

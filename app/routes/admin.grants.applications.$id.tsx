@@ -29,7 +29,7 @@ import {
   SCREENING_ACTION_LABELS,
   ScreeningSchema,
   type ScreeningAction,
-} from "~/modules/grants/grants-screening";
+} from "~/modules/grants/screening/screening";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";

@@ -3,9 +3,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { submitCallForm } from "~/modules/grants/call-actions.server";
-import { CallForm } from "~/modules/grants/call-form";
-import { callFormDefaults } from "~/modules/grants/call-validation";
+import { submitCallForm } from "~/modules/grants/calls/actions.server";
+import { CallForm } from "~/modules/grants/calls/form";
+import { callFormDefaults } from "~/modules/grants/calls/validation";
 
 export const meta: MetaFunction = () => [{ title: "新建公益创投活动 · 益苗" }];
 

@@ -40,9 +40,9 @@ import {
   toStoredApplication,
 } from "~/modules/grants/applications.server";
 import { BUDGET_CATEGORIES, BUDGET_CATEGORY_LABELS, fieldName, sumLines } from "~/modules/grants/budget-checks";
-import { getApplicationFeedback } from "~/modules/grants/feedback.server";
-import { isEditable, submissionBlock } from "~/modules/grants/grants-screening";
-import { formatScore } from "~/modules/grants/publicity";
+import { getApplicationFeedback } from "~/modules/grants/publicity/feedback.server";
+import { formatScore } from "~/modules/grants/publicity/publicity";
+import { isEditable, submissionBlock } from "~/modules/grants/screening/screening";
 import { RECOMMENDATIONS, type Recommendation } from "~/modules/review/assignment-workflow";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";

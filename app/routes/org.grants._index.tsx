@@ -14,8 +14,8 @@ import {
   loadEligibilityFacts,
   startGrantApplication,
 } from "~/modules/grants/applications.server";
-import { parseCallEligibility, parseCategories } from "~/modules/grants/call-settings";
-import { checkEligibility, eligibilitySummary } from "~/modules/grants/eligibility";
+import { checkEligibility, eligibilitySummary } from "~/modules/grants/calls/eligibility";
+import { parseCallEligibility, parseCategories } from "~/modules/grants/calls/settings";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";

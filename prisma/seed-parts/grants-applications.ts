@@ -7,8 +7,8 @@ import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/
 import type { GrantApplicationState } from "~/modules/grants/application-workflow";
 import { loadEligibilityFacts } from "~/modules/grants/applications.server";
 import type { BudgetCategory } from "~/modules/grants/budget-checks";
-import { parseCallEligibility } from "~/modules/grants/call-settings";
-import { runAutoChecks } from "~/modules/grants/grants-screening";
+import { parseCallEligibility } from "~/modules/grants/calls/settings";
+import { runAutoChecks } from "~/modules/grants/screening/screening";
 
 const CALL_TITLE = "2026年江宁区公益创投大赛";
 const STAFF_IP = "10.32.15.21";

@@ -2,14 +2,14 @@
 // applications until 20 December 2026, and the 2025 call, closed. The 2025 round
 // ran before the platform opened (1 December 2025), so it has no audit trail.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { CallEligibilitySchema } from "~/modules/grants/call-settings";
+import { CallEligibilitySchema } from "~/modules/grants/calls/settings";
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_CRITERIA,
   DEFAULT_TRANCHES,
   validateCallForPublish,
   type CallSettingsInput,
-} from "~/modules/grants/call-validation";
+} from "~/modules/grants/calls/validation";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
 
 /** A date and time in Asia/Shanghai, e.g. d("2026-10-28 10:15"). */

@@ -7,13 +7,13 @@
 // demo shows the reviewer workspace, review progress and a ranking preview.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/application-form";
-import { CallEligibilitySchema } from "~/modules/grants/call-settings";
+import { CallEligibilitySchema } from "~/modules/grants/calls/settings";
 import {
   DEFAULT_CRITERIA,
   DEFAULT_TRANCHES,
   validateCallForPublish,
   type CallSettingsInput,
-} from "~/modules/grants/call-validation";
+} from "~/modules/grants/calls/validation";
 import { conflictingOrganizationIds, planAssignments } from "~/modules/review/assignment";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
 

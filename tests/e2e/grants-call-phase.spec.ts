@@ -1,4 +1,4 @@
-import { publicityEndOf } from "~/modules/grants/call-phase";
+import { publicityEndOf } from "~/modules/grants/calls/phase";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { createUser, expect, test } from "../playwright-utils";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { publicityEndOf } from "~/modules/grants/call-phase";
+import { publicityEndOf } from "~/modules/grants/calls/phase";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { expect, test } from "../playwright-utils";

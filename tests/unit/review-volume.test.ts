@@ -11,12 +11,12 @@
 // REVIEW_VOLUME_TIMINGS=1 prints the measurements, REVIEW_VOLUME_PLANS=1 the plans.
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { allocationNotes, listAwards } from "~/modules/grants/allocation.server";
 import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
-import { getApplicationFeedback } from "~/modules/grants/feedback.server";
-import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity";
-import { getAdminPublicity, getPublicity } from "~/modules/grants/publicity.server";
-import { buildRankingWorkbook } from "~/modules/grants/ranking-export.server";
+import { getApplicationFeedback } from "~/modules/grants/publicity/feedback.server";
+import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity/publicity";
+import { getAdminPublicity, getPublicity } from "~/modules/grants/publicity/publicity.server";
+import { allocationNotes, listAwards } from "~/modules/grants/ranking/allocation.server";
+import { buildRankingWorkbook } from "~/modules/grants/ranking/export.server";
 import { autoAssign, loadApplicationReview, loadPanel, remindLate } from "~/modules/grants/review/panel.server";
 import { allocationRulesOf, computeCallRanking, loadReviewCompleteness } from "~/modules/grants/review/results.server";
 import { getReviewerTask, listReviewerTasks, reviewerProgress } from "~/modules/panels.server";

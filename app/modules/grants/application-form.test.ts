@@ -9,7 +9,7 @@ import {
   GrantApplicationFields,
   type StoredApplication,
 } from "./application-form";
-import { isEditable, submissionBlock } from "./grants-screening";
+import { isEditable, submissionBlock } from "./screening/screening";
 
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
 

@@ -12,7 +12,7 @@ import {
 } from "./application-form";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
 import { BUDGET_CATEGORY_LABELS, type BudgetCategory } from "./budget-checks";
-import type { AutoChecks } from "./grants-screening";
+import type { AutoChecks } from "./screening/screening";
 
 const STATUS_STYLES: Partial<Record<GrantApplicationState, string>> = {
   DRAFT: "bg-gray-50 text-gray-700 ring-gray-300",

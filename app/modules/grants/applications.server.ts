@@ -20,9 +20,15 @@ import {
 } from "./application-form";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
 import { sumLines } from "./budget-checks";
-import { parseCallEligibility, parseCategories, type CallEligibility } from "./call-settings";
-import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "./eligibility";
-import { isEditable, runAutoChecks, submissionBlock, type AutoChecks, type ScreeningAction } from "./grants-screening";
+import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "./calls/eligibility";
+import { parseCallEligibility, parseCategories, type CallEligibility } from "./calls/settings";
+import {
+  isEditable,
+  runAutoChecks,
+  submissionBlock,
+  type AutoChecks,
+  type ScreeningAction,
+} from "./screening/screening";
 
 const ENTITY_TYPE = GRANT_SUBJECT_TYPE;
 type Db = Tx | typeof prisma;

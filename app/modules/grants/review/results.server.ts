@@ -10,8 +10,8 @@ import {
 import { OPEN_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
 import { roundScores } from "~/modules/review/scores.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
-import { maxGrantFor, rankApplications, type AllocationRules } from "../allocation";
 import { GRANT_SUBJECT_TYPE } from "../application-form";
+import { maxGrantFor, rankApplications, type AllocationRules } from "../ranking/allocation";
 
 type Db = Tx | typeof prisma;
 

@@ -7,9 +7,9 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
-import { parseCallEligibility, parseCategories, type TrancheTrigger } from "./call-settings";
-import { validateCallForPublish, type CallSettingsInput, type FieldErrors } from "./call-validation";
-import { callWorkflow, type CallState } from "./call-workflow";
+import { parseCallEligibility, parseCategories, type TrancheTrigger } from "./settings";
+import { validateCallForPublish, type CallSettingsInput, type FieldErrors } from "./validation";
+import { callWorkflow, type CallState } from "./workflow";
 
 const ENTITY_TYPE = "GrantCall";
 /** Applications still being written are not "received". */

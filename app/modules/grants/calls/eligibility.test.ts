@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CallEligibilitySchema } from "./call-settings";
 import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "./eligibility";
+import { CallEligibilitySchema } from "./settings";
 
 const today = new Date("2026-06-15T10:00:00+08:00");
 const rules = (over: Partial<ReturnType<typeof CallEligibilitySchema.parse>> = {}) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCallEligibility, parseCategories } from "./call-settings";
+import { parseCallEligibility, parseCategories } from "./settings";
 
 describe("stored JSON", () => {
   it("falls back to the default eligibility on malformed JSON", () => {

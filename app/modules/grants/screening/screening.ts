@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
-import type { StoredApplication } from "./application-form";
-import type { BudgetRules } from "./budget-checks";
-import { checkBudget } from "./budget-checks";
-import type { CallEligibility } from "./call-settings";
-import { checkEligibility, type EligibilityFacts, type EligibilityResult } from "./eligibility";
+import type { StoredApplication } from "../application-form";
+import type { BudgetRules } from "../budget-checks";
+import { checkBudget } from "../budget-checks";
+import { checkEligibility, type EligibilityFacts, type EligibilityResult } from "../calls/eligibility";
+import type { CallEligibility } from "../calls/settings";
 
 export type AutoChecks = {
   checkedAt: string;

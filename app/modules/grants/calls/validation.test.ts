@@ -2,8 +2,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
 import { fenToYuanInput } from "~/utils/format";
-import { callTimeline, describeEligibility, timeRemaining } from "./call-display";
-import { CallEligibilitySchema } from "./call-settings";
+import { callTimeline, describeEligibility, timeRemaining } from "./display";
+import { CallEligibilitySchema } from "./settings";
 import {
   callFormDefaults,
   CallFormSchema,
@@ -13,7 +13,7 @@ import {
   mergeCategories,
   validateCallForPublish,
   type CallSettingsInput,
-} from "./call-validation";
+} from "./validation";
 
 function validCall(): CallSettingsInput {
   return {

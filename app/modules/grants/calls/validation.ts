@@ -4,14 +4,14 @@
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { fenToYuanInput, yuanToFen } from "~/utils/format";
-import { plannedPublicityEnd } from "./call-phase";
+import { plannedPublicityEnd } from "./phase";
 import {
   CallEligibilitySchema,
   DEFAULT_CATEGORIES,
   TRANCHE_TRIGGERS,
   type CallEligibility,
   type TrancheTrigger,
-} from "./call-settings";
+} from "./settings";
 
 export const DEFAULT_CRITERIA = [
   { name: "需求分析", description: "服务对象和需求是否明确，有调研依据", maxScore: 100, weightPct: 15 },

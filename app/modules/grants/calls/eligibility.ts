@@ -2,7 +2,7 @@
 // facts, this decides and explains in Chinese, so the applicant is told before
 // starting and staff see the same reasons at screening.
 import { shanghaiParts } from "~/utils/dates";
-import type { CallEligibility } from "./call-settings";
+import type { CallEligibility } from "./settings";
 
 export type EligibilityFacts = {
   organization: { status: string; currentGrade: number | null };

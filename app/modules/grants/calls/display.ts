@@ -1,6 +1,6 @@
 // How a call's rules and phases are put into words. Pure.
-import { CALL_PHASE_LABELS, plannedPublicityEnd, type CallPhase, type PlannedDates } from "./call-phase";
-import type { CallEligibility } from "./call-settings";
+import { CALL_PHASE_LABELS, plannedPublicityEnd, type CallPhase, type PlannedDates } from "./phase";
+import type { CallEligibility } from "./settings";
 
 /** The eligibility rules in plain Chinese, one sentence each. */
 export function describeEligibility(e: CallEligibility): string[] {

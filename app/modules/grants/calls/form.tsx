@@ -12,8 +12,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
-import { TRANCHE_TRIGGERS } from "./call-settings";
-import { CallFormSchema, DEFAULT_CATEGORIES, GRADE_OPTIONS, type CallFormDefaults } from "./call-validation";
+import { TRANCHE_TRIGGERS } from "./settings";
+import { CallFormSchema, DEFAULT_CATEGORIES, GRADE_OPTIONS, type CallFormDefaults } from "./validation";
 
 const TRIGGER_OPTIONS = Object.entries(TRANCHE_TRIGGERS).map(([value, label]) => ({ value, label }));
 

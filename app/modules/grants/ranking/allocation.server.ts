@@ -7,6 +7,18 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
+import { GRANT_SUBJECT_TYPE } from "../application-form";
+import { grantApplicationWorkflow } from "../application-workflow";
+import { publicityEndOf } from "../calls/phase";
+import { publishProblem } from "../publicity/publicity";
+import {
+  allocationRulesOf,
+  candidatesOf,
+  completenessProblems,
+  computeCallRanking,
+  getRankingCall,
+} from "../review/results.server";
+import { reviewRoundWorkflow, type ReviewRoundState } from "../review/round-workflow";
 import {
   allocate,
   validateOverride,
@@ -14,19 +26,7 @@ import {
   type AllocationOverride,
   type AllocationRules,
 } from "./allocation";
-import { GRANT_SUBJECT_TYPE } from "./application-form";
-import { grantApplicationWorkflow } from "./application-workflow";
-import { publicityEndOf } from "./call-phase";
-import { publishProblem } from "./publicity";
 import { allocationState, OVERRIDE_CHOICE_LABELS, overrideSelectedOf, type OverrideChoice } from "./ranking";
-import {
-  allocationRulesOf,
-  candidatesOf,
-  completenessProblems,
-  computeCallRanking,
-  getRankingCall,
-} from "./review/results.server";
-import { reviewRoundWorkflow, type ReviewRoundState } from "./review/round-workflow";
 
 const CALL_ENTITY = "GrantCall";
 const AWARD_ENTITY = "GrantAward";

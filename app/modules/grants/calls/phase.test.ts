@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from "vitest";
 import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
-import { callPhase, plannedPhase, plannedPublicityEnd, publicityEndOf, publicityState } from "./call-phase";
+import { callPhase, plannedPhase, plannedPublicityEnd, publicityEndOf, publicityState } from "./phase";
 
 const call = {
   applyOpensAt: shanghaiMidnight(2026, 11, 1),

@@ -1,8 +1,8 @@
 // A call's rules and phases as read by staff and the public.
 import { formatDate, formatFen } from "~/utils/format";
-import { callTimeline, describeEligibility } from "./call-display";
-import { CALL_PHASE_LABELS, type CallPhase, type PlannedDates } from "./call-phase";
-import { TRANCHE_TRIGGERS, type CallEligibility, type TrancheTrigger } from "./call-settings";
+import { callTimeline, describeEligibility } from "./display";
+import { CALL_PHASE_LABELS, type CallPhase, type PlannedDates } from "./phase";
+import { TRANCHE_TRIGGERS, type CallEligibility, type TrancheTrigger } from "./settings";
 
 export type CallRulesView = {
   categories: string[];

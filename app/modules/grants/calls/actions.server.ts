@@ -2,8 +2,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect } from "@remix-run/node";
 import { workflowErrorResponse } from "~/modules/workflow/transition.server";
-import { saveCall } from "./call-store.server";
-import { CallFormSchema, formToSettings } from "./call-validation";
+import { saveCall } from "./store.server";
+import { CallFormSchema, formToSettings } from "./validation";
 
 export async function submitCallForm({
   formData,

@@ -12,9 +12,10 @@ import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
 import { loadSessionSecret } from "~/utils/session.server";
-import { maxGrantFor } from "./allocation";
-import { GRANT_SUBJECT_TYPE } from "./application-form";
-import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
+import { GRANT_SUBJECT_TYPE } from "../application-form";
+import { grantApplicationWorkflow, type GrantApplicationState } from "../application-workflow";
+import { maxGrantFor } from "../ranking/allocation";
+import { reviewRoundWorkflow } from "../review/round-workflow";
 import { objectionWorkflow, type ObjectionState, type UpheldAction, UPHELD_ACTIONS } from "./objection-workflow";
 import {
   confirmProblem,
@@ -29,7 +30,6 @@ import {
   OBJECTIONS_PER_IP,
   parseFormStamp,
 } from "./publicity";
-import { reviewRoundWorkflow } from "./review/round-workflow";
 
 // ───────────────────────── Spam protection ─────────────────────────
 

@@ -1,8 +1,8 @@
 // The screening list of a call as an .xlsx workbook.
 import ExcelJS from "exceljs";
 import { formatDateTime } from "~/utils/format";
-import { grantStateLabel, listApplicationsForExport } from "./applications.server";
-import { autoCheckReasons, parseAutoChecks } from "./grants-screening";
+import { grantStateLabel, listApplicationsForExport } from "../applications.server";
+import { autoCheckReasons, parseAutoChecks } from "./screening";
 
 export async function buildApplicationsWorkbook(callId: string, callTitle: string) {
   const rows = await listApplicationsForExport(callId);

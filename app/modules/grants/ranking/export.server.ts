@@ -4,9 +4,9 @@
 import ExcelJS from "exceljs";
 import { RECOMMENDATIONS, type Recommendation } from "~/modules/review/assignment-workflow";
 import { formatDateTime } from "~/utils/format";
+import { allocationRulesOf, candidatesOf, computeCallRanking } from "../review/results.server";
 import { allocate } from "./allocation";
 import { listAwards } from "./allocation.server";
-import { allocationRulesOf, candidatesOf, computeCallRanking } from "./review/results.server";
 
 export const RANKING_SHEETS = ["评分明细", "排名", "资金分配"] as const;
 

@@ -3,7 +3,7 @@
 // routes' browser bundles can import the schemas and labels.
 import { z } from "zod";
 import { yuanToFen } from "~/utils/format";
-import { publicityState, type PublicityFacts } from "./call-phase";
+import { publicityState, type PublicityFacts } from "../calls/phase";
 
 export const OBJECTION_SUBJECT_TYPE = "GrantObjection";
 export const OBJECTION_EVIDENCE_PURPOSE = "grant_objection.evidence";
