@@ -20,6 +20,7 @@ import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { orderWorkflow } from "~/modules/showroom/order-workflow";
 import { productWorkflow } from "~/modules/showroom/product-workflow";
+import { accountLockWorkflow, accountStatusWorkflow } from "~/modules/users/account-workflow";
 import { registerWorkflows } from "~/modules/workflow/registry";
 
 export const WORKFLOWS = registerWorkflows([
@@ -35,6 +36,8 @@ export const WORKFLOWS = registerWorkflows([
   productWorkflow,
   orderWorkflow,
   organizationStatusWorkflow,
+  accountStatusWorkflow,
+  accountLockWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

@@ -4,8 +4,11 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { createPasswordResetToken, hashPassword } from "~/modules/auth/auth.server";
 import { isRole } from "~/modules/auth/roles";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
-import { prisma, type Prisma } from "~/utils/db.server";
+import { WorkflowError, type Workflow } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
+import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { accountLockWorkflow, accountStatusWorkflow } from "./account-workflow";
 import { ORGANIZATION_SEARCH_LIMIT } from "./reviewer";
 
 type Actor = { actorId: string; request?: Request };
@@ -172,85 +175,137 @@ export async function createReviewer(input: NewReviewer, { actorId, request }: A
 
 export type StatusChangeResult = { ok: true } | { ok: false; message: string };
 
+/**
+ * Runs one account move through its workflow table. The move is guarded on the
+ * current state, so a double submit or a stale page changes nothing and gets
+ * `refusal` (the message staff have always seen) instead of a second event.
+ * No reason stays empty in the log, as before, rather than the move's label.
+ */
+async function moveAccount<S extends string>(
+  tx: Tx,
+  move: {
+    workflow: Workflow<S>;
+    userId: string;
+    from: S;
+    to: S;
+    reason?: string;
+    apply: () => Promise<number>;
+  },
+  { actorId, request }: Actor,
+  refusal: string,
+): Promise<StatusChangeResult> {
+  try {
+    await runTransition(tx, {
+      workflow: move.workflow,
+      entityType: "User",
+      entityId: move.userId,
+      from: move.from,
+      to: move.to,
+      actor: { id: actorId, role: "ADMIN" },
+      reason: move.reason ?? "",
+      request,
+      apply: move.apply,
+    });
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    return { ok: false, message: error.status === 409 ? refusal : error.message };
+  }
+}
+
 /** Disables an account and ends all its sessions at once, so the user is logged out immediately. */
 export async function disableUser(
   { userId, reason }: { userId: string; reason: string },
-  { actorId, request }: Actor,
+  actor: Actor,
 ): Promise<StatusChangeResult> {
-  if (userId === actorId) return { ok: false, message: "不能停用自己的账号" };
+  if (userId === actor.actorId) return { ok: false, message: "不能停用自己的账号" };
   return prisma.$transaction(async (tx) => {
-    // The status condition makes a double submit a no-op instead of a second event.
-    const changed = await tx.user.updateMany({ where: { id: userId, status: "ACTIVE" }, data: { status: "DISABLED" } });
-    if (changed.count !== 1) return { ok: false, message: "该账号不存在或已被停用" };
-    await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, {
-      actorId,
-      action: "user.disable",
-      entityType: "User",
-      entityId: userId,
-      fromState: "ACTIVE",
-      toState: "DISABLED",
-      reason,
-      request,
-    });
-    return { ok: true };
+    const moved = await moveAccount(
+      tx,
+      {
+        workflow: accountStatusWorkflow,
+        userId,
+        from: "ACTIVE",
+        to: "DISABLED",
+        reason,
+        apply: async () =>
+          (await tx.user.updateMany({ where: { id: userId, status: "ACTIVE" }, data: { status: "DISABLED" } })).count,
+      },
+      actor,
+      "该账号不存在或已被停用",
+    );
+    if (moved.ok) await tx.session.deleteMany({ where: { userId } });
+    return moved;
   });
 }
 
 /** Re-enables an account; a pending lock is cleared too so the user can log in right away. */
 export async function enableUser(
   { userId, reason }: { userId: string; reason?: string },
-  { actorId, request }: Actor,
+  actor: Actor,
 ): Promise<StatusChangeResult> {
   return prisma.$transaction(async (tx) => {
-    const changed = await tx.user.updateMany({
-      where: { id: userId, status: "DISABLED" },
-      data: { status: "ACTIVE", lockedUntil: null, failedLoginCount: 0 },
-    });
-    if (changed.count !== 1) return { ok: false, message: "该账号不存在或未被停用" };
-    await recordAudit(tx, {
-      actorId,
-      action: "user.enable",
-      entityType: "User",
-      entityId: userId,
-      fromState: "DISABLED",
-      toState: "ACTIVE",
-      reason,
-      request,
-    });
-    await notifyUsers(tx, { userIds: [userId], title: "您的账号已恢复使用", body: "区民政局已重新启用您的账号。" });
-    return { ok: true };
+    const moved = await moveAccount(
+      tx,
+      {
+        workflow: accountStatusWorkflow,
+        userId,
+        from: "DISABLED",
+        to: "ACTIVE",
+        reason,
+        apply: async () =>
+          (
+            await tx.user.updateMany({
+              where: { id: userId, status: "DISABLED" },
+              data: { status: "ACTIVE", lockedUntil: null, failedLoginCount: 0 },
+            })
+          ).count,
+      },
+      actor,
+      "该账号不存在或未被停用",
+    );
+    if (moved.ok) {
+      await notifyUsers(tx, { userIds: [userId], title: "您的账号已恢复使用", body: "区民政局已重新启用您的账号。" });
+    }
+    return moved;
   });
 }
 
 /** Lifts a wrong-password lock before it expires. */
 export async function unlockUser(
   { userId, reason }: { userId: string; reason?: string },
-  { actorId, request }: Actor,
+  actor: Actor,
   now = new Date(),
 ): Promise<StatusChangeResult> {
   return prisma.$transaction(async (tx) => {
-    const changed = await tx.user.updateMany({
-      where: { id: userId, lockedUntil: { gt: now } },
-      data: { lockedUntil: null, failedLoginCount: 0 },
-    });
-    if (changed.count !== 1) return { ok: false, message: "该账号当前未被锁定" };
-    await recordAudit(tx, {
-      actorId,
-      action: "user.unlock",
-      entityType: "User",
-      entityId: userId,
-      fromState: "LOCKED",
-      toState: "UNLOCKED",
-      reason,
-      request,
-    });
-    await notifyUsers(tx, {
-      userIds: [userId],
-      title: "您的账号已解除锁定",
-      body: "区民政局已为您解除登录锁定，请使用正确的密码登录。",
-    });
-    return { ok: true };
+    const moved = await moveAccount(
+      tx,
+      {
+        workflow: accountLockWorkflow,
+        userId,
+        from: "LOCKED",
+        to: "UNLOCKED",
+        reason,
+        // Locked means locked until a time still ahead; an expired lock is no lock.
+        apply: async () =>
+          (
+            await tx.user.updateMany({
+              where: { id: userId, lockedUntil: { gt: now } },
+              data: { lockedUntil: null, failedLoginCount: 0 },
+            })
+          ).count,
+      },
+      actor,
+      "该账号当前未被锁定",
+    );
+    if (moved.ok) {
+      await notifyUsers(tx, {
+        userIds: [userId],
+        title: "您的账号已解除锁定",
+        body: "区民政局已为您解除登录锁定，请使用正确的密码登录。",
+      });
+    }
+    return moved;
   });
 }
 
