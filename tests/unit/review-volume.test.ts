@@ -3,12 +3,15 @@
 // and their replacements; 5 criteria scored on every drafted or submitted review:
 // 6,250 scores) and reviewers with 60 tasks each. For every server function a
 // review page loader (or the panel's two bulk actions) calls, this file checks
-//   - its time after a warm-up call (< 300 ms; the two actions < 2 s),
 //   - the number of SQL statements it sends, which must be the same at 30 and at
 //     300 applications (no query per application / assignment: no N+1),
 //   - with EXPLAIN QUERY PLAN, that no statement walks a whole table and that every
 //     read by round, reviewer or call goes through an index on that column.
-// REVIEW_VOLUME_TIMINGS=1 prints the measurements, REVIEW_VOLUME_PLANS=1 the plans.
+// Times are measured and printed (REVIEW_VOLUME_TIMINGS=1, after a warm-up call),
+// not asserted: a wall-clock bound fails on a busy machine and passes a slow query
+// on a fast one; times belong in a benchmark. What keeps these screens fast at this
+// volume is the statement count and the query plans, which are asserted.
+// REVIEW_VOLUME_PLANS=1 prints the plans.
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
@@ -51,10 +54,6 @@ const APPLICATIONS = 300;
 const BASELINE = 30;
 const REVIEWERS = 25;
 const K = 5;
-const BOUND_MS = 300;
-/** The panel's two bulk actions are one click of staff per round, not a page view. */
-const ACTION_BOUND_MS = 2_000;
-const ACTIONS = new Set(["autoAssign", "remindLate"]);
 const DAY = 86_400_000;
 const CRITERIA = [
   { name: "需求分析", maxScore: 20, weightPct: 20 },
@@ -556,7 +555,7 @@ async function measureAll(n: number) {
   const ctx = { actor: { id: v.adminId } };
   const samples = new Map<string, Sample>();
   const add = async (name: string, sample: Promise<Sample>) => samples.set(name, await sample);
-  // Times are asserted at the full volume only: best of three there, one call at the baseline.
+  // Times (printed only) are the best of three at the full volume, one call at the baseline.
   const loader = (run: () => Promise<unknown>) => loaderSample(run, n >= APPLICATIONS ? 3 : 1);
 
   // ── Staff: the review panel (admin.grants.$callId.review) and one application's review.
@@ -797,7 +796,7 @@ async function measureFull() {
   return { ...measured, plans: await explainAll(measured.samples) };
 }
 
-test(`${APPLICATIONS} applications, ${REVIEWERS} reviewers, k=${K}: every review screen's query takes < ${BOUND_MS} ms and sends as many statements as at ${BASELINE}`, async () => {
+test(`${APPLICATIONS} applications, ${REVIEWERS} reviewers, k=${K}: every review screen's query sends as many statements as at ${BASELINE}`, async () => {
   const small = await measureAll(BASELINE);
   await resetDatabase();
   const large = (full = await measureFull());
@@ -829,9 +828,6 @@ test(`${APPLICATIONS} applications, ${REVIEWERS} reviewers, k=${K}: every review
       sample.queries,
       `${name}: ${baseline.queries} statements at ${BASELINE} applications, ${sample.queries} at ${APPLICATIONS}\n${heads(sample).join("\n")}`,
     ).toBe(baseline.queries);
-    expect(sample.ms, `${name} took ${sample.ms.toFixed(1)} ms`).toBeLessThan(
-      ACTIONS.has(name) ? ACTION_BOUND_MS : BOUND_MS,
-    );
   }
 }, 60_000);
 
