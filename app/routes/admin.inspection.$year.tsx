@@ -1,19 +1,29 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterSelect, optionsFrom } from "~/components/filter-bar";
+import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { conclusionLabel, reportStatusLabel, ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
 import { markMissed, pastDeadlines } from "~/modules/inspection/missed.server";
 import { getRoundByYear, listRoundReports } from "~/modules/inspection/rounds.server";
-import { CONCLUSION_LABELS, INSPECTION_STATES } from "~/modules/inspection/workflow";
+import { CONCLUSION_LABELS, INSPECTION_STATES, inspectionWorkflow } from "~/modules/inspection/workflow";
 import { orgTypeLabel } from "~/modules/organizations/labels";
-import { WorkflowError } from "~/modules/workflow/state-machine";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { succeed } from "~/utils/write-result";
+
+const MARK_MISSED = "markMissed";
+const MarkMissedSchema = z.object({});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.year ?? ""}年度年检 · 益苗` }];
 
@@ -51,21 +61,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const round = await getRoundByYear(parseYear(params.year));
   invariantResponse(round, "该年度尚未开启年检", { status: 404 });
-  const form = await request.formData();
-  invariantResponse(form.get("intent") === "markMissed", "未知操作");
-  try {
-    const result = await markMissed({ roundId: round.id, actorId: user.id, actorRole: "ADMIN", request });
-    return redirect(`/admin/inspection/${round.year}?missed=${result.changed}`);
-  } catch (error) {
-    if (error instanceof WorkflowError) return Response.json({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  return answerIntent(
+    MARK_MISSED,
+    await request.formData(),
+    handler({
+      schema: MarkMissedSchema,
+      run: async () => succeed(await markMissed({ roundId: round.id, actorId: user.id, actorRole: "ADMIN", request })),
+      done: (result) => redirect(`/admin/inspection/${round.year}?missed=${result.changed}`),
+    }),
+  );
 }
 
 export default function AdminInspectionYear() {
   const { round, reports, total, filters, pageSize, canMarkMissed } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const [markMissedForm] = useConformForm({
+    id: MARK_MISSED,
+    schema: MarkMissedSchema,
+    reply: useActionData<typeof action>(),
+  });
+  const pending = useIsPending();
   const [searchParams] = useSearchParams();
   const opened = searchParams.get("opened");
   const missed = searchParams.get("missed");
@@ -86,60 +100,46 @@ export default function AdminInspectionYear() {
         }
       />
       {opened ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+        <Notice className="mb-4">
           已开启{round.year}年度年检：应参检 {opened} 家，免检 {searchParams.get("exempt") ?? 0} 家，已通知各组织。
-        </p>
+        </Notice>
       ) : null}
       {missed != null ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+        <Notice className="mb-4">
           {missed === "0"
             ? "没有需要标记的组织，未作任何更改。"
             : `已将 ${missed} 家逾期未提交的组织标记为未参检，并通知了这些组织。`}
-        </p>
+        </Notice>
       ) : null}
-      {actionData && "error" in actionData ? (
-        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
-          {actionData.error}
-        </p>
+      {markMissedForm.errors?.length ? (
+        <div className="mb-4">
+          <FormErrors id={markMissedForm.errorId} errors={markMissedForm.errors} />
+        </div>
       ) : null}
       <div className="card mb-4 flex flex-wrap items-end justify-between gap-3">
-        <Form method="get" className="flex flex-wrap items-end gap-3" role="search">
-          <div>
-            <label htmlFor="filter-status" className="mb-1 block text-sm font-medium text-gray-700">
-              状态
-            </label>
-            <select id="filter-status" name="status" defaultValue={filters.status} className="input">
-              <option value="">全部状态</option>
-              {INSPECTION_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {reportStatusLabel(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-conclusion" className="mb-1 block text-sm font-medium text-gray-700">
-              结论
-            </label>
-            <select id="filter-conclusion" name="conclusion" defaultValue={filters.conclusion} className="input">
-              <option value="">全部结论</option>
-              {Object.entries(CONCLUSION_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn-secondary">
-            筛选
-          </button>
-        </Form>
-        <Form method="post">
-          <input type="hidden" name="intent" value="markMissed" />
+        <FilterBar card={false} formKey={`${filters.status}|${filters.conclusion}`}>
+          <FilterSelect
+            id="filter-status"
+            name="status"
+            label="状态"
+            allLabel="全部状态"
+            options={optionsFrom(INSPECTION_STATES, inspectionWorkflow.stateLabels)}
+            defaultValue={filters.status}
+          />
+          <FilterSelect
+            id="filter-conclusion"
+            name="conclusion"
+            label="结论"
+            allLabel="全部结论"
+            options={Object.entries(CONCLUSION_LABELS).map(([value, label]) => ({ value, label }))}
+            defaultValue={filters.conclusion}
+          />
+        </FilterBar>
+        <Form method="post" {...getFormProps(markMissedForm)}>
           <button
             type="submit"
             className="btn-danger"
-            disabled={!canMarkMissed || navigation.state === "submitting"}
+            disabled={!canMarkMissed || pending}
             title={canMarkMissed ? "将逾期未提交的组织标记为未参检" : "提交截止日期过后才能标记"}
           >
             标记未参检

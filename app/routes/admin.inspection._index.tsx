@@ -1,17 +1,18 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
 import { ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
 import { roundDeadlines } from "~/modules/inspection/obligation";
 import { listRounds, openRound } from "~/modules/inspection/rounds.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 
@@ -67,37 +68,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
-  const submission = parseWithZod(await request.formData(), { schema: OpenRoundSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const { year } = submission.value;
   // Deadlines are the end of the chosen day, Shanghai time.
   const endOf = (value: string) => {
     const p = shanghaiParts(parseDateInput(value)!);
     return shanghaiEndOfDay(p.year, p.month, p.day);
   };
-  const result = await openRound({
-    year,
-    deadline: endOf(submission.value.deadline),
-    foundationDeadline: endOf(submission.value.foundationDeadline),
-    actorId: user.id,
-    request,
-  });
-  if (!result.ok) return Response.json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  return redirect(`/admin/inspection/${year}?opened=${result.obligated}&exempt=${result.exempt}`);
+  return answerIntent(
+    "open-round",
+    await request.formData(),
+    handler({
+      schema: OpenRoundSchema,
+      run: (v) =>
+        openRound({
+          year: v.year,
+          deadline: endOf(v.deadline),
+          foundationDeadline: endOf(v.foundationDeadline),
+          actorId: user.id,
+          request,
+        }),
+      done: (result, v) => redirect(`/admin/inspection/${v.year}?opened=${result.obligated}&exempt=${result.exempt}`),
+    }),
+  );
 }
 
 export default function AdminInspectionIndex() {
   const { rounds, defaults, deadlineRules } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm({
     id: "open-round",
-    lastResult,
-    constraint: getZodConstraint(OpenRoundSchema),
-    shouldRevalidate: "onInput",
+    schema: OpenRoundSchema,
+    reply: useActionData<typeof action>(),
     defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenRoundSchema }),
   });
+  const pending = useIsPending();
   return (
     <div>
       <PageHeader
@@ -142,7 +144,7 @@ export default function AdminInspectionIndex() {
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
           <div className="sm:col-span-3">
-            <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="btn-primary" disabled={pending}>
               开启年检
             </button>
           </div>

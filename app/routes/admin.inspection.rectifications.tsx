@@ -1,18 +1,21 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { conclusionLabel, rectificationStatusLabel } from "~/modules/inspection/labels";
 import { listRectificationsForReview, reviewRectification } from "~/modules/inspection/rectifications.server";
-import { RECTIFICATION_STATES } from "~/modules/inspection/workflow";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { RECTIFICATION_STATES, rectificationWorkflow } from "~/modules/inspection/workflow";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
@@ -43,57 +46,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
-  const submission = parseWithZod(await request.formData(), { schema: ReviewSchema });
-  const id = submission.payload.rectificationId;
-  if (submission.status !== "success") return Response.json({ id, result: submission.reply() }, { status: 400 });
-  try {
-    await reviewRectification({ ...submission.value, actorId: user.id, request });
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response)
-      return Response.json(
-        { id, result: submission.reply({ formErrors: [await response.text()] }) },
-        { status: response.status },
-      );
-    throw error;
-  }
-  return redirect(`/admin/inspection/rectifications?done=${submission.value.decision}`);
+  const formData = await request.formData();
+  // One form per rectification: the reply names the one it answers.
+  return answerIntent(
+    reviewIntent(String(formData.get("rectificationId") ?? "")),
+    formData,
+    handler({
+      schema: ReviewSchema,
+      run: (v) => reviewRectification({ ...v, actorId: user.id, request }),
+      done: (_, v) => redirect(`/admin/inspection/rectifications?done=${v.decision}`),
+    }),
+  );
 }
+
+const reviewIntent = (rectificationId: string) => `review-${rectificationId}`;
 
 type Item = Awaited<ReturnType<typeof loader>>["items"][number];
 
 function ReviewForm({ item }: { item: Pick<Item, "id"> }) {
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `review-${item.id}`,
-    lastResult: actionData?.id === item.id ? actionData.result : undefined,
-    constraint: getZodConstraint(ReviewSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
+  const [form, fields] = useConformForm({
+    id: reviewIntent(item.id),
+    schema: ReviewSchema,
+    reply: useActionData<typeof action>(),
   });
+  const pending = useIsPending();
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3 grid gap-2">
       <input type="hidden" name="rectificationId" value={item.id} />
       <TextareaField meta={fields.note} label="审核意见" rows={2} hint="退回时必须填写。" />
       <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.decision.errors ?? [])]} />
       <div className="flex gap-2">
-        <button
-          type="submit"
-          name="decision"
-          value="ACCEPTED"
-          className="btn-primary"
-          disabled={navigation.state === "submitting"}
-        >
+        <button type="submit" name="decision" value="ACCEPTED" className="btn-primary" disabled={pending}>
           整改通过
         </button>
-        <button
-          type="submit"
-          name="decision"
-          value="RETURNED"
-          className="btn-secondary"
-          disabled={navigation.state === "submitting"}
-        >
+        <button type="submit" name="decision" value="RETURNED" className="btn-secondary" disabled={pending}>
           退回整改报告
         </button>
       </div>
@@ -117,30 +103,22 @@ export default function AdminRectifications() {
         }
       />
       {done ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
+        <Notice className="mb-4">
           {done === "ACCEPTED" ? "整改已通过，已通知该组织。" : "整改报告已退回，已通知该组织。"}
-        </p>
+        </Notice>
       ) : null}
-      <Form method="get" className="card mb-4 flex items-end gap-3" role="search">
-        <div>
-          <label htmlFor="rect-status" className="mb-1 block text-sm font-medium text-gray-700">
-            状态
-          </label>
-          <select id="rect-status" name="status" defaultValue={status} className="input">
-            <option value="">全部</option>
-            {RECTIFICATION_STATES.map((s) => (
-              <option key={s} value={s}>
-                {rectificationStatusLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          筛选
-        </button>
-      </Form>
+      <FilterBar formKey={status} className="mb-4 flex items-end gap-3">
+        <FilterSelect
+          id="rect-status"
+          name="status"
+          label="状态"
+          allLabel="全部"
+          options={optionsFrom(RECTIFICATION_STATES, rectificationWorkflow.stateLabels)}
+          defaultValue={status}
+        />
+      </FilterBar>
       {items.length === 0 ? (
-        <p className="card text-sm text-gray-500">没有符合条件的整改事项。</p>
+        <EmptyState>没有符合条件的整改事项。</EmptyState>
       ) : (
         <ul className="space-y-4">
           {items.map((item) => (

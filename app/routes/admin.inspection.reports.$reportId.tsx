@@ -1,12 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import {
   conclusionLabel,
@@ -24,18 +26,16 @@ import {
 } from "~/modules/inspection/review.server";
 import { CONCLUSION_LABELS, CONCLUSIONS } from "~/modules/inspection/workflow";
 import { orgTypeLabel } from "~/modules/organizations/labels";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
 const OpinionSchema = z.object({
-  intent: z.literal("opinion"),
   opinion: z.enum(SUPERVISOR_OPINIONS, { required_error: "请选择初审意见", invalid_type_error: "请选择初审意见" }),
   note: z.string().trim().max(1000, "说明最多 1000 个字").optional(),
 });
 
 const ReturnSchema = z.object({
-  intent: z.literal("return"),
   note: z
     .string({ required_error: "请填写退回理由" })
     .trim()
@@ -45,7 +45,6 @@ const ReturnSchema = z.object({
 
 const ConcludeSchema = z
   .object({
-    intent: z.literal("conclude"),
     conclusion: z.enum(CONCLUSIONS, { required_error: "请选择年检结论", invalid_type_error: "请选择年检结论" }),
     reason: z.string().trim().max(2000, "理由最多 2000 个字").optional(),
   })
@@ -73,31 +72,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const reportId = params.reportId!;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const schema = intent === "opinion" ? OpinionSchema : intent === "return" ? ReturnSchema : ConcludeSchema;
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") return Response.json({ intent, result: submission.reply() }, { status: 400 });
-  try {
-    const value = submission.value;
-    if (value.intent === "opinion") {
-      await recordSupervisorOpinion({ reportId, opinion: value.opinion, note: value.note, actorId: user.id, request });
-    } else if (value.intent === "return") {
-      await returnReport({ reportId, note: value.note, actorId: user.id, request });
-    } else {
-      await concludeReport({ reportId, conclusion: value.conclusion, reason: value.reason, actorId: user.id, request });
-    }
-    return redirect(`/admin/inspection/reports/${reportId}?done=${value.intent}`);
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response) {
-      return Response.json(
-        { intent, result: submission.reply({ formErrors: [await response.text()] }) },
-        { status: response.status },
-      );
-    }
-    throw error;
-  }
+  const done = (intent: string) => () => redirect(`/admin/inspection/reports/${reportId}?done=${intent}`);
+  return dispatchIntent(await request.formData(), {
+    opinion: handler({
+      schema: OpinionSchema,
+      run: (v) => recordSupervisorOpinion({ reportId, opinion: v.opinion, note: v.note, actorId: user.id, request }),
+      done: done("opinion"),
+    }),
+    return: handler({
+      schema: ReturnSchema,
+      run: (v) => returnReport({ reportId, note: v.note, actorId: user.id, request }),
+      done: done("return"),
+    }),
+    conclude: handler({
+      schema: ConcludeSchema,
+      run: (v) => concludeReport({ reportId, conclusion: v.conclusion, reason: v.reason, actorId: user.id, request }),
+      done: done("conclude"),
+    }),
+  });
 }
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -109,32 +101,27 @@ const DONE_MESSAGES: Record<string, string> = {
 export default function AdminInspectionReport() {
   const { report, auditReports, deadline } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
-  const busy = navigation.state === "submitting";
+  const busy = useIsPending();
 
-  const [opinionForm, opinionFields] = useForm({
+  const [opinionForm, opinionFields] = useConformForm({
     id: "supervisor-opinion",
-    lastResult: resultFor("opinion"),
-    constraint: getZodConstraint(OpinionSchema),
-    shouldRevalidate: "onInput",
+    intent: "opinion",
+    schema: OpinionSchema,
+    reply: actionData,
     defaultValue: { opinion: report.supervisorOpinion ?? "", note: report.supervisorNote ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpinionSchema }),
   });
-  const [returnForm, returnFields] = useForm({
+  const [returnForm, returnFields] = useConformForm({
     id: "return-report",
-    lastResult: resultFor("return"),
-    constraint: getZodConstraint(ReturnSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReturnSchema }),
+    intent: "return",
+    schema: ReturnSchema,
+    reply: actionData,
   });
-  const [concludeForm, concludeFields] = useForm({
+  const [concludeForm, concludeFields] = useConformForm({
     id: "conclude-report",
-    lastResult: resultFor("conclude"),
-    constraint: getZodConstraint(ConcludeSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConcludeSchema }),
+    intent: "conclude",
+    schema: ConcludeSchema,
+    reply: actionData,
   });
   const done = searchParams.get("done");
   const reviewable = report.status === "SUBMITTED";
@@ -150,64 +137,43 @@ export default function AdminInspectionReport() {
           </Link>
         }
       />
-      {done && DONE_MESSAGES[done] && !actionData ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          {DONE_MESSAGES[done]}
-        </p>
-      ) : null}
+      {done && DONE_MESSAGES[done] && !actionData ? <Notice className="mb-4">{DONE_MESSAGES[done]}</Notice> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
           <section className="card text-sm">
-            <dl className="grid gap-2 sm:grid-cols-2">
-              <div>
-                <dt className="text-gray-500">统一社会信用代码</dt>
-                <dd>{report.organization.uscc ?? "—"}</dd>
-              </div>
-              <div>
-                <dt className="text-gray-500">业务主管单位</dt>
-                <dd>{report.organization.supervisingUnit ?? "无"}</dd>
-              </div>
-              <div>
-                <dt className="text-gray-500">评估等级</dt>
-                <dd>{report.organization.currentGrade ? `${report.organization.currentGrade}A` : "未评估"}</dd>
-              </div>
-              <div>
-                <dt className="text-gray-500">审计报告</dt>
-                <dd>
-                  {auditReports.length === 0
-                    ? "未上传"
-                    : auditReports.map((a) => (
-                        <a key={a.id} href={`/files/${a.id}`} className="link mr-2" target="_blank" rel="noreferrer">
-                          {a.originalName}
-                        </a>
-                      ))}
-                </dd>
-              </div>
+            <DescriptionList>
+              <DescriptionItem label="统一社会信用代码">{report.organization.uscc}</DescriptionItem>
+              <DescriptionItem label="业务主管单位">{report.organization.supervisingUnit ?? "无"}</DescriptionItem>
+              <DescriptionItem label="评估等级">
+                {report.organization.currentGrade ? `${report.organization.currentGrade}A` : "未评估"}
+              </DescriptionItem>
+              <DescriptionItem label="审计报告">
+                {auditReports.length === 0
+                  ? "未上传"
+                  : auditReports.map((a) => (
+                      <a key={a.id} href={`/files/${a.id}`} className="link mr-2" target="_blank" rel="noreferrer">
+                        {a.originalName}
+                      </a>
+                    ))}
+              </DescriptionItem>
               {report.supervisorOpinion ? (
-                <div className="sm:col-span-2">
-                  <dt className="text-gray-500">业务主管单位初审意见</dt>
-                  <dd>
-                    {report.supervisorOpinion}
-                    {report.supervisorNote ? `（${report.supervisorNote}）` : ""}
-                  </dd>
-                </div>
+                <DescriptionItem label="业务主管单位初审意见" wide>
+                  {report.supervisorOpinion}
+                  {report.supervisorNote ? `（${report.supervisorNote}）` : ""}
+                </DescriptionItem>
               ) : null}
               {report.conclusion ? (
-                <div className="sm:col-span-2">
-                  <dt className="text-gray-500">年检结论</dt>
-                  <dd>
-                    <strong>{conclusionLabel(report.conclusion)}</strong>
-                    {report.conclusionReason ? `：${report.conclusionReason}` : ""}（{formatDate(report.concludedAt)}）
-                  </dd>
-                </div>
+                <DescriptionItem label="年检结论" wide>
+                  <strong>{conclusionLabel(report.conclusion)}</strong>
+                  {report.conclusionReason ? `：${report.conclusionReason}` : ""}（{formatDate(report.concludedAt)}）
+                </DescriptionItem>
               ) : null}
               {report.returnNote && report.status === "RETURNED" ? (
-                <div className="sm:col-span-2">
-                  <dt className="text-gray-500">退回理由</dt>
-                  <dd>{report.returnNote}</dd>
-                </div>
+                <DescriptionItem label="退回理由" wide>
+                  {report.returnNote}
+                </DescriptionItem>
               ) : null}
-            </dl>
+            </DescriptionList>
             {report.rectifications.length > 0 ? (
               <div className="mt-4">
                 <h2 className="font-medium">整改</h2>

@@ -49,7 +49,7 @@ export function handler<S extends Schema, T extends object, R>(handler: IntentHa
 }
 
 /**
- * Parses `formData` with the handler's schema, runs the write and answers:
+ * Parses `formData` with the handler's schema (async checks allowed), runs the write and answers:
  * field errors and write failures → 400 (or the failure's status) with the
  * reply; a WorkflowError → its status with the message; success → `done`.
  */
@@ -58,7 +58,8 @@ export async function answerIntent<I extends string, S extends Schema, T extends
   formData: FormData,
   handler: IntentHandler<S, T, R>,
 ) {
-  const submission = parseWithZod(formData, { schema: handler.schema });
+  // Parsed asynchronously so schemas with async checks (uploads are content-sniffed) work too.
+  const submission = await parseWithZod(formData, { schema: handler.schema, async: true });
   if (submission.status !== "success") return replyData(name, submission.reply());
   let outcome: WriteResult<T> | void;
   try {

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { shanghaiMidnight } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { markMissed } from "./missed.server";
-import { ReportFieldError, saveOrgReport } from "./reports.server";
+import { saveOrgReport } from "./reports.server";
 import { concludeReport } from "./review.server";
 import { openRound } from "./rounds.server";
 import { inspectionStatsByYear } from "./stats.server";
@@ -218,11 +218,11 @@ describe("filing the report", () => {
     const late = new Date("2026-06-01T00:00:00Z");
 
     await saveOrgReport({ ...input, intent: "draft", now: late });
-    const refused = saveOrgReport({ ...input, intent: "submit", now: late });
-    await expect(refused).rejects.toBeInstanceOf(ReportFieldError);
-    await expect(refused).rejects.toThrow(
-      "2025年度报告的提交截止日期（2026年5月31日）已过，不能再提交。请联系登记管理机关。",
-    );
+    const refused = await saveOrgReport({ ...input, intent: "submit", now: late });
+    expect(refused).toEqual({
+      ok: false,
+      formErrors: ["2025年度报告的提交截止日期（2026年5月31日）已过，不能再提交。请联系登记管理机关。"],
+    });
     expect(
       (await prisma.inspectionReport.findUniqueOrThrow({ where: { id: report.id }, select: { status: true } })).status,
     ).toBe("DRAFT");
@@ -260,7 +260,10 @@ describe("filing the report", () => {
       now: new Date("2026-03-01T00:00:00Z"),
     };
 
-    await expect(saveOrgReport({ ...input, data, auditRequired: true })).rejects.toThrow("基金会须上传审计报告");
+    expect(await saveOrgReport({ ...input, data, auditRequired: true })).toEqual({
+      ok: false,
+      fieldErrors: { auditReport: ["基金会须上传审计报告"] },
+    });
     await saveOrgReport({
       ...input,
       data: { ...data, rectificationReport: "已修订财务管理制度。" },

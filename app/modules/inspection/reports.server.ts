@@ -5,6 +5,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { EDITABLE_STATUSES, OPEN_RECTIFICATION_STATUSES } from "./labels";
 import { deadlineFor } from "./obligation";
 import { submitRectificationInTx } from "./rectifications.server";
@@ -88,15 +89,6 @@ function openRectificationsQuery(organizationId: string) {
   });
 }
 
-export class ReportFieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Saves the report as a draft or submits it. The caller has validated the data
  * with the schema from report-form.ts. On submission: the deadline is checked
@@ -114,7 +106,7 @@ export async function saveOrgReport(input: {
   auditRequired: boolean;
   request?: Request;
   now?: Date;
-}) {
+}): Promise<WriteResult> {
   const now = input.now ?? new Date();
   const current = await getOrgReport(input.organizationId, input.reportId);
   if (!current) throw new WorkflowError("未找到该年度报告", 400);
@@ -125,13 +117,12 @@ export async function saveOrgReport(input: {
   }
   if (input.intent === "submit") {
     if (from !== "RETURNED" && now.getTime() > current.deadline.getTime()) {
-      throw new ReportFieldError(
-        "",
+      return fail(
         `${report.year}年度报告的提交截止日期（${formatDate(current.deadline)}）已过，不能再提交。请联系登记管理机关。`,
       );
     }
     if (input.auditRequired && !input.auditFile && current.auditReports.length === 0) {
-      throw new ReportFieldError("auditReport", "基金会须上传审计报告");
+      return fail("基金会须上传审计报告", { field: "auditReport" });
     }
   }
   const rectifications = current.openRectifications;
@@ -230,4 +221,5 @@ export async function saveOrgReport(input: {
   } else {
     await prisma.$transaction((tx) => write(tx, null));
   }
+  return succeed();
 }

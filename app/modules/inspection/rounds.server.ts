@@ -3,6 +3,7 @@ import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { classifyObligation, isSimplified } from "./obligation";
 
 export async function listRounds() {
@@ -36,10 +37,6 @@ export async function getRoundByYear(year: number) {
   });
 }
 
-export type OpenRoundResult =
-  | { ok: true; roundId: string; obligated: number; exempt: number }
-  | { ok: false; fieldErrors: Record<string, string[]> };
-
 /**
  * Opens the round for `year` in one transaction: lists every organization that
  * must report (PENDING) or is exempt (EXEMPT, with the reason) and notifies
@@ -52,9 +49,9 @@ export async function openRound(input: {
   actorId: string;
   request?: Request;
   now?: Date;
-}): Promise<OpenRoundResult> {
+}): Promise<WriteResult<{ roundId: string; obligated: number; exempt: number }>> {
   const now = input.now ?? new Date();
-  const taken = { ok: false as const, fieldErrors: { year: [`${input.year}年度的年检已经开启，不能重复开启`] } };
+  const taken = fail(`${input.year}年度的年检已经开启，不能重复开启`, { field: "year" });
   if (await prisma.inspectionRound.findUnique({ where: { year: input.year }, select: { id: true } })) return taken;
   const rules = await getRules(now);
   try {
@@ -124,12 +121,11 @@ export async function openRound(input: {
         reason: `${input.year}年度：应参检 ${rows.filter((r) => r.status === "PENDING").length} 家，免检 ${rows.filter((r) => r.status === "EXEMPT").length} 家`,
         request: input.request,
       });
-      return {
-        ok: true as const,
+      return succeed({
         roundId: round.id,
         obligated: rows.filter((r) => r.status === "PENDING").length,
         exempt: rows.filter((r) => r.status === "EXEMPT").length,
-      };
+      });
     });
   } catch (error) {
     // Two administrators opening the same year at once: the unique year decides.

@@ -1,18 +1,19 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FileField, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { allowedLabel, DOCUMENT_KINDS, FILE_KINDS } from "~/modules/attachments/file-types";
 import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { conclusionLabel, OPEN_RECTIFICATION_STATUSES, rectificationStatusLabel } from "~/modules/inspection/labels";
 import { getOrgRectification, submitRectification } from "~/modules/inspection/rectifications.server";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
@@ -31,50 +32,47 @@ export const meta: MetaFunction = () => [{ title: "年检整改 · 益苗" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgMember(request);
-  const found = await getOrgRectification(organization.id, params.id!);
+  const found = await getOrgRectification(organization.id, params.rectificationId!);
   invariantResponse(found, "未找到该整改事项", { status: 404 });
   return found;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const found = await getOrgRectification(organization.id, params.id!);
+  const found = await getOrgRectification(organization.id, params.rectificationId!);
   invariantResponse(found, "未找到该整改事项", { status: 404 });
   const formData = await parseUploadForm(request);
   // Built here so the server-only content check never reaches the browser bundle.
   const schema = z.object({ ...RectificationFields, file: uploadSchema(DOCUMENT_KINDS).optional() });
-  const submission = await parseWithZod(formData, { schema, async: true });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  try {
-    await submitRectification({
-      organizationId: organization.id,
-      rectificationId: found.rectification.id,
-      text: submission.value.reportText,
-      file: submission.value.file ?? null,
-      actorId: user.id,
-      request,
-    });
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response)
-      return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
-    throw error;
-  }
-  return redirect(`/org/rectifications/${found.rectification.id}?submitted=1`);
+  return answerIntent(
+    "rectification-report",
+    formData,
+    handler({
+      schema,
+      run: (v) =>
+        submitRectification({
+          organizationId: organization.id,
+          rectificationId: found.rectification.id,
+          text: v.reportText,
+          file: v.file ?? null,
+          actorId: user.id,
+          request,
+        }),
+      done: () => redirect(`/org/rectifications/${found.rectification.id}?submitted=1`),
+    }),
+  );
 }
 
 export default function OrgRectification() {
   const { rectification, files } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const reply = useActionData<typeof action>();
+  const pending = useIsPending();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm({
     id: "rectification-report",
-    lastResult,
-    constraint: getZodConstraint(RectificationClientSchema),
-    shouldRevalidate: "onInput",
+    schema: RectificationClientSchema,
+    reply,
     defaultValue: { reportText: rectification.reportText ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RectificationClientSchema }),
   });
   const open = (OPEN_RECTIFICATION_STATUSES as readonly string[]).includes(rectification.status);
   return (
@@ -88,10 +86,8 @@ export default function OrgRectification() {
           </Link>
         }
       />
-      {searchParams.get("submitted") === "1" && !lastResult ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          整改报告已提交，请等待登记管理机关审核。
-        </p>
+      {searchParams.get("submitted") === "1" && !reply ? (
+        <Notice className="mb-4">整改报告已提交，请等待登记管理机关审核。</Notice>
       ) : null}
       <section className="card mb-4 text-sm">
         <h2 className="font-medium">整改要求</h2>
@@ -118,7 +114,7 @@ export default function OrgRectification() {
             />
             <FormErrors id={form.errorId} errors={form.errors} />
             <div>
-              <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+              <button type="submit" className="btn-primary" disabled={pending}>
                 提交整改报告
               </button>
             </div>
