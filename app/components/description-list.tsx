@@ -6,7 +6,7 @@ const LAYOUTS = {
   /** label beside value, one per line */
   rows: "space-y-2 text-sm",
   /** label above value, divided rows */
-  divided: "divide-y divide-gray-100 text-sm",
+  divided: "divide-y divide-gray-100 text-sm [&>div]:py-2",
 } as const;
 
 /** A list of labelled facts about a record. */

@@ -90,13 +90,12 @@ export const GradeSchema = z.object({
   note: optionalText(200, "备注"),
 });
 
-export const OrgActionSchema = z.discriminatedUnion("intent", [
-  ChangeSchema,
-  DeregisterSchema,
-  RevokeSchema,
-  CreditSchema,
-  CreditEndSchema,
-  GradeSchema,
-]);
-export type OrgIntent = z.infer<typeof OrgActionSchema>["intent"];
-export const ORG_INTENTS: OrgIntent[] = ["change", "deregister", "revoke", "credit", "credit-end", "grade"];
+/** The forms of the staff's organization page, by their hidden `intent`. */
+export type OrgIntent = z.infer<
+  | typeof ChangeSchema
+  | typeof DeregisterSchema
+  | typeof RevokeSchema
+  | typeof CreditSchema
+  | typeof CreditEndSchema
+  | typeof GradeSchema
+>["intent"];

@@ -138,7 +138,7 @@ describe("变更, 注销, credit", () => {
       await recordChange({ organizationId: org.id, values, effectiveAt: sh("2026-11-01"), reason: "无" }, ctx),
     ).toEqual({
       ok: false,
-      message: "没有修改任何登记事项",
+      formErrors: ["没有修改任何登记事项"],
     });
     expect(
       await recordChange(
@@ -150,7 +150,7 @@ describe("变更, 注销, credit", () => {
         },
         ctx,
       ),
-    ).toEqual({ ok: false, field: "name", message: "已有其他社会组织使用该名称" });
+    ).toEqual({ ok: false, fieldErrors: { name: ["已有其他社会组织使用该名称"] } });
 
     const ok = await recordChange(
       {
@@ -195,12 +195,12 @@ describe("变更, 注销, credit", () => {
     };
     expect(await changeOrganizationStatus({ ...input, reason: " " }, ctx)).toEqual({
       ok: false,
-      message: "「注销登记」必须填写理由",
+      formErrors: ["「注销登记」必须填写理由"],
     });
     expect(await changeOrganizationStatus(input, ctx)).toEqual({ ok: true });
     expect(await changeOrganizationStatus({ ...input, to: "REVOKED" }, ctx)).toEqual({
       ok: false,
-      message: "当前状态「已注销」不能变为「已撤销」",
+      formErrors: ["当前状态「已注销」不能变为「已撤销」"],
     });
     const audit = await prisma.auditEvent.findFirstOrThrow({
       where: { entityId: org.id, action: "organization.transition" },
@@ -230,12 +230,12 @@ describe("变更, 注销, credit", () => {
     const end = { organizationId: org.id, recordId: record.id, note: "" };
     expect(await endAbnormalListing({ ...end, endedAt: sh("2026-02-01") }, ctx)).toMatchObject({
       ok: false,
-      field: "endedAt",
+      fieldErrors: { endedAt: [expect.any(String)] },
     });
     expect(await endAbnormalListing({ ...end, endedAt: sh("2026-09-01") }, ctx)).toEqual({ ok: true });
     expect(await endAbnormalListing({ ...end, endedAt: sh("2026-10-01") }, ctx)).toEqual({
       ok: false,
-      message: "该组织已移出活动异常名录",
+      formErrors: ["该组织已移出活动异常名录"],
     });
     expect(
       await prisma.auditEvent.count({ where: { entityId: record.id, action: { in: ["credit.add", "credit.end"] } } }),

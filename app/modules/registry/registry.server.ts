@@ -10,6 +10,7 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { diffRegisteredFields, registeredFieldLabel, type RegisteredValues } from "./changes";
 import { creditKindLabel, type CreditKind } from "./credit";
 import { gradeLabel, gradeValidity, type Grade } from "./grade";
@@ -17,7 +18,6 @@ import { recomputeCurrentGrade } from "./grade.server";
 import { organizationStatusWorkflow, STATUS_CHANGE_KINDS, type StatusTarget } from "./status-workflow";
 
 export type StaffContext = { actorId: string; request?: Request };
-export type RegistryResult<T = object> = ({ ok: true } & T) | { ok: false; field?: string; message: string };
 
 export type AdminOrgFilters = { q: string; status: OrgStatus | ""; type: OrgType | "" };
 
@@ -117,7 +117,7 @@ function isUniqueViolation(error: unknown) {
 export async function recordChange(
   input: { organizationId: string; values: RegisteredValues; effectiveAt: Date; reason: string },
   ctx: StaffContext,
-): Promise<RegistryResult<{ changed: number }>> {
+): Promise<WriteResult<{ changed: number }>> {
   try {
     return await prisma.$transaction(async (tx) => {
       const org = await tx.organization.findUnique({
@@ -135,17 +135,16 @@ export async function recordChange(
           supervisingUnit: true,
         },
       });
-      if (!org) return { ok: false, message: "未找到该社会组织" } as const;
-      if (org.status !== "REGISTERED")
-        return { ok: false, message: "只有登记状态为“正常”的社会组织可以办理变更" } as const;
+      if (!org) return fail("未找到该社会组织");
+      if (org.status !== "REGISTERED") return fail("只有登记状态为“正常”的社会组织可以办理变更");
       const changes = diffRegisteredFields(org, input.values);
-      if (changes.length === 0) return { ok: false, message: "没有修改任何登记事项" } as const;
+      if (changes.length === 0) return fail("没有修改任何登记事项");
       if (changes.some((c) => c.field === "name")) {
         const clash = await tx.organization.findFirst({
           where: { name: input.values.name.trim(), id: { not: org.id } },
           select: { id: true },
         });
-        if (clash) return { ok: false, field: "name", message: "已有其他社会组织使用该名称" } as const;
+        if (clash) return fail("已有其他社会组织使用该名称", { field: "name" });
       }
       const data: Prisma.OrganizationUpdateInput = {};
       for (const c of changes) {
@@ -180,10 +179,10 @@ export async function recordChange(
         body: `区民政局已办理${input.values.name.trim()}的变更登记（${fields}），变更日期 ${formatDate(input.effectiveAt)}。`,
         link: `/orgs/${org.id}`,
       });
-      return { ok: true, changed: changes.length } as const;
+      return succeed({ changed: changes.length });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: "name", message: "已有其他社会组织使用该名称" };
+    if (isUniqueViolation(error)) return fail("已有其他社会组织使用该名称", { field: "name" });
     throw error;
   }
 }
@@ -192,16 +191,16 @@ export async function recordChange(
 export async function changeOrganizationStatus(
   input: { organizationId: string; to: StatusTarget; reason: string; effectiveAt: Date },
   ctx: StaffContext,
-): Promise<RegistryResult> {
+): Promise<WriteResult> {
   try {
     return await prisma.$transaction(async (tx) => {
       const org = await tx.organization.findUnique({
         where: { id: input.organizationId },
         select: { id: true, name: true, status: true },
       });
-      if (!org) return { ok: false, message: "未找到该社会组织" } as const;
+      if (!org) return fail("未找到该社会组织");
       if (!organizationStatusWorkflow.isState(org.status)) {
-        return { ok: false, message: `未知的登记状态：${org.status}` } as const;
+        return fail(`未知的登记状态：${org.status}`);
       }
       const from = org.status;
       const rule = await runTransition(tx, {
@@ -233,10 +232,10 @@ export async function changeOrganizationStatus(
         body: `区民政局于 ${formatDate(input.effectiveAt)} 对${org.name}${rule.label}。理由：${input.reason}`,
         link: `/orgs/${org.id}`,
       });
-      return { ok: true } as const;
+      return succeed();
     });
   } catch (error) {
-    if (error instanceof WorkflowError) return { ok: false, message: error.message };
+    if (error instanceof WorkflowError) return fail(error.message);
     throw error;
   }
 }
@@ -244,14 +243,14 @@ export async function changeOrganizationStatus(
 export async function addCreditRecord(
   input: { organizationId: string; kind: CreditKind; description: string; authority: string | null; decidedAt: Date },
   ctx: StaffContext,
-): Promise<RegistryResult> {
+): Promise<WriteResult> {
   return prisma.$transaction(async (tx) => {
     const org = await tx.organization.findUnique({
       where: { id: input.organizationId },
       select: { id: true, status: true },
     });
-    if (!org) return { ok: false, message: "未找到该社会组织" } as const;
-    if (org.status === "PREPARING") return { ok: false, message: "尚未登记的组织不记录信用信息" } as const;
+    if (!org) return fail("未找到该社会组织");
+    if (org.status === "PREPARING") return fail("尚未登记的组织不记录信用信息");
     const record = await tx.creditRecord.create({
       data: {
         organizationId: org.id,
@@ -277,7 +276,7 @@ export async function addCreditRecord(
       body: `区民政局记录了一条信用信息（${creditKindLabel(input.kind)}，${formatDate(input.decidedAt)}）：${input.description}`,
       link: `/orgs/${org.id}`,
     });
-    return { ok: true } as const;
+    return succeed();
   });
 }
 
@@ -285,23 +284,23 @@ export async function addCreditRecord(
 export async function endAbnormalListing(
   input: { organizationId: string; recordId: string; endedAt: Date; note: string },
   ctx: StaffContext,
-): Promise<RegistryResult> {
+): Promise<WriteResult> {
   return prisma.$transaction(async (tx) => {
     const record = await tx.creditRecord.findFirst({
       where: { id: input.recordId, organizationId: input.organizationId },
       select: { id: true, kind: true, endedAt: true, decidedAt: true },
     });
-    if (!record) return { ok: false, message: "未找到该信用记录" } as const;
-    if (record.kind !== "ABNORMAL_LIST") return { ok: false, message: "只有“列入活动异常名录”的记录可以移出" } as const;
-    if (record.endedAt) return { ok: false, message: "该组织已移出活动异常名录" } as const;
+    if (!record) return fail("未找到该信用记录");
+    if (record.kind !== "ABNORMAL_LIST") return fail("只有“列入活动异常名录”的记录可以移出");
+    if (record.endedAt) return fail("该组织已移出活动异常名录");
     if (input.endedAt < record.decidedAt) {
-      return { ok: false, field: "endedAt", message: "移出日期不能早于列入日期" } as const;
+      return fail("移出日期不能早于列入日期", { field: "endedAt" });
     }
     const updated = await tx.creditRecord.updateMany({
       where: { id: record.id, endedAt: null },
       data: { endedAt: input.endedAt },
     });
-    if (updated.count !== 1) return { ok: false, message: "该记录已被他人更新，请刷新后重试" } as const;
+    if (updated.count !== 1) return fail("该记录已被他人更新，请刷新后重试");
     await recordAudit(tx, {
       actorId: ctx.actorId,
       action: "credit.end",
@@ -317,7 +316,7 @@ export async function endAbnormalListing(
       body: `区民政局已于 ${formatDate(input.endedAt)} 将贵组织移出活动异常名录。`,
       link: `/orgs/${input.organizationId}`,
     });
-    return { ok: true } as const;
+    return succeed();
   });
 }
 
@@ -326,15 +325,14 @@ export async function recordGrade(
   input: { organizationId: string; grade: Grade; announcedAt: Date; note: string | null },
   ctx: StaffContext,
   now = new Date(),
-): Promise<RegistryResult<{ currentGrade: number | null }>> {
+): Promise<WriteResult<{ currentGrade: number | null }>> {
   return prisma.$transaction(async (tx) => {
     const org = await tx.organization.findUnique({
       where: { id: input.organizationId },
       select: { id: true, status: true },
     });
-    if (!org) return { ok: false, message: "未找到该社会组织" } as const;
-    if (org.status !== "REGISTERED")
-      return { ok: false, message: "只有登记状态为“正常”的社会组织可以记录评估等级" } as const;
+    if (!org) return fail("未找到该社会组织");
+    if (org.status !== "REGISTERED") return fail("只有登记状态为“正常”的社会组织可以记录评估等级");
     const { validFrom, validTo } = gradeValidity(input.announcedAt);
     const row = await tx.organizationGrade.create({
       data: {
@@ -363,6 +361,6 @@ export async function recordGrade(
       body: `区民政局记录了贵组织的评估等级 ${gradeLabel(input.grade)}（${formatDate(input.announcedAt)} 公告），有效期 ${formatDate(validFrom)} 至 ${formatDate(validTo)}。`,
       link: `/orgs/${org.id}`,
     });
-    return { ok: true, currentGrade } as const;
+    return succeed({ currentGrade });
   });
 }
