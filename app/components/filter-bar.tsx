@@ -14,6 +14,7 @@ export function FilterBar({
   className = "flex flex-wrap items-end gap-3",
   card = true,
   label,
+  pending = false,
 }: {
   children: ReactNode;
   formKey?: string;
@@ -25,12 +26,14 @@ export function FilterBar({
   card?: boolean;
   /** accessible name of the search region */
   label?: string;
+  /** disables the submit button while the filtered list loads */
+  pending?: boolean;
 }) {
   return (
     <Form method="get" key={formKey} role="search" aria-label={label} className={`${card ? "card" : ""} ${className}`}>
       {children}
       <div className="flex items-end gap-2">
-        <button type="submit" className="btn-primary">
+        <button type="submit" className="btn-primary" disabled={pending}>
           {submitLabel}
         </button>
         {resetTo ? (

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { SectionCard } from "~/components/section-card";
 import { listPublicIncubationHistory } from "~/modules/incubation/public.server";
 import { conclusionLabel } from "~/modules/inspection/labels";
 import { listPublicInspectionHistory } from "~/modules/inspection/public.server";
@@ -75,55 +78,57 @@ export default function OrganizationPage() {
       <PageHeader title={org.name} description={orgTypeLabel(org.type)} />
 
       {org.status !== "REGISTERED" ? (
-        <p
-          className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
-          role="status"
-        >
+        <Notice tone="warning" className="mb-4">
           该社会组织{orgStatusLabel(org.status)}
           {statusChange ? `（${formatDate(statusChange.effectiveAt)}）` : ""}，以下为其登记信息的存档。
-        </p>
+        </Notice>
       ) : null}
 
-      <section className="card" aria-labelledby="registered-info">
-        <h2 id="registered-info" className="text-base font-semibold text-gray-900">
-          {isCommunity ? "备案信息" : "登记信息"}
-        </h2>
-        <dl className="mt-3 divide-y divide-gray-100 text-sm">
-          <Row label="名称">{org.name}</Row>
-          <Row label="统一社会信用代码">
+      <SectionCard id="registered" title={isCommunity ? "备案信息" : "登记信息"}>
+        <DescriptionList layout="divided">
+          <DescriptionItem label="名称">{org.name}</DescriptionItem>
+          <DescriptionItem label="统一社会信用代码">
             <span className="font-mono" data-testid="org-uscc">
               {org.uscc ?? "—"}
             </span>
-          </Row>
-          <Row label="类型">{orgTypeLabel(org.type)}</Row>
-          <Row label="登记状态">
+          </DescriptionItem>
+          <DescriptionItem label="类型">{orgTypeLabel(org.type)}</DescriptionItem>
+          <DescriptionItem label="登记状态">
             <span data-testid="org-status">
               {orgStatusLabel(org.status)}
               {statusChange ? `（${formatDate(statusChange.effectiveAt)}）` : ""}
             </span>
-          </Row>
-          <Row label="评估等级">
+          </DescriptionItem>
+          <DescriptionItem label="评估等级">
             <span data-testid="org-grade">
               {gradeInForce
                 ? `${gradeLabel(gradeInForce.grade)}（有效期 ${formatDate(gradeInForce.validFrom)} 至 ${formatDate(gradeInForce.validTo)}）`
                 : "无等级"}
             </span>
-          </Row>
-          <Row label={isCommunity ? "备案日期" : "登记日期"}>{formatDate(org.registeredAt)}</Row>
-          <Row label="法定代表人">{org.legalRepresentative ?? "—"}</Row>
-          <Row label={capitalLabel}>{formatFen(org.capitalFen)}</Row>
-          <Row label="业务主管单位">{supervisingUnitText(org.supervisingUnit, org.category)}</Row>
-          <Row label="住所">{org.address ?? "—"}</Row>
-          <Row label="活动地域">{org.area ?? "—"}</Row>
-          <Row label="宗旨">{org.purpose ?? "—"}</Row>
-          <Row label="业务范围">{org.scope ?? "—"}</Row>
-        </dl>
-      </section>
+          </DescriptionItem>
+          <DescriptionItem label={isCommunity ? "备案日期" : "登记日期"}>
+            {formatDate(org.registeredAt)}
+          </DescriptionItem>
+          <DescriptionItem label="法定代表人">{org.legalRepresentative}</DescriptionItem>
+          <DescriptionItem label={capitalLabel}>{formatFen(org.capitalFen)}</DescriptionItem>
+          <DescriptionItem label="业务主管单位">
+            {supervisingUnitText(org.supervisingUnit, org.category)}
+          </DescriptionItem>
+          <DescriptionItem label="住所">{org.address}</DescriptionItem>
+          <DescriptionItem label="活动地域">{org.area}</DescriptionItem>
+          <DescriptionItem label="宗旨">
+            {org.purpose ? <span className="whitespace-pre-line">{org.purpose}</span> : null}
+          </DescriptionItem>
+          <DescriptionItem label="业务范围">
+            {org.scope ? <span className="whitespace-pre-line">{org.scope}</span> : null}
+          </DescriptionItem>
+        </DescriptionList>
+      </SectionCard>
       <p className="mt-3 text-xs text-gray-500">以上为登记管理机关公示的登记信息。联系人、联系电话等信息不对外公开。</p>
 
-      <Section id="changes" title="变更记录">
+      <SectionCard className="mt-4" id="changes" title="变更记录">
         {changes.length === 0 ? (
-          <Empty>暂无变更记录。</Empty>
+          <EmptyState>暂无变更记录。</EmptyState>
         ) : (
           <div className="overflow-x-auto">
             <table className="table-basic">
@@ -158,11 +163,11 @@ export default function OrganizationPage() {
             </table>
           </div>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section id="credit" title="信用信息">
+      <SectionCard className="mt-4" id="credit" title="信用信息">
         {creditRecords.length === 0 ? (
-          <Empty>暂无行政处罚、活动异常名录等信用记录。</Empty>
+          <EmptyState>暂无行政处罚、活动异常名录等信用记录。</EmptyState>
         ) : (
           <ul className="divide-y divide-gray-100 text-sm">
             {creditRecords.map((r) => (
@@ -184,11 +189,11 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section id="grades" title="评估等级记录">
+      <SectionCard className="mt-4" id="grades" title="评估等级记录">
         {grades.length === 0 ? (
-          <Empty>尚未参加社会组织评估。</Empty>
+          <EmptyState>尚未参加社会组织评估。</EmptyState>
         ) : (
           <ul className="divide-y divide-gray-100 text-sm">
             {grades.map((g) => (
@@ -201,11 +206,11 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section id="inspections" title="年检结果">
+      <SectionCard className="mt-4" id="inspections" title="年检结果">
         {inspections.length === 0 ? (
-          <Empty>暂无公布的年检结果。</Empty>
+          <EmptyState>暂无公布的年检结果。</EmptyState>
         ) : (
           <ul className="divide-y divide-gray-100 text-sm">
             {inspections.map((r) => (
@@ -219,11 +224,11 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-      </Section>
+      </SectionCard>
 
-      <Section id="incubation" title="孵化基地入驻记录">
+      <SectionCard className="mt-4" id="incubation" title="孵化基地入驻记录">
         {incubations.length === 0 ? (
-          <Empty>未入驻孵化基地。</Empty>
+          <EmptyState>未入驻孵化基地。</EmptyState>
         ) : (
           <ul className="divide-y divide-gray-100 text-sm">
             {incubations.map((i) => (
@@ -237,31 +242,7 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
-      </Section>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="card mt-4" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className="mb-2 text-base font-semibold text-gray-900">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function Empty({ children }: { children: ReactNode }) {
-  return <p className="text-sm text-gray-500">{children}</p>;
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2.5 sm:grid-cols-4 sm:gap-4">
-      <dt className="font-medium text-gray-600">{label}</dt>
-      <dd className="whitespace-pre-line break-words text-gray-900 sm:col-span-3">{children}</dd>
+      </SectionCard>
     </div>
   );
 }

@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { Badge, StatusBadge } from "~/components/status-badge";
 import {
   DIRECTORY_GRADE_FILTERS,
   listDirectoryAreas,
@@ -10,9 +14,16 @@ import {
   PUBLIC_ORG_STATUSES,
   searchDirectory,
 } from "~/modules/organizations/directory.server";
-import { ORG_TYPE_LABELS, ORG_TYPES, orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
+import {
+  ORG_STATUS_TONES,
+  ORG_TYPE_LABELS,
+  ORG_TYPES,
+  orgStatusLabel,
+  orgTypeLabel,
+} from "~/modules/organizations/labels";
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
+import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { formatCount, formatDate } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
 
@@ -37,11 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_BADGE: Record<string, string> = {
-  REGISTERED: "bg-brand-50 text-brand-700 ring-brand-200",
-  DEREGISTERED: "bg-gray-100 text-gray-600 ring-gray-200",
-  REVOKED: "bg-red-50 text-red-700 ring-red-200",
-};
+const SORT_OPTIONS = [
+  { value: "date", label: "登记日期（新→旧）" },
+  { value: "name", label: "名称" },
+  { value: "grade", label: "评估等级（高→低）" },
+];
 
 export default function DirectoryPage() {
   const { query, total, organizations, invalidUscc, pageSize, statuses, grades, areas } =
@@ -62,97 +73,64 @@ export default function DirectoryPage() {
         description="本区依法登记的社会团体、社会服务机构、基金会和备案的社区社会组织。可按名称或统一社会信用代码查询。"
       />
 
-      <Form method="get" key={formKey} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
-        <div className="sm:col-span-2 lg:col-span-6">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium text-gray-700">
-            名称或统一社会信用代码
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            className="input"
-            defaultValue={query.q}
-            maxLength={60}
-            placeholder="如：老年协会，或 18 位代码"
-          />
-        </div>
-        <div>
-          <label htmlFor="type" className="mb-1 block text-sm font-medium text-gray-700">
-            类型
-          </label>
-          <select id="type" name="type" className="input" defaultValue={query.type ?? ""}>
-            <option value="">全部类型</option>
-            {ORG_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {ORG_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="area" className="mb-1 block text-sm font-medium text-gray-700">
-            活动地域
-          </label>
-          <select id="area" name="area" className="input" defaultValue={query.area ?? ""}>
-            <option value="">全部地域</option>
-            {areas.map((area) => (
-              <option key={area.code} value={area.code}>
-                {area.name}（{area.code}）
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="mb-1 block text-sm font-medium text-gray-700">
-            登记状态
-          </label>
-          <select id="status" name="status" className="input" defaultValue={query.status}>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {orgStatusLabel(status)}
-              </option>
-            ))}
-            <option value="ALL">全部（含已注销、已撤销）</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="grade" className="mb-1 block text-sm font-medium text-gray-700">
-            评估等级
-          </label>
-          <select id="grade" name="grade" className="input" defaultValue={query.grade}>
-            <option value="">全部等级</option>
-            {grades.map((grade) => (
-              <option key={grade} value={grade}>
-                {grade === "NONE" ? "无等级" : gradeLabel(Number(grade))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="mb-1 block text-sm font-medium text-gray-700">
-            排序
-          </label>
-          <select id="sort" name="sort" className="input" defaultValue={query.sort}>
-            <option value="date">登记日期（新→旧）</option>
-            <option value="name">名称</option>
-            <option value="grade">评估等级（高→低）</option>
-          </select>
-        </div>
-        <div className="flex items-end">
-          <button type="submit" className="btn-primary w-full" disabled={searching}>
-            查询
-          </button>
-        </div>
-      </Form>
+      <FilterBar
+        formKey={formKey}
+        submitLabel="查询"
+        pending={searching}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6"
+      >
+        <FilterInput
+          id="q"
+          name="q"
+          label="名称或统一社会信用代码"
+          defaultValue={query.q}
+          placeholder="如：老年协会，或 18 位代码"
+          className="sm:col-span-2 lg:col-span-6"
+        />
+        <FilterSelect
+          id="type"
+          name="type"
+          label="类型"
+          allLabel="全部类型"
+          options={optionsFrom(ORG_TYPES, ORG_TYPE_LABELS)}
+          defaultValue={query.type}
+        />
+        <FilterSelect
+          id="area"
+          name="area"
+          label="活动地域"
+          allLabel="全部地域"
+          options={areas.map((area) => ({ value: area.code, label: `${area.name}（${area.code}）` }))}
+          defaultValue={query.area}
+        />
+        <FilterSelect
+          id="status"
+          name="status"
+          label="登记状态"
+          options={[
+            ...statuses.map((status) => ({ value: status, label: orgStatusLabel(status) })),
+            { value: "ALL", label: "全部（含已注销、已撤销）" },
+          ]}
+          defaultValue={query.status}
+        />
+        <FilterSelect
+          id="grade"
+          name="grade"
+          label="评估等级"
+          allLabel="全部等级"
+          options={grades.map((grade) => ({
+            value: grade,
+            label: grade === "NONE" ? "无等级" : gradeLabel(Number(grade)),
+          }))}
+          defaultValue={query.grade}
+        />
+        <FilterSelect id="sort" name="sort" label="排序" options={SORT_OPTIONS} defaultValue={query.sort} />
+      </FilterBar>
 
       {invalidUscc ? (
-        <p
-          className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
-          role="status"
-        >
+        <Notice tone="warning" className="mt-4">
           “{query.q}”不是有效的统一社会信用代码（校验位不符），请核对后重新输入。
-        </p>
+        </Notice>
       ) : null}
 
       <p className="mt-4 text-sm text-gray-600" data-testid="directory-count">
@@ -160,26 +138,31 @@ export default function DirectoryPage() {
       </p>
 
       {organizations.length === 0 && total > 0 ? (
-        <div className="card mt-3 text-sm text-gray-600">
-          <p>
+        <div className="mt-3">
+          <EmptyState>
             第 {query.page} 页没有内容。
             <Link to={firstPageHref} className="link">
               回到第一页
             </Link>
-          </p>
+          </EmptyState>
         </div>
       ) : organizations.length === 0 ? (
-        <div className="card mt-3 text-sm text-gray-600">
-          <p>没有找到符合条件的社会组织。</p>
-          {query.status !== "ALL" ? (
-            <p className="mt-1">
-              已注销或已撤销的组织请将“登记状态”选为“全部”；也可以
-              <Link to="/orgs" className="link">
-                清除查询条件
-              </Link>
-              。
-            </p>
-          ) : null}
+        <div className="mt-3">
+          <EmptyState
+            action={
+              query.status !== "ALL" ? (
+                <p>
+                  已注销或已撤销的组织请将“登记状态”选为“全部”；也可以
+                  <Link to="/orgs" className="link">
+                    清除查询条件
+                  </Link>
+                  。
+                </p>
+              ) : undefined
+            }
+          >
+            没有找到符合条件的社会组织。
+          </EmptyState>
         </div>
       ) : (
         <ul
@@ -209,19 +192,14 @@ export default function DirectoryPage() {
               </div>
               <div className="flex shrink-0 flex-wrap items-center gap-3 text-xs text-gray-500">
                 {org.currentGrade != null ? (
-                  <span
-                    className="rounded bg-amber-50 px-1.5 py-0.5 font-medium text-amber-800 ring-1 ring-inset ring-amber-200"
-                    data-testid="org-grade"
-                  >
+                  <Badge tone="warning" testId="org-grade" className="font-medium">
                     {gradeLabel(org.currentGrade)}
-                  </span>
+                  </Badge>
                 ) : null}
                 <span>
                   {org.type === "COMMUNITY" ? "备案" : "登记"}于 {formatDate(org.registeredAt)}
                 </span>
-                <span className={`rounded-full px-2 py-0.5 ring-1 ring-inset ${STATUS_BADGE[org.status] ?? ""}`}>
-                  {orgStatusLabel(org.status)}
-                </span>
+                <StatusBadge workflow={organizationStatusWorkflow} state={org.status} tones={ORG_STATUS_TONES} />
               </div>
             </li>
           ))}

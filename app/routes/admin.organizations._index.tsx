@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -40,59 +42,32 @@ export default function AdminOrganizations() {
         description="全部社会组织（含筹备中的），按名称排列。办理变更、注销、撤销，记录信用信息和评估等级。"
       />
 
-      <Form
-        method="get"
-        key={`${filters.q}|${filters.status}|${filters.type}`}
-        className="card mb-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
-        role="search"
+      <FilterBar
+        formKey={`${filters.q}|${filters.status}|${filters.type}`}
+        submitLabel="查询"
+        className="mb-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
       >
-        <div>
-          <label htmlFor="orgs-q" className="mb-1 block text-sm font-medium text-gray-700">
-            搜索
-          </label>
-          <input
-            id="orgs-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            placeholder="名称或统一社会信用代码"
-            className="input"
-            maxLength={60}
-          />
-        </div>
-        <div>
-          <label htmlFor="orgs-status" className="mb-1 block text-sm font-medium text-gray-700">
-            状态
-          </label>
-          <select id="orgs-status" name="status" defaultValue={filters.status} className="input">
-            <option value="">全部状态</option>
-            {ORG_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ORG_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="orgs-type" className="mb-1 block text-sm font-medium text-gray-700">
-            类型
-          </label>
-          <select id="orgs-type" name="type" defaultValue={filters.type} className="input">
-            <option value="">全部类型</option>
-            {ORG_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {ORG_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          查询
-        </button>
-      </Form>
+        <FilterInput id="orgs-q" name="q" label="搜索" defaultValue={filters.q} placeholder="名称或统一社会信用代码" />
+        <FilterSelect
+          id="orgs-status"
+          name="status"
+          label="状态"
+          allLabel="全部状态"
+          options={optionsFrom(ORG_STATUSES, ORG_STATUS_LABELS)}
+          defaultValue={filters.status}
+        />
+        <FilterSelect
+          id="orgs-type"
+          name="type"
+          label="类型"
+          allLabel="全部类型"
+          options={optionsFrom(ORG_TYPES, ORG_TYPE_LABELS)}
+          defaultValue={filters.type}
+        />
+      </FilterBar>
 
       {organizations.length === 0 ? (
-        <p className="card text-sm text-gray-500">没有符合条件的社会组织。</p>
+        <EmptyState>没有符合条件的社会组织。</EmptyState>
       ) : (
         <div className="card overflow-x-auto p-0 sm:p-0">
           <table className="table-basic">

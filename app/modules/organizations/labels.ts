@@ -1,4 +1,5 @@
 // Organization vocabulary from the domain guide (docs/DOMAIN.md), with the Chinese each screen shows.
+import type { BadgeTone } from "~/components/status-badge";
 
 export const ORG_TYPES = ["SOCIAL_GROUP", "SOCIAL_SERVICE", "FOUNDATION", "COMMUNITY"] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -50,6 +51,13 @@ export const ORG_CATEGORIES = [
 export function orgTypeLabel(type: string) {
   return ORG_TYPE_LABELS[type as OrgType] ?? type;
 }
+
+/** Badge colours of the registration states (labels: the organization status workflow). */
+export const ORG_STATUS_TONES: Partial<Record<OrgStatus, BadgeTone>> = {
+  REGISTERED: "brand",
+  DEREGISTERED: "neutral",
+  REVOKED: "danger",
+};
 
 export function orgStatusLabel(status: string) {
   return ORG_STATUS_LABELS[status as OrgStatus] ?? status;
