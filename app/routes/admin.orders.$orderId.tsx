@@ -1,11 +1,11 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
@@ -14,9 +14,11 @@ import { changeOrderStatus, getOrder } from "~/modules/showroom/orders.server";
 import { splitLine, splitOrder } from "~/modules/showroom/pricing";
 import { orderChangeSchema, orderTarget } from "~/modules/showroom/staff-forms";
 import { refundPayment } from "~/modules/showroom/stripe.server";
-import { WorkflowError, type TransitionRule } from "~/modules/workflow/state-machine";
+import type { TransitionRule } from "~/modules/workflow/state-machine";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { fail } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "订单详情 · 民政局管理后台 · 益苗" }];
 
@@ -37,43 +39,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const to = orderTarget(formData.get("to"));
   invariantResponse(to, "未知操作");
   const from = order.status as OrderState;
-  const submission = parseWithZod(formData, { schema: orderChangeSchema(from, to) });
-  if (submission.status !== "success") return Response.json({ to, reply: submission.reply() }, { status: 400 });
-  const { reason, paymentReference } = submission.value;
-  try {
-    // Check the table before calling Stripe, so a refused move never refunds.
-    orderWorkflow.assert(from, to, "ADMIN", reason);
-    if (to === "REFUNDED" && order.paymentMethod === "STRIPE") {
-      if (!order.stripePaymentIntentId) {
-        return Response.json(
-          { to, reply: submission.reply({ formErrors: ["该订单没有在线支付记录，无法原路退款"] }) },
-          { status: 409 },
-        );
-      }
-      await refundPayment(order.id, order.stripePaymentIntentId);
-    }
-    await changeOrderStatus({
-      orderId: order.id,
-      to,
-      actor: { id: user.id, role: "ADMIN" },
-      reason: reason || null,
-      paymentReference: to === "PAID" ? paymentReference || null : null,
-      request,
-    });
-  } catch (error) {
-    if (error instanceof WorkflowError) {
-      return Response.json({ to, reply: submission.reply({ formErrors: [error.message] }) }, { status: error.status });
-    }
-    throw error;
-  }
-  return redirect(`/admin/orders/${order.id}`);
+  // One form per move: the move (`to`) names the form the reply is for.
+  return answerIntent(
+    to,
+    formData,
+    handler({
+      schema: orderChangeSchema(from, to),
+      run: async ({ reason, paymentReference }) => {
+        // Check the table before calling Stripe, so a refused move never refunds.
+        orderWorkflow.assert(from, to, "ADMIN", reason);
+        if (to === "REFUNDED" && order.paymentMethod === "STRIPE") {
+          if (!order.stripePaymentIntentId) return fail("该订单没有在线支付记录，无法原路退款", { status: 409 });
+          await refundPayment(order.id, order.stripePaymentIntentId);
+        }
+        await changeOrderStatus({
+          orderId: order.id,
+          to,
+          actor: { id: user.id, role: "ADMIN" },
+          reason: reason || null,
+          paymentReference: to === "PAID" ? paymentReference || null : null,
+          request,
+        });
+      },
+      done: () => redirect(`/admin/orders/${order.id}`),
+    }),
+  );
 }
-
-type ActionData = { to?: string; reply?: SubmissionResult<string[]> };
 
 export default function AdminOrderPage() {
   const { order } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const status = order.status as OrderState;
   const available = orderWorkflow.available(status, "ADMIN");
   const split = splitOrder(order.lines);
@@ -166,8 +161,8 @@ export default function AdminOrderPage() {
         </table>
       </div>
       {/* A refused move whose form is gone (the order moved meanwhile) is reported above the forms. */}
-      {actionData?.reply && !available.some((t) => t.to === actionData.to) ? (
-        <FormErrors errors={actionData.reply.error?.[""]} />
+      {actionData && !available.some((t) => t.to === actionData.intent) ? (
+        <FormErrors errors={actionData.result.error?.[""]} />
       ) : null}
       {available.length ? (
         <div className="space-y-3">
@@ -177,7 +172,6 @@ export default function AdminOrderPage() {
               from={status}
               rule={t}
               stripeRefund={t.to === "REFUNDED" && order.paymentMethod === "STRIPE"}
-              lastResult={actionData?.to === t.to ? actionData.reply : undefined}
             />
           ))}
         </div>
@@ -191,23 +185,17 @@ function ChangeForm({
   from,
   rule,
   stripeRefund,
-  lastResult,
 }: {
   from: OrderState;
   rule: TransitionRule<OrderState>;
   stripeRefund: boolean;
-  lastResult?: SubmissionResult<string[]>;
 }) {
-  const navigation = useNavigation();
-  const schema = orderChangeSchema(from, rule.to);
-  const [form, fields] = useForm({
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: `order-${rule.to}`,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
-    onValidate({ formData }) {
-      return parseWithZod(formData, { schema });
-    },
+    intent: rule.to,
+    schema: orderChangeSchema(from, rule.to),
+    reply: useActionData<typeof action>(),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-label={rule.label}>
@@ -236,7 +224,7 @@ function ChangeForm({
       <button
         type="submit"
         className={rule.to === "CANCELLED" || rule.to === "REFUNDED" ? "btn-danger" : "btn-primary"}
-        disabled={navigation.state !== "idle"}
+        disabled={pending}
       >
         {rule.label}
         {stripeRefund ? "（在线原路退回）" : ""}

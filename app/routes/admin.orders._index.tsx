@@ -10,6 +10,7 @@ import { ORDER_STATES, orderWorkflow, type OrderState } from "~/modules/showroom
 import { listOrdersForAdmin } from "~/modules/showroom/orders.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "订单管理 · 民政局管理后台 · 益苗" }];
 
@@ -89,7 +90,7 @@ export default function AdminOrdersPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={20} total={total} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );
 }

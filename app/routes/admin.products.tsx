@@ -1,19 +1,22 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { useConformForm } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { categoryLabel } from "~/modules/showroom/labels";
 import { PRODUCT_STATES, productWorkflow, type ProductState } from "~/modules/showroom/product-workflow";
 import { changeProductStatus, listProductsForAdmin } from "~/modules/showroom/products.server";
 import { ProductScreeningSchema, SCREENING_REASON_LABEL } from "~/modules/showroom/staff-forms";
-import { WorkflowError, type TransitionRule } from "~/modules/workflow/state-machine";
+import type { TransitionRule } from "~/modules/workflow/state-machine";
+import { answerIntent, handler, replyData } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "产品审核 · 民政局管理后台 · 益苗" }];
 
@@ -29,36 +32,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const formData = await request.formData();
-  const formKey = String(formData.get("productId") ?? "");
-  const submission = parseWithZod(formData, { schema: ProductScreeningSchema });
-  if (submission.status !== "success") {
-    // A missing or unknown move (the button pressed) has no field to show it at: report it with the form errors.
-    const moveErrors = submission.error?.to ?? submission.error?.productId;
-    return Response.json(
-      { formKey, reply: submission.reply(moveErrors ? { formErrors: moveErrors } : undefined) },
-      { status: 400 },
-    );
-  }
-  const { productId, to, reason } = submission.value;
-  try {
-    await changeProductStatus({ productId, to, actor: { id: user.id, role: "ADMIN" }, reason, request });
-  } catch (error) {
-    if (error instanceof WorkflowError) {
-      return Response.json(
-        { formKey, reply: submission.reply({ formErrors: [error.message] }) },
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
-  return Response.json({ formKey, reply: submission.reply({ resetForm: true }) });
+  // One form per product: the reply names the product it answers.
+  const intent = screeningIntent(String(formData.get("productId") ?? ""));
+  return answerIntent(
+    intent,
+    formData,
+    handler({
+      schema: ProductScreeningSchema,
+      run: ({ productId, to, reason }) =>
+        changeProductStatus({ productId, to, actor: { id: user.id, role: "ADMIN" }, reason, request }),
+      // The page stays; the form is emptied for the next move.
+      done: () => replyData(intent, { initialValue: null }, 200),
+    }),
+  );
 }
 
-type ActionData = { formKey?: string; reply?: SubmissionResult<string[]> };
+const SCREENING_PREFIX = "screen-";
+const screeningIntent = (productId: string) => `${SCREENING_PREFIX}${productId}`;
 
 export default function AdminProductsPage() {
   const { status, page, total, products } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
+  const repliedTo = actionData?.intent.slice(SCREENING_PREFIX.length);
   const tabs: { value: string; label: string }[] = [
     ...PRODUCT_STATES.map((s) => ({ value: s, label: productWorkflow.stateLabels[s] })),
     { value: "ALL", label: "全部" },
@@ -78,15 +73,15 @@ export default function AdminProductsPage() {
         ))}
       </nav>
       {/* A refused move whose product left this list (someone else moved it) is reported above the list. */}
-      {actionData?.reply &&
+      {actionData &&
       !products.some(
-        (p) => p.id === actionData.formKey && productWorkflow.available(p.status as ProductState, "ADMIN").length,
+        (p) => p.id === repliedTo && productWorkflow.available(p.status as ProductState, "ADMIN").length,
       ) ? (
         <div className="mb-4">
-          <FormErrors errors={actionData.reply.error?.[""]} />
+          <FormErrors errors={actionData.result.error?.[""]} />
         </div>
       ) : null}
-      {products.length === 0 ? <p className="card text-gray-500">没有该状态的产品。</p> : null}
+      {products.length === 0 ? <EmptyState>没有该状态的产品。</EmptyState> : null}
       <ul className="space-y-4">
         {products.map((p) => {
           const available = productWorkflow.available(p.status as ProductState, "ADMIN");
@@ -128,19 +123,12 @@ export default function AdminProductsPage() {
                   </details>
                 </div>
               </div>
-              {available.length ? (
-                <ScreeningForm
-                  productId={p.id}
-                  productName={p.name}
-                  available={available}
-                  lastResult={actionData?.formKey === p.id ? actionData.reply : undefined}
-                />
-              ) : null}
+              {available.length ? <ScreeningForm productId={p.id} productName={p.name} available={available} /> : null}
             </li>
           );
         })}
       </ul>
-      <Pagination page={page} pageSize={20} total={total} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );
 }
@@ -150,23 +138,17 @@ function ScreeningForm({
   productId,
   productName,
   available,
-  lastResult,
 }: {
   productId: string;
   productName: string;
   available: TransitionRule<ProductState>[];
-  lastResult?: SubmissionResult<string[]>;
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === productId;
-  const [form, fields] = useForm({
-    id: `screen-${productId}`,
-    lastResult,
-    constraint: getZodConstraint(ProductScreeningSchema),
-    shouldRevalidate: "onInput",
-    onValidate({ formData }) {
-      return parseWithZod(formData, { schema: ProductScreeningSchema });
-    },
+  const [form, fields] = useConformForm({
+    id: screeningIntent(productId),
+    schema: ProductScreeningSchema,
+    reply: useActionData<typeof action>(),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2" aria-label={`审核 ${productName}`}>
@@ -174,8 +156,11 @@ function ScreeningForm({
       {available.some((t) => t.requiresReason) ? (
         <TextareaField meta={fields.reason} label={SCREENING_REASON_LABEL} rows={2} />
       ) : null}
-      {/* Errors on the move itself (the button pressed) come from the server, folded into the form errors. */}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      {/* A missing or unknown move (the button pressed) has no field to show it at: it joins the form errors. */}
+      <FormErrors
+        id={form.errorId}
+        errors={[...(form.errors ?? []), ...(fields.to.errors ?? []), ...(fields.productId.errors ?? [])]}
+      />
       <div className="flex flex-wrap gap-2">
         {available.map((t) => (
           <button

@@ -1,5 +1,4 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,19 +6,23 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm } from "~/components/use-form";
 import { parseUploadForm } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { ProductForm } from "~/modules/showroom/product-form-view";
+import { PRODUCT_SAVE_INTENT, ProductForm } from "~/modules/showroom/product-form-view";
 import { productServerSchema } from "~/modules/showroom/product-form.server";
 import { productWorkflow, type ProductState } from "~/modules/showroom/product-workflow";
 import { changeProductStatus, getOrgProduct, updateProduct } from "~/modules/showroom/products.server";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { dispatchIntent, handler } from "~/utils/action.server";
+import { fenToYuanInput } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "编辑公益产品 · 益苗" }];
 
+const RelistSchema = z.object({});
+
 const UnlistSchema = z.object({
-  intent: z.literal("unlist"),
   reason: z.string({ required_error: "请填写下架理由" }).trim().min(2, "请填写下架理由").max(200, "理由最多 200 个字"),
 });
 
@@ -36,64 +39,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const existing = await getOrgProduct(organization.id, productId);
   invariantResponse(existing, "未找到该产品", { status: 404 });
   const formData = await parseUploadForm(request);
-  const intent = formData.get("intent");
-  try {
-    if (intent === "unlist") {
-      const submission = parseWithZod(formData, { schema: UnlistSchema });
-      if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-      await changeProductStatus({
-        productId,
-        to: "UNLISTED",
-        organizationId: organization.id,
-        actor: { id: user.id, role: "ORG_MEMBER" },
-        reason: submission.value.reason,
-        request,
-      });
-      return redirect(`/org/products/${productId}?done=unlisted`);
-    }
-    if (intent === "relist") {
-      await changeProductStatus({
-        productId,
-        to: "PENDING",
-        organizationId: organization.id,
-        actor: { id: user.id, role: "ORG_MEMBER" },
-        request,
-      });
-      return redirect("/org/products?saved=pending");
-    }
-    const submission = await parseWithZod(formData, { schema: productServerSchema("edit"), async: true });
-    if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-    const { images, ...values } = submission.value;
-    const result = await updateProduct({
-      organizationId: organization.id,
-      userId: user.id,
-      productId,
-      values,
-      images: images ?? [],
-      request,
-    });
-    return redirect(`/org/products?saved=${result.rescreening || existing.status === "PENDING" ? "pending" : "saved"}`);
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response) throw response;
-    throw error;
-  }
+  const actor = { id: user.id, role: "ORG_MEMBER" } as const;
+  return dispatchIntent(formData, {
+    unlist: handler({
+      schema: UnlistSchema,
+      run: ({ reason }) =>
+        changeProductStatus({ productId, to: "UNLISTED", organizationId: organization.id, actor, reason, request }),
+      done: () => redirect(`/org/products/${productId}?done=unlisted`),
+    }),
+    relist: handler({
+      schema: RelistSchema,
+      run: () => changeProductStatus({ productId, to: "PENDING", organizationId: organization.id, actor, request }),
+      done: () => redirect("/org/products?saved=pending"),
+    }),
+    [PRODUCT_SAVE_INTENT]: handler({
+      // Built here: the image check sniffs content on the server.
+      schema: productServerSchema("edit"),
+      run: async ({ images, ...values }) =>
+        succeed(
+          await updateProduct({
+            organizationId: organization.id,
+            userId: user.id,
+            productId,
+            values,
+            images: images ?? [],
+            request,
+          }),
+        ),
+      done: (result) =>
+        redirect(`/org/products?saved=${result.rescreening || existing.status === "PENDING" ? "pending" : "saved"}`),
+    }),
+  });
 }
 
 export default function EditProductPage() {
   const { product } = useLoaderData<typeof loader>();
-  const actionResult = useActionData<typeof action>();
-  // Each form only takes back its own submission's result.
-  const fromUnlist = actionResult?.initialValue?.intent === "unlist";
-  const lastResult = fromUnlist ? undefined : actionResult;
+  const reply = useActionData<typeof action>();
   const status = product.status as ProductState;
-  const [unlistForm, unlistFields] = useForm({
+  const [unlistForm, unlistFields] = useConformForm({
     id: "product-unlist",
-    lastResult: fromUnlist ? actionResult : undefined,
-    constraint: getZodConstraint(UnlistSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnlistSchema }),
+    intent: "unlist",
+    schema: UnlistSchema,
+    reply,
   });
+  const [relistForm] = useConformForm({ id: "product-relist", intent: "relist", schema: RelistSchema, reply });
   return (
     <div>
       <PageHeader
@@ -129,14 +118,14 @@ export default function EditProductPage() {
       <ProductForm
         id="product-edit"
         mode="edit"
-        lastResult={lastResult}
+        reply={reply}
         submitLabel={status === "RETURNED" ? "修改后重新提交" : "保存"}
         defaultValue={{
           name: product.name,
           category: product.category,
           description: product.description,
           makerStory: product.makerStory,
-          price: (product.priceFen / 100).toFixed(2),
+          price: fenToYuanInput(product.priceFen),
           stock: String(product.stock),
           makerSharePct: String(product.makerSharePct),
           fundSharePct: String(product.fundSharePct),
@@ -153,15 +142,16 @@ export default function EditProductPage() {
             下架理由
           </label>
           <textarea {...getTextareaProps(unlistFields.reason)} rows={2} className="input" />
-          <FormErrors errors={unlistFields.reason.errors} />
+          <FormErrors errors={[...(unlistFields.reason.errors ?? []), ...(unlistForm.errors ?? [])]} />
           <button type="submit" className="btn-danger">
             下架
           </button>
         </Form>
       ) : null}
       {status === "UNLISTED" ? (
-        <Form method="post" encType="multipart/form-data" className="card mt-6">
+        <Form method="post" encType="multipart/form-data" {...getFormProps(relistForm)} className="card mt-6">
           <input type="hidden" name="intent" value="relist" />
+          <FormErrors id={relistForm.errorId} errors={relistForm.errors} />
           <button type="submit" className="btn-secondary">
             申请重新上架
           </button>

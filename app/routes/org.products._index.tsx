@@ -9,6 +9,7 @@ import { productWorkflow, type ProductState } from "~/modules/showroom/product-w
 import { listOrgProducts } from "~/modules/showroom/products.server";
 import { formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "公益产品 · 社会组织工作台 · 益苗" }];
 
@@ -78,7 +79,7 @@ export default function OrgProductsPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageSize={20} total={total} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
@@ -6,9 +5,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { parseUploadForm } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { ProductForm } from "~/modules/showroom/product-form-view";
+import { PRODUCT_SAVE_INTENT, ProductForm } from "~/modules/showroom/product-form-view";
 import { productServerSchema } from "~/modules/showroom/product-form.server";
 import { createProduct } from "~/modules/showroom/products.server";
+import { answerIntent, handler } from "~/utils/action.server";
 
 export const meta: MetaFunction = () => [{ title: "提交公益产品 · 益苗" }];
 
@@ -20,25 +20,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
   const formData = await parseUploadForm(request);
-  const submission = await parseWithZod(formData, { schema: productServerSchema("new"), async: true });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const { images, ...values } = submission.value;
-  await createProduct({
-    organizationId: organization.id,
-    userId: user.id,
-    values: { ...values },
-    images: images ?? [],
-    request,
-  });
-  return redirect("/org/products?saved=pending");
+  return answerIntent(
+    PRODUCT_SAVE_INTENT,
+    formData,
+    handler({
+      // Built here: the image check sniffs content on the server.
+      schema: productServerSchema("new"),
+      run: async ({ images, ...values }) => {
+        await createProduct({
+          organizationId: organization.id,
+          userId: user.id,
+          values,
+          images: images ?? [],
+          request,
+        });
+      },
+      done: () => redirect("/org/products?saved=pending"),
+    }),
+  );
 }
 
 export default function NewProductPage() {
-  const lastResult = useActionData<typeof action>();
   return (
     <div>
       <PageHeader title="提交公益产品" description="提交后由民政局工作人员审核，通过后在公益产品展销厅上架。" />
-      <ProductForm id="product-new" mode="new" lastResult={lastResult} submitLabel="提交审核" />
+      <ProductForm id="product-new" mode="new" reply={useActionData<typeof action>()} submitLabel="提交审核" />
     </div>
   );
 }

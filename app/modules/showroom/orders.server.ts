@@ -3,6 +3,7 @@ import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { shanghaiParts } from "~/utils/dates";
 import { prisma, type Tx } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import type { CartItem } from "./cart";
 import { orderExpiryMinutes } from "./config.server";
 import { buyerReasonLabel, orderWorkflow, type OrderState } from "./order-workflow";
@@ -265,7 +266,7 @@ export async function setStripeSession(orderId: string, sessionId: string) {
 export async function listOrdersForAdmin(
   filter: { status: OrderState | null; q: string },
   page: number,
-  pageSize = 20,
+  pageSize = PAGE_SIZE,
 ) {
   const where = {
     ...(filter.status ? { status: filter.status } : {}),

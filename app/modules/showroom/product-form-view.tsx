@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FileField, FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { allowedLabel, FILE_KINDS, IMAGE_KINDS } from "~/modules/attachments/file-types";
+import type { FormReply } from "~/utils/action.server";
 import { CATEGORY_LABELS, PRODUCT_CATEGORIES } from "./labels";
 import {
   imagesClientSchema,
@@ -36,29 +37,32 @@ export type ProductDefaults = {
   allowPickup: boolean;
 };
 
+/** The intent of the product form; the edit page has other forms (下架, 重新上架) beside it. */
+export const PRODUCT_SAVE_INTENT = "save";
+
 /** The organization's product form (new and edit). */
 export function ProductForm({
   id,
   mode,
-  lastResult,
+  reply,
   defaultValue,
   submitLabel,
 }: {
   id: string;
   mode: "new" | "edit";
-  lastResult: SubmissionResult<string[]> | undefined;
+  /** the action's reply; shown only when it answers this form */
+  reply: FormReply | undefined;
   defaultValue?: Partial<ProductDefaults>;
   submitLabel: string;
 }) {
   const schema = mode === "new" ? NewProductClientSchema : EditProductClientSchema;
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const submitting = useIsPending({ intent: PRODUCT_SAVE_INTENT });
+  const [form, fields] = useConformForm({
     id,
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldRevalidate: "onInput",
+    schema,
+    reply,
+    intent: PRODUCT_SAVE_INTENT,
     defaultValue: { makerSharePct: "70", fundSharePct: "30", allowShipping: true, allowPickup: true, ...defaultValue },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const categories = PRODUCT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
   return (
@@ -68,7 +72,7 @@ export function ProductForm({
       {...getFormProps(form)}
       className="card grid gap-4 sm:grid-cols-2"
     >
-      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="intent" value={PRODUCT_SAVE_INTENT} />
       <Field meta={fields.name} label="产品名称" />
       <SelectField meta={fields.category} label="类别" options={categories} />
       <TextareaField meta={fields.description} label="产品介绍" className="sm:col-span-2" />
@@ -114,8 +118,8 @@ export function ProductForm({
         <FormErrors id={form.errorId} errors={form.errors} />
       </div>
       <div className="sm:col-span-2">
-        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "正在提交…" : submitLabel}
+        <button type="submit" className="btn-primary" disabled={submitting}>
+          {submitting ? "正在提交…" : submitLabel}
         </button>
       </div>
     </Form>

@@ -3,6 +3,7 @@ import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifi
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import { needsRescreening, type ProductValues } from "./product-form";
 import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import { productWorkflow, type ProductState } from "./product-workflow";
@@ -97,7 +98,7 @@ export async function getOrgProduct(organizationId: string, productId: string) {
   return prisma.product.findFirst({ where: { id: productId, organizationId }, select: PRODUCT_EDIT_SELECT });
 }
 
-export async function listOrgProducts(organizationId: string, page: number, pageSize = 20) {
+export async function listOrgProducts(organizationId: string, page: number, pageSize = PAGE_SIZE) {
   const where = { organizationId };
   const [total, products] = await Promise.all([
     prisma.product.count({ where }),
@@ -234,7 +235,7 @@ export async function changeProductStatus(input: {
   });
 }
 
-export async function listProductsForAdmin(status: ProductState | null, page: number, pageSize = 20) {
+export async function listProductsForAdmin(status: ProductState | null, page: number, pageSize = PAGE_SIZE) {
   const where = status ? { status } : {};
   const [total, products] = await Promise.all([
     prisma.product.count({ where }),
