@@ -21,11 +21,11 @@ export function useConformForm<Schema extends z.ZodTypeAny>(options: {
   reply?: Reply | SubmissionResult<string[]>;
   intent?: string;
   defaultValue?: Parameters<typeof useForm<z.input<Schema>>>[0]["defaultValue"];
-  /** Checks in the browser; the schema alone by default. */
-  onValidate?: Parameters<typeof useForm<z.input<Schema>>>[0]["onValidate"];
+  /** Checks in the browser; the schema alone by default (its parsed value may differ from its input). */
+  onValidate?: Parameters<typeof useForm<z.input<Schema>, z.output<Schema>>>[0]["onValidate"];
 }) {
   const { id, schema, reply, intent = options.id, defaultValue, onValidate } = options;
-  return useForm<z.input<Schema>>({
+  return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult: replyFor(reply, intent),
     defaultValue,

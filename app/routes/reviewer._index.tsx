@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { Badge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { reviewerProgress } from "~/modules/panels.server";
 import { prisma } from "~/utils/db.server";
@@ -64,38 +66,33 @@ export default function ReviewerDashboard() {
       <div className="grid gap-6 md:grid-cols-2">
         <section className="card">
           <h2 className="font-medium">专家信息</h2>
-          <dl className="mt-3 space-y-2 text-sm">
-            <div>
-              <dt className="text-gray-500">职称 / 单位</dt>
-              <dd>{[profile?.title, profile?.employer].filter(Boolean).join(" · ") || "—"}</dd>
-            </div>
-            <div>
-              <dt className="text-gray-500">专业领域</dt>
-              <dd className="mt-1 flex flex-wrap gap-1">
+          <DescriptionList layout="rows" className="mt-3">
+            <DescriptionItem label="职称 / 单位">
+              {[profile?.title, profile?.employer].filter(Boolean).join(" · ") || "—"}
+            </DescriptionItem>
+            <DescriptionItem label="专业领域">
+              <span className="flex flex-wrap gap-1">
                 {tags.length === 0
                   ? "—"
                   : tags.map((t) => (
-                      <span key={t} className="rounded-full bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
+                      <Badge key={t} tone="brand">
                         {t}
-                      </span>
+                      </Badge>
                     ))}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-gray-500">已申报的关联机构（评审时自动回避）</dt>
-              <dd>
-                {affiliations.length === 0 ? (
-                  "无"
-                ) : (
-                  <ul className="list-inside list-disc">
-                    {affiliations.map((o) => (
-                      <li key={o.id}>{o.name}</li>
-                    ))}
-                  </ul>
-                )}
-              </dd>
-            </div>
-          </dl>
+              </span>
+            </DescriptionItem>
+            <DescriptionItem label="已申报的关联机构（评审时自动回避）">
+              {affiliations.length === 0 ? (
+                "无"
+              ) : (
+                <ul className="list-inside list-disc">
+                  {affiliations.map((o) => (
+                    <li key={o.id}>{o.name}</li>
+                  ))}
+                </ul>
+              )}
+            </DescriptionItem>
+          </DescriptionList>
         </section>
         <section className="card">
           <h2 className="font-medium">最新通知</h2>

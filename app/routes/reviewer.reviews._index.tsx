@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { listReviewerTasks } from "~/modules/panels.server";
-import { ReviewStatusBadge } from "~/modules/review/reviewer-view";
+import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
+import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
 import { parseTaskFilter, type ListedState } from "~/modules/review/reviewer.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
@@ -39,9 +43,7 @@ export default function ReviewerTasks() {
     <div className="space-y-6">
       <PageHeader title="评审任务" description="请在截止日期前完成评分；提交后评分将锁定。" />
       {searchParams.get("recused") === "1" ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          已申请回避，该项目已从您的待办中移除，工作人员将另行补派评审专家。
-        </p>
+        <Notice>已申请回避，该项目已从您的待办中移除，工作人员将另行补派评审专家。</Notice>
       ) : null}
 
       <section className="card" aria-label="评审进度">
@@ -77,7 +79,7 @@ export default function ReviewerTasks() {
 
       <section className="card overflow-x-auto" aria-label="评审任务列表">
         {tasks.length === 0 ? (
-          <p className="text-sm text-gray-500">{filter ? "该状态下暂无评审任务。" : "暂无分配给您的评审任务。"}</p>
+          <EmptyState>{filter ? "该状态下暂无评审任务。" : "暂无分配给您的评审任务。"}</EmptyState>
         ) : (
           <table className="table-basic">
             <thead>
@@ -116,7 +118,12 @@ export default function ReviewerTasks() {
                       ) : null}
                     </td>
                     <td>
-                      <ReviewStatusBadge status={t.status} />
+                      <StatusBadge
+                        workflow={reviewAssignmentWorkflow}
+                        state={t.status}
+                        tones={REVIEW_STATUS_TONES}
+                        testId="review-status"
+                      />
                     </td>
                     <td className="whitespace-nowrap text-right">
                       <Link to={`/reviewer/reviews/${t.id}`} className="btn-secondary px-3 py-1.5 text-xs">

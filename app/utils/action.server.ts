@@ -37,6 +37,11 @@ type Schema = z.ZodTypeAny;
 
 export type IntentHandler<S extends Schema, T extends object, R> = {
   schema: S;
+  /**
+   * A refusal that holds whatever the form contains (the record is locked, the
+   * round has closed): answered before the form is checked, at its status.
+   */
+  refused?: WriteFailure | null;
   /** The module write. A failure is shown at the form; success goes to `done`. */
   run: (value: z.output<S>) => Promise<WriteResult<T> | void>;
   /** What to answer on success: usually a redirect, or `data(...)` for a message. */
@@ -60,6 +65,8 @@ export async function answerIntent<I extends string, S extends Schema, T extends
 ) {
   // Parsed asynchronously so schemas with async checks (uploads are content-sniffed) work too.
   const submission = await parseWithZod(formData, { schema: handler.schema, async: true });
+  if (handler.refused)
+    return replyData(name, failureResult(submission, handler.refused), handler.refused.status ?? 400);
   if (submission.status !== "success") return replyData(name, submission.reply());
   let outcome: WriteResult<T> | void;
   try {

@@ -146,7 +146,7 @@ describe("a panel subject that is not a grant application", () => {
       comment: "治理结构完整，财务制度需要细化。",
       recommendation: "FUND" as const,
     };
-    expect(await desk.saveReview({ task, values, actor: reviewer, request })).toEqual({ submitted: true });
+    expect(await desk.saveReview({ task, values, actor: reviewer, request })).toEqual({ ok: true, submitted: true });
     expect(state.submitted).toEqual([mine.id]);
     const aggregates = await roundAggregates("OrgRating", ROUND);
     expect(aggregates.get(b.id)?.finalScore).toBe(68);

@@ -8,6 +8,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { succeed } from "~/utils/write-result";
 import {
   ASSIGNMENT_ENTITY_TYPE,
   OPEN_ASSIGNMENT_STATES,
@@ -235,7 +236,7 @@ export function reviewerDesk<Kinds extends AnyPanelSubjectKind>(registry: PanelR
         await registry.get(task.subjectType)?.onSubmitted?.(tx, { id, subjectId, roundId, reviewerId: actor.id });
       }
     });
-    return { submitted: to === "SUBMITTED" };
+    return succeed({ submitted: to === "SUBMITTED" });
   }
 
   /** The reviewer steps back from a task; staff are told to find a replacement. */
