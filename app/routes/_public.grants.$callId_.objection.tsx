@@ -1,23 +1,23 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FileField, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { allowedLabel, FILE_KINDS, type FileKind } from "~/modules/attachments/file-types";
 import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
+import { createObjection } from "~/modules/grants/publicity/create-objection.server";
+import { formStampProblem, signFormStamp } from "~/modules/grants/publicity/form-stamp.server";
+import { getPublicity } from "~/modules/grants/publicity/public.server";
 import { buildObjectionSchema, isHoneypotFilled, objectionWindowProblem } from "~/modules/grants/publicity/publicity";
-import {
-  createObjection,
-  formStampProblem,
-  getPublicity,
-  signFormStamp,
-} from "~/modules/grants/publicity/publicity.server";
+import { failureResult } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { fail } from "~/utils/write-result";
 
 // File name ends in `$callId_` so the form is not nested inside the call page's layout.
 
@@ -44,8 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { result: SubmissionResult<string[]>; stamp?: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   // Public form: no login; the guards are the publicity window, the signed stamp, the honeypot and the IP limit.
   const callId = params.callId ?? "";
@@ -56,39 +54,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // Built here so the server-only content check never reaches the browser bundle.
   const schema = buildObjectionSchema(uploadSchema(EVIDENCE_KINDS));
+  // Parsed here rather than by answerIntent: the evidence check is asynchronous,
+  // and a refused stamp answers with a fresh one.
   const submission = await parseWithZod(formData, { schema, async: true });
-  if (submission.status !== "success")
-    return Response.json({ result: submission.reply() } satisfies ActionData, { status: 400 });
+  if (submission.status !== "success") return reply(failureResult(submission, {}));
   const stampProblem = formStampProblem(submission.value.stamp);
   if (stampProblem) {
     // A fresh stamp lets a person simply submit again; the 3-second rule still applies to it.
-    return Response.json(
-      { result: submission.reply({ formErrors: [stampProblem] }), stamp: signFormStamp() } satisfies ActionData,
-      { status: 400 },
-    );
+    return reply(failureResult(submission, fail(stampProblem)), signFormStamp());
   }
   const { applicationId, name, contact, content, evidence } = submission.value;
   const result = await createObjection({ callId, applicationId, name, contact, content, evidence, request });
-  if (!result.ok) {
-    const reply = result.field
-      ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
-      : submission.reply({ formErrors: [result.message] });
-    return Response.json({ result: reply } satisfies ActionData, { status: 409 });
-  }
+  if (!result.ok) return reply(failureResult(submission, result), undefined, result.status);
   return redirect(`/grants/objections/${result.token}`);
+}
+
+function reply(result: SubmissionResult<string[]>, stamp?: string, status = 400) {
+  return data({ intent: "objection", result, stamp }, { status });
 }
 
 export default function ObjectionPage() {
   const { call, entries, preselected, closed, stamp } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>() as ActionData | undefined;
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const answer = useActionData<typeof action>();
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: "objection",
-    lastResult: data?.result,
+    schema: ClientSchema,
+    reply: answer,
     defaultValue: { applicationId: preselected ?? "" },
-    constraint: getZodConstraint(ClientSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ClientSchema }),
   });
   return (
     <div className="space-y-6">
@@ -118,7 +111,7 @@ export default function ObjectionPage() {
           {...getFormProps(form)}
           className="card relative grid gap-4 sm:grid-cols-2"
         >
-          <input type="hidden" name="stamp" value={data?.stamp ?? stamp} />
+          <input type="hidden" name="stamp" value={answer?.stamp ?? stamp} />
           {/* Honeypot: hidden from people and screen readers; robots that fill every field give themselves away. */}
           <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
             <label htmlFor="objection-website">网站（请勿填写）</label>
@@ -145,7 +138,7 @@ export default function ObjectionPage() {
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
           <div className="sm:col-span-2">
-            <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+            <button type="submit" className="btn-primary" disabled={pending}>
               提交异议
             </button>
           </div>

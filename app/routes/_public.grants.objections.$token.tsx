@@ -9,7 +9,7 @@ import {
   type ObjectionState,
   type UpheldAction,
 } from "~/modules/grants/publicity/objection-workflow";
-import { getObjectionByToken } from "~/modules/grants/publicity/publicity.server";
+import { getObjectionByToken } from "~/modules/grants/publicity/public.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { signFormStamp } from "~/modules/grants/publicity/publicity.server";
+import { signFormStamp } from "~/modules/grants/publicity/form-stamp.server";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { assign, createReviewRound, submitReview } from "./review-helpers";

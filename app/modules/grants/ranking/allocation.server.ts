@@ -7,6 +7,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
+import { fail, failFields, succeed, type WriteResult } from "~/utils/write-result";
 import { GRANT_SUBJECT_TYPE } from "../application-form";
 import { grantApplicationWorkflow } from "../application-workflow";
 import { publicityEndOf } from "../calls/phase";
@@ -197,9 +198,6 @@ export function awardTotals(awards: Pick<StoredAward, "selected" | "amountFen">[
 // ───────────────────────── Override ─────────────────────────
 
 export type OverrideInput = { selected: OverrideChoice; amountFen: number | null; reason: string };
-export type OverrideResult =
-  | { ok: true; title: string; from: string; to: string }
-  | { ok: false; fieldErrors: Partial<Record<"selected" | "amountYuan" | "reason", string[]>>; formErrors: string[] };
 
 /**
  * Stores staff's choice for one application (include / exclude / back to the
@@ -212,7 +210,7 @@ export async function saveOverride(
   input: OverrideInput,
   admin: Admin,
   request?: Request,
-): Promise<OverrideResult> {
+): Promise<WriteResult<{ title: string; from: string; to: string }>> {
   return prisma.$transaction(async (tx) => {
     const call = await callInTx(tx, callId);
     requireStage(call.reviewStage, "RANKED", "调整资助分配");
@@ -231,9 +229,7 @@ export async function saveOverride(
     };
     const invalid = validateOverride(candidate, rules, override);
     if (invalid) {
-      return input.amountFen != null
-        ? { ok: false, fieldErrors: { amountYuan: [invalid] }, formErrors: [] }
-        : { ok: false, fieldErrors: {}, formErrors: [invalid] };
+      return input.amountFen != null ? fail(invalid, { field: "amountYuan" }) : fail(invalid);
     }
     // "按规则" without an amount clears the override.
     const clears = override.selected == null && override.amountFen == null;
@@ -250,7 +246,7 @@ export async function saveOverride(
           (e) =>
             `「${awards.find((a) => a.applicationId === e.applicationId)?.application.title ?? ""}」：${e.message}`,
         );
-      return { ok: false, fieldErrors: own.length ? { selected: own } : {}, formErrors: others };
+      return failFields(own.length ? { selected: own } : {}, others);
     }
 
     await tx.grantAward.update({
@@ -285,7 +281,7 @@ export async function saveOverride(
       reason: `「${target.application.title}」${OVERRIDE_CHOICE_LABELS[input.selected]}${input.amountFen != null ? `，金额 ${formatFen(input.amountFen)}` : ""}；理由：${input.reason}；调整后拟分配 ${formatFen(result.allocatedFen)}，余额 ${formatFen(result.remainingFen)}`,
       request,
     });
-    return { ok: true, title: target.application.title, from, to };
+    return succeed({ title: target.application.title, from, to });
   });
 }
 

@@ -1,14 +1,15 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/application-view";
+import { confirmShortlist } from "~/modules/grants/publicity/confirm-shortlist.server";
+import { decideObjection } from "~/modules/grants/publicity/decide-objection.server";
 import {
   objectionWorkflow,
   UPHELD_ACTIONS,
@@ -21,16 +22,13 @@ import {
   formatScore,
   publicityDaysLeft,
 } from "~/modules/grants/publicity/publicity";
-import {
-  confirmShortlist,
-  decideObjection,
-  getAdminPublicity,
-  parseObjectionStatus,
-} from "~/modules/grants/publicity/publicity.server";
+import { getAdminPublicity, parseObjectionStatus } from "~/modules/grants/publicity/staff.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
-import { WorkflowError } from "~/modules/workflow/state-machine";
+import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { ConfirmSchema, ConfirmSection } from "./confirm-section";
+import { DecisionForm } from "./decision-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `公示与异议 · ${data?.call.title ?? "公益创投"} · 益苗` },
@@ -46,52 +44,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...data, status, page };
 }
 
-type ActionData =
-  { intent: "decide"; objectionId: string; result: SubmissionResult<string[]> } | { intent: "confirm"; error: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const callId = params.callId ?? "";
   const formData = await request.formData();
-  if (formData.get("intent") === "confirm") {
-    try {
-      const { funded, notFunded } = await confirmShortlist({ callId, actorId: user.id, request });
-      return redirect(`/admin/grants/${callId}/publicity?confirmed=${funded}-${notFunded}`);
-    } catch (error) {
-      if (error instanceof WorkflowError)
-        return Response.json({ intent: "confirm", error: error.message } satisfies ActionData, {
-          status: error.status,
-        });
-      throw error;
-    }
-  }
-  const objectionId = String(formData.get("objectionId") ?? "");
-  const submission = parseWithZod(formData, { schema: DecisionSchema });
-  if (submission.status !== "success") {
-    return Response.json({ intent: "decide", objectionId, result: submission.reply() } satisfies ActionData, {
-      status: 400,
-    });
-  }
-  const v = submission.value;
-  const result = await decideObjection({
-    callId,
-    objectionId: v.objectionId,
-    outcome: v.outcome,
-    reply: v.reply,
-    upheldAction: v.outcome === "UPHELD" ? (v.upheldAction ?? null) : null,
-    amountFen: v.outcome === "UPHELD" && v.upheldAction === "CHANGE_AMOUNT" && v.amount ? yuanToFen(v.amount) : null,
-    actorId: user.id,
-    request,
+  return dispatchIntent(formData, {
+    confirm: handler({
+      schema: ConfirmSchema,
+      run: () => confirmShortlist({ callId, actorId: user.id, request }),
+      done: ({ funded, notFunded }) => redirect(`/admin/grants/${callId}/publicity?confirmed=${funded}-${notFunded}`),
+    }),
+    decide: handler({
+      schema: DecisionSchema,
+      run: (v) =>
+        decideObjection({
+          callId,
+          objectionId: v.objectionId,
+          outcome: v.outcome,
+          reply: v.reply,
+          upheldAction: v.outcome === "UPHELD" ? (v.upheldAction ?? null) : null,
+          amountFen:
+            v.outcome === "UPHELD" && v.upheldAction === "CHANGE_AMOUNT" && v.amount ? yuanToFen(v.amount) : null,
+          actorId: user.id,
+          request,
+        }),
+      done: (_, v) => {
+        const back = new URL(request.url);
+        back.searchParams.set("decided", v.outcome);
+        return redirect(`${back.pathname}${back.search}`);
+      },
+    }),
   });
-  if (!result.ok) {
-    const reply = result.field
-      ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
-      : submission.reply({ formErrors: [result.message] });
-    return Response.json({ intent: "decide", objectionId, result: reply } satisfies ActionData, { status: 409 });
-  }
-  const back = new URL(request.url);
-  back.searchParams.set("decided", v.outcome);
-  return redirect(`${back.pathname}${back.search}`);
 }
 
 const FILTERS: Array<{ value: ObjectionState | null; label: string }> = [
@@ -126,15 +109,9 @@ export default function AdminPublicityPage() {
         }
       />
       {decided === "UPHELD" || decided === "DISMISSED" ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          已作出“{DECISION_OUTCOMES[decided]}”的处理，异议人可通过其链接查看答复。
-        </p>
+        <Notice>已作出“{DECISION_OUTCOMES[decided]}”的处理，异议人可通过其链接查看答复。</Notice>
       ) : null}
-      {confirmed ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          立项名单已确认：{confirmed.split("-")[0]} 个项目立项，已通知全部申报机构。
-        </p>
-      ) : null}
+      {confirmed ? <Notice>立项名单已确认：{confirmed.split("-")[0]} 个项目立项，已通知全部申报机构。</Notice> : null}
 
       <section className="card space-y-1 text-sm" aria-label="公示期">
         <p>
@@ -241,9 +218,7 @@ export default function AdminPublicityPage() {
                     <p className="font-medium">
                       {o.application.organization.name} — {o.application.title}
                     </p>
-                    <span className="rounded-full bg-gray-50 px-2 py-0.5 text-xs ring-1 ring-inset ring-gray-300">
-                      {objectionWorkflow.stateLabels[o.status as ObjectionState] ?? o.status}
-                    </span>
+                    <StatusBadge workflow={objectionWorkflow} state={o.status} tones={{}} />
                   </div>
                   <p className="mt-1 text-gray-600">
                     异议人：{o.name} · 联系方式：{o.contact} · 提交于 {formatDateTime(o.createdAt)}
@@ -290,98 +265,6 @@ export default function AdminPublicityPage() {
 
       <ConfirmSection block={confirmBlock} />
     </div>
-  );
-}
-
-function DecisionForm({ objectionId }: { objectionId: string }) {
-  const data = useActionData<typeof action>() as ActionData | undefined;
-  const navigation = useNavigation();
-  const lastResult = data?.intent === "decide" && data.objectionId === objectionId ? data.result : undefined;
-  const [form, fields] = useForm({
-    id: `decide-${objectionId}`,
-    lastResult,
-    constraint: getZodConstraint(DecisionSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
-  });
-  const upheld = fields.outcome.value === "UPHELD";
-  return (
-    <Form
-      method="post"
-      {...getFormProps(form)}
-      className="mt-3 grid gap-3 border-t border-gray-100 pt-3 sm:grid-cols-2"
-      aria-label="处理异议"
-    >
-      <input type="hidden" name="intent" value="decide" />
-      <input type="hidden" name="objectionId" value={objectionId} />
-      <SelectField
-        meta={fields.outcome}
-        label="处理结果"
-        options={[
-          { value: "DISMISSED", label: DECISION_OUTCOMES.DISMISSED },
-          { value: "UPHELD", label: DECISION_OUTCOMES.UPHELD },
-        ]}
-      />
-      {upheld ? (
-        <SelectField
-          meta={fields.upheldAction}
-          label="处理方式"
-          options={(Object.keys(UPHELD_ACTIONS) as UpheldAction[]).map((k) => ({ value: k, label: UPHELD_ACTIONS[k] }))}
-        />
-      ) : (
-        <div className="hidden sm:block" />
-      )}
-      {upheld && fields.upheldAction.value === "CHANGE_AMOUNT" ? (
-        <Field
-          meta={fields.amount}
-          label="调整后的资助金额（元）"
-          inputMode="decimal"
-          hint="不超过该项目可获资助上限。"
-        />
-      ) : null}
-      <TextareaField meta={fields.reply} label="答复意见（异议人可见）" rows={3} className="sm:col-span-2" />
-      <div className="sm:col-span-2">
-        <FormErrors id={form.errorId} errors={form.errors} />
-      </div>
-      <div className="sm:col-span-2">
-        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-          提交处理
-        </button>
-      </div>
-    </Form>
-  );
-}
-
-function ConfirmSection({ block }: { block: string | null }) {
-  const data = useActionData<typeof action>() as ActionData | undefined;
-  const navigation = useNavigation();
-  const error = data?.intent === "confirm" ? data.error : null;
-  return (
-    <section className="card space-y-2" aria-labelledby="confirm-heading">
-      <h2 id="confirm-heading" className="font-medium">
-        确认立项名单
-      </h2>
-      <p className="text-sm text-gray-600">
-        确认后，名单内项目转为“已立项”，其余参与排名的项目转为“未获资助”，并通知全部申报机构；此后不再受理异议。
-      </p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="confirm" />
-        <button
-          type="submit"
-          className="btn-primary"
-          disabled={block != null || navigation.state === "submitting"}
-          aria-describedby={block ? "confirm-block" : undefined}
-        >
-          确认立项名单
-        </button>
-      </Form>
-      {block ? (
-        <p id="confirm-block" className="text-sm text-amber-700" data-testid="confirm-block">
-          {block}
-        </p>
-      ) : null}
-      {error ? <FormErrors errors={[error]} /> : null}
-    </section>
   );
 }
 
