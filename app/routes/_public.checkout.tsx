@@ -1,5 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,14 +6,15 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm } from "~/components/use-form";
 import { checkCart, parseCartParam } from "~/modules/showroom/cart";
 import { getCartProducts } from "~/modules/showroom/catalogue.server";
+import { placeOrder } from "~/modules/showroom/checkout.server";
 import { isStripeConfigured, orderExpiryMinutes } from "~/modules/showroom/config.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { PAYMENT_METHOD_LABELS } from "~/modules/showroom/labels";
-import { changeOrderStatus, createOrder, OrderError, setStripeSession } from "~/modules/showroom/orders.server";
 import { lineTotalFen } from "~/modules/showroom/pricing";
-import { createCheckoutSession, stripeSessionExpiry } from "~/modules/showroom/stripe.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatFen } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "结算 · 公益产品 · 益苗" }];
@@ -62,73 +62,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Public: anyone may buy. Expired reservations go back first.
   await sweepExpiredOrders();
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: CheckoutSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const value = submission.value;
-  const items = parseCartParam(value.items);
-  if (value.paymentMethod === "STRIPE" && !isStripeConfigured()) {
-    return Response.json(
-      submission.reply({ fieldErrors: { paymentMethod: ["在线支付暂未开通，请选择其他付款方式"] } }),
-      { status: 400 },
-    );
-  }
-  const now = new Date();
-  const sessionExpiry = stripeSessionExpiry(now, orderExpiryMinutes());
-  let order;
-  try {
-    order = await createOrder({
-      items,
-      buyerName: value.buyerName,
-      buyerPhone: value.buyerPhone,
-      delivery: value.delivery,
-      address: value.address ?? null,
-      paymentMethod: value.paymentMethod,
-      // An online order stays reserved a little longer than its Checkout Session, so a late
-      // completion event still finds it unpaid; the session's own expiry event releases it.
-      ...(value.paymentMethod === "STRIPE" ? { expiresAt: new Date(sessionExpiry.getTime() + 10 * 60_000) } : {}),
-    });
-  } catch (error) {
-    if (error instanceof OrderError)
-      return Response.json(submission.reply({ formErrors: [error.message] }), { status: 409 });
-    throw error;
-  }
-  if (value.paymentMethod !== "STRIPE") {
-    return redirect(`/orders/${encodeURIComponent(order.orderNo)}/success`);
-  }
-  let session;
-  try {
-    session = await createCheckoutSession({ ...order, expiresAt: sessionExpiry }, new URL(request.url).origin);
-  } catch (error) {
-    console.error("Stripe checkout session failed", error);
-    await changeOrderStatus({
-      orderId: order.id,
-      to: "CANCELLED",
-      actor: { id: null, role: "SYSTEM" },
-      reason: "在线支付创建失败",
-    });
-    return Response.json(submission.reply({ formErrors: ["在线支付暂时不可用，请稍后再试或选择线下付款"] }), {
-      status: 502,
-    });
-  }
-  await setStripeSession(order.id, session.id);
-  if (!session.url) throw new Response("在线支付地址缺失", { status: 502 });
-  return redirect(session.url);
+  return answerIntent(
+    "checkout",
+    await request.formData(),
+    handler({
+      schema: CheckoutSchema,
+      run: (v) =>
+        placeOrder({
+          items: parseCartParam(v.items),
+          buyerName: v.buyerName,
+          buyerPhone: v.buyerPhone,
+          delivery: v.delivery,
+          address: v.address ?? null,
+          paymentMethod: v.paymentMethod,
+          origin: new URL(request.url).origin,
+        }),
+      done: (result) => redirect(result.redirectTo),
+    }),
+  );
 }
 
 export default function CheckoutPage() {
   const { items, products, problems, stripeEnabled, expiryMinutes } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm({
     id: "checkout",
-    lastResult,
-    constraint: getZodConstraint(CheckoutSchema),
-    shouldRevalidate: "onInput",
+    schema: CheckoutSchema,
+    reply: useActionData<typeof action>(),
     defaultValue: { delivery: "PICKUP", paymentMethod: "COUNTER" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
   });
+  const navigation = useNavigation();
   const byId = new Map(products.map((p) => [p.id, p]));
   const total = items.reduce((sum, i) => {
     const p = byId.get(i.productId);

@@ -1,11 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm } from "~/components/use-form";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
@@ -13,7 +14,9 @@ import { LOOKUP_LIMITED_MESSAGE, LOOKUP_WINDOW_MINUTES } from "~/modules/showroo
 import { limitedLookupOrder } from "~/modules/showroom/lookup-limit.server";
 import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { buyerStatusReason } from "~/modules/showroom/orders.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime, formatFen } from "~/utils/format";
+import { fail, succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "查询订单 · 公益产品 · 益苗" }];
 
@@ -33,23 +36,29 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   // Public: no account needed; the order number and phone together are the key, behind a rate limit.
   await sweepExpiredOrders();
-  const submission = parseWithZod(await request.formData(), { schema: LookupSchema });
-  if (submission.status !== "success")
-    return Response.json({ result: submission.reply(), order: null }, { status: 400 });
-  const lookup = await limitedLookupOrder(request, submission.value.orderNo, submission.value.buyerPhone);
-  if (lookup.kind === "limited") {
-    return Response.json(
-      { result: submission.reply({ formErrors: [LOOKUP_LIMITED_MESSAGE] }), order: null },
-      { status: 429, headers: { "Retry-After": String(LOOKUP_WINDOW_MINUTES * 60) } },
-    );
-  }
-  if (lookup.kind === "not-found") {
-    return Response.json(
-      { result: submission.reply({ formErrors: ["没有找到该订单，请核对订单号和手机号码"] }), order: null },
-      { status: 404 },
-    );
-  }
-  const order = lookup.order;
+  return answerIntent(
+    LOOKUP,
+    await request.formData(),
+    handler({
+      schema: LookupSchema,
+      run: async ({ orderNo, buyerPhone }) => {
+        const lookup = await limitedLookupOrder(request, orderNo, buyerPhone);
+        if (lookup.kind === "limited") {
+          const headers = { "Retry-After": String(LOOKUP_WINDOW_MINUTES * 60) };
+          return fail(LOOKUP_LIMITED_MESSAGE, { status: 429, headers });
+        }
+        if (lookup.kind === "not-found") return fail("没有找到该订单，请核对订单号和手机号码", { status: 404 });
+        return succeed({ order: await buyerView(lookup.order) });
+      },
+      done: ({ order }) => data({ intent: LOOKUP, order }),
+    }),
+  );
+}
+
+const LOOKUP = "order-lookup";
+
+/** What the buyer sees of the order. */
+async function buyerView(order: Extract<Awaited<ReturnType<typeof limitedLookupOrder>>, { kind: "found" }>["order"]) {
   const found: LookedUpOrder = {
     orderNo: order.orderNo,
     buyerName: order.buyerName,
@@ -70,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
       unitPriceFen: l.unitPriceFen,
     })),
   };
-  return Response.json({ result: submission.reply(), order: found });
+  return found;
 }
 
 type LookedUpOrder = {
@@ -92,17 +101,14 @@ type LookedUpOrder = {
 };
 
 export default function OrderLookupPage() {
-  const data = useActionData<typeof action>() as
-    { result: SubmissionResult<string[]>; order: LookedUpOrder | null } | undefined;
+  const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "order-lookup",
-    lastResult: data?.result,
-    constraint: getZodConstraint(LookupSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LookupSchema }),
+  const [form, fields] = useConformForm({
+    id: LOOKUP,
+    schema: LookupSchema,
+    reply: reply && "result" in reply ? reply : undefined,
   });
-  const order = data?.order;
+  const order = reply && "order" in reply ? reply.order : null;
   return (
     <div>
       <PageHeader title="查询订单" description="无需登录，凭订单号和下单时填写的手机号码查询。" />

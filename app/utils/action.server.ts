@@ -19,8 +19,13 @@ export function failureResult(submission: Submission<unknown>, failure: Omit<Wri
 }
 
 /** The typed reply for `intent` with `result`, at `status`. */
-export function replyData<I extends string>(intent: I, result: SubmissionResult<string[]>, status = 400) {
-  return data<FormReply<I>>({ intent, result }, { status });
+export function replyData<I extends string>(
+  intent: I,
+  result: SubmissionResult<string[]>,
+  status = 400,
+  headers?: Record<string, string>,
+) {
+  return data<FormReply<I>>({ intent, result }, { status, headers });
 }
 
 /**
@@ -74,7 +79,8 @@ export async function answerIntent<I extends string, S extends Schema, T extends
   } catch (error) {
     return replyToWorkflowError(name, submission, error);
   }
-  if (isFailure(outcome)) return replyData(name, failureResult(submission, outcome), outcome.status ?? 400);
+  if (isFailure(outcome))
+    return replyData(name, failureResult(submission, outcome), outcome.status ?? 400, outcome.headers);
   return handler.done((outcome ?? { ok: true }) as { ok: true } & T, submission.value);
 }
 

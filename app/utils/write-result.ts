@@ -12,6 +12,8 @@ export type WriteFailure = {
   formErrors?: string[];
   /** HTTP status of the reply; 400 unless the failure says otherwise (e.g. 409, 429). */
   status?: number;
+  /** Extra reply headers, e.g. Retry-After with a 429. */
+  headers?: Record<string, string>;
 };
 
 export type WriteResult<T extends object = object> = ({ ok: true } & T) | WriteFailure;
@@ -22,10 +24,13 @@ export function succeed<T extends object = object>(value?: T): { ok: true } & T 
 }
 
 /** A failure with one message, at `field` when given, else for the whole form. */
-export function fail(message: string, options: { field?: string; status?: number } = {}): WriteFailure {
-  return options.field
-    ? { ok: false, fieldErrors: { [options.field]: [message] }, status: options.status }
-    : { ok: false, formErrors: [message], status: options.status };
+export function fail(
+  message: string,
+  options: { field?: string; status?: number; headers?: Record<string, string> } = {},
+): WriteFailure {
+  const { field, status, headers } = options;
+  const errors = field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] };
+  return { ok: false, ...errors, status, ...(headers ? { headers } : {}) };
 }
 
 /** A failure with messages for several fields (and optionally the form). */
