@@ -1,9 +1,14 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { callPhase } from "~/modules/grants/calls/phase";
 import { getCall, publishCall } from "~/modules/grants/calls/store.server";
@@ -16,9 +21,10 @@ import {
   PhaseBadge,
 } from "~/modules/grants/calls/view";
 import { callWorkflow, type CallState } from "~/modules/grants/calls/workflow";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { failFields } from "~/utils/write-result";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.call.title ?? "公益创投活动"} · 益苗` },
@@ -35,27 +41,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const formData = await request.formData();
   invariantResponse(formData.get("intent") === "publish", "未知操作");
-  try {
-    const result = await publishCall(params.callId!, admin, request);
-    if (!result.ok) {
-      return Response.json({ publishErrors: Object.values(result.fieldErrors).flat() }, { status: 400 });
-    }
-    return { published: true as const };
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response) return Response.json({ publishErrors: [await response.text()] }, { status: response.status });
-    throw error;
-  }
+  return answerIntent(
+    "publish",
+    formData,
+    handler({
+      schema: PublishCallSchema,
+      run: async () => {
+        const result = await publishCall(params.callId!, admin, request);
+        // The editor's field messages, listed together above the publish button.
+        return result.ok ? result : failFields({}, Object.values(result.fieldErrors ?? {}).flat());
+      },
+      done: () => data({ intent: "publish", published: true }),
+    }),
+  );
 }
+
+const PublishCallSchema = z.object({ intent: z.literal("publish") });
 
 export default function AdminGrantCallPage() {
   const { call, phase } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { publishErrors?: string[]; published?: true } | undefined;
-  const navigation = useNavigation();
+  const answer = useActionData<typeof action>();
+  const pending = useIsPending();
+  const [publishForm] = useConformForm({
+    id: "publish",
+    schema: PublishCallSchema,
+    reply: answer && "result" in answer ? answer : undefined,
+  });
+  const publishErrors = publishForm.errors?.length ? publishForm.errors : null;
   const [searchParams] = useSearchParams();
   const isDraft = call.status === "DRAFT";
   const message =
-    actionData?.published || searchParams.get("published") === "1"
+    (answer && "published" in answer) || searchParams.get("published") === "1"
       ? "活动已发布。"
       : searchParams.get("saved") === "1"
         ? "草稿已保存。"
@@ -79,28 +95,24 @@ export default function AdminGrantCallPage() {
           </Link>
         }
       />
-      {message && !actionData?.publishErrors ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          {message}
-        </p>
-      ) : null}
+      {message && !publishErrors ? <Notice>{message}</Notice> : null}
 
       {isDraft ? (
         <section className="card space-y-3" aria-label="发布">
           <p className="text-sm text-gray-700">
             草稿仅管理人员可见。发布前会检查权重与拨付比例合计、日期先后和金额上限；发布后在门户网站公开，资金规则和评分细则不能再修改。
           </p>
-          {actionData?.publishErrors ? (
+          {publishErrors ? (
             <div className="space-y-2">
-              <FormErrors errors={actionData.publishErrors} />
+              <FormErrors id={publishForm.errorId} errors={publishErrors} />
               <Link to={`/admin/grants/${call.id}/edit`} className="link text-sm">
                 去修改
               </Link>
             </div>
           ) : null}
-          <Form method="post">
+          <Form method="post" {...getFormProps(publishForm)}>
             <input type="hidden" name="intent" value="publish" />
-            <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+            <button type="submit" className="btn-primary" disabled={pending}>
               发布
             </button>
           </Form>

@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { submitCallForm } from "~/modules/grants/calls/actions.server";
 import { CallForm } from "~/modules/grants/calls/form";
@@ -13,7 +13,7 @@ import { DEFAULT_CATEGORIES } from "~/modules/grants/calls/settings";
 import { getCall, storedSettings, updateCallDescription } from "~/modules/grants/calls/store.server";
 import { CallDescriptionSchema, callFormDefaults } from "~/modules/grants/calls/validation";
 import { CallEligibilityList, CallMoneyRules, CallRubric, CallTranches } from "~/modules/grants/calls/view";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { invariantResponse } from "~/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -43,38 +43,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const callId = params.callId!;
   const formData = await request.formData();
   if (formData.get("intent") === "description") {
-    const submission = parseWithZod(formData, { schema: CallDescriptionSchema });
-    if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-    try {
-      await updateCallDescription(callId, submission.value.description, admin, request);
-    } catch (error) {
-      const response = workflowErrorResponse(error);
-      if (response)
-        return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
-      throw error;
-    }
-    return redirect(`/admin/grants/${callId}?saved=1`);
+    return answerIntent(
+      "description",
+      formData,
+      handler({
+        schema: CallDescriptionSchema,
+        run: (v) => updateCallDescription(callId, v.description, admin, request),
+        done: () => redirect(`/admin/grants/${callId}?saved=1`),
+      }),
+    );
   }
   return submitCallForm({ formData, callId, actor: admin, request });
 }
 
 function DescriptionForm({ description }: { description: string }) {
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: "call-description",
-    lastResult,
+    schema: CallDescriptionSchema,
+    reply: useActionData<typeof action>(),
+    intent: "description",
     defaultValue: { intent: "description", description },
-    constraint: getZodConstraint(CallDescriptionSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CallDescriptionSchema }),
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-3">
       <input type="hidden" name="intent" value="description" />
       <TextareaField meta={fields.description} label="活动说明" rows={6} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <button type="submit" className="btn-primary" disabled={navigation.state !== "idle"}>
+      <button type="submit" className="btn-primary" disabled={pending}>
         保存说明
       </button>
     </Form>
@@ -83,7 +79,7 @@ function DescriptionForm({ description }: { description: string }) {
 
 export default function EditGrantCallPage() {
   const { call, isDraft, defaults, extraCategories } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   return (
     <div className="space-y-4">
       <PageHeader
@@ -100,7 +96,7 @@ export default function EditGrantCallPage() {
         </Link>
       </p>
       {isDraft && defaults ? (
-        <CallForm defaultValue={defaults} lastResult={lastResult} extraCategories={extraCategories} />
+        <CallForm defaultValue={defaults} reply={reply} extraCategories={extraCategories} />
       ) : (
         <>
           <DescriptionForm description={call.description} />

@@ -21,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewGrantCallPage() {
   const { defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const reply = useActionData<typeof action>();
   return (
     <div className="space-y-4">
       <PageHeader title="新建公益创投活动" description="填写活动规则后可先保存草稿，检查无误再发布。" />
@@ -30,7 +30,7 @@ export default function NewGrantCallPage() {
           ← 返回活动列表
         </Link>
       </p>
-      <CallForm defaultValue={defaults} lastResult={lastResult} extraCategories={[]} />
+      <CallForm defaultValue={defaults} reply={reply} extraCategories={[]} />
     </div>
   );
 }

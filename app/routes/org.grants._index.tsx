@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/application-view";
 import {
@@ -16,11 +18,12 @@ import {
 } from "~/modules/grants/applications.server";
 import { checkEligibility, eligibilitySummary } from "~/modules/grants/calls/eligibility";
 import { parseCallEligibility, parseCategories } from "~/modules/grants/calls/settings";
-import { WorkflowError } from "~/modules/workflow/state-machine";
+import { answerIntent, handler } from "~/utils/action.server";
 import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "公益创投 · 益苗" }];
 
@@ -66,22 +69,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const form = await request.formData();
-  const callId = String(form.get("callId") ?? "");
-  if (!callId) return Response.json({ error: "请选择公益创投活动" }, { status: 400 });
-  try {
-    const id = await startGrantApplication({ organizationId: organization.id, userId: user.id, callId, request });
-    return redirect(`/org/grants/${id}`);
-  } catch (error) {
-    if (error instanceof WorkflowError) return Response.json({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  return answerIntent(
+    "start",
+    await request.formData(),
+    handler({
+      schema: StartSchema,
+      run: async ({ callId }) =>
+        succeed({
+          id: await startGrantApplication({ organizationId: organization.id, userId: user.id, callId, request }),
+        }),
+      done: ({ id }) => redirect(`/org/grants/${id}`),
+    }),
+  );
 }
+
+const StartSchema = z.object({
+  callId: z.string({ required_error: "请选择公益创投活动" }).min(1, "请选择公益创投活动"),
+});
 
 export default function OrgGrants() {
   const { calls, applications, total, page, pageSize } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  // One small form per call; a refusal is shown once, above the list.
+  const [startForm] = useConformForm({ id: "start", schema: StartSchema, reply: useActionData<typeof action>() });
+  const startErrors = Object.values(startForm.allErrors).flat();
+  const pending = useIsPending();
   const [searchParams] = useSearchParams();
   const highlighted = searchParams.get("call");
 
@@ -92,7 +103,7 @@ export default function OrgGrants() {
   return (
     <div className="space-y-6">
       <PageHeader title="公益创投" description="查看正在征集的公益创投活动，了解申报条件并在线申报项目。" />
-      <FormErrors errors={actionData && "error" in actionData ? [actionData.error] : null} />
+      <FormErrors errors={startErrors.length ? startErrors : null} />
 
       <section aria-labelledby="open-calls" className="space-y-3">
         <h2 id="open-calls" className="font-medium">
@@ -123,7 +134,7 @@ export default function OrgGrants() {
               ) : c.eligible ? (
                 <Form method="post">
                   <input type="hidden" name="callId" value={c.id} />
-                  <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+                  <button type="submit" className="btn-primary" disabled={pending}>
                     开始申报
                   </button>
                 </Form>

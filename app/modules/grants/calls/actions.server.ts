@@ -1,9 +1,8 @@
 // The editor's submit, shared by the new and edit pages.
-import { parseWithZod } from "@conform-to/zod";
 import { redirect } from "@remix-run/node";
-import { workflowErrorResponse } from "~/modules/workflow/transition.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { saveCall } from "./store.server";
-import { CallFormSchema, formToSettings } from "./validation";
+import { CALL_FORM, CallFormSchema, formToSettings } from "./validation";
 
 export async function submitCallForm({
   formData,
@@ -16,25 +15,22 @@ export async function submitCallForm({
   actor: { id: string };
   request: Request;
 }) {
-  const submission = parseWithZod(formData, { schema: CallFormSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const v = submission.value;
-  const publish = v.intent === "publish";
-  try {
-    const result = await saveCall({
-      callId,
-      text: { title: v.title, year: v.year, description: v.description },
-      settings: formToSettings(v),
-      publish,
-      actor,
-      request,
-    });
-    if (!result.ok) return Response.json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-    return redirect(`/admin/grants/${result.callId}?${publish ? "published" : "saved"}=1`);
-  } catch (error) {
-    const response = workflowErrorResponse(error);
-    if (response)
-      return Response.json(submission.reply({ formErrors: [await response.text()] }), { status: response.status });
-    throw error;
-  }
+  return answerIntent(
+    CALL_FORM,
+    formData,
+    handler({
+      schema: CallFormSchema,
+      run: (v) =>
+        saveCall({
+          callId,
+          text: { title: v.title, year: v.year, description: v.description },
+          settings: formToSettings(v),
+          publish: v.intent === "publish",
+          actor,
+          request,
+        }),
+      done: (result, v) =>
+        redirect(`/admin/grants/${result.callId}?${v.intent === "publish" ? "published" : "saved"}=1`),
+    }),
+  );
 }

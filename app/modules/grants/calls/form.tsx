@@ -1,19 +1,11 @@
 // The editor of a draft call, shared by the new and edit pages.
-import {
-  getCollectionProps,
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  useForm,
-  type FieldMetadata,
-  type SubmissionResult,
-} from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { TRANCHE_TRIGGERS } from "./settings";
-import { CallFormSchema, DEFAULT_CATEGORIES, GRADE_OPTIONS, type CallFormDefaults } from "./validation";
+import { CALL_FORM, CallFormSchema, DEFAULT_CATEGORIES, GRADE_OPTIONS, type CallFormDefaults } from "./validation";
 
 const TRIGGER_OPTIONS = Object.entries(TRANCHE_TRIGGERS).map(([value, label]) => ({ value, label }));
 
@@ -49,23 +41,22 @@ function sumOf(values: Array<string | undefined>) {
 
 export function CallForm({
   defaultValue,
-  lastResult,
+  reply,
   extraCategories,
 }: {
   defaultValue: CallFormDefaults;
-  lastResult: SubmissionResult<string[]> | null | undefined;
+  /** the page action's answer (`useActionData<typeof action>()`) */
+  reply: Parameters<typeof useConformForm>[0]["reply"];
   /** categories of the stored call that are not among the defaults, shown as checkboxes too */
   extraCategories: string[];
 }) {
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
-  const [form, fields] = useForm({
+  const busy = useIsPending();
+  const [form, fields] = useConformForm({
     id: "grant-call",
-    lastResult,
+    schema: CallFormSchema,
+    reply,
+    intent: CALL_FORM,
     defaultValue,
-    constraint: getZodConstraint(CallFormSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CallFormSchema }),
   });
   const categoryOptions = [...new Set([...DEFAULT_CATEGORIES, ...extraCategories])];
   const criteria = fields.criteria.getFieldList();

@@ -7,6 +7,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { failFields, succeed, type WriteResult } from "~/utils/write-result";
 import { parseCallEligibility, parseCategories, type TrancheTrigger } from "./settings";
 import { validateCallForPublish, type CallSettingsInput, type FieldErrors } from "./validation";
 import { callWorkflow, type CallState } from "./workflow";
@@ -156,7 +157,7 @@ function settingsData(s: CallSettingsInput) {
   };
 }
 
-export type SaveResult = { ok: true; callId: string } | { ok: false; fieldErrors: FieldErrors };
+export type SaveResult = WriteResult<{ callId: string }>;
 
 async function publishInTx(tx: Tx, callId: string, actor: Actor, request?: Request): Promise<FieldErrors | null> {
   const call = await getCall(callId, tx);
@@ -247,9 +248,9 @@ export async function saveCall(input: {
       }
       return callId;
     });
-    return { ok: true, callId };
+    return succeed({ callId });
   } catch (error) {
-    if (error instanceof PublishRefused) return { ok: false, fieldErrors: error.fieldErrors };
+    if (error instanceof PublishRefused) return failFields(error.fieldErrors);
     throw error;
   }
 }
@@ -261,9 +262,9 @@ export async function publishCall(callId: string, actor: Actor, request?: Reques
       const errors = await publishInTx(tx, callId, actor, request);
       if (errors) throw new PublishRefused(errors);
     });
-    return { ok: true, callId };
+    return succeed({ callId });
   } catch (error) {
-    if (error instanceof PublishRefused) return { ok: false, fieldErrors: error.fieldErrors };
+    if (error instanceof PublishRefused) return failFields(error.fieldErrors);
     throw error;
   }
 }

@@ -249,6 +249,9 @@ export function validateCallForPublish(s: CallSettingsInput): FieldErrors {
  * The editor's schema: format checks always; on intent "publish" also the
  * publishing checks, attached to their fields.
  */
+/** The call editor's form answers under this name (its buttons send draft/publish in `intent`). */
+export const CALL_FORM = "call";
+
 export const CallFormSchema = CallFieldsSchema.superRefine((v, ctx) => {
   if (v.intent !== "publish") return;
   // A field refinement that failed leaves the object "dirty" and still runs this;
