@@ -11,6 +11,7 @@ export function FilterBar({
   formKey,
   submitLabel = "筛选",
   resetTo,
+  resetLabel = "重置",
   className = "flex flex-wrap items-end gap-3",
   card = true,
   label,
@@ -21,6 +22,8 @@ export function FilterBar({
   submitLabel?: string;
   /** shows a 重置 link to this URL */
   resetTo?: string;
+  /** text of the reset link */
+  resetLabel?: string;
   /** layout of the fields */
   className?: string;
   card?: boolean;
@@ -38,7 +41,7 @@ export function FilterBar({
         </button>
         {resetTo ? (
           <Link to={resetTo} className="btn-secondary">
-            重置
+            {resetLabel}
           </Link>
         ) : null}
       </div>
@@ -94,6 +97,7 @@ export function FilterInput({
   placeholder,
   maxLength = 60,
   className,
+  hint,
 }: {
   id: string;
   name: string;
@@ -103,6 +107,8 @@ export function FilterInput({
   placeholder?: string;
   maxLength?: number;
   className?: string;
+  /** a line of help under the input */
+  hint?: ReactNode;
 }) {
   return (
     <div className={className}>
@@ -116,8 +122,14 @@ export function FilterInput({
         defaultValue={defaultValue ?? ""}
         placeholder={placeholder}
         maxLength={type === "date" || type === "number" ? undefined : maxLength}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         className="input"
       />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-gray-500">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -72,7 +73,7 @@ export default function NotificationsPage() {
         </Link>
       </div>
       {items.length === 0 ? (
-        <p className="card text-sm text-gray-600">{unreadOnly ? "没有未读通知。" : "还没有任何通知。"}</p>
+        <EmptyState>{unreadOnly ? "没有未读通知。" : "还没有任何通知。"}</EmptyState>
       ) : (
         <ul className="divide-y divide-gray-200 overflow-hidden rounded-lg border border-gray-200 bg-white">
           {items.map((n) => (

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
@@ -24,16 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, events };
 }
 
-function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-gray-700">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
+const labelOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default function AuditLogPage() {
   const { filters, page, pageSize, total, events } = useLoaderData<typeof loader>();
@@ -42,70 +35,51 @@ export default function AuditLogPage() {
     <div>
       <PageHeader title="审计日志" description="系统中每一次重要操作的记录，按时间从新到旧排列。日期按北京时间计算。" />
 
-      <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3" role="search">
-        <FilterField id="audit-action" label="操作">
-          <select id="audit-action" name="action" defaultValue={filters.action} className="input">
-            <option value="">全部操作</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField id="audit-entity-type" label="对象类型">
-          <select id="audit-entity-type" name="entityType" defaultValue={filters.entityType} className="input">
-            <option value="">全部类型</option>
-            {Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </FilterField>
-        <FilterField id="audit-entity-id" label="对象编号">
-          <input
-            id="audit-entity-id"
-            name="entityId"
-            defaultValue={filters.entityId}
-            className="input"
-            autoComplete="off"
-          />
-        </FilterField>
-        <FilterField id="audit-actor" label="操作人">
-          <input
-            id="audit-actor"
-            name="actor"
-            type="search"
-            defaultValue={filters.actor}
-            placeholder="姓名或电子邮箱"
-            aria-describedby="audit-actor-hint"
-            className="input"
-          />
-          <p id="audit-actor-hint" className="mt-1 text-xs text-gray-500">
-            输入“{SYSTEM_ACTOR_QUERY}”可查看系统自动执行的操作
-          </p>
-        </FilterField>
-        <FilterField id="audit-from" label="开始日期">
-          <input id="audit-from" name="from" type="date" defaultValue={filters.from} className="input" />
-        </FilterField>
-        <FilterField id="audit-to" label="结束日期">
-          <input id="audit-to" name="to" type="date" defaultValue={filters.to} className="input" />
-        </FilterField>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
-          <button type="submit" className="btn-primary">
-            查询
-          </button>
-          {filtered ? (
-            <Link to="/admin/audit" className="btn-secondary">
-              清除筛选
-            </Link>
-          ) : null}
-        </div>
-      </Form>
+      <FilterBar
+        formKey={JSON.stringify(filters)}
+        submitLabel="查询"
+        resetTo={filtered ? "/admin/audit" : undefined}
+        resetLabel="清除筛选"
+        className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3"
+      >
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label="操作"
+          allLabel="全部操作"
+          options={labelOptions(AUDIT_ACTION_LABELS)}
+          defaultValue={filters.action}
+        />
+        <FilterSelect
+          id="audit-entity-type"
+          name="entityType"
+          label="对象类型"
+          allLabel="全部类型"
+          options={labelOptions(AUDIT_ENTITY_LABELS)}
+          defaultValue={filters.entityType}
+        />
+        <FilterInput
+          id="audit-entity-id"
+          name="entityId"
+          label="对象编号"
+          type="text"
+          defaultValue={filters.entityId}
+        />
+        <FilterInput
+          id="audit-actor"
+          name="actor"
+          label="操作人"
+          defaultValue={filters.actor}
+          placeholder="姓名或电子邮箱"
+          maxLength={200}
+          hint={`输入“${SYSTEM_ACTOR_QUERY}”可查看系统自动执行的操作`}
+        />
+        <FilterInput id="audit-from" name="from" label="开始日期" type="date" defaultValue={filters.from} />
+        <FilterInput id="audit-to" name="to" label="结束日期" type="date" defaultValue={filters.to} />
+      </FilterBar>
 
       {events.length === 0 ? (
-        <p className="card text-sm text-gray-500">{filtered ? "没有符合条件的记录。" : "暂无审计记录。"}</p>
+        <EmptyState>{filtered ? "没有符合条件的记录。" : "暂无审计记录。"}</EmptyState>
       ) : (
         <div className="card overflow-x-auto p-0 sm:p-0">
           <table className="table-basic">

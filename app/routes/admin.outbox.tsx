@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -56,7 +57,7 @@ export default function OutboxPage() {
         </button>
       </Form>
       {items.length === 0 ? (
-        <p className="card text-sm text-gray-600">没有邮件。</p>
+        <EmptyState>没有邮件。</EmptyState>
       ) : (
         <ul className="space-y-3">
           {items.map((m) => (
