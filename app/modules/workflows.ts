@@ -9,7 +9,7 @@
 // registry empty. Calling withStateChanges keeps this module, and the
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
-import { grantApplicationWorkflow } from "~/modules/grants/application-workflow";
+import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
 import { callWorkflow } from "~/modules/grants/calls/workflow";
 import { objectionWorkflow } from "~/modules/grants/publicity/objection-workflow";
 import { reviewRoundWorkflow } from "~/modules/grants/review/round-workflow";

@@ -7,8 +7,8 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { AutoChecksSummary, GrantStatusBadge } from "~/modules/grants/application-view";
-import { GRANT_APPLICATION_STATES, grantApplicationWorkflow } from "~/modules/grants/application-workflow";
+import { AutoChecksSummary, GrantStatusBadge } from "~/modules/grants/applications/application-view";
+import { GRANT_APPLICATION_STATES, grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
 import {
   callOverview,
   getCall,
@@ -16,7 +16,7 @@ import {
   parseStatusFilter,
   recheckApplications,
   screenApplications,
-} from "~/modules/grants/applications.server";
+} from "~/modules/grants/applications/applications.server";
 import { parseCategories } from "~/modules/grants/calls/settings";
 import {
   correctionDueAtOf,

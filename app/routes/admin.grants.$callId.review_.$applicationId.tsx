@@ -7,8 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
-import { GrantStatusBadge } from "~/modules/grants/application-view";
+import { GRANT_SUBJECT_TYPE } from "~/modules/grants/applications/application-form";
+import { GrantStatusBadge } from "~/modules/grants/applications/application-view";
 import { AddReviewerSchema, ReopenReviewSchema, ReplaceReviewerSchema } from "~/modules/grants/review/panel";
 import {
   addReviewer,

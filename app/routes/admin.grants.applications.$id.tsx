@@ -7,14 +7,16 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { grantDocumentKeysOf } from "~/modules/grants/application-form";
 import {
   AutoChecksCard,
   GrantApplicationDetails,
   GrantHistory,
   GrantStatusBadge,
-} from "~/modules/grants/application-view";
-import { grantApplicationWorkflow, type GrantApplicationState } from "~/modules/grants/application-workflow";
+} from "~/modules/grants/applications/application-view";
+import {
+  grantApplicationWorkflow,
+  type GrantApplicationState,
+} from "~/modules/grants/applications/application-workflow";
 import {
   getGrantApplication,
   listGrantDocuments,
@@ -22,7 +24,8 @@ import {
   recheckApplications,
   screenApplications,
   toStoredApplication,
-} from "~/modules/grants/applications.server";
+} from "~/modules/grants/applications/applications.server";
+import { grantDocuments } from "~/modules/grants/applications/documents";
 import {
   correctionDueAtOf,
   parseAutoChecks,
@@ -50,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     call: { id: call.id, title: call.title },
     data: stored.data,
     documents,
-    documentKeys: grantDocumentKeysOf(documents),
+    documentKeys: grantDocuments.keysOf(documents),
     history,
     checks: parseAutoChecks(autoChecks),
     actions: grantApplicationWorkflow

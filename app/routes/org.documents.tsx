@@ -1,13 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FileField, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { allowedLabel, DOCUMENT_KINDS, FILE_KINDS } from "~/modules/attachments/file-types";
+import { Notice } from "~/components/notice";
+import { useConformForm, useIsPending } from "~/components/use-form";
+import { clientFileSchema, DOCUMENT_ACCEPT } from "~/modules/attachments/document-set";
+import { allowedLabel, DOCUMENT_KINDS, formatSize } from "~/modules/attachments/file-types";
 import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import {
@@ -16,6 +18,7 @@ import {
   ORG_DOCUMENT_PURPOSES,
 } from "~/modules/organizations/documents";
 import { addOrgDocument, listOrgDocuments } from "~/modules/organizations/documents.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 
 // The client checks presence only; the content check needs the server.
@@ -28,10 +31,8 @@ const DocumentFields = {
 };
 const DocumentClientSchema = z.object({
   ...DocumentFields,
-  file: z.instanceof(File, { message: "请选择要上传的文件" }),
+  file: clientFileSchema,
 });
-
-const ACCEPT = DOCUMENT_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(",");
 
 export const meta: MetaFunction = () => [{ title: "机构文件 · 益苗" }];
 
@@ -43,50 +44,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
   const formData = await parseUploadForm(request);
-  // Built here so the server-only content check never reaches the browser bundle.
-  const schema = z.object({ ...DocumentFields, file: uploadSchema(DOCUMENT_KINDS) });
-  const submission = await parseWithZod(formData, { schema, async: true });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply(), { status: 400 });
-  }
-  await addOrgDocument({
-    organizationId: organization.id,
-    uploaderId: user.id,
-    purpose: submission.value.purpose,
-    description: submission.value.description,
-    file: submission.value.file,
-    request,
-  });
-  return redirect("/org/documents?uploaded=1");
-}
-
-function formatSize(bytes: number) {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return answerIntent(
+    "org-document",
+    formData,
+    handler({
+      // Built here so the server-only content check never reaches the browser bundle.
+      schema: z.object({ ...DocumentFields, file: uploadSchema(DOCUMENT_KINDS) }),
+      run: async (value) => {
+        await addOrgDocument({
+          organizationId: organization.id,
+          uploaderId: user.id,
+          purpose: value.purpose,
+          description: value.description,
+          file: value.file,
+          request,
+        });
+      },
+      done: () => redirect("/org/documents?uploaded=1"),
+    }),
+  );
 }
 
 export default function OrgDocumentsPage() {
   const { documents } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const pending = useIsPending();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
-    id: "org-document",
-    lastResult,
-    constraint: getZodConstraint(DocumentClientSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DocumentClientSchema }),
-  });
+  const [form, fields] = useConformForm({ id: "org-document", schema: DocumentClientSchema, reply: lastResult });
   const purposeOptions = ORG_DOCUMENT_PURPOSE_KEYS.map((k) => ({ value: k, label: ORG_DOCUMENT_PURPOSES[k] }));
 
   return (
     <div>
       <PageHeader title="机构文件" description="章程、证照、场所证明等材料，仅本机构成员和民政局工作人员可以查看。" />
-      {searchParams.get("uploaded") === "1" && !lastResult ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          文件已上传。
-        </p>
-      ) : null}
+      {searchParams.get("uploaded") === "1" && !lastResult ? <Notice className="mb-4">文件已上传。</Notice> : null}
       <div className="card mb-6">
         <h2 className="mb-4 font-medium">上传文件</h2>
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
@@ -95,7 +85,7 @@ export default function OrgDocumentsPage() {
           <FileField
             meta={fields.file}
             label="文件"
-            accept={ACCEPT}
+            accept={DOCUMENT_ACCEPT}
             className="sm:col-span-2"
             hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，单个文件不超过 10 MB。出错后请重新选择文件。`}
           />
@@ -103,8 +93,8 @@ export default function OrgDocumentsPage() {
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
           <div className="sm:col-span-2">
-            <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" ? "正在上传…" : "上传"}
+            <button type="submit" className="btn-primary" disabled={pending}>
+              {pending ? "正在上传…" : "上传"}
             </button>
           </div>
         </Form>

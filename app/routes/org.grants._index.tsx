@@ -9,13 +9,13 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { GrantStatusBadge } from "~/modules/grants/application-view";
+import { GrantStatusBadge } from "~/modules/grants/applications/application-view";
 import {
   listOpenCalls,
   listOrgGrantApplications,
   loadEligibilityFacts,
   startGrantApplication,
-} from "~/modules/grants/applications.server";
+} from "~/modules/grants/applications/applications.server";
 import { checkEligibility, eligibilitySummary } from "~/modules/grants/calls/eligibility";
 import { parseCallEligibility, parseCategories } from "~/modules/grants/calls/settings";
 import { answerIntent, handler } from "~/utils/action.server";

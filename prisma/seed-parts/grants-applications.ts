@@ -3,10 +3,10 @@
 // the grant share), one returned for 补正, two passed and one failed at
 // screening. The automatic checks are run with the same rules the app uses.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/application-form";
-import type { GrantApplicationState } from "~/modules/grants/application-workflow";
-import { loadEligibilityFacts } from "~/modules/grants/applications.server";
-import type { BudgetCategory } from "~/modules/grants/budget-checks";
+import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/applications/application-form";
+import type { GrantApplicationState } from "~/modules/grants/applications/application-workflow";
+import { loadEligibilityFacts } from "~/modules/grants/applications/applications.server";
+import type { BudgetCategory } from "~/modules/grants/applications/budget-checks";
 import { parseCallEligibility } from "~/modules/grants/calls/settings";
 import { runAutoChecks } from "~/modules/grants/screening/screening";
 

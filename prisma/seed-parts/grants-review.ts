@@ -6,7 +6,7 @@
 // (expert@yimiao.demo), who has a draft and two projects still to score, so the
 // demo shows the reviewer workspace, review progress and a ranking preview.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/application-form";
+import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/applications/application-form";
 import { CallEligibilitySchema } from "~/modules/grants/calls/settings";
 import {
   DEFAULT_CRITERIA,

@@ -5,16 +5,9 @@
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { writeUpload } from "~/modules/attachments/uploads.server";
 import { getRules } from "~/modules/config/rules.server";
-import {
-  APPLICATION_SUBJECT_TYPE,
-  applicationKindLabel,
-  checkCompleteness,
-  checkTypeRules,
-  documentsFor,
-  kindForType,
-  REGISTRATION_DOCUMENTS,
-  type ApplicationData,
-} from "~/modules/registration/application-form";
+import { applicationKindLabel, kindForType, type ApplicationData } from "~/modules/registration/application-form";
+import { checkCompleteness, checkTypeRules } from "~/modules/registration/application-rules";
+import { APPLICATION_SUBJECT_TYPE, documentsFor, registrationDocuments } from "~/modules/registration/documents";
 import { decisionDueAt } from "~/modules/registration/review";
 import { formatDate } from "~/utils/format";
 
@@ -247,7 +240,7 @@ export async function seedRegistration(prisma: PrismaClient) {
       const name = DOCUMENT_FILE_NAMES[key];
       const bytes = demoPdf([
         "Yimiao demo material",
-        `${REGISTRATION_DOCUMENTS[key].purpose} - application ${application.id}`,
+        `${registrationDocuments.purposeOf(key)} - application ${application.id}`,
         "Stands in for the scanned document an applicant uploads.",
       ]);
       const file = new File([bytes], name, { type: "application/pdf" });
@@ -255,7 +248,7 @@ export async function seedRegistration(prisma: PrismaClient) {
       documents.push({
         uploaderId: applicantId,
         organizationId,
-        purpose: REGISTRATION_DOCUMENTS[key].purpose,
+        purpose: registrationDocuments.purposeOf(key),
         originalName: name,
         mimeType: "application/pdf",
         sizeBytes: bytes.length,
@@ -273,7 +266,7 @@ export async function seedRegistration(prisma: PrismaClient) {
         action: "attachment.upload",
         entityType: "RegistrationApplication",
         entityId: application.id,
-        reason: keys.map((k) => `${REGISTRATION_DOCUMENTS[k].label}：${DOCUMENT_FILE_NAMES[k]}`).join("；"),
+        reason: keys.map((k) => `${registrationDocuments.label(k)}：${DOCUMENT_FILE_NAMES[k]}`).join("；"),
         createdAt: d(plan.submittedAt!),
       },
       {

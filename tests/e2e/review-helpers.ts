@@ -2,7 +2,7 @@
 // done, with a rubric, screened applications from distinct organizations, a panel
 // of reviewers, and shortcuts to assign and score straight in the database.
 import crypto from "node:crypto";
-import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
+import { GRANT_SUBJECT_TYPE } from "~/modules/grants/applications/application-form";
 import { prisma } from "~/utils/db.server";
 import { createUser } from "../playwright-utils";
 import { createCall, createCompleteApplication, registerOrganization } from "./grants-apply-helpers";

@@ -14,10 +14,10 @@
 // REVIEW_VOLUME_PLANS=1 prints the plans.
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
-import { GRANT_SUBJECT_TYPE } from "~/modules/grants/application-form";
+import { GRANT_SUBJECT_TYPE } from "~/modules/grants/applications/application-form";
 import { getApplicationFeedback } from "~/modules/grants/publicity/feedback.server";
-import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity/publicity";
 import { getPublicity } from "~/modules/grants/publicity/public.server";
+import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity/publicity";
 import { getAdminPublicity } from "~/modules/grants/publicity/staff.server";
 import { allocationNotes, listAwards } from "~/modules/grants/ranking/allocation.server";
 import { buildRankingWorkbook } from "~/modules/grants/ranking/export.server";

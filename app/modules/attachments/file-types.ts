@@ -83,3 +83,9 @@ export function checkUpload(
   }
   return { ok: true, kind };
 }
+
+/** A file's size for people: "12 KB", "3.4 MB". */
+export function formatSize(bytes: number) {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,20 +1,19 @@
 // Read-only pieces of a registration application, shown to the applicant once
 // submitted and to staff while reviewing.
 import type { ReactNode } from "react";
+import { formatSize } from "~/modules/attachments/file-types";
 import { CAPITAL_LABELS, orgTypeLabel, type OrgType } from "~/modules/organizations/labels";
 import { formatDateTime, formatFen } from "~/utils/format";
 import {
   applicationKindLabel,
-  documentsFor,
   FUNDRAISING_LABELS,
   hasScopeLevel,
   kindForType,
   legalRepresentativeLabel,
-  REGISTRATION_DOCUMENTS,
   SCOPE_LEVEL_LABELS,
   type ApplicationData,
-  type DocumentKey,
 } from "./application-form";
+import { documentsFor, registrationDocuments } from "./documents";
 import { registrationWorkflow, type RegistrationState } from "./workflow";
 
 const STATUS_STYLES: Record<RegistrationState, string> = {
@@ -138,15 +137,10 @@ export type StoredDocument = {
   createdAt: string | Date;
 };
 
-export function formatSize(bytes: number) {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** The required documents of the kind, each with its stored file (or a note that it is missing). */
 export function ApplicationDocuments({ orgType, documents }: { orgType: string; documents: StoredDocument[] }) {
-  const keys: DocumentKey[] = documentsFor(kindForType(orgType as OrgType));
-  const byPurpose = new Map(documents.map((d) => [d.purpose, d] as const));
+  const keys = documentsFor(kindForType(orgType as OrgType));
+  const byKey = registrationDocuments.byKey(documents);
   return (
     <section className="card" aria-labelledby="application-documents-heading">
       <h2 id="application-documents-heading" className="font-medium">
@@ -154,10 +148,10 @@ export function ApplicationDocuments({ orgType, documents }: { orgType: string; 
       </h2>
       <ul className="mt-3 divide-y divide-gray-100 text-sm">
         {keys.map((key) => {
-          const doc = byPurpose.get(REGISTRATION_DOCUMENTS[key].purpose);
+          const doc = byKey[key];
           return (
             <li key={key} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-              <span className="text-gray-700">{REGISTRATION_DOCUMENTS[key].label}</span>
+              <span className="text-gray-700">{registrationDocuments.label(key)}</span>
               {doc ? (
                 <span className="text-right">
                   <a href={`/files/${doc.id}`} className="link break-all" target="_blank" rel="noreferrer">

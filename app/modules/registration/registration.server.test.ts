@@ -6,7 +6,8 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { PDF_BYTES } from "../../../tests/unit/helpers/sample-files";
 import { createTestUser } from "../../../tests/unit/helpers/users";
-import type { ApplicationData, DocumentKey } from "./application-form";
+import type { ApplicationData } from "./application-form";
+import type { DocumentKey } from "./documents";
 import {
   decideApplication,
   listApplicationDocuments,

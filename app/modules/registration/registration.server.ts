@@ -1,6 +1,5 @@
 // Queries and writes for registration (登记) and filing (备案) applications.
-import fs from "node:fs/promises";
-import { attachmentData, resolveStoragePath, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { listDocuments, saveWithDocuments } from "~/modules/attachments/document-set.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
@@ -10,20 +9,12 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
-import {
-  APPLICATION_SUBJECT_TYPE,
-  applicationKindLabel,
-  kindForType,
-  parseApplicationData,
-  REGISTRATION_DOCUMENT_PURPOSES,
-  REGISTRATION_DOCUMENTS,
-  type ApplicationData,
-  type DocumentKey,
-} from "./application-form";
+import { applicationKindLabel, kindForType, parseApplicationData, type ApplicationData } from "./application-form";
+import { APPLICATION_SUBJECT_TYPE, registrationDocuments, type DocumentKey } from "./documents";
 import { assignUscc, decisionDueAt, OPEN_STATES, REVIEW_LIST_STATES, UNDECIDED_STATES } from "./review";
 import { EDITABLE_REGISTRATION_STATES, registrationWorkflow, type RegistrationState } from "./workflow";
 
-const ENTITY_TYPE = "RegistrationApplication";
+const ENTITY_TYPE = APPLICATION_SUBJECT_TYPE;
 
 const listSelect = {
   id: true,
@@ -165,15 +156,7 @@ export async function getOrgApplication(organizationId: string, applicationId: s
 
 /** The documents stored for an application, newest first. */
 export async function listApplicationDocuments(applicationId: string) {
-  return prisma.attachment.findMany({
-    where: {
-      subjectType: APPLICATION_SUBJECT_TYPE,
-      subjectId: applicationId,
-      purpose: { in: REGISTRATION_DOCUMENT_PURPOSES },
-    },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, purpose: true, originalName: true, sizeBytes: true, createdAt: true },
-  });
+  return listDocuments(registrationDocuments, applicationId, "desc");
 }
 
 /**
@@ -200,102 +183,79 @@ export async function saveApplication(input: {
   submit: boolean;
   request: Request;
 }) {
-  const uploads = (Object.entries(input.files) as Array<[DocumentKey, File]>).filter(([, f]) => f instanceof File);
-  const replacedKeys: string[] = [];
-  const result = await withStoredUploads(
-    uploads.map(([, file]) => file),
-    async (tx, stored) => {
-      const app = await tx.registrationApplication.findFirst({
-        where: { id: input.applicationId, organizationId: input.organizationId },
-        select: { status: true, firstSubmittedAt: true, dueAt: true, submissions: true },
-      });
-      if (!app) throw new WorkflowError("未找到该申请");
-      const from = stateOf(app.status);
-      if (!EDITABLE_REGISTRATION_STATES.includes(from)) {
-        throw new WorkflowError(`申请当前为「${stateLabel(from)}」，不能修改`);
-      }
-      const kind = kindForType(input.data.orgType);
-      const saved = await tx.registrationApplication.updateMany({
-        where: { id: input.applicationId, status: from },
-        data: {
-          kind,
-          orgType: input.data.orgType,
-          proposedName: input.data.proposedName ?? "",
-          data: JSON.stringify(input.data),
-        },
-      });
-      if (saved.count !== 1) throw new WorkflowError("该申请的状态已被他人更新，请刷新后重试");
+  return saveWithDocuments({
+    set: registrationDocuments,
+    subjectId: input.applicationId,
+    organizationId: input.organizationId,
+    actorId: input.actorId,
+    request: input.request,
+    files: input.files,
+    saveDraft: (tx) => saveDraft(tx, input),
+    submit: input.submit ? (tx, draft) => submitApplication(tx, input, draft) : null,
+  });
+}
 
-      if (uploads.length) {
-        const purposes = uploads.map(([key]) => REGISTRATION_DOCUMENTS[key].purpose);
-        const old = await tx.attachment.findMany({
-          where: { subjectType: APPLICATION_SUBJECT_TYPE, subjectId: input.applicationId, purpose: { in: purposes } },
-          select: { id: true, storageKey: true },
-        });
-        if (old.length) await tx.attachment.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
-        replacedKeys.push(...old.map((o) => o.storageKey));
-        await tx.attachment.createMany({
-          data: uploads.map(([key, file], i) => ({
-            ...attachmentData(file, stored[i]!, {
-              uploaderId: input.actorId,
-              organizationId: input.organizationId,
-              purpose: REGISTRATION_DOCUMENTS[key].purpose,
-            }),
-            subjectType: APPLICATION_SUBJECT_TYPE,
-            subjectId: input.applicationId,
-          })),
-        });
-        await recordAudit(tx, {
-          actorId: input.actorId,
-          action: "attachment.upload",
-          entityType: ENTITY_TYPE,
-          entityId: input.applicationId,
-          reason: uploads.map(([key, file]) => `${REGISTRATION_DOCUMENTS[key].label}：${file.name}`).join("；"),
-          request: input.request,
-        });
-      }
+type SaveInput = Parameters<typeof saveApplication>[0];
 
-      if (!input.submit) return { submitted: false as const };
-
-      const now = new Date();
-      const rules = await getRules(now, tx);
-      const firstSubmittedAt = app.firstSubmittedAt ?? now;
-      const dueAt = app.dueAt ?? decisionDueAt(firstSubmittedAt, rules["registration.reviewDays"]);
-      await runTransition(tx, {
-        workflow: registrationWorkflow,
-        entityType: ENTITY_TYPE,
-        entityId: input.applicationId,
-        from,
-        to: "SUBMITTED",
-        actor: { id: input.actorId, role: "ORG_MEMBER" },
-        request: input.request,
-        apply: async () =>
-          (
-            await tx.registrationApplication.updateMany({
-              where: { id: input.applicationId, status: from },
-              data: { status: "SUBMITTED", submissions: { increment: 1 }, submittedAt: now, firstSubmittedAt, dueAt },
-            })
-          ).count,
-      });
-      const name = input.data.proposedName ?? "";
-      const kindLabel = applicationKindLabel(kind);
-      const round = app.submissions + 1;
-      await notifyAdmins(tx, {
-        title: round > 1 ? `${kindLabel}申请补正后重新提交：${name}` : `新的${kindLabel}申请：${name}`,
-        body: `第 ${round} 次提交。请在 ${formatDate(dueAt)} 前作出决定。`,
-        link: `/admin/registrations/${input.applicationId}`,
-      });
-      await notifyOrganization(tx, input.organizationId, {
-        title: `${kindLabel}申请已提交：${name}`,
-        body: `区民政局将审查您的申请，办理期限至 ${formatDate(dueAt)}。`,
-        link: `/org/registration/${input.applicationId}`,
-      });
-      return { submitted: true as const };
+async function saveDraft(tx: Tx, input: SaveInput) {
+  const app = await tx.registrationApplication.findFirst({
+    where: { id: input.applicationId, organizationId: input.organizationId },
+    select: { status: true, firstSubmittedAt: true, dueAt: true, submissions: true },
+  });
+  if (!app) throw new WorkflowError("未找到该申请");
+  const from = stateOf(app.status);
+  if (!EDITABLE_REGISTRATION_STATES.includes(from)) {
+    throw new WorkflowError(`申请当前为「${stateLabel(from)}」，不能修改`);
+  }
+  const kind = kindForType(input.data.orgType);
+  const saved = await tx.registrationApplication.updateMany({
+    where: { id: input.applicationId, status: from },
+    data: {
+      kind,
+      orgType: input.data.orgType,
+      proposedName: input.data.proposedName ?? "",
+      data: JSON.stringify(input.data),
     },
-  );
-  // The replaced files' rows are gone; their bytes can go too.
-  await Promise.all(replacedKeys.map((key) => fs.rm(resolveStoragePath(key), { force: true }).catch(() => undefined)));
-  return result;
+  });
+  if (saved.count !== 1) throw new WorkflowError("该申请的状态已被他人更新，请刷新后重试");
+  return { ...app, from, kind };
+}
+
+async function submitApplication(tx: Tx, input: SaveInput, app: Awaited<ReturnType<typeof saveDraft>>) {
+  const { from, kind } = app;
+  const now = new Date();
+  const rules = await getRules(now, tx);
+  const firstSubmittedAt = app.firstSubmittedAt ?? now;
+  const dueAt = app.dueAt ?? decisionDueAt(firstSubmittedAt, rules["registration.reviewDays"]);
+  await runTransition(tx, {
+    workflow: registrationWorkflow,
+    entityType: ENTITY_TYPE,
+    entityId: input.applicationId,
+    from,
+    to: "SUBMITTED",
+    actor: { id: input.actorId, role: "ORG_MEMBER" },
+    request: input.request,
+    apply: async () =>
+      (
+        await tx.registrationApplication.updateMany({
+          where: { id: input.applicationId, status: from },
+          data: { status: "SUBMITTED", submissions: { increment: 1 }, submittedAt: now, firstSubmittedAt, dueAt },
+        })
+      ).count,
+  });
+  const name = input.data.proposedName ?? "";
+  const kindLabel = applicationKindLabel(kind);
+  const round = app.submissions + 1;
+  await notifyAdmins(tx, {
+    title: round > 1 ? `${kindLabel}申请补正后重新提交：${name}` : `新的${kindLabel}申请：${name}`,
+    body: `第 ${round} 次提交。请在 ${formatDate(dueAt)} 前作出决定。`,
+    link: `/admin/registrations/${input.applicationId}`,
+  });
+  await notifyOrganization(tx, input.organizationId, {
+    title: `${kindLabel}申请已提交：${name}`,
+    body: `区民政局将审查您的申请，办理期限至 ${formatDate(dueAt)}。`,
+    link: `/org/registration/${input.applicationId}`,
+  });
 }
 
 // ───────────────────────── Staff side ─────────────────────────

@@ -7,7 +7,7 @@ import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
 import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { GrantStatusBadge } from "~/modules/grants/application-view";
+import { GrantStatusBadge } from "~/modules/grants/applications/application-view";
 import { confirmShortlist } from "~/modules/grants/publicity/confirm-shortlist.server";
 import { decideObjection } from "~/modules/grants/publicity/decide-objection.server";
 import {

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { GrantApplicationDetails } from "~/modules/grants/application-view";
+import { GrantApplicationDetails } from "~/modules/grants/applications/application-view";
 import { getReviewerTask, recuseFromReview, saveReview } from "~/modules/panels.server";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";

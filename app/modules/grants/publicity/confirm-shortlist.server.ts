@@ -5,8 +5,8 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
 import { succeed } from "~/utils/write-result";
-import { GRANT_SUBJECT_TYPE } from "../application-form";
-import { grantApplicationWorkflow, type GrantApplicationState } from "../application-workflow";
+import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
+import { grantApplicationWorkflow, type GrantApplicationState } from "../applications/application-workflow";
 import { reviewRoundWorkflow } from "../review/round-workflow";
 import { confirmProblem, cutOffScore, formatScore, notFundedReason } from "./publicity";
 

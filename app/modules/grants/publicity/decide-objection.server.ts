@@ -7,8 +7,8 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
 import { formatFen } from "~/utils/format";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
-import { GRANT_SUBJECT_TYPE } from "../application-form";
-import { grantApplicationWorkflow, type GrantApplicationState } from "../application-workflow";
+import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
+import { grantApplicationWorkflow, type GrantApplicationState } from "../applications/application-workflow";
 import { maxGrantFor } from "../ranking/allocation";
 import { objectionWorkflow, type ObjectionState, type UpheldAction, UPHELD_ACTIONS } from "./objection-workflow";
 

@@ -4,7 +4,7 @@
 // leaves this module.
 import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
-import { GRANT_SUBJECT_TYPE } from "../application-form";
+import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
 import { anonymousComments, criterionAverages, cutOffScore } from "./publicity";
 
 export async function getApplicationFeedback(applicationId: string) {

@@ -8,8 +8,8 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { fail, failFields, succeed, type WriteResult } from "~/utils/write-result";
-import { GRANT_SUBJECT_TYPE } from "../application-form";
-import { grantApplicationWorkflow } from "../application-workflow";
+import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
+import { grantApplicationWorkflow } from "../applications/application-workflow";
 import { publicityEndOf } from "../calls/phase";
 import { publishProblem } from "../publicity/publicity";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { GRANT_SUBJECT_TYPE } from "../application-form";
+import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
 import {
   addReviewer,
   autoAssign,

@@ -10,7 +10,7 @@ import {
 import { OPEN_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
 import { roundScores } from "~/modules/review/scores.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
-import { GRANT_SUBJECT_TYPE } from "../application-form";
+import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
 import { maxGrantFor, rankApplications, type AllocationRules } from "../ranking/allocation";
 
 type Db = Tx | typeof prisma;

@@ -4,7 +4,7 @@
 // it where grant rounds and applications live and what a reviewer reads.
 import type { PanelDb, PanelRound, PanelSubject, PanelSubjectKind } from "~/modules/review/subject";
 import type { Prisma } from "~/utils/db.server";
-import { GRANT_SUBJECT_TYPE, parseGrantData } from "../application-form";
+import { GRANT_SUBJECT_TYPE, parseGrantData } from "../applications/application-form";
 import { CALL_ENTITY_TYPE } from "./panel";
 import { aggregationSettingsOf } from "./results.server";
 

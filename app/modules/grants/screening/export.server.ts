@@ -1,7 +1,7 @@
 // The screening list of a call as an .xlsx workbook.
 import ExcelJS from "exceljs";
 import { formatDateTime } from "~/utils/format";
-import { grantStateLabel, listApplicationsForExport } from "../applications.server";
+import { grantStateLabel, listApplicationsForExport } from "../applications/applications.server";
 import { autoCheckReasons, parseAutoChecks } from "./screening";
 
 export async function buildApplicationsWorkbook(callId: string, callTitle: string) {

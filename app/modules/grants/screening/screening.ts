@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
-import type { StoredApplication } from "../application-form";
-import type { BudgetRules } from "../budget-checks";
-import { checkBudget } from "../budget-checks";
+import type { StoredApplication } from "../applications/application-form";
+import type { BudgetRules } from "../applications/budget-checks";
+import { checkBudget } from "../applications/budget-checks";
 import { checkEligibility, type EligibilityFacts, type EligibilityResult } from "../calls/eligibility";
 import type { CallEligibility } from "../calls/settings";
 

@@ -3,16 +3,11 @@
 import type { ReactNode } from "react";
 import { auditActionLabel } from "~/modules/audit/labels";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
-import {
-  GRANT_DOCUMENTS,
-  grantDocumentKeyOf,
-  INDICATOR_KIND_LABELS,
-  SOCIAL_WORKER_LEVEL_LABELS,
-  type GrantApplicationData,
-} from "./application-form";
+import type { AutoChecks } from "../screening/screening";
+import { INDICATOR_KIND_LABELS, SOCIAL_WORKER_LEVEL_LABELS, type GrantApplicationData } from "./application-form";
 import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
 import { BUDGET_CATEGORY_LABELS, type BudgetCategory } from "./budget-checks";
-import type { AutoChecks } from "./screening/screening";
+import { grantDocuments } from "./documents";
 
 const STATUS_STYLES: Partial<Record<GrantApplicationState, string>> = {
   DRAFT: "bg-gray-50 text-gray-700 ring-gray-300",
@@ -243,10 +238,10 @@ export function GrantApplicationDetails({
         {documents.length ? (
           <ul className="mt-2 space-y-1 text-sm">
             {documents.map((d) => {
-              const key = grantDocumentKeyOf(d.purpose);
+              const key = grantDocuments.keyOf(d.purpose);
               return (
                 <li key={d.id}>
-                  {key ? GRANT_DOCUMENTS[key].label : d.purpose}：
+                  {key ? grantDocuments.label(key) : d.purpose}：
                   <a href={`/files/${d.id}`} className="link" target="_blank" rel="noreferrer">
                     {d.originalName}
                   </a>

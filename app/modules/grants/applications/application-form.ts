@@ -5,30 +5,10 @@ import { z } from "zod";
 import { parseDateInput, toDateInput } from "~/utils/dates";
 import { fenToYuanInput, yuanToFen } from "~/utils/format";
 import { BUDGET_CATEGORIES, checkBudget, type BudgetRules, type FieldIssue } from "./budget-checks";
+import { grantDocuments, type GrantDocumentKey } from "./documents";
 
-export const GRANT_SUBJECT_TYPE = "GrantApplication";
-
-export const GRANT_DOCUMENTS = {
-  plan: { purpose: "grant.plan", label: "项目计划书", required: true },
-  budget: { purpose: "grant.budget", label: "预算明细表", required: false },
-  other: { purpose: "grant.other", label: "其他证明材料", required: false },
-} as const;
-export type GrantDocumentKey = keyof typeof GRANT_DOCUMENTS;
-export const GRANT_DOCUMENT_KEYS = Object.keys(GRANT_DOCUMENTS) as GrantDocumentKey[];
-export const GRANT_DOCUMENT_PURPOSES = GRANT_DOCUMENT_KEYS.map((k) => GRANT_DOCUMENTS[k].purpose);
-export function grantDocumentField(key: GrantDocumentKey) {
-  return `${key}File` as const;
-}
-export function grantDocumentKeyOf(purpose: string): GrantDocumentKey | null {
-  return GRANT_DOCUMENT_KEYS.find((k) => GRANT_DOCUMENTS[k].purpose === purpose) ?? null;
-}
-
-/** Which documents a list of stored attachments covers. */
-export function grantDocumentKeysOf(documents: Array<{ purpose: string }>): GrantDocumentKey[] {
-  return [
-    ...new Set(documents.map((d) => grantDocumentKeyOf(d.purpose)).filter((k): k is GrantDocumentKey => k != null)),
-  ];
-}
+// Defined beside the documents (whose Attachment.subjectType it is); read from here by the other grant modules.
+export { GRANT_SUBJECT_TYPE } from "./documents";
 
 export const INDICATOR_KINDS = ["OUTPUT", "OUTCOME"] as const;
 export const INDICATOR_KIND_LABELS: Record<(typeof INDICATOR_KINDS)[number], string> = {
@@ -255,9 +235,7 @@ export const GrantApplicationFields = z.object({
   requestedTotal: money("申请资助金额"),
   ownTotal: money("自有资金"),
   matchedTotal: money("配套资金"),
-  planFile: z.any().optional(),
-  budgetFile: z.any().optional(),
-  otherFile: z.any().optional(),
+  ...grantDocuments.fileFields(z.any()),
 });
 
 export type GrantFormValues = z.input<typeof GrantApplicationFields>;
@@ -391,7 +369,7 @@ export function completenessIssues(values: ParsedFields, categories: string[], h
     if (!r?.category) issues.push({ path: ["budget", i, "category"], message: "请选择预算科目" });
     if (!r?.description) issues.push({ path: ["budget", i, "description"], message: "请填写用途说明" });
   });
-  if (!hasPlan) issues.push({ path: ["planFile"], message: `请上传${GRANT_DOCUMENTS.plan.label}` });
+  if (!hasPlan) issues.push({ path: ["planFile"], message: `请上传${grantDocuments.label("plan")}` });
   return issues;
 }
 
@@ -421,8 +399,7 @@ export type GrantSchemaOptions = {
  * but only 提交 is blocked by them: see `liveIssues`.
  */
 export function buildGrantApplicationSchema(options: GrantSchemaOptions) {
-  const fileField = options.fileSchema.optional();
-  return GrantApplicationFields.extend({ planFile: fileField, budgetFile: fileField, otherFile: fileField })
+  return GrantApplicationFields.extend(grantDocuments.fileFields(options.fileSchema))
     .superRefine((values, ctx) => {
       // A milestone is stored with its date, so even a draft row needs one.
       (values.milestones ?? []).forEach((row, index) => {
@@ -439,14 +416,11 @@ export function buildGrantApplicationSchema(options: GrantSchemaOptions) {
       for (const issue of issues)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: issue.path, message: issue.message });
     })
-    .transform((values) => {
-      const files: Partial<Record<GrantDocumentKey, File>> = {};
-      for (const key of GRANT_DOCUMENT_KEYS) {
-        const file = values[grantDocumentField(key)];
-        if (file instanceof File) files[key] = file;
-      }
-      return { intent: values.intent, values: toStoredValues(values), files };
-    });
+    .transform((values) => ({
+      intent: values.intent,
+      values: toStoredValues(values),
+      files: grantDocuments.filesFrom(values),
+    }));
 }
 
 // ───────────────────────── Progress ─────────────────────────

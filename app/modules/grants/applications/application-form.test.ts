@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { isEditable, submissionBlock } from "../screening/screening";
 import {
   buildGrantApplicationSchema,
   grantFormDefaults,
@@ -9,7 +10,6 @@ import {
   GrantApplicationFields,
   type StoredApplication,
 } from "./application-form";
-import { isEditable, submissionBlock } from "./screening/screening";
 
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
 

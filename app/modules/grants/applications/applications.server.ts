@@ -1,7 +1,6 @@
 // Queries and writes for 公益创投 project applications: starting and saving the
 // form, submitting, the automatic checks, and staff screening.
-import fs from "node:fs/promises";
-import { attachmentData, resolveStoragePath, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { listDocuments, saveWithDocuments } from "~/modules/attachments/document-set.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
@@ -9,26 +8,19 @@ import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
-import {
-  GRANT_DOCUMENT_PURPOSES,
-  GRANT_DOCUMENTS,
-  GRANT_SUBJECT_TYPE,
-  parseGrantData,
-  type GrantDocumentKey,
-  type StoredApplication,
-  type StoredValues,
-} from "./application-form";
-import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
-import { sumLines } from "./budget-checks";
-import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "./calls/eligibility";
-import { parseCallEligibility, parseCategories, type CallEligibility } from "./calls/settings";
+import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "../calls/eligibility";
+import { parseCallEligibility, parseCategories, type CallEligibility } from "../calls/settings";
 import {
   isEditable,
   runAutoChecks,
   submissionBlock,
   type AutoChecks,
   type ScreeningAction,
-} from "./screening/screening";
+} from "../screening/screening";
+import { GRANT_SUBJECT_TYPE, parseGrantData, type StoredApplication, type StoredValues } from "./application-form";
+import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
+import { sumLines } from "./budget-checks";
+import { grantDocuments, type GrantDocumentKey } from "./documents";
 
 const ENTITY_TYPE = GRANT_SUBJECT_TYPE;
 type Db = Tx | typeof prisma;
@@ -268,11 +260,7 @@ export async function getGrantApplication(id: string) {
 }
 
 export async function listGrantDocuments(applicationId: string) {
-  return prisma.attachment.findMany({
-    where: { subjectType: GRANT_SUBJECT_TYPE, subjectId: applicationId, purpose: { in: GRANT_DOCUMENT_PURPOSES } },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, purpose: true, originalName: true, sizeBytes: true, createdAt: true },
-  });
+  return listDocuments(grantDocuments, applicationId, "asc");
 }
 
 export async function listGrantHistory(applicationId: string) {
@@ -354,141 +342,120 @@ export async function saveGrantApplication(input: {
   submit: boolean;
   request: Request;
 }) {
-  const uploads = (Object.entries(input.files) as Array<[GrantDocumentKey, File]>).filter(([, f]) => f instanceof File);
-  const replacedKeys: string[] = [];
+  return saveWithDocuments({
+    set: grantDocuments,
+    subjectId: input.applicationId,
+    organizationId: input.organizationId,
+    actorId: input.actorId,
+    request: input.request,
+    files: input.files,
+    saveDraft: (tx) => saveGrantDraft(tx, input),
+    submit: input.submit ? (tx, draft) => submitGrantApplication(tx, input, draft) : null,
+  });
+}
+
+type SaveInput = Parameters<typeof saveGrantApplication>[0];
+
+async function saveGrantDraft(tx: Tx, input: SaveInput) {
   const v = input.values;
-  const result = await withStoredUploads(
-    uploads.map(([, f]) => f),
-    async (tx, stored) => {
-      const now = new Date();
-      const app = await tx.grantApplication.findFirst({
-        where: { id: input.applicationId, organizationId: input.organizationId },
-        select: { status: true, correctionDueAt: true, submittedAt: true, call: { select: callRulesSelect } },
-      });
-      if (!app) throw new WorkflowError("未找到该申报", 400);
-      const from = stateOf(app.status);
-      if (!isEditable(from, app.correctionDueAt, now)) {
-        throw new WorkflowError(
-          from === "CORRECTION"
-            ? `补正已截止（截止时间：${formatDateTime(app.correctionDueAt)}）`
-            : `申报当前为「${grantStateLabel(from)}」，不能修改`,
-        );
-      }
-      const sums = sumLines(v.budgetLines);
-      const requestedFen = v.declared.requestedFen ?? sums.requestedFen;
-      const ownFundsFen = v.declared.ownFen ?? sums.ownFen;
-      const matchedFen = v.declared.matchedFen ?? sums.matchedFen;
-      const saved = await tx.grantApplication.updateMany({
-        where: { id: input.applicationId, status: from },
-        data: {
-          title: v.title,
-          category: v.category,
-          projectStart: v.projectStart,
-          projectEnd: v.projectEnd,
-          data: JSON.stringify(v.data),
-          requestedFen,
-          ownFundsFen,
-          matchedFen,
-          totalBudgetFen: requestedFen + ownFundsFen + matchedFen,
-        },
-      });
-      if (saved.count !== 1) throw new WorkflowError("该申报的状态已被他人更新，请刷新后重试");
-      const applicationId = input.applicationId;
-      await tx.grantBudgetLine.deleteMany({ where: { applicationId } });
-      await tx.grantMilestone.deleteMany({ where: { applicationId } });
-      await tx.grantIndicator.deleteMany({ where: { applicationId } });
-      if (v.budgetLines.length) {
-        await tx.grantBudgetLine.createMany({
-          data: v.budgetLines.map((l, position) => ({ ...l, applicationId, position })),
-        });
-      }
-      const milestones = v.milestones.filter((m): m is typeof m & { dueDate: Date } => m.dueDate != null);
-      if (milestones.length) {
-        await tx.grantMilestone.createMany({
-          data: milestones.map((m, position) => ({ ...m, applicationId, position })),
-        });
-      }
-      if (v.indicators.length) {
-        await tx.grantIndicator.createMany({
-          data: v.indicators.map((i, position) => ({ ...i, applicationId, position })),
-        });
-      }
-
-      if (uploads.length) {
-        const purposes = uploads.map(([key]) => GRANT_DOCUMENTS[key].purpose);
-        const old = await tx.attachment.findMany({
-          where: { subjectType: GRANT_SUBJECT_TYPE, subjectId: applicationId, purpose: { in: purposes } },
-          select: { id: true, storageKey: true },
-        });
-        if (old.length) await tx.attachment.deleteMany({ where: { id: { in: old.map((o) => o.id) } } });
-        replacedKeys.push(...old.map((o) => o.storageKey));
-        await tx.attachment.createMany({
-          data: uploads.map(([key, file], i) => ({
-            ...attachmentData(file, stored[i]!, {
-              uploaderId: input.actorId,
-              organizationId: input.organizationId,
-              purpose: GRANT_DOCUMENTS[key].purpose,
-            }),
-            subjectType: GRANT_SUBJECT_TYPE,
-            subjectId: applicationId,
-          })),
-        });
-        await recordAudit(tx, {
-          actorId: input.actorId,
-          action: "attachment.upload",
-          entityType: ENTITY_TYPE,
-          entityId: applicationId,
-          reason: uploads.map(([key, file]) => `${GRANT_DOCUMENTS[key].label}：${file.name}`).join("；"),
-          request: input.request,
-        });
-      }
-
-      if (!input.submit) return { submitted: false as const };
-
-      const block = submissionBlock(from, app.call, app.correctionDueAt, now);
-      if (block) throw new WorkflowError(block, 400);
-      const eligibility = await eligibilityOf(tx, input.organizationId, app.call, now);
-      if (!eligibility.eligible)
-        throw new WorkflowError(`本机构暂不符合申报条件：${eligibility.reasons.join("；")}`, 403);
-      await runTransition(tx, {
-        workflow: grantApplicationWorkflow,
-        entityType: ENTITY_TYPE,
-        entityId: applicationId,
-        from,
-        to: "SUBMITTED",
-        actor: { id: input.actorId, role: "ORG_MEMBER" },
-        request: input.request,
-        apply: async () =>
-          (
-            await tx.grantApplication.updateMany({
-              where: { id: applicationId, status: from },
-              data: { status: "SUBMITTED", submittedAt: now },
-            })
-          ).count,
-      });
-      const checks = (await computeChecks(tx, [applicationId], now)).get(applicationId);
-      if (checks)
-        await tx.grantApplication.update({
-          where: { id: applicationId },
-          data: { autoChecks: JSON.stringify(checks) },
-          select: { id: true },
-        });
-      const again = from === "CORRECTION";
-      await notifyAdmins(tx, {
-        title: again ? `公益创投申报补正后重新提交：${v.title}` : `新的公益创投申报：${v.title}`,
-        body: `${app.call.title}`,
-        link: `/admin/grants/applications/${applicationId}`,
-      });
-      await notifyOrganization(tx, input.organizationId, {
-        title: `公益创投项目已提交：${v.title}`,
-        body: `${app.call.title}，区民政局将进行资格审查。`,
-        link: `/org/grants/${applicationId}`,
-      });
-      return { submitted: true as const };
+  const now = new Date();
+  const app = await tx.grantApplication.findFirst({
+    where: { id: input.applicationId, organizationId: input.organizationId },
+    select: { status: true, correctionDueAt: true, submittedAt: true, call: { select: callRulesSelect } },
+  });
+  if (!app) throw new WorkflowError("未找到该申报", 400);
+  const from = stateOf(app.status);
+  if (!isEditable(from, app.correctionDueAt, now)) {
+    throw new WorkflowError(
+      from === "CORRECTION"
+        ? `补正已截止（截止时间：${formatDateTime(app.correctionDueAt)}）`
+        : `申报当前为「${grantStateLabel(from)}」，不能修改`,
+    );
+  }
+  const sums = sumLines(v.budgetLines);
+  const requestedFen = v.declared.requestedFen ?? sums.requestedFen;
+  const ownFundsFen = v.declared.ownFen ?? sums.ownFen;
+  const matchedFen = v.declared.matchedFen ?? sums.matchedFen;
+  const saved = await tx.grantApplication.updateMany({
+    where: { id: input.applicationId, status: from },
+    data: {
+      title: v.title,
+      category: v.category,
+      projectStart: v.projectStart,
+      projectEnd: v.projectEnd,
+      data: JSON.stringify(v.data),
+      requestedFen,
+      ownFundsFen,
+      matchedFen,
+      totalBudgetFen: requestedFen + ownFundsFen + matchedFen,
     },
-  );
-  await Promise.all(replacedKeys.map((key) => fs.rm(resolveStoragePath(key), { force: true }).catch(() => undefined)));
-  return result;
+  });
+  if (saved.count !== 1) throw new WorkflowError("该申报的状态已被他人更新，请刷新后重试");
+  const applicationId = input.applicationId;
+  await tx.grantBudgetLine.deleteMany({ where: { applicationId } });
+  await tx.grantMilestone.deleteMany({ where: { applicationId } });
+  await tx.grantIndicator.deleteMany({ where: { applicationId } });
+  if (v.budgetLines.length) {
+    await tx.grantBudgetLine.createMany({
+      data: v.budgetLines.map((l, position) => ({ ...l, applicationId, position })),
+    });
+  }
+  const milestones = v.milestones.filter((m): m is typeof m & { dueDate: Date } => m.dueDate != null);
+  if (milestones.length) {
+    await tx.grantMilestone.createMany({
+      data: milestones.map((m, position) => ({ ...m, applicationId, position })),
+    });
+  }
+  if (v.indicators.length) {
+    await tx.grantIndicator.createMany({
+      data: v.indicators.map((i, position) => ({ ...i, applicationId, position })),
+    });
+  }
+  return { from, call: app.call, correctionDueAt: app.correctionDueAt, now };
+}
+
+async function submitGrantApplication(tx: Tx, input: SaveInput, draft: Awaited<ReturnType<typeof saveGrantDraft>>) {
+  const { from, call, correctionDueAt, now } = draft;
+  const applicationId = input.applicationId;
+  const title = input.values.title;
+  const block = submissionBlock(from, call, correctionDueAt, now);
+  if (block) throw new WorkflowError(block, 400);
+  const eligibility = await eligibilityOf(tx, input.organizationId, call, now);
+  if (!eligibility.eligible) throw new WorkflowError(`本机构暂不符合申报条件：${eligibility.reasons.join("；")}`, 403);
+  await runTransition(tx, {
+    workflow: grantApplicationWorkflow,
+    entityType: ENTITY_TYPE,
+    entityId: applicationId,
+    from,
+    to: "SUBMITTED",
+    actor: { id: input.actorId, role: "ORG_MEMBER" },
+    request: input.request,
+    apply: async () =>
+      (
+        await tx.grantApplication.updateMany({
+          where: { id: applicationId, status: from },
+          data: { status: "SUBMITTED", submittedAt: now },
+        })
+      ).count,
+  });
+  const checks = (await computeChecks(tx, [applicationId], now)).get(applicationId);
+  if (checks)
+    await tx.grantApplication.update({
+      where: { id: applicationId },
+      data: { autoChecks: JSON.stringify(checks) },
+      select: { id: true },
+    });
+  const again = from === "CORRECTION";
+  await notifyAdmins(tx, {
+    title: again ? `公益创投申报补正后重新提交：${title}` : `新的公益创投申报：${title}`,
+    body: `${call.title}`,
+    link: `/admin/grants/applications/${applicationId}`,
+  });
+  await notifyOrganization(tx, input.organizationId, {
+    title: `公益创投项目已提交：${title}`,
+    body: `${call.title}，区民政局将进行资格审查。`,
+    link: `/org/grants/${applicationId}`,
+  });
 }
 
 // ───────────────────────── Staff side ─────────────────────────

@@ -1,0 +1,56 @@
+// The long forms that save drafts: "保存草稿" checks formats only, the submit
+// button checks everything. Which button was pressed decides the checks, in
+// the browser and on the server (the `intent` field).
+import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { useRef, type ReactNode } from "react";
+import type { z } from "zod";
+import { useConformForm, useIsPending } from "./use-form";
+
+type Reply = Parameters<typeof useConformForm>[0]["reply"];
+
+/**
+ * useConformForm for a draft form: `fields` (the format checks) gives the
+ * field types and constraints, `schema` (which adds the submit checks when
+ * `intent` is "submit") validates. Revalidation while typing keeps the checks
+ * of the button pressed last.
+ */
+export function useDraftForm<Fields extends z.ZodTypeAny>(options: {
+  id: string;
+  fields: Fields;
+  schema: z.ZodTypeAny;
+  reply: Reply;
+  defaultValue?: Parameters<typeof useConformForm<Fields>>[0]["defaultValue"];
+}) {
+  const intentRef = useRef<"save" | "submit">("save");
+  const { schema } = options;
+  return useConformForm({
+    id: options.id,
+    schema: options.fields,
+    reply: options.reply,
+    defaultValue: options.defaultValue,
+    onValidate({ formData }) {
+      const pressed = formData.get("intent");
+      if (pressed === "save" || pressed === "submit") intentRef.current = pressed;
+      else formData.set("intent", intentRef.current);
+      // The full schema transforms its output; the form only reads its errors.
+      return parseWithZod(formData, { schema }) as Submission<z.input<Fields>>;
+    },
+  });
+}
+
+/** 保存草稿 and the submit button (labelled from the workflow), with what each checks. */
+export function DraftFormButtons({ submitLabel, hint }: { submitLabel: string; hint: ReactNode }) {
+  const busy = useIsPending();
+  return (
+    <div className="flex flex-wrap gap-3">
+      <button type="submit" name="intent" value="save" formNoValidate className="btn-secondary" disabled={busy}>
+        保存草稿
+      </button>
+      <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      <p className="self-center text-xs text-gray-500">{hint}</p>
+    </div>
+  );
+}
