@@ -1,15 +1,15 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
-import { recordAudit } from "~/modules/audit/audit.server";
-import { findUsableResetToken, resetPasswordWithToken } from "~/modules/auth/auth.server";
+import { useConformForm, useIsPending } from "~/components/use-form";
+import { findUsableResetToken } from "~/modules/auth/auth.server";
+import { resetPassword } from "~/modules/auth/password-reset.server";
 import { PasswordSchema } from "~/modules/auth/validation";
-import { prisma } from "~/utils/db.server";
+import { answerIntent, handler } from "~/utils/action.server";
 
 const ResetSchema = z
   .object({ password: PasswordSchema, confirmPassword: z.string({ required_error: "请再次输入密码" }) })
@@ -23,30 +23,25 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply({ hideFields: ["password", "confirmPassword"] }), { status: 400 });
-  }
-  const userId = await resetPasswordWithToken(params.token ?? "", submission.value.password);
-  if (!userId) {
-    return Response.json(submission.reply({ formErrors: ["该链接已失效或已被使用，请重新申请"] }), { status: 410 });
-  }
-  await prisma.$transaction((tx) =>
-    recordAudit(tx, { actorId: userId, action: "user.password_reset", entityType: "User", entityId: userId, request }),
+  return answerIntent(
+    "reset-password",
+    await request.formData(),
+    handler({
+      schema: ResetSchema,
+      hideFields: ["password", "confirmPassword"],
+      run: ({ password }) => resetPassword(params.token ?? "", password, request),
+      done: () => redirect("/login?reset=1"),
+    }),
   );
-  return redirect("/login?reset=1");
 }
 
 export default function ResetPasswordPage() {
   const { valid, email } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: "reset-password",
-    lastResult,
-    constraint: getZodConstraint(ResetSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
+    schema: ResetSchema,
+    reply: useActionData<typeof action>(),
   });
   if (!valid) {
     return (
@@ -74,7 +69,7 @@ export default function ResetPasswordPage() {
           />
           <Field meta={fields.confirmPassword} label="确认新密码" type="password" autoComplete="new-password" />
           <FormErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary w-full" disabled={navigation.state === "submitting"}>
+          <button type="submit" className="btn-primary w-full" disabled={pending}>
             保存新密码
           </button>
         </Form>

@@ -1,16 +1,17 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField } from "~/components/forms";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { createUserSession, getUser } from "~/modules/auth/auth.server";
 import { ROLE_HOME, type Role } from "~/modules/auth/roles";
-import { findSignupConflicts, isUniqueViolation, signUpOrganization } from "~/modules/auth/signup.server";
+import { findSignupConflicts, registerOrganizationAccount } from "~/modules/auth/signup.server";
 import { EmailSchema, MobileSchema, PasswordSchema, PersonNameSchema } from "~/modules/auth/validation";
 import { ORG_TYPE_LABELS, ORG_TYPES } from "~/modules/organizations/labels";
+import { answerIntent, handler } from "~/utils/action.server";
 import { safeRedirectPath } from "~/utils/http";
 
 const SignupSchema = z
@@ -45,44 +46,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = await parseWithZod(formData, {
-    async: true,
-    schema: SignupSchema.superRefine(async (value, ctx) => {
-      for (const conflict of await findSignupConflicts(value)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [conflict.field], message: conflict.message });
-      }
+  return answerIntent(
+    "signup",
+    await request.formData(),
+    handler({
+      // Built here: the conflict check reads the database (server only).
+      schema: SignupSchema.superRefine(async (value, ctx) => {
+        for (const conflict of await findSignupConflicts(value)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [conflict.field], message: conflict.message });
+        }
+      }),
+      hideFields: ["password", "confirmPassword"],
+      run: ({ redirectTo: _redirectTo, ...input }) => registerOrganizationAccount(input, request),
+      done: ({ userId }, { redirectTo }) => createUserSession(userId, safeRedirectPath(redirectTo, "/org")),
     }),
-  });
-  const hidden = ["password", "confirmPassword"];
-  if (submission.status !== "success") {
-    return Response.json(submission.reply({ hideFields: hidden }), { status: 400 });
-  }
-  const { redirectTo, ...input } = submission.value;
-  try {
-    const { userId } = await signUpOrganization(input, request);
-    return createUserSession(userId, safeRedirectPath(redirectTo, "/org"));
-  } catch (error) {
-    // Two sign-ups racing for the same name or email: the unique index decides.
-    if (!isUniqueViolation(error)) throw error;
-    return Response.json(
-      submission.reply({ formErrors: ["该邮箱或组织名称刚刚已被注册，请检查后重试"], hideFields: hidden }),
-      { status: 409 },
-    );
-  }
+  );
 }
 
 export default function SignupPage() {
-  const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: "signup",
-    lastResult,
-    constraint: getZodConstraint(SignupSchema),
+    schema: SignupSchema,
+    reply: useActionData<typeof action>(),
     defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
   const typeOptions = ORG_TYPES.map((t) => ({ value: t, label: ORG_TYPE_LABELS[t] }));
 
@@ -128,8 +116,8 @@ export default function SignupPage() {
           <div className="sm:col-span-2">
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
-          <button type="submit" className="btn-primary sm:col-span-2" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? "正在提交…" : "注册"}
+          <button type="submit" className="btn-primary sm:col-span-2" disabled={pending}>
+            {pending ? "正在提交…" : "注册"}
           </button>
         </Form>
         <p className="mt-4 text-sm text-gray-600">

@@ -1,16 +1,19 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { Badge } from "~/components/status-badge";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatRuleValue } from "~/modules/config/rule-display";
 import { RuleFormSchema } from "~/modules/config/rule-form";
 import { parseRuleInput, RULE_KEYS, RULES } from "~/modules/config/rules";
-import { findRuleOnDay, getRulesOverview } from "~/modules/config/rules-page.server";
-import { setRule } from "~/modules/config/rules.server";
+import { getRulesOverview, scheduleRule } from "~/modules/config/rules-page.server";
+import { answerIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime } from "~/utils/format";
 
@@ -27,51 +30,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: RuleFormSchema });
-  if (submission.status !== "success") return Response.json({ result: submission.reply() }, { status: 400 });
-  const { key, value, effectiveFrom, note } = submission.value;
-  const parsedValue = parseRuleInput(key, value)!;
-  const effective = parseDateInput(effectiveFrom)!;
-  // Two values with one effective date would leave it to chance which one is in force.
-  const sameDay = await findRuleOnDay(key, effective);
-  if (sameDay) {
-    return Response.json(
-      {
-        result: submission.reply({
-          fieldErrors: {
-            effectiveFrom: [
-              `该规则在 ${formatDate(effective)} 已设置为 ${formatRuleValue(key, sameDay.value)}，同一生效日期只能设置一次，请选择其他日期`,
-            ],
-          },
+  return answerIntent(
+    "set-rule",
+    await request.formData(),
+    handler({
+      schema: RuleFormSchema,
+      run: ({ key, value, effectiveFrom, note }) =>
+        scheduleRule({
+          key,
+          value: parseRuleInput(key, value)!,
+          effectiveFrom: parseDateInput(effectiveFrom)!,
+          note,
+          actorId: admin.id,
+          request,
         }),
-      },
-      { status: 400 },
-    );
-  }
-  await setRule({ key, value: parsedValue, effectiveFrom: effective, note, actorId: admin.id, request });
-  return {
-    result: submission.reply({ resetForm: true }),
-    message: `已设置「${RULES[key].label}」为 ${formatRuleValue(key, parsedValue)}，自 ${formatDate(effective)} 起生效。`,
-  };
+      done: (_, { key, value, effectiveFrom }) =>
+        data({
+          intent: "set-rule",
+          result: RESET_FORM,
+          message: `已设置「${RULES[key].label}」为 ${formatRuleValue(key, parseRuleInput(key, value)!)}，自 ${formatDate(parseDateInput(effectiveFrom)!)} 起生效。`,
+        }),
+    }),
+  );
 }
 
 type Rules = ReturnType<typeof useLoaderData<typeof loader>>["rules"];
 
 function RuleForm({ rules, selectedKey, today }: { rules: Rules; selectedKey: string; today: string }) {
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: "set-rule",
-    lastResult: actionData?.result,
+    schema: RuleFormSchema,
+    reply: actionData,
     defaultValue: {
       key: selectedKey,
       value: rules.find((r) => r.key === selectedKey)?.currentInput ?? "",
       effectiveFrom: today,
     },
-    constraint: getZodConstraint(RuleFormSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RuleFormSchema }),
   });
   const chosen = rules.find((r) => r.key === fields.key.value);
   const selectProps = getSelectProps(fields.key, { ariaAttributes: true });
@@ -81,11 +77,7 @@ function RuleForm({ rules, selectedKey, today }: { rules: Rules; selectedKey: st
       <h2 id="set-rule-heading" className="mb-3 text-base font-semibold text-gray-900">
         设置新的值
       </h2>
-      {actionData && "message" in actionData ? (
-        <p role="status" className="mb-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
-          {actionData.message}
-        </p>
-      ) : null}
+      {actionData && "message" in actionData ? <Notice className="mb-3">{actionData.message}</Notice> : null}
       <Form method="post" {...getFormProps(form)} className="grid gap-3 md:grid-cols-2">
         <div className="md:col-span-2">
           <label htmlFor={fields.key.id} className="mb-1 block text-sm font-medium text-gray-700">
@@ -127,7 +119,7 @@ function RuleForm({ rules, selectedKey, today }: { rules: Rules; selectedKey: st
         </div>
         <div className="md:col-span-2">
           <FormErrors id={form.errorId} errors={form.errors} />
-          <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          <button type="submit" className="btn-primary" disabled={pending}>
             保存
           </button>
         </div>
@@ -186,10 +178,14 @@ export default function AdminRules() {
                               <li key={h.id}>
                                 <span className="font-medium">{h.value}</span>，{formatDate(h.effectiveFrom)} 起
                                 {h.inForce ? (
-                                  <span className="ml-1 rounded bg-green-50 px-1 text-green-700">现行</span>
+                                  <Badge tone="success" className="ml-1">
+                                    现行
+                                  </Badge>
                                 ) : null}
                                 {h.pending ? (
-                                  <span className="ml-1 rounded bg-amber-50 px-1 text-amber-700">待生效</span>
+                                  <Badge tone="warning" className="ml-1">
+                                    待生效
+                                  </Badge>
                                 ) : null}
                                 {h.note ? <span className="text-gray-500">（{h.note}）</span> : null}
                                 <span className="block text-gray-400">设置于 {formatDateTime(h.createdAt)}</span>

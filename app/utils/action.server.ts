@@ -14,9 +14,16 @@ import { isFailure, type WriteFailure, type WriteResult } from "./write-result";
 export type FormReply<I extends string = string> = { intent: I; result: SubmissionResult<string[]> };
 
 /** conform's reply for a failed write (field and form messages). */
-export function failureResult(submission: Submission<unknown>, failure: Omit<WriteFailure, "ok">) {
-  return submission.reply({ fieldErrors: failure.fieldErrors, formErrors: failure.formErrors });
+export function failureResult(
+  submission: Submission<unknown>,
+  failure: Omit<WriteFailure, "ok">,
+  hideFields?: string[],
+) {
+  return submission.reply({ fieldErrors: failure.fieldErrors, formErrors: failure.formErrors, hideFields });
 }
+
+/** conform's reply that empties the form that sent it (after a success shown on the same page). */
+export const RESET_FORM: SubmissionResult<string[]> = { initialValue: null };
 
 /** The typed reply for `intent` with `result`, at `status`. */
 export function replyData<I extends string>(
@@ -33,9 +40,14 @@ export function replyData<I extends string>(
  * form error with its status; anything else is rethrown. The one place such
  * errors become replies.
  */
-export function replyToWorkflowError<I extends string>(intent: I, submission: Submission<unknown>, error: unknown) {
+export function replyToWorkflowError<I extends string>(
+  intent: I,
+  submission: Submission<unknown>,
+  error: unknown,
+  hideFields?: string[],
+) {
   if (!(error instanceof WorkflowError)) throw error;
-  return replyData(intent, submission.reply({ formErrors: [error.message] }), error.status);
+  return replyData(intent, submission.reply({ formErrors: [error.message], hideFields }), error.status);
 }
 
 type Schema = z.ZodTypeAny;
@@ -51,6 +63,8 @@ export type IntentHandler<S extends Schema, T extends object, R> = {
   run: (value: z.output<S>) => Promise<WriteResult<T> | void>;
   /** What to answer on success: usually a redirect, or `data(...)` for a message. */
   done: (result: { ok: true } & T, value: z.output<S>) => R;
+  /** Fields never sent back to the browser in a reply (passwords). */
+  hideFields?: string[];
 };
 
 /** Builds one handler; a function so TypeScript infers `value` from the schema. */
@@ -70,17 +84,18 @@ export async function answerIntent<I extends string, S extends Schema, T extends
 ) {
   // Parsed asynchronously so schemas with async checks (uploads are content-sniffed) work too.
   const submission = await parseWithZod(formData, { schema: handler.schema, async: true });
+  const { hideFields } = handler;
   if (handler.refused)
-    return replyData(name, failureResult(submission, handler.refused), handler.refused.status ?? 400);
-  if (submission.status !== "success") return replyData(name, submission.reply());
+    return replyData(name, failureResult(submission, handler.refused, hideFields), handler.refused.status ?? 400);
+  if (submission.status !== "success") return replyData(name, submission.reply({ hideFields }));
   let outcome: WriteResult<T> | void;
   try {
     outcome = await handler.run(submission.value);
   } catch (error) {
-    return replyToWorkflowError(name, submission, error);
+    return replyToWorkflowError(name, submission, error, hideFields);
   }
   if (isFailure(outcome))
-    return replyData(name, failureResult(submission, outcome), outcome.status ?? 400, outcome.headers);
+    return replyData(name, failureResult(submission, outcome, hideFields), outcome.status ?? 400, outcome.headers);
   return handler.done((outcome ?? { ok: true }) as { ok: true } & T, submission.value);
 }
 

@@ -2,6 +2,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyUsers } from "~/modules/notifications/notifications.server";
 import type { OrgType } from "~/modules/organizations/labels";
 import { prisma } from "~/utils/db.server";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { hashPassword } from "./auth.server";
 
 export type OrgSignupInput = {
@@ -85,4 +86,21 @@ export async function signUpOrganization(input: OrgSignupInput, request: Request
 /** True when a Prisma error is a unique-constraint violation. */
 export function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Signs up as a form write: two sign-ups racing for the same name or email
+ * pass the checks, and the unique index decides; the loser is told at the form (409).
+ */
+export async function registerOrganizationAccount(
+  input: OrgSignupInput,
+  request: Request,
+): Promise<WriteResult<{ userId: string }>> {
+  try {
+    const { userId } = await signUpOrganization(input, request);
+    return succeed({ userId });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return fail("该邮箱或组织名称刚刚已被注册，请检查后重试", { status: 409 });
+  }
 }

@@ -1,8 +1,10 @@
 // The rules page: every rule key with its value in force, its default and its history.
 import { prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { formatRuleValue, ruleInputHint, ruleValueAsInput } from "./rule-display";
 import { RULE_KEYS, RULES, type RuleKey } from "./rules";
-import { getRules } from "./rules.server";
+import { getRules, setRule } from "./rules.server";
 
 function parseStored(value: string): unknown {
   try {
@@ -55,4 +57,28 @@ export async function getRulesOverview(at = new Date()) {
 export async function findRuleOnDay(key: RuleKey, effectiveFrom: Date) {
   const row = await prisma.ruleParameter.findFirst({ where: { key, effectiveFrom }, select: { value: true } });
   return row ? { value: parseStored(row.value) } : null;
+}
+
+/**
+ * Sets a new value from a date. Two values with one effective date would leave
+ * it to chance which one is in force, so a second value for the same day is
+ * refused at the date field.
+ */
+export async function scheduleRule(input: {
+  key: RuleKey;
+  value: unknown;
+  effectiveFrom: Date;
+  note?: string;
+  actorId: string;
+  request?: Request;
+}): Promise<WriteResult> {
+  const sameDay = await findRuleOnDay(input.key, input.effectiveFrom);
+  if (sameDay) {
+    return fail(
+      `该规则在 ${formatDate(input.effectiveFrom)} 已设置为 ${formatRuleValue(input.key, sameDay.value)}，同一生效日期只能设置一次，请选择其他日期`,
+      { field: "effectiveFrom" },
+    );
+  }
+  await setRule(input);
+  return succeed();
 }

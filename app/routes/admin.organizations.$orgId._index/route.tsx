@@ -1,4 +1,3 @@
-import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -30,7 +29,7 @@ import {
   recordChange,
   recordGrade,
 } from "~/modules/registry/registry.server";
-import { dispatchIntent, handler } from "~/utils/action.server";
+import { dispatchIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
 import { fenToYuanInput, formatDate, formatFen, yuanToFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -39,9 +38,6 @@ import { CreditEndForm, CreditForm } from "./credit-forms";
 import { GradeForm } from "./grade-form";
 import { StatusForm } from "./status-form";
 import { DoneNotice } from "./use-org-form";
-
-/** conform's reply that empties a form after it succeeded. */
-const RESET: SubmissionResult<string[]> = { initialValue: null };
 
 const MEMBERSHIP_ROLE_LABELS: Record<string, string> = { OWNER: "负责人", MEMBER: "成员" };
 
@@ -67,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = { actorId: admin.id, request };
   // Success empties the form that sent it and says what was done there.
   const done = (intent: OrgIntent, message: string, recordId?: string) =>
-    data({ intent, result: RESET, message, recordId });
+    data({ intent, result: RESET_FORM, message, recordId });
   const statusChange = (to: "DEREGISTERED" | "REVOKED") => (v: { reason: string; effectiveAt: string }) =>
     changeOrganizationStatus(
       { organizationId: org.id, to, reason: v.reason, effectiveAt: parseDateInput(v.effectiveAt)! },
