@@ -1,12 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { EmailSchema, MobileSchema, PersonNameSchema } from "~/modules/auth/validation";
 import {
@@ -17,6 +19,7 @@ import {
   type OrgType,
 } from "~/modules/organizations/labels";
 import { getOrgProfile, updateOrgProfile } from "~/modules/organizations/profile.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`).optional();
@@ -42,33 +45,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const submission = parseWithZod(await request.formData(), { schema: ProfileSchema });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply(), { status: 400 });
-  }
-  const { contactName, contactPhone, contactEmail, ...draft } = submission.value;
-  await updateOrgProfile({
-    organizationId: organization.id,
-    actorId: user.id,
-    contact: { contactName, contactPhone, contactEmail },
-    draft,
-    request,
-  });
-  return redirect("/org/profile?saved=1");
+  return answerIntent(
+    "org-profile",
+    await request.formData(),
+    handler({
+      schema: ProfileSchema,
+      run: ({ contactName, contactPhone, contactEmail, ...draft }) =>
+        updateOrgProfile({
+          organizationId: organization.id,
+          actorId: user.id,
+          contact: { contactName, contactPhone, contactEmail },
+          draft,
+          request,
+        }),
+      done: () => redirect("/org/profile?saved=1"),
+    }),
+  );
 }
 
 export default function OrgProfilePage() {
   const { profile } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const pending = useIsPending();
   const [searchParams] = useSearchParams();
   const preparing = profile.status === "PREPARING";
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm({
     id: "org-profile",
-    lastResult,
-    constraint: getZodConstraint(ProfileSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    schema: ProfileSchema,
+    reply: lastResult,
     defaultValue: {
       contactName: profile.contactName ?? "",
       contactPhone: profile.contactPhone ?? "",
@@ -99,23 +103,18 @@ export default function OrgProfilePage() {
   return (
     <div>
       <PageHeader title="机构资料" />
-      {searchParams.get("saved") === "1" && !lastResult ? (
-        <p role="status" className="mb-4 rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          已保存。
-        </p>
-      ) : null}
+      {searchParams.get("saved") === "1" && !lastResult ? <Notice className="mb-4">已保存。</Notice> : null}
       {!preparing ? (
         <section className="card mb-6">
           <h2 className="font-medium">登记信息</h2>
           <p className="mt-1 text-xs text-gray-500">登记事项如需变更，须依法办理变更登记。</p>
-          <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+          <DescriptionList className="mt-4">
             {registered.map(([k, v]) => (
-              <div key={k}>
-                <dt className="text-gray-500">{k}</dt>
-                <dd className="text-gray-900">{v}</dd>
-              </div>
+              <DescriptionItem key={k} label={k}>
+                {v}
+              </DescriptionItem>
             ))}
-          </dl>
+          </DescriptionList>
         </section>
       ) : null}
       <section className="card">
@@ -143,7 +142,7 @@ export default function OrgProfilePage() {
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
           <div className="sm:col-span-2">
-            <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="btn-primary" disabled={pending}>
               保存
             </button>
           </div>
