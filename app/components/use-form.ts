@@ -4,7 +4,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useFormAction, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 
-type Reply = { intent: string; result: SubmissionResult<string[]> } | null | undefined;
+/** An action's answer: which form, and conform's result for it (none when a success only carries a message). */
+type Reply = { intent: string; result?: SubmissionResult<string[]> } | null | undefined;
 
 /**
  * conform's `useForm` with the house settings: the zod schema checks in the
@@ -35,11 +36,16 @@ export function useConformForm<Schema extends z.ZodTypeAny>(options: {
   });
 }
 
+function isIntentReply(reply: NonNullable<Reply> | SubmissionResult<string[]>): reply is NonNullable<Reply> {
+  return typeof reply.intent === "string";
+}
+
 /** The part of an action's reply meant for the form sending `intent`. */
 export function replyFor(reply: Reply | SubmissionResult<string[]>, intent: string) {
   if (!reply) return undefined;
-  if ("intent" in reply && "result" in reply) return reply.intent === intent ? reply.result : undefined;
-  return reply as SubmissionResult<string[]>;
+  // conform's own result has an `intent` too, but never a string.
+  if (isIntentReply(reply)) return reply.intent === intent ? reply.result : undefined;
+  return reply;
 }
 
 /**

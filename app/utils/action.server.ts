@@ -100,7 +100,8 @@ export async function answerIntent<I extends string, S extends Schema, T extends
 }
 
 type AnyHandler = IntentHandler<Schema, any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type DoneOf<H> = H extends IntentHandler<Schema, any, infer R> ? R : never; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Read from `done` alone: matching the whole handler fails on its schema-typed `run` and gives never.
+type DoneOf<H> = H extends { done: (...args: any[]) => infer R } ? R : never; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
  * For pages with several forms: reads the hidden `intent` field, picks its

@@ -216,14 +216,14 @@ describe("remindLate", () => {
     await row(r.call.id, r.applications[0]!.id, r.panel[0]!.id, { dueAt: new Date(Date.now() - DAY) });
     await row(r.call.id, r.applications[1]!.id, r.panel[0]!.id, { dueAt: new Date(Date.now() + 9 * DAY) });
     await row(r.call.id, r.applications[0]!.id, r.panel[1]!.id, { dueAt: new Date(Date.now() + 9 * DAY) });
-    expect(await remindLate(r.call.id, r.ctx)).toBe(1);
+    expect(await remindLate(r.call.id, r.ctx)).toEqual({ ok: true, count: 1 });
     const note = await prisma.notification.findFirstOrThrow({
       where: { userId: r.panel[0]!.id },
       select: { body: true },
     });
     expect(note.body).toContain("还有 2 项评审任务未提交");
     expect(await prisma.outboxEmail.count({ where: { subject: { contains: "评审催办" } } })).toBe(1);
-    expect(await remindLate(r.call.id, r.ctx)).toBe(0);
+    expect(await remindLate(r.call.id, r.ctx)).toEqual({ ok: true, count: 0 });
     const panel = await loadPanel(r.call.id, 1);
     expect(panel?.totals).toMatchObject({ applications: 2, assignments: 3, submitted: 0, overdue: 1 });
   });

@@ -11,7 +11,7 @@ import { loadRoundPanel, loadSubjectPanel } from "~/modules/review/panel-view.se
 import { remindLate as remindLateReviewers } from "~/modules/review/reminders.server";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
-import type { WriteResult } from "~/utils/write-result";
+import { succeed, type WriteResult } from "~/utils/write-result";
 import {
   AGGREGATION_LABELS,
   CALL_ENTITY_TYPE,
@@ -155,9 +155,9 @@ export async function autoAssign(
   return { ...result, unfilled: result.unfilled.map((u) => ({ ...u, why: unfilledExplanation(u.missing) })) };
 }
 
-/** Reminds the call's late reviewers; returns how many were mailed. */
-export function remindLate(callId: string, ctx: PanelCtx) {
-  return remindLateReviewers(kind, callId, ctx);
+/** Reminds the call's late reviewers; succeeds with how many were mailed. */
+export async function remindLate(callId: string, ctx: PanelCtx) {
+  return succeed({ count: await remindLateReviewers(kind, callId, ctx) });
 }
 
 // ---------------------------------------------------------------------------
