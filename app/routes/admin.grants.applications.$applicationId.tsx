@@ -1,11 +1,13 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import {
   AutoChecksCard,
@@ -33,9 +35,10 @@ import {
   ScreeningSchema,
   type ScreeningAction,
 } from "~/modules/grants/screening/screening";
-import { WorkflowError } from "~/modules/workflow/state-machine";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { fail, succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.title || "项目申报"} · 资格审查 · 益苗` },
@@ -43,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const row = await getGrantApplication(params.id ?? "");
+  const row = await getGrantApplication(params.applicationId ?? "");
   invariantResponse(row && row.status !== "DRAFT", "未找到该申报", { status: 404 });
   const [documents, history] = await Promise.all([listGrantDocuments(row.id), listGrantHistory(row.id)]);
   const stored = toStoredApplication(row);
@@ -65,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
-  const row = await getGrantApplication(params.id ?? "");
+  const row = await getGrantApplication(params.applicationId ?? "");
   invariantResponse(row && row.status !== "DRAFT", "未找到该申报", { status: 404 });
   const formData = await request.formData();
   if (formData.get("intent") === "recheck") {
@@ -73,26 +76,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/admin/grants/applications/${row.id}?rechecked=1`);
   }
   formData.set("ids", row.id);
-  const submission = parseWithZod(formData, { schema: ScreeningSchema });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
-  const { to, reason, dueAt } = submission.value;
-  try {
-    const { skipped } = await screenApplications({
-      ids: [row.id],
-      to,
-      reason: reason ?? null,
-      correctionDueAt: to === "CORRECTION" ? correctionDueAtOf(dueAt) : null,
-      actorId: user.id,
-      request,
-    });
-    if (skipped.length)
-      return Response.json(submission.reply({ formErrors: [`不能执行：${skipped[0]!.why}`] }), { status: 409 });
-    return redirect(`/admin/grants/applications/${row.id}?done=${to}`);
-  } catch (error) {
-    if (error instanceof WorkflowError)
-      return Response.json(submission.reply({ formErrors: [error.message] }), { status: error.status });
-    throw error;
-  }
+  return answerIntent(
+    "screening",
+    formData,
+    handler({
+      schema: ScreeningSchema,
+      run: async ({ to, reason, dueAt }) => {
+        const { skipped } = await screenApplications({
+          ids: [row.id],
+          to,
+          reason: reason ?? null,
+          correctionDueAt: to === "CORRECTION" ? correctionDueAtOf(dueAt) : null,
+          actorId: user.id,
+          request,
+        });
+        return skipped.length ? fail(`不能执行：${skipped[0]!.why}`, { status: 409 }) : succeed();
+      },
+      done: (_, { to }) => redirect(`/admin/grants/applications/${row.id}?done=${to}`),
+    }),
+  );
 }
 
 export default function AdminGrantApplication() {
@@ -116,15 +118,9 @@ export default function AdminGrantApplication() {
         }
       />
       {done && done in SCREENING_ACTION_LABELS ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          「{SCREENING_ACTION_LABELS[done as ScreeningAction]}」已办理，并已通知申报机构。
-        </p>
+        <Notice>「{SCREENING_ACTION_LABELS[done as ScreeningAction]}」已办理，并已通知申报机构。</Notice>
       ) : null}
-      {searchParams.get("rechecked") === "1" ? (
-        <p role="status" className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">
-          已重新检查。
-        </p>
-      ) : null}
+      {searchParams.get("rechecked") === "1" ? <Notice>已重新检查。</Notice> : null}
       {application.status === "CORRECTION" ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           已退回补正（截止 {formatDateTime(application.correctionDueAt)}）：{application.correctionNotes}
@@ -147,13 +143,11 @@ export default function AdminGrantApplication() {
 }
 
 function ScreeningForm({ actions }: { actions: ScreeningAction[] }) {
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const pending = useIsPending({ intent: "screen" });
+  const [form, fields] = useConformForm({
     id: "screening",
-    lastResult,
-    constraint: getZodConstraint(ScreeningSchema),
-    shouldRevalidate: "onInput",
+    schema: ScreeningSchema,
+    reply: useActionData<typeof action>(),
     onValidate({ formData }) {
       formData.set("ids", "current");
       return parseWithZod(formData, { schema: ScreeningSchema });
@@ -189,7 +183,7 @@ function ScreeningForm({ actions }: { actions: ScreeningAction[] }) {
             name="to"
             value={to}
             className={to === "SCREEN_PASSED" ? "btn-primary" : to === "SCREEN_FAILED" ? "btn-danger" : "btn-secondary"}
-            disabled={navigation.state === "submitting"}
+            disabled={pending}
           >
             {SCREENING_ACTION_LABELS[to]}
           </button>
