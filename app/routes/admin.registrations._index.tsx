@@ -7,13 +7,13 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
 import { applicationKindLabel } from "~/modules/registration/application-form";
 import { OverdueBadge, registrationStateLabel, StatusBadge } from "~/modules/registration/application-view";
+import { isOverdue } from "~/modules/registration/review";
 import {
   listApplicationsForReview,
   parseReviewFilter,
   REVIEW_FILTERS,
   type ReviewFilter,
-} from "~/modules/registration/registration.server";
-import { isOverdue } from "~/modules/registration/review";
+} from "~/modules/registration/staff-review.server";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";

@@ -9,12 +9,12 @@ import { createTestUser } from "../../../tests/unit/helpers/users";
 import type { ApplicationData } from "./application-form";
 import type { DocumentKey } from "./documents";
 import {
-  decideApplication,
   listApplicationDocuments,
   nameConflictMessage,
   saveApplication,
   startApplication,
 } from "./registration.server";
+import { decideApplication } from "./staff-review.server";
 
 const request = () => new Request("http://localhost/org/registration");
 

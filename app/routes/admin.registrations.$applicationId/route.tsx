@@ -15,13 +15,9 @@ import {
   OverdueBadge,
   StatusBadge,
 } from "~/modules/registration/application-view";
-import {
-  decideApplication,
-  getApplicationForReview,
-  listApplicationDocuments,
-  listApplicationHistory,
-} from "~/modules/registration/registration.server";
+import { listApplicationDocuments, listApplicationHistory } from "~/modules/registration/registration.server";
 import { isOverdue } from "~/modules/registration/review";
+import { decideApplication, getApplicationForReview } from "~/modules/registration/staff-review.server";
 import { registrationWorkflow, type RegistrationState } from "~/modules/registration/workflow";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
