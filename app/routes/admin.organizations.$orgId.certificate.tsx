@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigate } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CertificateToolbar, RegistrationCertificate } from "~/components/registration-certificate";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { CertificateToolbar, RegistrationCertificate } from "~/modules/organizations/registration-certificate";
 import { getCertificate } from "~/modules/registration/registration.server";
 import { invariantResponse } from "~/utils/http";
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { CertificateToolbar, RegistrationCertificate } from "~/components/registration-certificate";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
+import { CertificateToolbar, RegistrationCertificate } from "~/modules/organizations/registration-certificate";
 import { getCertificate } from "~/modules/registration/registration.server";
 
 export const meta: MetaFunction = () => [{ title: "登记证书 · 益苗" }];
