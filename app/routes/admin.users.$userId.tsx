@@ -1,13 +1,15 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AuditTrail } from "~/components/audit-trail";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { listEntityAuditEvents } from "~/modules/admin/audit-log.server";
 import { RESET_TOKEN_MINUTES } from "~/modules/auth/auth.server";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -22,8 +24,10 @@ import {
   getUserDetail,
   unlockUser,
 } from "~/modules/users/users.server";
+import { dispatchIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { succeed } from "~/utils/write-result";
 
 const ReasonSchema = z.string().trim().max(500, "原因最多 500 个字");
 
@@ -38,18 +42,8 @@ const DisableSchema = z.object({
 const EnableSchema = z.object({ intent: z.literal("enable"), reason: ReasonSchema.optional() });
 const UnlockSchema = z.object({ intent: z.literal("unlock") });
 const ResetLinkSchema = z.object({ intent: z.literal("reset-link") });
-const ActionSchema = z.discriminatedUnion("intent", [DisableSchema, EnableSchema, UnlockSchema, ResetLinkSchema]);
 
-type Intent = z.infer<typeof ActionSchema>["intent"];
-const INTENTS: Intent[] = ["disable", "enable", "unlock", "reset-link"];
-type ActionData = {
-  intent: Intent | null;
-  result: SubmissionResult<string[]>;
-  message?: string;
-  resetLink?: string;
-  /** Sent from the server: the constant lives in a server-only module. */
-  resetLinkMinutes?: number;
-};
+type Intent = "disable" | "enable" | "unlock" | "reset-link";
 
 const MEMBERSHIP_ROLE_LABELS: Record<string, string> = { OWNER: "负责人", MEMBER: "成员" };
 
@@ -81,91 +75,64 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await getUserDetail(params.userId ?? "");
   invariantResponse(user, "未找到该账号", { status: 404 });
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ActionSchema });
-  if (submission.status !== "success") {
-    // Route the errors back to the form that was submitted.
-    const intent = INTENTS.find((i) => i === formData.get("intent")) ?? null;
-    return Response.json({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
-  }
-  const input = submission.value;
   const ctx = { actorId: admin.id, request };
-  const fail = (message: string) =>
-    Response.json({ intent: input.intent, result: submission.reply({ formErrors: [message] }) } satisfies ActionData, {
-      status: 400,
-    });
+  // Success empties the form that sent it and says what was done.
+  const done = (intent: Intent, message: string) => () => data({ intent, result: RESET_FORM, message });
 
-  if (input.intent === "reset-link") {
-    const token = await createPasswordResetLink({ userId: user.id }, ctx);
-    const resetLink = `${new URL(request.url).origin}/reset-password/${token}`;
-    return {
-      intent: input.intent,
-      result: submission.reply(),
-      resetLink,
-      resetLinkMinutes: RESET_TOKEN_MINUTES,
-    } satisfies ActionData;
-  }
-
-  const outcome =
-    input.intent === "disable"
-      ? await disableUser({ userId: user.id, reason: input.reason }, ctx)
-      : input.intent === "enable"
-        ? await enableUser({ userId: user.id, reason: input.reason }, ctx)
-        : await unlockUser({ userId: user.id }, ctx);
-  if (!outcome.ok) return fail(outcome.message);
-  const messages: Record<typeof input.intent, string> = {
-    disable: "账号已停用，该用户的所有登录已立即失效。",
-    enable: "账号已启用，用户现在可以登录。",
-    unlock: "已解除锁定。",
-  };
-  return {
-    intent: input.intent,
-    result: submission.reply({ resetForm: true }),
-    message: messages[input.intent],
-  } satisfies ActionData;
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="sm:grid sm:grid-cols-[8rem_1fr] sm:gap-2">
-      <dt className="text-gray-500">{label}</dt>
-      <dd className="text-gray-900">{children}</dd>
-    </div>
-  );
+  return dispatchIntent(formData, {
+    disable: handler({
+      schema: DisableSchema,
+      run: (v) => disableUser({ userId: user.id, reason: v.reason }, ctx),
+      done: done("disable", "账号已停用，该用户的所有登录已立即失效。"),
+    }),
+    enable: handler({
+      schema: EnableSchema,
+      run: (v) => enableUser({ userId: user.id, reason: v.reason }, ctx),
+      done: done("enable", "账号已启用，用户现在可以登录。"),
+    }),
+    unlock: handler({
+      schema: UnlockSchema,
+      run: () => unlockUser({ userId: user.id }, ctx),
+      done: done("unlock", "已解除锁定。"),
+    }),
+    "reset-link": handler({
+      schema: ResetLinkSchema,
+      run: async () => succeed({ token: await createPasswordResetLink({ userId: user.id }, ctx) }),
+      done: ({ token }) =>
+        data({
+          intent: "reset-link" as const,
+          result: RESET_FORM,
+          resetLink: `${new URL(request.url).origin}/reset-password/${token}`,
+          // Sent from the server: the constant lives in a server-only module.
+          resetLinkMinutes: RESET_TOKEN_MINUTES,
+        }),
+    }),
+  });
 }
 
 /** One of the account actions; each has its own conform form so errors land on the right one. */
-function useIntentForm(intent: Intent, schema: z.ZodTypeAny, actionData: ActionData | undefined) {
-  return useForm({
-    id: `user-${intent}`,
-    lastResult: actionData?.intent === intent ? actionData.result : undefined,
-    constraint: getZodConstraint(schema),
-    // Revalidating on blur would remove the error while the pointer is on its way
-    // to the button just below it, shifting the button so the click misses.
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+function useIntentForm(intent: Intent, schema: z.ZodTypeAny) {
+  const reply = useActionData<typeof action>();
+  return useConformForm({ id: `user-${intent}`, intent, schema, reply });
 }
 
 function AccountActions() {
   const { user, locked, isSelf } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
-  const [disableForm, disableFields] = useIntentForm("disable", DisableSchema, actionData);
-  const [enableForm, enableFields] = useIntentForm("enable", EnableSchema, actionData);
-  const [unlockForm] = useIntentForm("unlock", UnlockSchema, actionData);
-  const [resetForm] = useIntentForm("reset-link", ResetLinkSchema, actionData);
+  const actionData = useActionData<typeof action>();
+  const busy = useIsPending();
+  const [disableForm, disableFields] = useIntentForm("disable", DisableSchema);
+  const [enableForm, enableFields] = useIntentForm("enable", EnableSchema);
+  const [unlockForm] = useIntentForm("unlock", UnlockSchema);
+  const [resetForm] = useIntentForm("reset-link", ResetLinkSchema);
+  const message = actionData && "message" in actionData ? actionData.message : null;
+  const reset = actionData && "resetLink" in actionData ? actionData : null;
 
   return (
     <section className="card space-y-5" aria-labelledby="actions-heading">
       <h2 id="actions-heading" className="text-base font-semibold text-gray-900">
         账号操作
       </h2>
-      {actionData?.message ? (
-        <p role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
-          {actionData.message}
-        </p>
-      ) : null}
+      {message ? <Notice>{message}</Notice> : null}
 
       {user.status === "ACTIVE" ? (
         isSelf ? (
@@ -214,15 +181,13 @@ function AccountActions() {
         <button type="submit" className="btn-secondary" disabled={busy}>
           生成密码重置链接
         </button>
-        {actionData?.resetLink ? (
+        {reset ? (
           <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
             <p className="font-medium">密码重置链接（仅显示这一次）：</p>
             <p className="mt-1 break-all font-mono text-xs" data-testid="reset-link">
-              {actionData.resetLink}
+              {reset.resetLink}
             </p>
-            <p className="mt-1">
-              链接 {actionData.resetLinkMinutes} 分钟内有效，只能使用一次。请通过可靠渠道交给用户本人。
-            </p>
+            <p className="mt-1">链接 {reset.resetLinkMinutes} 分钟内有效，只能使用一次。请通过可靠渠道交给用户本人。</p>
           </div>
         ) : null}
       </Form>
@@ -249,19 +214,29 @@ export default function AdminUserDetail() {
           <h2 id="profile-heading" className="mb-3 text-base font-semibold text-gray-900">
             基本信息
           </h2>
-          <dl className="space-y-2 text-sm">
-            <Item label="电子邮箱">
+          <DescriptionList layout="rows">
+            <DescriptionItem inline label="电子邮箱">
               <span className="break-all">{user.email}</span>
-            </Item>
-            <Item label="手机">{user.phone ?? "—"}</Item>
-            <Item label="角色">{ROLE_LABELS[user.role as Role] ?? user.role}</Item>
-            <Item label="状态">
+            </DescriptionItem>
+            <DescriptionItem inline label="手机">
+              {user.phone ?? "—"}
+            </DescriptionItem>
+            <DescriptionItem inline label="角色">
+              {ROLE_LABELS[user.role as Role] ?? user.role}
+            </DescriptionItem>
+            <DescriptionItem inline label="状态">
               <span data-testid="account-status">{statusLabels.join("，")}</span>
-            </Item>
-            <Item label="注册时间">{formatDateTime(user.createdAt)}</Item>
-            <Item label="最近登录">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "从未登录"}</Item>
-            <Item label="连续密码错误">{user.failedLoginCount} 次</Item>
-          </dl>
+            </DescriptionItem>
+            <DescriptionItem inline label="注册时间">
+              {formatDateTime(user.createdAt)}
+            </DescriptionItem>
+            <DescriptionItem inline label="最近登录">
+              {user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "从未登录"}
+            </DescriptionItem>
+            <DescriptionItem inline label="连续密码错误">
+              {user.failedLoginCount} 次
+            </DescriptionItem>
+          </DescriptionList>
         </section>
         <AccountActions />
       </div>
@@ -294,10 +269,14 @@ export default function AdminUserDetail() {
           <h2 id="reviewer-heading" className="mb-3 text-base font-semibold text-gray-900">
             评审专家资料
           </h2>
-          <dl className="space-y-2 text-sm">
-            <Item label="职称">{user.reviewerProfile?.title || "—"}</Item>
-            <Item label="工作单位">{user.reviewerProfile?.employer || "—"}</Item>
-            <Item label="专业领域">
+          <DescriptionList layout="rows">
+            <DescriptionItem inline label="职称">
+              {user.reviewerProfile?.title || "—"}
+            </DescriptionItem>
+            <DescriptionItem inline label="工作单位">
+              {user.reviewerProfile?.employer || "—"}
+            </DescriptionItem>
+            <DescriptionItem inline label="专业领域">
               {user.reviewerProfile?.expertiseTags.length ? (
                 <span className="flex flex-wrap gap-1">
                   {user.reviewerProfile.expertiseTags.map((tag) => (
@@ -309,8 +288,8 @@ export default function AdminUserDetail() {
               ) : (
                 "—"
               )}
-            </Item>
-            <Item label="关联机构">
+            </DescriptionItem>
+            <DescriptionItem inline label="关联机构">
               {user.affiliations.length ? (
                 <ul>
                   {user.affiliations.map((a) => (
@@ -323,8 +302,8 @@ export default function AdminUserDetail() {
               ) : (
                 "无"
               )}
-            </Item>
-          </dl>
+            </DescriptionItem>
+          </DescriptionList>
         </section>
       ) : null}
 

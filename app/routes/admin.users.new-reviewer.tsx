@@ -1,18 +1,19 @@
-import { getCollectionProps, getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getCollectionProps, getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { EmailSchema, MobileSchema, PasswordSchema, PersonNameSchema } from "~/modules/auth/validation";
 import { orgStatusLabel } from "~/modules/organizations/labels";
 import { EXPERTISE_TAGS, ORGANIZATION_SEARCH_LIMIT } from "~/modules/users/reviewer";
 import { createReviewer, searchOrganizations } from "~/modules/users/users.server";
+import { answerIntent, handler } from "~/utils/action.server";
 
 const MAX_AFFILIATIONS = 50;
 
@@ -43,18 +44,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: NewReviewerSchema });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  }
-  const result = await createReviewer(submission.value, { actorId: admin.id, request });
-  if (!result.ok) {
-    return Response.json(
-      submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ["password"] }),
-      { status: 400 },
-    );
-  }
-  return redirect(`/admin/users/${result.userId}`);
+  return answerIntent(
+    "new-reviewer",
+    formData,
+    handler({
+      schema: NewReviewerSchema,
+      hideFields: ["password"],
+      run: (v) => createReviewer(v, { actorId: admin.id, request }),
+      done: ({ userId }) => redirect(`/admin/users/${userId}`),
+    }),
+  );
 }
 
 type OrgOption = { id: string; name: string; status: string };
@@ -172,16 +171,12 @@ function OrganizationPicker({ name, errors, errorId }: { name: string; errors?: 
 }
 
 export default function NewReviewerPage() {
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm({
     id: "new-reviewer",
-    lastResult,
-    constraint: getZodConstraint(NewReviewerSchema),
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewReviewerSchema }),
+    schema: NewReviewerSchema,
+    reply: useActionData<typeof action>(),
   });
-  const submitting = navigation.state === "submitting" && navigation.formAction === "/admin/users/new-reviewer";
+  const submitting = useIsPending();
 
   return (
     <div className="max-w-2xl">

@@ -76,7 +76,7 @@ describe("createReviewer", () => {
     const admin = await makeUser("ADMIN");
     await makeUser("ORG_MEMBER", { email: "zhang@example.com" });
     const result = await createReviewer(reviewerInput(), { actorId: admin.id });
-    expect(result).toEqual({ ok: false, field: "email", message: "该邮箱已被使用" });
+    expect(result).toEqual({ ok: false, fieldErrors: { email: ["该邮箱已被使用"] } });
     expect(await prisma.user.count()).toBe(2);
     expect(await prisma.auditEvent.count()).toBe(0);
   });
@@ -85,7 +85,7 @@ describe("createReviewer", () => {
     const admin = await makeUser("ADMIN");
     const org = await makeOrg("甲社工中心");
     const result = await createReviewer(reviewerInput([org.id, "no-such-org"]), { actorId: admin.id });
-    expect(result).toMatchObject({ ok: false, field: "organizationIds" });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { organizationIds: [expect.any(String)] } });
     expect(await prisma.user.count({ where: { role: "REVIEWER" } })).toBe(0);
     expect(await prisma.auditEvent.count()).toBe(0);
   });
@@ -121,7 +121,7 @@ describe("disableUser / enableUser", () => {
     const admin = await makeUser("ADMIN");
     expect(await disableUser({ userId: admin.id, reason: "测试" }, { actorId: admin.id })).toEqual({
       ok: false,
-      message: "不能停用自己的账号",
+      formErrors: ["不能停用自己的账号"],
     });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, select: { status: true } })).toEqual({
       status: "ACTIVE",
@@ -167,7 +167,7 @@ describe("unlockUser", () => {
     expect(await prisma.auditEvent.count({ where: { action: "user.unlock", entityId: locked.id } })).toBe(1);
     expect(await unlockUser({ userId: locked.id }, { actorId: admin.id })).toEqual({
       ok: false,
-      message: "该账号当前未被锁定",
+      formErrors: ["该账号当前未被锁定"],
     });
   });
 

@@ -8,6 +8,7 @@ import { WorkflowError, type Workflow } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { fail, type WriteResult } from "~/utils/write-result";
 import { accountLockWorkflow, accountStatusWorkflow } from "./account-workflow";
 import { ORGANIZATION_SEARCH_LIMIT } from "./reviewer";
 
@@ -110,10 +111,9 @@ export type NewReviewer = {
   organizationIds: string[];
 };
 
-export type CreateReviewerResult =
-  { ok: true; userId: string } | { ok: false; field: "email" | "organizationIds"; message: string };
+export type CreateReviewerResult = WriteResult<{ userId: string }>;
 
-const EMAIL_TAKEN = { ok: false, field: "email", message: "该邮箱已被使用" } as const;
+const EMAIL_TAKEN = fail("该邮箱已被使用", { field: "email" });
 
 function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
@@ -130,7 +130,7 @@ export async function createReviewer(input: NewReviewer, { actorId, request }: A
       if (existing) return EMAIL_TAKEN;
       const found = await tx.organization.count({ where: { id: { in: organizationIds } } });
       if (found !== organizationIds.length) {
-        return { ok: false, field: "organizationIds", message: "所选机构中有已不存在的，请重新选择" };
+        return fail("所选机构中有已不存在的，请重新选择", { field: "organizationIds" });
       }
       const user = await tx.user.create({
         data: {
@@ -173,7 +173,7 @@ export async function createReviewer(input: NewReviewer, { actorId, request }: A
   }
 }
 
-export type StatusChangeResult = { ok: true } | { ok: false; message: string };
+export type StatusChangeResult = WriteResult;
 
 /**
  * Runs one account move through its workflow table. The move is guarded on the
@@ -209,7 +209,7 @@ async function moveAccount<S extends string>(
     return { ok: true };
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
-    return { ok: false, message: error.status === 409 ? refusal : error.message };
+    return fail(error.status === 409 ? refusal : error.message);
   }
 }
 
@@ -218,7 +218,7 @@ export async function disableUser(
   { userId, reason }: { userId: string; reason: string },
   actor: Actor,
 ): Promise<StatusChangeResult> {
-  if (userId === actor.actorId) return { ok: false, message: "不能停用自己的账号" };
+  if (userId === actor.actorId) return fail("不能停用自己的账号");
   return prisma.$transaction(async (tx) => {
     const moved = await moveAccount(
       tx,
