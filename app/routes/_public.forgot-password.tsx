@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { useConformForm, useIsPending } from "~/components/use-form";
-import { RESET_TOKEN_MINUTES } from "~/modules/auth/auth.server";
+import { RESET_TOKEN_MINUTES } from "~/modules/auth/password-reset";
 import { requestPasswordReset } from "~/modules/auth/password-reset.server";
 import { EmailSchema } from "~/modules/auth/validation";
 import { answerIntent, handler, RESET_FORM } from "~/utils/action.server";

@@ -11,7 +11,7 @@ import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { listEntityAuditEvents } from "~/modules/admin/audit-log.server";
-import { RESET_TOKEN_MINUTES } from "~/modules/auth/auth.server";
+import { RESET_TOKEN_MINUTES } from "~/modules/auth/password-reset";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, type Role } from "~/modules/auth/roles";
 import { orgStatusLabel } from "~/modules/organizations/labels";
@@ -103,8 +103,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           intent: "reset-link" as const,
           result: RESET_FORM,
           resetLink: `${new URL(request.url).origin}/reset-password/${token}`,
-          // Sent from the server: the constant lives in a server-only module.
-          resetLinkMinutes: RESET_TOKEN_MINUTES,
         }),
     }),
   });
@@ -187,7 +185,7 @@ function AccountActions() {
             <p className="mt-1 break-all font-mono text-xs" data-testid="reset-link">
               {reset.resetLink}
             </p>
-            <p className="mt-1">链接 {reset.resetLinkMinutes} 分钟内有效，只能使用一次。请通过可靠渠道交给用户本人。</p>
+            <p className="mt-1">链接 {RESET_TOKEN_MINUTES} 分钟内有效，只能使用一次。请通过可靠渠道交给用户本人。</p>
           </div>
         ) : null}
       </Form>

@@ -5,11 +5,11 @@ import {
   findUsableResetToken,
   getUser,
   resetPasswordWithToken,
-  RESET_TOKEN_MINUTES,
   serializeSessionCookie,
   verifyLogin,
 } from "~/modules/auth/auth.server";
 import { LOCK_MINUTES } from "~/modules/auth/lockout";
+import { RESET_TOKEN_MINUTES } from "~/modules/auth/password-reset";
 import { prisma } from "~/utils/db.server";
 import { createTestUser, PASSWORD } from "./helpers/users";
 

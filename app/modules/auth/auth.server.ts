@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { sessionStorage } from "~/utils/session.server";
 import { afterFailedLogin, isLocked, MAX_FAILED_LOGINS } from "./lockout";
+import { RESET_TOKEN_MINUTES } from "./password-reset";
 
 export const SESSION_DAYS = 14;
 const SESSION_KEY = "sessionId";
@@ -141,8 +142,6 @@ export async function logout(request: Request, redirectTo = "/") {
     headers: { "Set-Cookie": await sessionStorage.destroySession(cookieSession) },
   });
 }
-
-export const RESET_TOKEN_MINUTES = 30;
 
 function hashToken(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");

@@ -4,7 +4,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { sendMail } from "~/modules/mail/mailer.server";
 import { prisma } from "~/utils/db.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
-import { createPasswordResetToken, RESET_TOKEN_MINUTES, resetPasswordWithToken } from "./auth.server";
+import { createPasswordResetToken, resetPasswordWithToken } from "./auth.server";
+import { RESET_TOKEN_MINUTES } from "./password-reset";
 
 /**
  * Mails a one-time link to an active account. The answer is the same whether
