@@ -3,8 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { publicityState } from "~/modules/grants/calls/phase";
-import { formatScore, publicityDaysLeft } from "~/modules/grants/publicity/publicity";
 import { getPublicity } from "~/modules/grants/publicity/public.server";
+import { formatScore, publicityDaysLeft } from "~/modules/grants/publicity/publicity";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
