@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { listCatalogue, parseCatalogueQuery } from "~/modules/showroom/catalogue.server";
@@ -33,65 +34,40 @@ export default function CataloguePage() {
           </Link>
         }
       />
-      <Form method="get" key={formKey} role="search" className="card mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="mb-1 block text-sm font-medium text-gray-700">
-            产品名称
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            className="input"
-            defaultValue={query.q}
-            maxLength={40}
-            placeholder="如：布艺、茶叶"
-          />
-        </div>
-        <div>
-          <label htmlFor="category" className="mb-1 block text-sm font-medium text-gray-700">
-            类别
-          </label>
-          <select id="category" name="category" className="input" defaultValue={query.category ?? ""}>
-            <option value="">全部类别</option>
-            {PRODUCT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="org" className="mb-1 block text-sm font-medium text-gray-700">
-            社会组织
-          </label>
-          <select id="org" name="org" className="input" defaultValue={query.organizationId ?? ""}>
-            <option value="">全部组织</option>
-            {organizations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="mb-1 block text-sm font-medium text-gray-700">
-            排序
-          </label>
-          <select id="sort" name="sort" className="input" defaultValue={query.sort}>
-            {Object.entries(CATALOGUE_SORTS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="sm:col-span-2 lg:col-span-5">
-          <button type="submit" className="btn-primary">
-            查询
-          </button>
-        </div>
-      </Form>
+      <FilterBar formKey={formKey} submitLabel="查询" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <FilterInput
+          id="q"
+          name="q"
+          label="产品名称"
+          defaultValue={query.q}
+          maxLength={40}
+          placeholder="如：布艺、茶叶"
+          className="sm:col-span-2"
+        />
+        <FilterSelect
+          id="category"
+          name="category"
+          label="类别"
+          allLabel="全部类别"
+          options={optionsFrom(PRODUCT_CATEGORIES, CATEGORY_LABELS)}
+          defaultValue={query.category}
+        />
+        <FilterSelect
+          id="org"
+          name="org"
+          label="社会组织"
+          allLabel="全部组织"
+          options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+          defaultValue={query.organizationId}
+        />
+        <FilterSelect
+          id="sort"
+          name="sort"
+          label="排序"
+          options={Object.entries(CATALOGUE_SORTS).map(([value, label]) => ({ value, label }))}
+          defaultValue={query.sort}
+        />
+      </FilterBar>
       {products.length === 0 ? (
         <p className="card text-center text-gray-500">没有找到符合条件的产品。</p>
       ) : (

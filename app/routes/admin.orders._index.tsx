@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -30,26 +31,17 @@ export default function AdminOrdersPage() {
   return (
     <div>
       <PageHeader title="订单管理" description="确认线下付款、发货或自提、完成、取消和退款。" />
-      <Form method="get" className="card mb-4 flex flex-wrap items-end gap-3" key={`${status}|${q}`}>
-        <label className="text-sm">
-          状态
-          <select name="status" className="input" defaultValue={status ?? ""}>
-            <option value="">全部状态</option>
-            {ORDER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {orderWorkflow.stateLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          订单号或手机号码
-          <input name="q" className="input" defaultValue={q} maxLength={40} />
-        </label>
-        <button type="submit" className="btn-primary">
-          查询
-        </button>
-      </Form>
+      <FilterBar formKey={`${status}|${q}`} submitLabel="查询" className="mb-4 flex flex-wrap items-end gap-3">
+        <FilterSelect
+          id="orders-status"
+          name="status"
+          label="状态"
+          allLabel="全部状态"
+          options={optionsFrom(ORDER_STATES, orderWorkflow.stateLabels)}
+          defaultValue={status}
+        />
+        <FilterInput id="orders-q" name="q" label="订单号或手机号码" type="text" defaultValue={q} maxLength={40} />
+      </FilterBar>
       <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -40,22 +41,17 @@ export default function OutboxPage() {
         title="邮件发件箱"
         description="本系统未配置邮件服务器，系统发出的邮件（如重置密码链接）保存在这里，请核实身份后转交收件人。"
       />
-      <Form method="get" className="mb-4 flex gap-2">
-        <label htmlFor="outbox-to" className="sr-only">
-          收件人
-        </label>
-        <input
+      <FilterBar submitLabel="查找" card={false} className="mb-4 flex flex-wrap items-end gap-2">
+        <FilterInput
           id="outbox-to"
           name="to"
-          type="search"
+          label="收件人"
           defaultValue={to}
           placeholder="按收件人邮箱查找"
-          className="input max-w-xs"
+          maxLength={254}
+          className="max-w-xs"
         />
-        <button type="submit" className="btn-secondary">
-          查找
-        </button>
-      </Form>
+      </FilterBar>
       {items.length === 0 ? (
         <EmptyState>没有邮件。</EmptyState>
       ) : (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -50,23 +51,16 @@ export default function AdminRegistrations() {
     <div>
       <PageHeader title="登记审查" description="社会组织在线提交的登记、备案申请，按办理期限先后排列。" />
 
-      <Form method="get" className="card mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="min-w-[16rem]">
-          <label htmlFor="registrations-status" className="mb-1 block text-sm font-medium text-gray-700">
-            状态
-          </label>
-          <select id="registrations-status" name="status" defaultValue={filter} className="input" key={filter}>
-            {filters.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          查询
-        </button>
-      </Form>
+      <FilterBar formKey={filter} submitLabel="查询" className="mb-4 flex flex-wrap items-end gap-3">
+        <FilterSelect
+          id="registrations-status"
+          name="status"
+          label="状态"
+          options={filters}
+          defaultValue={filter}
+          className="min-w-[16rem]"
+        />
+      </FilterBar>
 
       {applications.length === 0 ? (
         <p className="card text-sm text-gray-500">没有符合条件的申请。</p>

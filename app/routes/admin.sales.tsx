@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { buildSalesReport } from "~/modules/showroom/reports.server";
@@ -34,15 +35,16 @@ export default function AdminSalesPage() {
           </a>
         }
       />
-      <Form method="get" className="card mb-4 flex items-end gap-3">
-        <label className="text-sm">
-          年度
-          <input name="year" type="number" className="input w-28" defaultValue={year} min={2000} />
-        </label>
-        <button type="submit" className="btn-primary">
-          查看
-        </button>
-      </Form>
+      <FilterBar submitLabel="查看" className="mb-4 flex items-end gap-3">
+        <FilterInput
+          id="sales-year"
+          name="year"
+          label="年度"
+          type="number"
+          defaultValue={String(year)}
+          className="w-28"
+        />
+      </FilterBar>
       <div className="card mb-6">
         <h2 className="mb-2 font-medium">{year}年按月销售额</h2>
         <SalesChart rows={report.byMonth} />

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -44,50 +45,32 @@ export default function AdminUsers() {
         }
       />
 
-      <Form method="get" className="card mb-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end" role="search">
-        <div>
-          <label htmlFor="users-q" className="mb-1 block text-sm font-medium text-gray-700">
-            搜索
-          </label>
-          <input
-            id="users-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            placeholder="姓名或电子邮箱"
-            className="input"
-          />
-        </div>
-        <div>
-          <label htmlFor="users-role" className="mb-1 block text-sm font-medium text-gray-700">
-            角色
-          </label>
-          <select id="users-role" name="role" defaultValue={filters.role} className="input">
-            <option value="">全部角色</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="users-status" className="mb-1 block text-sm font-medium text-gray-700">
-            状态
-          </label>
-          <select id="users-status" name="status" defaultValue={filters.status} className="input">
-            <option value="">全部状态</option>
-            {ACCOUNT_STATUS_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn-secondary">
-          查询
-        </button>
-      </Form>
+      <FilterBar submitLabel="查询" className="mb-4 grid gap-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end">
+        <FilterInput
+          id="users-q"
+          name="q"
+          label="搜索"
+          defaultValue={filters.q}
+          placeholder="姓名或电子邮箱"
+          maxLength={254}
+        />
+        <FilterSelect
+          id="users-role"
+          name="role"
+          label="角色"
+          allLabel="全部角色"
+          options={optionsFrom(ROLES, ROLE_LABELS)}
+          defaultValue={filters.role}
+        />
+        <FilterSelect
+          id="users-status"
+          name="status"
+          label="状态"
+          allLabel="全部状态"
+          options={ACCOUNT_STATUS_FILTERS}
+          defaultValue={filters.status}
+        />
+      </FilterBar>
 
       {users.length === 0 ? (
         <p className="card text-sm text-gray-500">没有符合条件的账号。</p>
