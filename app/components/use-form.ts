@@ -14,25 +14,32 @@ type Reply = { intent: string; result?: SubmissionResult<string[]> } | null | un
  * the submit button under the pointer and the click is lost.
  *
  * `reply` is the action's answer; on pages with several forms only the form
- * whose `intent` sent it shows it (pass `intent`, or the form's id is used).
+ * whose `intent` sent it shows it (pass `intent`, or the form's id is used; a
+ * form whose buttons send different intents passes them all).
  */
 export function useConformForm<Schema extends z.ZodTypeAny>(options: {
   id: string;
   schema: Schema;
   reply?: Reply | SubmissionResult<string[]>;
-  intent?: string;
+  intent?: string | readonly string[];
   defaultValue?: Parameters<typeof useForm<z.input<Schema>>>[0]["defaultValue"];
   /** Checks in the browser; the schema alone by default (its parsed value may differ from its input). */
   onValidate?: Parameters<typeof useForm<z.input<Schema>, z.output<Schema>>>[0]["onValidate"];
+  /**
+   * For one form whose buttons check different things (save / recheck): the
+   * schema the browser checks this submission with. `schema` (which gives the
+   * fields) when omitted.
+   */
+  schemaFor?: (formData: FormData) => z.ZodTypeAny;
 }) {
-  const { id, schema, reply, intent = options.id, defaultValue, onValidate } = options;
+  const { id, schema, reply, intent = options.id, defaultValue, onValidate, schemaFor } = options;
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult: replyFor(reply, intent),
     defaultValue,
     constraint: getZodConstraint(schema),
     shouldRevalidate: "onInput",
-    onValidate: onValidate ?? (({ formData }) => parseWithZod(formData, { schema })),
+    onValidate: onValidate ?? (({ formData }) => parseWithZod(formData, { schema: schemaFor?.(formData) ?? schema })),
   });
 }
 
@@ -41,10 +48,10 @@ function isIntentReply(reply: NonNullable<Reply> | SubmissionResult<string[]>): 
 }
 
 /** The part of an action's reply meant for the form sending `intent`. */
-export function replyFor(reply: Reply | SubmissionResult<string[]>, intent: string) {
+export function replyFor(reply: Reply | SubmissionResult<string[]>, intent: string | readonly string[]) {
   if (!reply) return undefined;
   // conform's own result has an `intent` too, but never a string.
-  if (isIntentReply(reply)) return reply.intent === intent ? reply.result : undefined;
+  if (isIntentReply(reply)) return [intent].flat().includes(reply.intent) ? reply.result : undefined;
   return reply;
 }
 

@@ -1,23 +1,24 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { ORG_TYPE_SHORT_LABELS, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
 import { APPLICATION_TYPE_OPTIONS, applicationKindLabel } from "~/modules/registration/application-form";
 import { StatusBadge } from "~/modules/registration/application-view";
 import { findOpenApplication, listOrgApplications, startApplication } from "~/modules/registration/registration.server";
 import { EDITABLE_REGISTRATION_STATES, type RegistrationState } from "~/modules/registration/workflow";
-import { WorkflowError } from "~/modules/workflow/state-machine";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { succeed } from "~/utils/write-result";
 
 const StartSchema = z.object({
   orgType: z.enum(ORG_TYPES, { required_error: "请选择申请类型", invalid_type_error: "请选择申请类型" }),
@@ -37,37 +38,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const submission = parseWithZod(await request.formData(), { schema: StartSchema });
-  if (submission.status !== "success") {
-    return Response.json(submission.reply(), { status: 400 });
-  }
-  try {
-    const application = await startApplication({
-      organizationId: organization.id,
-      userId: user.id,
-      orgType: submission.value.orgType,
-      request,
-    });
-    return redirect(`/org/registration/${application.id}`);
-  } catch (error) {
-    if (error instanceof WorkflowError) {
-      return Response.json(submission.reply({ formErrors: [error.message] }), { status: error.status });
-    }
-    throw error;
-  }
+  return answerIntent(
+    "registration-start",
+    await request.formData(),
+    handler({
+      schema: StartSchema,
+      // Refusals (an application already open, the organisation not preparing) throw a WorkflowError.
+      run: async ({ orgType }) =>
+        succeed({
+          application: await startApplication({ organizationId: organization.id, userId: user.id, orgType, request }),
+        }),
+      done: ({ application }) => redirect(`/org/registration/${application.id}`),
+    }),
+  );
 }
 
 export default function OrgRegistrationList() {
   const { organization, applications, total, page, pageSize, open } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const pending = useIsPending();
+  const [form, fields] = useConformForm({
     id: "registration-start",
-    lastResult,
-    constraint: getZodConstraint(StartSchema),
+    schema: StartSchema,
+    reply: useActionData<typeof action>(),
     defaultValue: { orgType: organization.type },
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StartSchema }),
   });
   const registered = organization.status === "REGISTERED" && organization.uscc;
 
@@ -117,7 +110,7 @@ export default function OrgRegistrationList() {
               options={APPLICATION_TYPE_OPTIONS}
               className="min-w-[18rem] flex-1"
             />
-            <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+            <button type="submit" className="btn-primary" disabled={pending}>
               开始申请
             </button>
             <div className="w-full">
