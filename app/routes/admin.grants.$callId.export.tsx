@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { getCall } from "~/modules/grants/applications/applications.server";
+import { getCall } from "~/modules/grants/applications/staff-screening.server";
 import { buildApplicationsWorkbook } from "~/modules/grants/screening/export.server";
 import { downloadDisposition, XLSX_CONTENT_TYPE } from "~/modules/inspection/export.server";
 import { invariantResponse } from "~/utils/http";

@@ -24,10 +24,10 @@ import {
   listGrantDocuments,
   listGrantHistory,
   recheckApplications,
-  screenApplications,
   toStoredApplication,
 } from "~/modules/grants/applications/applications.server";
 import { grantDocuments } from "~/modules/grants/applications/documents";
+import { screenApplications } from "~/modules/grants/applications/staff-screening.server";
 import {
   correctionDueAtOf,
   parseAutoChecks,

@@ -13,9 +13,9 @@ import { GrantStatusBadge } from "~/modules/grants/applications/application-view
 import {
   listOpenCalls,
   listOrgGrantApplications,
-  loadEligibilityFacts,
   startGrantApplication,
 } from "~/modules/grants/applications/applications.server";
+import { loadEligibilityFacts } from "~/modules/grants/applications/eligibility.server";
 import { checkEligibility, eligibilitySummary } from "~/modules/grants/calls/eligibility";
 import { parseCallEligibility, parseCategories } from "~/modules/grants/calls/settings";
 import { answerIntent, handler } from "~/utils/action.server";

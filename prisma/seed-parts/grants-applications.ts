@@ -5,8 +5,8 @@
 import type { PrismaClient } from "~/generated/prisma/client";
 import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/applications/application-form";
 import type { GrantApplicationState } from "~/modules/grants/applications/application-workflow";
-import { loadEligibilityFacts } from "~/modules/grants/applications/applications.server";
 import type { BudgetCategory } from "~/modules/grants/applications/budget-checks";
+import { loadEligibilityFacts } from "~/modules/grants/applications/eligibility.server";
 import { parseCallEligibility } from "~/modules/grants/calls/settings";
 import { runAutoChecks } from "~/modules/grants/screening/screening";
 

@@ -10,14 +10,14 @@ import { Pagination } from "~/components/pagination";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GRANT_APPLICATION_STATES, grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
+import { recheckApplications } from "~/modules/grants/applications/applications.server";
 import {
   callOverview,
   getCall,
   listCallApplications,
   parseStatusFilter,
-  recheckApplications,
   screenApplications,
-} from "~/modules/grants/applications/applications.server";
+} from "~/modules/grants/applications/staff-screening.server";
 import { parseCategories } from "~/modules/grants/calls/settings";
 import {
   correctionDueAtOf,

@@ -10,14 +10,16 @@ import { clientFileSchema } from "~/modules/attachments/document-set";
 import { allowedLabel, DOCUMENT_KINDS } from "~/modules/attachments/file-types";
 import {
   BLANK_ROWS,
-  budgetIssues,
-  buildGrantApplicationSchema,
-  GrantApplicationFields,
   INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
   SOCIAL_WORKER_LEVEL_LABELS,
   SOCIAL_WORKER_LEVELS,
 } from "~/modules/grants/applications/application-form";
+import {
+  budgetIssues,
+  buildGrantApplicationSchema,
+  GrantApplicationFields,
+} from "~/modules/grants/applications/application-schema";
 import {
   grantApplicationWorkflow,
   type GrantApplicationState,

@@ -5,18 +5,15 @@ import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { answerEditorForm } from "~/modules/attachments/document-set.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import {
-  buildGrantApplicationSchema,
-  grantFormDefaults,
-  sectionProgress,
-} from "~/modules/grants/applications/application-form";
+import { grantFormDefaults } from "~/modules/grants/applications/application-form";
+import { sectionProgress } from "~/modules/grants/applications/application-progress";
+import { buildGrantApplicationSchema } from "~/modules/grants/applications/application-schema";
 import {
   GrantApplicationDetails,
   GrantHistory,
   GrantStatusBadge,
 } from "~/modules/grants/applications/application-view";
 import {
-  callRulesOf,
   getOrgGrantApplication,
   listGrantDocuments,
   listGrantHistory,
@@ -24,6 +21,7 @@ import {
   toStoredApplication,
 } from "~/modules/grants/applications/applications.server";
 import { grantDocuments } from "~/modules/grants/applications/documents";
+import { callRulesOf } from "~/modules/grants/applications/eligibility.server";
 import { getApplicationFeedback } from "~/modules/grants/publicity/feedback.server";
 import { isEditable, submissionBlock } from "~/modules/grants/screening/screening";
 import { formatDateTime } from "~/utils/format";

@@ -2,14 +2,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isEditable, submissionBlock } from "../screening/screening";
-import {
-  buildGrantApplicationSchema,
-  grantFormDefaults,
-  sectionProgress,
-  toStoredValues,
-  GrantApplicationFields,
-  type StoredApplication,
-} from "./application-form";
+import { grantFormDefaults, type StoredApplication } from "./application-form";
+import { sectionProgress } from "./application-progress";
+import { buildGrantApplicationSchema, toStoredValues, GrantApplicationFields } from "./application-schema";
 
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
 

@@ -51,3 +51,12 @@ export const grantApplicationWorkflow = defineWorkflow<GrantApplicationState>({
 
 /** States in which the applicant may still edit the form. */
 export const EDITABLE_GRANT_STATES: GrantApplicationState[] = ["DRAFT", "CORRECTION"];
+
+export function stateOf(status: string): GrantApplicationState {
+  if (!grantApplicationWorkflow.isState(status)) throw new Error(`Unknown grant application state ${status}`);
+  return status;
+}
+
+export function grantStateLabel(status: string) {
+  return grantApplicationWorkflow.stateLabels[status as GrantApplicationState] ?? status;
+}

@@ -1,132 +1,23 @@
-// Queries and writes for 公益创投 project applications: starting and saving the
-// form, submitting, the automatic checks, and staff screening.
+// Queries and writes for 公益创投 project applications on the organization's side:
+// starting and saving the form, submitting, and the automatic checks.
 import { listDocuments, saveWithDocuments } from "~/modules/attachments/document-set.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
 import { PAGE_SIZE } from "~/utils/paging";
-import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "../calls/eligibility";
-import { parseCallEligibility, parseCategories, type CallEligibility } from "../calls/settings";
-import {
-  isEditable,
-  runAutoChecks,
-  submissionBlock,
-  type AutoChecks,
-  type ScreeningAction,
-} from "../screening/screening";
-import { GRANT_SUBJECT_TYPE, parseGrantData, type StoredApplication, type StoredValues } from "./application-form";
-import { grantApplicationWorkflow, type GrantApplicationState } from "./application-workflow";
+import { parseCallEligibility, type CallEligibility } from "../calls/settings";
+import { isEditable, runAutoChecks, submissionBlock, type AutoChecks } from "../screening/screening";
+import { GRANT_SUBJECT_TYPE, parseGrantData, type StoredApplication } from "./application-form";
+import { type StoredValues } from "./application-schema";
+import { grantApplicationWorkflow, grantStateLabel, stateOf } from "./application-workflow";
 import { sumLines } from "./budget-checks";
 import { grantDocuments, type GrantDocumentKey } from "./documents";
+import { callRulesSelect, budgetRulesOf, eligibilityOf, loadEligibilityFacts, type Db } from "./eligibility.server";
 
 const ENTITY_TYPE = GRANT_SUBJECT_TYPE;
-type Db = Tx | typeof prisma;
-
-export const callRulesSelect = {
-  id: true,
-  title: true,
-  year: true,
-  status: true,
-  categories: true,
-  perProjectCapFen: true,
-  maxGrantSharePct: true,
-  minMatchRatioPct: true,
-  overheadCapPct: true,
-  applyOpensAt: true,
-  applyClosesAt: true,
-  eligibility: true,
-} as const satisfies Prisma.GrantCallSelect;
-
-type CallRow = Prisma.GrantCallGetPayload<{ select: typeof callRulesSelect }>;
-
-export function budgetRulesOf(call: CallRow) {
-  return {
-    perProjectCapFen: call.perProjectCapFen,
-    maxGrantSharePct: call.maxGrantSharePct,
-    minMatchRatioPct: call.minMatchRatioPct,
-    overheadCapPct: call.overheadCapPct,
-  };
-}
-
-export function callRulesOf(call: CallRow) {
-  return { ...budgetRulesOf(call), categories: parseCategories(call.categories) };
-}
-
-function stateOf(status: string): GrantApplicationState {
-  if (!grantApplicationWorkflow.isState(status)) throw new Error(`Unknown grant application state ${status}`);
-  return status;
-}
-
-export function grantStateLabel(status: string) {
-  return grantApplicationWorkflow.stateLabels[status as GrantApplicationState] ?? status;
-}
-
-// ───────────────────────── Eligibility ─────────────────────────
-
-/** The facts the eligibility rules look at, for several organizations at once (no query per organization). */
-export async function loadEligibilityFacts(db: Db, organizationIds: string[], excludeCallId: string | null, now: Date) {
-  const ids = [...new Set(organizationIds)];
-  const year = lastInspectionYear(now);
-  const [orgs, inspections, credits, projects, incubations] = await Promise.all([
-    db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, currentGrade: true } }),
-    db.inspectionReport.findMany({
-      where: { organizationId: { in: ids }, year },
-      select: { organizationId: true, year: true, status: true, conclusion: true },
-    }),
-    db.creditRecord.findMany({
-      where: { organizationId: { in: ids }, kind: "ABNORMAL_LIST" },
-      select: { organizationId: true, kind: true, decidedAt: true, endedAt: true },
-    }),
-    db.grantApplication.findMany({
-      where: {
-        organizationId: { in: ids },
-        ...(excludeCallId ? { callId: { not: excludeCallId } } : {}),
-        OR: [{ status: "TERMINATED" }, { evaluations: { some: { kind: "FINAL", status: "FAILED" } } }],
-      },
-      select: {
-        organizationId: true,
-        title: true,
-        status: true,
-        updatedAt: true,
-        evaluations: {
-          where: { kind: "FINAL" },
-          select: { kind: true, status: true, decidedAt: true, createdAt: true },
-        },
-      },
-    }),
-    db.incubationApplication.findMany({
-      where: { organizationId: { in: ids }, status: { in: ["IN_RESIDENCE", "GRADUATED"] } },
-      select: { organizationId: true, status: true },
-    }),
-  ]);
-  const facts = new Map<string, EligibilityFacts>();
-  for (const org of orgs) {
-    facts.set(org.id, {
-      organization: { status: org.status, currentGrade: org.currentGrade },
-      inspections: inspections.filter((r) => r.organizationId === org.id),
-      credits: credits.filter((c) => c.organizationId === org.id),
-      earlierProjects: projects.filter((p) => p.organizationId === org.id),
-      incubations: incubations.filter((i) => i.organizationId === org.id),
-    });
-  }
-  return facts;
-}
-
-export async function eligibilityOf(
-  db: Db,
-  organizationId: string,
-  call: { id: string; eligibility: string },
-  now = new Date(),
-) {
-  const facts = (await loadEligibilityFacts(db, [organizationId], call.id, now)).get(organizationId);
-  if (!facts) return { eligible: false, reasons: ["未找到本机构"] };
-  return checkEligibility(parseCallEligibility(call.eligibility), facts, now);
-}
-
-// ───────────────────────── Organization side ─────────────────────────
 
 /** Published calls taking applications now. */
 export async function listOpenCalls(now = new Date()) {
@@ -455,155 +346,5 @@ async function submitGrantApplication(tx: Tx, input: SaveInput, draft: Awaited<R
     title: `公益创投项目已提交：${title}`,
     body: `${call.title}，区民政局将进行资格审查。`,
     link: `/org/grants/${applicationId}`,
-  });
-}
-
-// ───────────────────────── Staff side ─────────────────────────
-
-/**
- * 通过 / 退回补正 / 不通过 for one or many applications, each through the
- * workflow, all in one transaction. Applications not in a state that allows the
- * step are skipped and reported.
- */
-export async function screenApplications(input: {
-  ids: string[];
-  to: ScreeningAction;
-  reason: string | null;
-  correctionDueAt: Date | null;
-  actorId: string;
-  request: Request;
-  /** only applications of this call (the list page) */
-  callId?: string;
-}) {
-  const ids = [...new Set(input.ids)];
-  return prisma.$transaction(async (tx) => {
-    const rows = await tx.grantApplication.findMany({
-      where: { id: { in: ids }, status: { not: "DRAFT" }, ...(input.callId ? { callId: input.callId } : {}) },
-      select: { id: true, title: true, status: true, organizationId: true, call: { select: { title: true } } },
-    });
-    const done: string[] = [];
-    const skipped: Array<{ id: string; title: string; why: string }> = [];
-    for (const id of ids) {
-      const row = rows.find((r) => r.id === id);
-      if (!row) {
-        skipped.push({ id, title: "（未找到）", why: "未找到该申报" });
-        continue;
-      }
-      const from = stateOf(row.status);
-      const rule = grantApplicationWorkflow.find(from, input.to);
-      if (!rule) {
-        skipped.push({ id, title: row.title, why: `当前状态为「${grantStateLabel(from)}」` });
-        continue;
-      }
-      const reason = input.reason?.trim() || null;
-      const data =
-        input.to === "CORRECTION"
-          ? { status: input.to, correctionNotes: reason, correctionDueAt: input.correctionDueAt }
-          : { status: input.to, screeningNote: reason };
-      await runTransition(tx, {
-        workflow: grantApplicationWorkflow,
-        entityType: ENTITY_TYPE,
-        entityId: id,
-        from,
-        to: input.to,
-        actor: { id: input.actorId, role: "ADMIN" },
-        reason,
-        request: input.request,
-        apply: async () => (await tx.grantApplication.updateMany({ where: { id, status: from }, data })).count,
-      });
-      const title =
-        input.to === "SCREEN_PASSED"
-          ? `公益创投项目通过资格审查：${row.title}`
-          : input.to === "CORRECTION"
-            ? `公益创投项目需补正：${row.title}`
-            : `公益创投项目未通过资格审查：${row.title}`;
-      const body =
-        input.to === "CORRECTION"
-          ? `请在 ${formatDate(input.correctionDueAt)} 前补正后重新提交。补正要求：${reason ?? ""}`
-          : input.to === "SCREEN_FAILED"
-            ? `原因：${reason ?? ""}`
-            : `${row.call.title}，项目将进入专家评审。`;
-      await notifyOrganization(tx, row.organizationId, { title, body, link: `/org/grants/${id}` });
-      done.push(id);
-    }
-    return { done, skipped };
-  });
-}
-
-export function parseStatusFilter(value: string | null): GrantApplicationState | null {
-  return value && value !== "DRAFT" && grantApplicationWorkflow.isState(value) ? value : null;
-}
-
-export async function listCallApplications(
-  callId: string,
-  filter: { status: GrantApplicationState | null; category: string | null },
-  page: number,
-) {
-  const where: Prisma.GrantApplicationWhereInput = {
-    callId,
-    status: filter.status ?? { not: "DRAFT" },
-    ...(filter.category ? { category: filter.category } : {}),
-  };
-  const [applications, total] = await Promise.all([
-    prisma.grantApplication.findMany({
-      where,
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        category: true,
-        status: true,
-        requestedFen: true,
-        submittedAt: true,
-        correctionDueAt: true,
-        autoChecks: true,
-        organization: { select: { name: true } },
-      },
-    }),
-    prisma.grantApplication.count({ where }),
-  ]);
-  return { applications, total };
-}
-
-/** Counts per status and per category (submitted applications; drafts counted apart). */
-export async function callOverview(callId: string) {
-  const [byStatus, byCategory] = await Promise.all([
-    prisma.grantApplication.groupBy({ by: ["status"], where: { callId }, _count: { _all: true } }),
-    prisma.grantApplication.groupBy({
-      by: ["category"],
-      where: { callId, status: { not: "DRAFT" } },
-      _count: { _all: true },
-    }),
-  ]);
-  return {
-    byStatus: byStatus.map((s) => ({ status: s.status, label: grantStateLabel(s.status), count: s._count._all })),
-    byCategory: byCategory.map((c) => ({ category: c.category ?? "未填写", count: c._count._all })),
-  };
-}
-
-export async function getCall(callId: string) {
-  return prisma.grantCall.findUnique({ where: { id: callId }, select: { ...callRulesSelect, screeningEndsAt: true } });
-}
-
-/** Every non-draft application of a call, for the Excel export. */
-export async function listApplicationsForExport(callId: string) {
-  return prisma.grantApplication.findMany({
-    where: { callId, status: { not: "DRAFT" } },
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      title: true,
-      category: true,
-      status: true,
-      requestedFen: true,
-      totalBudgetFen: true,
-      submittedAt: true,
-      autoChecks: true,
-      screeningNote: true,
-      correctionNotes: true,
-      organization: { select: { name: true, uscc: true } },
-    },
   });
 }

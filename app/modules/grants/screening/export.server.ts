@@ -1,7 +1,8 @@
 // The screening list of a call as an .xlsx workbook.
 import ExcelJS from "exceljs";
 import { formatDateTime } from "~/utils/format";
-import { grantStateLabel, listApplicationsForExport } from "../applications/applications.server";
+import { grantStateLabel } from "../applications/application-workflow";
+import { listApplicationsForExport } from "../applications/staff-screening.server";
 import { autoCheckReasons, parseAutoChecks } from "./screening";
 
 export async function buildApplicationsWorkbook(callId: string, callTitle: string) {

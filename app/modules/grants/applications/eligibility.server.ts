@@ -1,0 +1,97 @@
+// What an organization must meet to apply to a call: the call's rules (budget
+// limits, categories) and the eligibility facts gathered for several organizations at once.
+import type { prisma, Prisma, Tx } from "~/utils/db.server";
+import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "../calls/eligibility";
+import { parseCallEligibility, parseCategories } from "../calls/settings";
+
+export type Db = Tx | typeof prisma;
+
+export const callRulesSelect = {
+  id: true,
+  title: true,
+  year: true,
+  status: true,
+  categories: true,
+  perProjectCapFen: true,
+  maxGrantSharePct: true,
+  minMatchRatioPct: true,
+  overheadCapPct: true,
+  applyOpensAt: true,
+  applyClosesAt: true,
+  eligibility: true,
+} as const satisfies Prisma.GrantCallSelect;
+
+type CallRow = Prisma.GrantCallGetPayload<{ select: typeof callRulesSelect }>;
+
+export function budgetRulesOf(call: CallRow) {
+  return {
+    perProjectCapFen: call.perProjectCapFen,
+    maxGrantSharePct: call.maxGrantSharePct,
+    minMatchRatioPct: call.minMatchRatioPct,
+    overheadCapPct: call.overheadCapPct,
+  };
+}
+
+export function callRulesOf(call: CallRow) {
+  return { ...budgetRulesOf(call), categories: parseCategories(call.categories) };
+}
+
+/** The facts the eligibility rules look at, for several organizations at once (no query per organization). */
+export async function loadEligibilityFacts(db: Db, organizationIds: string[], excludeCallId: string | null, now: Date) {
+  const ids = [...new Set(organizationIds)];
+  const year = lastInspectionYear(now);
+  const [orgs, inspections, credits, projects, incubations] = await Promise.all([
+    db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, currentGrade: true } }),
+    db.inspectionReport.findMany({
+      where: { organizationId: { in: ids }, year },
+      select: { organizationId: true, year: true, status: true, conclusion: true },
+    }),
+    db.creditRecord.findMany({
+      where: { organizationId: { in: ids }, kind: "ABNORMAL_LIST" },
+      select: { organizationId: true, kind: true, decidedAt: true, endedAt: true },
+    }),
+    db.grantApplication.findMany({
+      where: {
+        organizationId: { in: ids },
+        ...(excludeCallId ? { callId: { not: excludeCallId } } : {}),
+        OR: [{ status: "TERMINATED" }, { evaluations: { some: { kind: "FINAL", status: "FAILED" } } }],
+      },
+      select: {
+        organizationId: true,
+        title: true,
+        status: true,
+        updatedAt: true,
+        evaluations: {
+          where: { kind: "FINAL" },
+          select: { kind: true, status: true, decidedAt: true, createdAt: true },
+        },
+      },
+    }),
+    db.incubationApplication.findMany({
+      where: { organizationId: { in: ids }, status: { in: ["IN_RESIDENCE", "GRADUATED"] } },
+      select: { organizationId: true, status: true },
+    }),
+  ]);
+  const facts = new Map<string, EligibilityFacts>();
+  for (const org of orgs) {
+    facts.set(org.id, {
+      organization: { status: org.status, currentGrade: org.currentGrade },
+      inspections: inspections.filter((r) => r.organizationId === org.id),
+      credits: credits.filter((c) => c.organizationId === org.id),
+      earlierProjects: projects.filter((p) => p.organizationId === org.id),
+      incubations: incubations.filter((i) => i.organizationId === org.id),
+    });
+  }
+  return facts;
+}
+
+export async function eligibilityOf(
+  db: Db,
+  organizationId: string,
+  call: { id: string; eligibility: string },
+  now = new Date(),
+) {
+  const facts = (await loadEligibilityFacts(db, [organizationId], call.id, now)).get(organizationId);
+  if (!facts) return { eligible: false, reasons: ["未找到本机构"] };
+  return checkEligibility(parseCallEligibility(call.eligibility), facts, now);
+}
