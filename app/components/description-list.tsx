@@ -34,12 +34,15 @@ export function DescriptionItem({
   children,
   wide,
   inline,
+  multiline,
 }: {
   label: ReactNode;
   children?: ReactNode;
   wide?: boolean;
   /** label and value on one line (the `rows` layout) */
   inline?: boolean;
+  /** typed text: keep its line breaks and wrap long words */
+  multiline?: boolean;
 }) {
   const value = children === undefined || children === null || children === "" ? "—" : children;
   if (inline) {
@@ -53,7 +56,7 @@ export function DescriptionItem({
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-gray-500">{label}</dt>
-      <dd className="mt-0.5 text-gray-900">{value}</dd>
+      <dd className={`mt-0.5 text-gray-900 ${multiline ? "whitespace-pre-wrap break-words" : ""}`}>{value}</dd>
     </div>
   );
 }

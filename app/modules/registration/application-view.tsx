@@ -1,6 +1,8 @@
 // Read-only pieces of a registration application, shown to the applicant once
 // submitted and to staff while reviewing.
 import type { ReactNode } from "react";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { Badge, StatusBadge as SharedStatusBadge, type BadgeTone } from "~/components/status-badge";
 import { formatSize } from "~/modules/attachments/file-types";
 import { CAPITAL_LABELS, orgTypeLabel, type OrgType } from "~/modules/organizations/labels";
 import { formatDateTime, formatFen } from "~/utils/format";
@@ -16,13 +18,13 @@ import {
 import { documentsFor, registrationDocuments } from "./documents";
 import { registrationWorkflow, type RegistrationState } from "./workflow";
 
-const STATUS_STYLES: Record<RegistrationState, string> = {
-  DRAFT: "bg-gray-100 text-gray-700 ring-gray-200",
-  SUBMITTED: "bg-blue-50 text-blue-700 ring-blue-200",
-  ACCEPTED: "bg-indigo-50 text-indigo-700 ring-indigo-200",
-  CORRECTION: "bg-amber-50 text-amber-800 ring-amber-200",
-  APPROVED: "bg-brand-50 text-brand-700 ring-brand-200",
-  REJECTED: "bg-red-50 text-red-700 ring-red-200",
+const STATUS_TONES: Record<RegistrationState, BadgeTone> = {
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  ACCEPTED: "info",
+  CORRECTION: "warning",
+  APPROVED: "brand",
+  REJECTED: "danger",
 };
 
 export function registrationStateLabel(status: string) {
@@ -31,29 +33,20 @@ export function registrationStateLabel(status: string) {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span
-      data-testid="application-status"
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLES[status as RegistrationState] ?? ""}`}
-    >
-      {registrationStateLabel(status)}
-    </span>
+    <SharedStatusBadge
+      workflow={registrationWorkflow}
+      state={status}
+      tones={STATUS_TONES}
+      testId="application-status"
+    />
   );
 }
 
 export function OverdueBadge() {
   return (
-    <span className="ml-1 inline-block whitespace-nowrap rounded-full bg-red-600 px-2 py-0.5 text-xs text-white">
+    <Badge tone="solid-danger" className="ml-1">
       已逾期
-    </span>
-  );
-}
-
-function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "sm:col-span-2" : undefined}>
-      <dt className="text-gray-500">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words text-gray-900">{children}</dd>
-    </div>
+    </Badge>
   );
 }
 
@@ -68,38 +61,66 @@ export function ApplicationDetails({ data }: { data: ApplicationData }) {
       <h2 id="application-details-heading" className="font-medium">
         申请内容
       </h2>
-      <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-        <Item label="申请事项">
+      <DescriptionList className="mt-4">
+        <DescriptionItem multiline label="申请事项">
           {orgTypeLabel(type)} · {applicationKindLabel(kind)}
-        </Item>
-        <Item label="拟定名称">{dash(data.proposedName)}</Item>
-        {hasScopeLevel(type) ? <Item label="地域范围">{data.level ? SCOPE_LEVEL_LABELS[data.level] : "—"}</Item> : null}
-        <Item label="住所">{dash(data.address)}</Item>
-        <Item label="活动地域">{dash(data.area)}</Item>
-        <Item label="行政区划代码">{dash(data.areaCode)}</Item>
-        <Item label="业务类别">{dash(data.category)}</Item>
-        <Item label="业务主管单位">{data.supervisingUnit || "无"}</Item>
-        <Item label={legalRepresentativeLabel(type)}>{dash(data.legalRepresentative)}</Item>
-        <Item label={CAPITAL_LABELS[type]}>{data.capitalFen == null ? "—" : formatFen(data.capitalFen)}</Item>
+        </DescriptionItem>
+        <DescriptionItem multiline label="拟定名称">
+          {dash(data.proposedName)}
+        </DescriptionItem>
+        {hasScopeLevel(type) ? (
+          <DescriptionItem multiline label="地域范围">
+            {data.level ? SCOPE_LEVEL_LABELS[data.level] : "—"}
+          </DescriptionItem>
+        ) : null}
+        <DescriptionItem multiline label="住所">
+          {dash(data.address)}
+        </DescriptionItem>
+        <DescriptionItem multiline label="活动地域">
+          {dash(data.area)}
+        </DescriptionItem>
+        <DescriptionItem multiline label="行政区划代码">
+          {dash(data.areaCode)}
+        </DescriptionItem>
+        <DescriptionItem multiline label="业务类别">
+          {dash(data.category)}
+        </DescriptionItem>
+        <DescriptionItem multiline label="业务主管单位">
+          {data.supervisingUnit || "无"}
+        </DescriptionItem>
+        <DescriptionItem multiline label={legalRepresentativeLabel(type)}>
+          {dash(data.legalRepresentative)}
+        </DescriptionItem>
+        <DescriptionItem multiline label={CAPITAL_LABELS[type]}>
+          {data.capitalFen == null ? "—" : formatFen(data.capitalFen)}
+        </DescriptionItem>
         {type === "SOCIAL_GROUP" ? (
           <>
-            <Item label="个人会员数">{dash(data.individualMembers)}</Item>
-            <Item label="单位会员数">{dash(data.unitMembers)}</Item>
+            <DescriptionItem multiline label="个人会员数">
+              {dash(data.individualMembers)}
+            </DescriptionItem>
+            <DescriptionItem multiline label="单位会员数">
+              {dash(data.unitMembers)}
+            </DescriptionItem>
           </>
         ) : null}
         {type === "FOUNDATION" ? (
           <>
-            <Item label="募捐类型">{data.fundraising ? FUNDRAISING_LABELS[data.fundraising] : "—"}</Item>
-            <Item label="理事人数">{dash(data.directors)}</Item>
+            <DescriptionItem multiline label="募捐类型">
+              {data.fundraising ? FUNDRAISING_LABELS[data.fundraising] : "—"}
+            </DescriptionItem>
+            <DescriptionItem multiline label="理事人数">
+              {dash(data.directors)}
+            </DescriptionItem>
           </>
         ) : null}
-        <Item label="宗旨" wide>
+        <DescriptionItem multiline label="宗旨" wide>
           {dash(data.purpose)}
-        </Item>
-        <Item label="业务范围" wide>
+        </DescriptionItem>
+        <DescriptionItem multiline label="业务范围" wide>
           {dash(data.scope)}
-        </Item>
-      </dl>
+        </DescriptionItem>
+      </DescriptionList>
       <h3 className="mt-6 text-sm font-medium text-gray-700">负责人信息</h3>
       {data.persons.length === 0 ? (
         <p className="mt-2 text-sm text-gray-500">未填写。</p>

@@ -1,6 +1,7 @@
 // Read-only pieces of a 公益创投 application shared by the applicant's locked view
 // and the staff screening pages.
-import type { ReactNode } from "react";
+import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { StatusBadge, type BadgeTone } from "~/components/status-badge";
 import { auditActionLabel } from "~/modules/audit/labels";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import type { AutoChecks } from "../screening/screening";
@@ -9,12 +10,12 @@ import { grantApplicationWorkflow, type GrantApplicationState } from "./applicat
 import { BUDGET_CATEGORY_LABELS, type BudgetCategory } from "./budget-checks";
 import { grantDocuments } from "./documents";
 
-const STATUS_STYLES: Partial<Record<GrantApplicationState, string>> = {
-  DRAFT: "bg-gray-50 text-gray-700 ring-gray-300",
-  SUBMITTED: "bg-blue-50 text-blue-800 ring-blue-200",
-  CORRECTION: "bg-amber-50 text-amber-900 ring-amber-300",
-  SCREEN_PASSED: "bg-green-50 text-green-800 ring-green-200",
-  SCREEN_FAILED: "bg-red-50 text-red-800 ring-red-200",
+const STATUS_TONES: Partial<Record<GrantApplicationState, BadgeTone>> = {
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  CORRECTION: "warning",
+  SCREEN_PASSED: "success",
+  SCREEN_FAILED: "danger",
 };
 
 export function grantStatusLabel(status: string) {
@@ -22,14 +23,7 @@ export function grantStatusLabel(status: string) {
 }
 
 export function GrantStatusBadge({ status }: { status: string }) {
-  return (
-    <span
-      data-testid="grant-status"
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLES[status as GrantApplicationState] ?? "bg-gray-50 text-gray-700 ring-gray-300"}`}
-    >
-      {grantStatusLabel(status)}
-    </span>
-  );
+  return <StatusBadge workflow={grantApplicationWorkflow} state={status} tones={STATUS_TONES} testId="grant-status" />;
 }
 
 /** ✓ or ✗ with the reasons. */
@@ -101,17 +95,6 @@ export function AutoChecksCard({ checks }: { checks: AutoChecks | null }) {
   );
 }
 
-function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className={wide ? "sm:col-span-2" : undefined}>
-      <dt className="text-gray-500">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words text-gray-900">
-        {children === "" || children == null ? "—" : children}
-      </dd>
-    </div>
-  );
-}
-
 type ViewApplication = {
   title: string;
   category: string | null;
@@ -145,25 +128,35 @@ export function GrantApplicationDetails({
     <div className="space-y-4">
       <section className="card" aria-label="项目信息">
         <h2 className="font-medium">基本信息</h2>
-        <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-          <Item label="项目名称">{application.title}</Item>
-          <Item label="项目类别">{application.category}</Item>
-          <Item label="项目周期">
+        <DescriptionList className="mt-3">
+          <DescriptionItem multiline label="项目名称">
+            {application.title}
+          </DescriptionItem>
+          <DescriptionItem multiline label="项目类别">
+            {application.category}
+          </DescriptionItem>
+          <DescriptionItem multiline label="项目周期">
             {formatDate(application.projectStart)} 至 {formatDate(application.projectEnd)}
-          </Item>
-          <Item label="服务区域">{data.serviceArea}</Item>
-          <Item label="服务社区">{data.community}</Item>
-          <Item label="受益人数">{data.beneficiaryCount == null ? "" : `${data.beneficiaryCount} 人`}</Item>
-          <Item label="受益对象" wide>
+          </DescriptionItem>
+          <DescriptionItem multiline label="服务区域">
+            {data.serviceArea}
+          </DescriptionItem>
+          <DescriptionItem multiline label="服务社区">
+            {data.community}
+          </DescriptionItem>
+          <DescriptionItem multiline label="受益人数">
+            {data.beneficiaryCount == null ? "" : `${data.beneficiaryCount} 人`}
+          </DescriptionItem>
+          <DescriptionItem multiline label="受益对象" wide>
             {data.beneficiaries}
-          </Item>
-          <Item label="需求分析" wide>
+          </DescriptionItem>
+          <DescriptionItem multiline label="需求分析" wide>
             {data.needs}
-          </Item>
-          <Item label="项目目标" wide>
+          </DescriptionItem>
+          <DescriptionItem multiline label="项目目标" wide>
             {data.goals}
-          </Item>
-        </dl>
+          </DescriptionItem>
+        </DescriptionList>
       </section>
 
       <section className="card" aria-label="活动与里程碑">
