@@ -9,66 +9,66 @@ import { loadForChange, moveIncubation, ORG_INCUBATION_LINK, type StaffActor } f
 import { defaultTermEnd } from "./schedule";
 import type { IncubationState } from "./workflow";
 
-/** 初审: APPLIED → FIRST_CHECK_PASSED, or REJECTED with a reason. */
-export async function recordFirstCheck(input: {
+type DecisionInput = {
   id: string;
   actor: StaffActor;
   pass: boolean;
   note?: string | null;
   request?: Request;
   now?: Date;
-}) {
+};
+
+/** The two pass-or-reject steps before admission differ only in these facts. */
+const DECISION_STEPS = {
+  firstCheck: {
+    passed: "FIRST_CHECK_PASSED" as IncubationState,
+    start: "APPLIED" as IncubationState,
+    stamp: (now: Date, note: string | null) => ({ firstCheckAt: now, firstCheckNote: note }),
+    passTitle: "孵化基地入驻申请已通过初审",
+    failTitle: "孵化基地入驻申请未通过初审",
+    passBody: (note: string | null) => `您的入驻申请已通过初审，下一步为评审。${note ? `初审意见：${note}` : ""}`,
+  },
+  review: {
+    passed: "ADMITTED" as IncubationState,
+    start: "FIRST_CHECK_PASSED" as IncubationState,
+    stamp: (now: Date, note: string | null) => ({ reviewAt: now, reviewNote: note }),
+    passTitle: "孵化基地入驻申请已通过评审",
+    failTitle: "孵化基地入驻申请未通过评审",
+    passBody: (note: string | null) => `请与区民政局联系签订入驻协议。${note ? `评审意见：${note}` : ""}`,
+  },
+};
+
+/** One pass-or-reject step: `start` → its passed state, or REJECTED with a reason. */
+async function recordDecision(step: (typeof DECISION_STEPS)[keyof typeof DECISION_STEPS], input: DecisionInput) {
   const now = input.now ?? new Date();
   const note = input.note?.trim() || null;
-  const to: IncubationState = input.pass ? "FIRST_CHECK_PASSED" : "REJECTED";
   await prisma.$transaction(async (tx) => {
     const row = await loadForChange(tx, input.id);
     await moveIncubation(tx, {
       id: row.id,
-      from: "APPLIED",
-      to,
+      from: step.start,
+      to: input.pass ? step.passed : "REJECTED",
       actorId: input.actor.id,
       reason: note,
       request: input.request,
-      data: { firstCheckAt: now, firstCheckNote: note },
+      data: step.stamp(now, note),
     });
     await notifyOrganization(tx, row.organizationId, {
-      title: input.pass ? "孵化基地入驻申请已通过初审" : "孵化基地入驻申请未通过初审",
-      body: input.pass ? `您的入驻申请已通过初审，下一步为评审。${note ? `初审意见：${note}` : ""}` : `理由：${note}`,
+      title: input.pass ? step.passTitle : step.failTitle,
+      body: input.pass ? step.passBody(note) : `理由：${note}`,
       link: ORG_INCUBATION_LINK,
     });
   });
 }
 
+/** 初审: APPLIED → FIRST_CHECK_PASSED, or REJECTED with a reason. */
+export function recordFirstCheck(input: DecisionInput) {
+  return recordDecision(DECISION_STEPS.firstCheck, input);
+}
+
 /** 评审: FIRST_CHECK_PASSED → ADMITTED, or REJECTED with a reason. */
-export async function recordReview(input: {
-  id: string;
-  actor: StaffActor;
-  pass: boolean;
-  note?: string | null;
-  request?: Request;
-  now?: Date;
-}) {
-  const now = input.now ?? new Date();
-  const note = input.note?.trim() || null;
-  const to: IncubationState = input.pass ? "ADMITTED" : "REJECTED";
-  await prisma.$transaction(async (tx) => {
-    const row = await loadForChange(tx, input.id);
-    await moveIncubation(tx, {
-      id: row.id,
-      from: "FIRST_CHECK_PASSED",
-      to,
-      actorId: input.actor.id,
-      reason: note,
-      request: input.request,
-      data: { reviewAt: now, reviewNote: note },
-    });
-    await notifyOrganization(tx, row.organizationId, {
-      title: input.pass ? "孵化基地入驻申请已通过评审" : "孵化基地入驻申请未通过评审",
-      body: input.pass ? `请与区民政局联系签订入驻协议。${note ? `评审意见：${note}` : ""}` : `理由：${note}`,
-      link: ORG_INCUBATION_LINK,
-    });
-  });
+export function recordReview(input: DecisionInput) {
+  return recordDecision(DECISION_STEPS.review, input);
 }
 
 /** 签订入驻协议: ADMITTED → IN_RESIDENCE with the agreement number and term. */
