@@ -3,6 +3,7 @@ import {
   computeOrgCodeCheck,
   computeUsccCheckChar,
   generateUscc,
+  isDivisionCode,
   isValidUscc,
   normalizeUscc,
   USCC_ALPHABET,
@@ -102,6 +103,32 @@ describe("isValidUscc", () => {
     expect(isValidUscc(code)).toBe(false);
   });
 
+  /** A code with the given first 8 characters and correct checks everywhere else. */
+  function withHead(head8: string) {
+    const first17 = head8 + "MJ512345" + computeOrgCodeCheck("MJ512345");
+    return first17 + computeUsccCheckChar(first17);
+  }
+
+  it("rejects an undefined registering authority (position 1) even with correct checks", () => {
+    for (const authority of ["0", "B", "C", "X"]) expect(isValidUscc(withHead(`${authority}1320115`))).toBe(false);
+    for (const authority of ["1", "5", "9", "N", "Y"]) expect(isValidUscc(withHead(`${authority}1320115`))).toBe(true);
+  });
+
+  it("rejects a type (position 2) its authority does not define", () => {
+    expect(isValidUscc(withHead("54320115"))).toBe(false); // 民政 has no type 4
+    expect(isValidUscc(withHead("59320115"))).toBe(true); // 民政 其他
+    expect(isValidUscc(withHead("99320115"))).toBe(false); // 工商 has no type 9
+    expect(isValidUscc(withHead("Y2320115"))).toBe(false);
+  });
+
+  it("rejects letters or an unknown province in the division code (positions 3–8)", () => {
+    expect(isValidUscc(withHead("5232A115"))).toBe(false);
+    expect(isValidUscc(withHead("52320A15"))).toBe(false);
+    expect(isValidUscc(withHead("52990115"))).toBe(false);
+    expect(isValidUscc(withHead("52000000"))).toBe(false);
+    expect(isValidUscc(withHead("53100000"))).toBe(true);
+  });
+
   it("accepts typed-in codes after normalizing", () => {
     expect(isValidUscc(normalizeUscc(" 91350100m000100y43 "))).toBe(true);
   });
@@ -129,9 +156,20 @@ describe("generateUscc", () => {
   });
 
   it("rejects bad input", () => {
+    expect(() => generateUscc({ typeDigit: "4", areaCode: "320115", orgCodeBase8: "MJ512345" })).toThrow();
+    expect(() => generateUscc({ typeDigit: "2", areaCode: "990115", orgCodeBase8: "MJ512345" })).toThrow();
     expect(() => generateUscc({ typeDigit: "2", areaCode: "3201", orgCodeBase8: "MJ512345" })).toThrow();
     expect(() => generateUscc({ typeDigit: "2", areaCode: "320115", orgCodeBase8: "MJ51234" })).toThrow();
     expect(() => generateUscc({ typeDigit: "2", areaCode: "320115", orgCodeBase8: "MJ51234I" })).toThrow();
     expect(() => generateUscc({ typeDigit: "S", areaCode: "320115", orgCodeBase8: "MJ512345" })).toThrow();
+  });
+});
+
+describe("isDivisionCode", () => {
+  it.each(["320115", "110101", "820000", "100000"])("accepts %s", (code) => {
+    expect(isDivisionCode(code)).toBe(true);
+  });
+  it.each(["32011", "3201150", "32A115", "990101", "000000", "１１0101"])("refuses %s", (code) => {
+    expect(isDivisionCode(code)).toBe(false);
   });
 });

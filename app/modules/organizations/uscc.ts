@@ -59,12 +59,50 @@ export function computeOrgCodeCheck(first8: string): string {
 const USCC_SHAPE = new RegExp(`^[${USCC_ALPHABET}]{18}$`);
 
 /**
- * True when the code is 18 characters from the USCC alphabet, its organization
- * code (positions 9–17) carries a correct GB 11714 check, and position 18 is the
- * correct GB 32100 check character. Expects upper case; normalize input first.
+ * GB 32100 table 1 (with its amendments): each registering authority (position 1)
+ * and the type codes (position 2) it may issue. A code from any other authority,
+ * or a type its authority does not define, was never issued.
+ */
+export const USCC_AUTHORITY_TYPES: Readonly<Record<string, string>> = {
+  "1": "1239", // 机构编制: 机关, 事业单位, 中央编办直管的群众团体, 其他
+  "2": "19", // 外交
+  "3": "1234569", // 司法行政: 律师事务所, 公证处, 基层法律服务所, 司法鉴定机构, 仲裁委员会, …
+  "4": "19", // 文化
+  "5": "1239", // 民政: 社会团体, 民办非企业单位, 基金会, 其他
+  "6": "129", // 旅游
+  "7": "129", // 宗教
+  "8": "19", // 工会
+  "9": "123", // 工商: 企业, 个体工商户, 农民专业合作社
+  A: "19", // 中央军委改革和编制办公室
+  N: "1239", // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+  Y: "1", // 其他
+};
+
+/**
+ * Province-level prefixes of GB/T 2260 division codes (positions 3–4), and
+ * "100000", which national registrations (民政部, 国家市场监管总局) carry.
+ */
+const PROVINCE_PREFIXES = new Set(
+  "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split(" "),
+);
+
+/** True when positions 3–8 are a GB/T 2260 administrative division code (or the national 100000). */
+export function isDivisionCode(code: string): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  return code === "100000" || PROVINCE_PREFIXES.has(code.slice(0, 2));
+}
+
+/**
+ * True when the code is 18 characters from the USCC alphabet; position 1 is a
+ * defined registering authority and position 2 a type that authority defines;
+ * positions 3–8 are a division code; its organization code (positions 9–17)
+ * carries a correct GB 11714 check; and position 18 is the correct GB 32100
+ * check character. Expects upper case; normalize input first.
  */
 export function isValidUscc(code: string): boolean {
   if (!USCC_SHAPE.test(code)) return false;
+  if (!USCC_AUTHORITY_TYPES[code[0]!]?.includes(code[1]!)) return false;
+  if (!isDivisionCode(code.slice(2, 8))) return false;
   if (computeOrgCodeCheck(code.slice(8, 16)) !== code[16]) return false;
   return computeUsccCheckChar(code.slice(0, 17)) === code[17];
 }
@@ -87,8 +125,10 @@ export function generateUscc({
   areaCode: string;
   orgCodeBase8: string;
 }): string {
-  if (!/^[0-9A-HJ-NP-RTUW-Y]$/.test(typeDigit)) throw new Error("Invalid USCC type character");
-  if (!/^\d{6}$/.test(areaCode)) throw new Error("Area code must be 6 digits");
+  if (typeDigit.length !== 1 || !USCC_AUTHORITY_TYPES[CIVIL_AFFAIRS_AUTHORITY]!.includes(typeDigit)) {
+    throw new Error("Invalid USCC type character");
+  }
+  if (!isDivisionCode(areaCode)) throw new Error("Area code must be a 6-digit division code");
   if (!new RegExp(`^[${USCC_ALPHABET}]{8}$`).test(orgCodeBase8)) {
     throw new Error("Organization code body must be 8 characters from the USCC alphabet");
   }
