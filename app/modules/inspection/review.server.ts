@@ -1,6 +1,7 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import { gradesInForce } from "~/modules/registry/grade.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
@@ -39,6 +40,9 @@ export async function getReportForReview(reportId: string) {
     },
   });
   if (!report) return null;
+  // The copy on Organization can lag the calendar; the page shows the grade in force today.
+  const inForce = await gradesInForce(prisma, [report.organization.id]);
+  report.organization.currentGrade = inForce.get(report.organization.id)?.grade ?? null;
   const auditReports = await prisma.attachment.findMany({
     where: { subjectType: "InspectionReport", subjectId: report.id, purpose: AUDIT_REPORT_PURPOSE },
     orderBy: { createdAt: "desc" },

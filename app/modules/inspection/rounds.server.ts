@@ -1,6 +1,7 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
+import { gradesInForce } from "~/modules/registry/grade.server";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
@@ -68,8 +69,13 @@ export async function openRound(input: {
       });
       const organizations = await tx.organization.findMany({
         where: { status: "REGISTERED" },
-        select: { id: true, type: true, status: true, registeredAt: true, currentGrade: true },
+        select: { id: true, type: true, status: true, registeredAt: true },
       });
+      const grades = await gradesInForce(
+        tx,
+        organizations.map((o) => o.id),
+        now,
+      );
       const rows = [];
       for (const org of organizations) {
         const obligation = classifyObligation(org, input.year, rules);
@@ -81,7 +87,8 @@ export async function openRound(input: {
           status: obligation.kind === "EXEMPT" ? "EXEMPT" : "PENDING",
           exemptReason: obligation.kind === "EXEMPT" ? obligation.reason : null,
           simplified:
-            obligation.kind === "REPORT" && isSimplified(org.currentGrade, rules["inspection.simplifiedMinGrade"]),
+            obligation.kind === "REPORT" &&
+            isSimplified(grades.get(org.id)?.grade, rules["inspection.simplifiedMinGrade"]),
         });
       }
       await tx.inspectionReport.createMany({ data: rows });

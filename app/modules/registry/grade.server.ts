@@ -1,8 +1,32 @@
 // Organization.currentGrade is a copy of the grade in force, kept for filtering
-// and sorting the directory on an index. These functions keep it true.
+// and sorting the directory on an index. How it stays true on any date:
+// - every write of a grade row (announcement, downgrade, cancellation) recomputes
+//   the copy in the same transaction (recomputeCurrentGrade);
+// - the calendar moves grades in (1 January) and out (31 December): the list pages
+//   that filter or sort on the copy refresh it once a day first
+//   (refreshCurrentGradesDaily);
+// - decisions that must be right on the day (4A+ simplified inspection, a call's
+//   minimum grade) never trust the copy: they read the rows through gradesInForce,
+//   on the (organizationId, validTo) index.
 import { shanghaiParts } from "~/utils/dates";
 import { prisma, type Tx } from "~/utils/db.server";
-import { gradeInForce } from "./grade";
+import { gradeInForce, gradeRowInForce } from "./grade";
+
+/** The grade row in force at `at` for each organization (absent when none), read from the rows. */
+export async function gradesInForce(db: Tx | typeof prisma, organizationIds: string[], at = new Date()) {
+  const rows = await db.organizationGrade.findMany({
+    where: { organizationId: { in: [...new Set(organizationIds)] }, validTo: { gte: at } },
+    select: { id: true, organizationId: true, grade: true, announcedAt: true, validFrom: true, validTo: true },
+  });
+  const byOrg = new Map<string, typeof rows>();
+  for (const row of rows) byOrg.set(row.organizationId, [...(byOrg.get(row.organizationId) ?? []), row]);
+  const result = new Map<string, (typeof rows)[number]>();
+  for (const [orgId, list] of byOrg) {
+    const row = gradeRowInForce(list, at);
+    if (row) result.set(orgId, row);
+  }
+  return result;
+}
 
 /** Recomputes one organization's currentGrade from its grade rows; returns the new value. */
 export async function recomputeCurrentGrade(tx: Tx, organizationId: string, at = new Date()) {

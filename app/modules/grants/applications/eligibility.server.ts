@@ -1,5 +1,6 @@
 // What an organization must meet to apply to a call: the call's rules (budget
 // limits, categories) and the eligibility facts gathered for several organizations at once.
+import { gradesInForce } from "~/modules/registry/grade.server";
 import type { prisma, Prisma, Tx } from "~/utils/db.server";
 import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "../calls/eligibility";
 import { parseCallEligibility, parseCategories } from "../calls/settings";
@@ -40,8 +41,9 @@ export function callRulesOf(call: CallRow) {
 export async function loadEligibilityFacts(db: Db, organizationIds: string[], excludeCallId: string | null, now: Date) {
   const ids = [...new Set(organizationIds)];
   const year = lastInspectionYear(now);
-  const [orgs, inspections, credits, projects, incubations] = await Promise.all([
-    db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, currentGrade: true } }),
+  const [orgs, grades, inspections, credits, projects, incubations] = await Promise.all([
+    db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
+    gradesInForce(db, ids, now),
     db.inspectionReport.findMany({
       where: { organizationId: { in: ids }, year },
       select: { organizationId: true, year: true, status: true, conclusion: true },
@@ -75,7 +77,7 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
   const facts = new Map<string, EligibilityFacts>();
   for (const org of orgs) {
     facts.set(org.id, {
-      organization: { status: org.status, currentGrade: org.currentGrade },
+      organization: { status: org.status, currentGrade: grades.get(org.id)?.grade ?? null },
       inspections: inspections.filter((r) => r.organizationId === org.id),
       credits: credits.filter((c) => c.organizationId === org.id),
       earlierProjects: projects.filter((p) => p.organizationId === org.id),
