@@ -15,6 +15,8 @@ import { objectionWorkflow } from "~/modules/grants/publicity/objection-workflow
 import { reviewRoundWorkflow } from "~/modules/grants/review/round-workflow";
 import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
+import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
+import { ratingRoundWorkflow } from "~/modules/rating/round-workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
@@ -38,6 +40,8 @@ export const WORKFLOWS = registerWorkflows([
   organizationStatusWorkflow,
   accountStatusWorkflow,
   accountLockWorkflow,
+  ratingRoundWorkflow,
+  ratingApplicationWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

@@ -16,6 +16,7 @@ const AREAS = [
   "incubation",
   "inspection",
   "organizations",
+  "rating",
   "registration",
   "registry",
   "showroom",
