@@ -11,7 +11,7 @@ import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatRuleValue } from "~/modules/config/rule-display";
 import { RuleFormSchema } from "~/modules/config/rule-form";
-import { parseRuleInput, RULE_KEYS, RULES } from "~/modules/config/rules";
+import { parseRuleInput, RULE_GROUPS, RULE_KEYS, RULES } from "~/modules/config/rules";
 import { getRulesOverview, scheduleRule } from "~/modules/config/rules-page.server";
 import { answerIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
@@ -85,7 +85,7 @@ function RuleForm({ rules, selectedKey, today }: { rules: Rules; selectedKey: st
           </label>
           <select {...selectProps} key={selectProps.key} className="input">
             <option value="">请选择</option>
-            {["登记", "孵化基地", "年检"].map((group) => (
+            {RULE_GROUPS.map((group) => (
               <optgroup key={group} label={group}>
                 {rules
                   .filter((r) => r.group === group)
@@ -130,7 +130,7 @@ function RuleForm({ rules, selectedKey, today }: { rules: Rules; selectedKey: st
 
 export default function AdminRules() {
   const { rules, selectedKey, today } = useLoaderData<typeof loader>();
-  const groups = ["登记", "孵化基地", "年检"] as const;
+  const groups = RULE_GROUPS;
   return (
     <div className="space-y-4">
       <PageHeader

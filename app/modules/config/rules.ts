@@ -4,8 +4,11 @@
 
 export type RuleKind = "fen" | "int" | "stringList" | "monthDay";
 
+/** The sections of the rules page, in order. */
+export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估"] as const;
+
 export type RuleDefinition = {
-  group: "登记" | "孵化基地" | "年检";
+  group: (typeof RULE_GROUPS)[number];
   label: string;
   kind: RuleKind;
   defaultValue: number | string | string[];
@@ -163,6 +166,97 @@ export const RULES = {
     kind: "int",
     unit: "日",
     defaultValue: 90,
+  },
+  "rating.band5Min": {
+    group: "评估",
+    label: "5A 等级最低分（千分制）",
+    kind: "int",
+    unit: "分",
+    defaultValue: 900,
+  },
+  "rating.band4Min": {
+    group: "评估",
+    label: "4A 等级最低分",
+    kind: "int",
+    unit: "分",
+    defaultValue: 800,
+  },
+  "rating.band3Min": {
+    group: "评估",
+    label: "3A 等级最低分",
+    kind: "int",
+    unit: "分",
+    defaultValue: 700,
+  },
+  "rating.band2Min": {
+    group: "评估",
+    label: "2A 等级最低分",
+    kind: "int",
+    unit: "分",
+    defaultValue: 600,
+  },
+  "rating.band1Min": {
+    group: "评估",
+    label: "1A 等级最低分（低于此分不定级）",
+    kind: "int",
+    unit: "分",
+    defaultValue: 500,
+  },
+  "rating.reviewersPerApplication": {
+    group: "评估",
+    label: "每份评估申请的评估专家人数",
+    kind: "int",
+    unit: "人",
+    defaultValue: 3,
+  },
+  "rating.reviewDays": {
+    group: "评估",
+    label: "申报截止后专家评估期限",
+    kind: "int",
+    unit: "日",
+    defaultValue: 30,
+  },
+  "rating.publicityDays": {
+    group: "评估",
+    label: "评估结果公示期",
+    kind: "int",
+    unit: "日",
+    defaultValue: 7,
+  },
+  "rating.committeeMembers": {
+    group: "评估",
+    label: "评估委员会委员人数",
+    kind: "int",
+    unit: "人",
+    defaultValue: 7,
+  },
+  "rating.minRegisteredYears": {
+    group: "评估",
+    label: "申请评估须登记满",
+    kind: "int",
+    unit: "年",
+    defaultValue: 2,
+  },
+  "rating.downgradeWaitYears": {
+    group: "评估",
+    label: "被降级的组织再次申请评估须间隔",
+    kind: "int",
+    unit: "年",
+    defaultValue: 2,
+  },
+  "rating.cancelWaitYears": {
+    group: "评估",
+    label: "被取消等级的组织再次申请评估须间隔",
+    kind: "int",
+    unit: "年",
+    defaultValue: 3,
+  },
+  "rating.reRatingWithinYears": {
+    group: "评估",
+    label: "（2026 年办法）等级有效期内可申请重新评估的前",
+    kind: "int",
+    unit: "年",
+    defaultValue: 4,
   },
 } as const satisfies Record<string, RuleDefinition>;
 
