@@ -1,13 +1,15 @@
 import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { useConformForm } from "~/components/use-form";
-import { parseUploadForm } from "~/modules/attachments/uploads.server";
+import { IMAGE_KINDS } from "~/modules/attachments/file-types";
+import { parseUploadForm, setAsideRefusedUploads, uploadSchema } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { PRODUCT_SAVE_INTENT, ProductForm } from "~/modules/showroom/product-form-view";
 import { productServerSchema } from "~/modules/showroom/product-form.server";
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const productId = params.productId ?? "";
   const existing = await getOrgProduct(organization.id, productId);
   invariantResponse(existing, "未找到该产品", { status: 404 });
-  const formData = await parseUploadForm(request);
+  const { formData, refused } = await setAsideRefusedUploads(await parseUploadForm(request), uploadSchema(IMAGE_KINDS));
   const actor = { id: user.id, role: "ORG_MEMBER" } as const;
   return dispatchIntent(formData, {
     unlist: handler({
@@ -68,6 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ),
       done: (result) =>
         redirect(`/org/products?saved=${result.rescreening || existing.status === "PENDING" ? "pending" : "saved"}`),
+      refusedUploads: {
+        fieldErrors: refused,
+        savedNote: "其余内容已保存；标出的图片未被接受，请重新选择后再保存。",
+      },
     }),
   });
 }
@@ -76,6 +82,7 @@ export default function EditProductPage() {
   const { product } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const status = product.status as ProductState;
+  const refusedNames = useSearchParams()[0].get("refused");
   const [unlistForm, unlistFields] = useConformForm({
     id: "product-unlist",
     intent: "unlist",
@@ -99,6 +106,11 @@ export default function EditProductPage() {
           </>
         }
       />
+      {refusedNames ? (
+        <Notice tone="warning" className="mb-4">
+          产品已提交审核。以下图片未被接受，未保存：{refusedNames}。可在下方重新选择图片后保存。
+        </Notice>
+      ) : null}
       {product.images.length ? (
         <ul className="mb-4 flex flex-wrap gap-2">
           {product.images.map((img) => (

@@ -3,12 +3,14 @@ import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import { parseUploadForm } from "~/modules/attachments/uploads.server";
+import { IMAGE_KINDS } from "~/modules/attachments/file-types";
+import { parseUploadForm, setAsideRefusedUploads, uploadSchema } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { PRODUCT_SAVE_INTENT, ProductForm } from "~/modules/showroom/product-form-view";
 import { productServerSchema } from "~/modules/showroom/product-form.server";
 import { createProduct } from "~/modules/showroom/products.server";
 import { answerIntent, handler } from "~/utils/action.server";
+import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "提交公益产品 · 益苗" }];
 
@@ -19,7 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const formData = await parseUploadForm(request);
+  // A refused image is set aside: the product is created with the rest and its edit page names the refused files.
+  const { formData, refused, names } = await setAsideRefusedUploads(
+    await parseUploadForm(request),
+    uploadSchema(IMAGE_KINDS),
+  );
   return answerIntent(
     PRODUCT_SAVE_INTENT,
     formData,
@@ -27,15 +33,22 @@ export async function action({ request }: ActionFunctionArgs) {
       // Built here: the image check sniffs content on the server.
       schema: productServerSchema("new"),
       run: async ({ images, ...values }) => {
-        await createProduct({
+        const product = await createProduct({
           organizationId: organization.id,
           userId: user.id,
           values,
           images: images ?? [],
           request,
         });
+        return succeed({ id: product.id });
       },
-      done: () => redirect("/org/products?saved=pending"),
+      done: ({ id }) =>
+        redirect(
+          names.length
+            ? `/org/products/${id}?refused=${encodeURIComponent(names.join("、"))}`
+            : "/org/products?saved=pending",
+        ),
+      refusedUploads: { fieldErrors: refused, savedNote: null },
     }),
   );
 }

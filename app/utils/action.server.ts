@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { invariantResponse } from "./http";
-import { isFailure, type WriteFailure, type WriteResult } from "./write-result";
+import { isFailure, type FieldErrors, type WriteFailure, type WriteResult } from "./write-result";
 
 /** What an action sends back to a form: which form, and conform's reply for it. */
 export type FormReply<I extends string = string> = { intent: I; result: SubmissionResult<string[]> };
@@ -65,6 +65,14 @@ export type IntentHandler<S extends Schema, T extends object, R> = {
   done: (result: { ok: true } & T, value: z.output<S>) => R;
   /** Fields never sent back to the browser in a reply (passwords). */
   hideFields?: string[];
+  /**
+   * Uploads set aside before parsing because their content was refused
+   * (`setAsideRefusedUploads`): the rest of the form is checked and saved
+   * without them. Their messages are shown at their fields; after a successful
+   * write the form answers 200 with `savedNote` (what was kept) instead of
+   * `done`, or goes to `done` when there is no note (it carries the refusal on).
+   */
+  refusedUploads?: { fieldErrors: FieldErrors; savedNote: string | null } | null;
 };
 
 /** Builds one handler; a function so TypeScript infers `value` from the schema. */
@@ -85,17 +93,33 @@ export async function answerIntent<I extends string, S extends Schema, T extends
   // Parsed asynchronously so schemas with async checks (uploads are content-sniffed) work too.
   const submission = await parseWithZod(formData, { schema: handler.schema, async: true });
   const { hideFields } = handler;
+  const refusedUploads =
+    handler.refusedUploads && Object.keys(handler.refusedUploads.fieldErrors).length ? handler.refusedUploads : null;
   if (handler.refused)
     return replyData(name, failureResult(submission, handler.refused, hideFields), handler.refused.status ?? 400);
-  if (submission.status !== "success") return replyData(name, submission.reply({ hideFields }));
+  if (submission.status !== "success")
+    return replyData(
+      name,
+      submission.reply({ hideFields, ...(refusedUploads ? { fieldErrors: refusedUploads.fieldErrors } : {}) }),
+    );
   let outcome: WriteResult<T> | void;
   try {
     outcome = await handler.run(submission.value);
   } catch (error) {
     return replyToWorkflowError(name, submission, error, hideFields);
   }
-  if (isFailure(outcome))
-    return replyData(name, failureResult(submission, outcome, hideFields), outcome.status ?? 400, outcome.headers);
+  if (isFailure(outcome)) {
+    const failure = refusedUploads
+      ? { ...outcome, fieldErrors: { ...refusedUploads.fieldErrors, ...outcome.fieldErrors } }
+      : outcome;
+    return replyData(name, failureResult(submission, failure, hideFields), outcome.status ?? 400, outcome.headers);
+  }
+  if (refusedUploads?.savedNote)
+    return replyData(
+      name,
+      submission.reply({ hideFields, fieldErrors: refusedUploads.fieldErrors, formErrors: [refusedUploads.savedNote] }),
+      200,
+    );
   return handler.done((outcome ?? { ok: true }) as { ok: true } & T, submission.value);
 }
 

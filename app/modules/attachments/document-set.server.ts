@@ -16,6 +16,7 @@ import {
   attachmentData,
   parseUploadForm,
   resolveStoragePath,
+  setAsideRefusedUploads,
   uploadSchema,
   withStoredUploads,
   type StoredFile,
@@ -111,6 +112,28 @@ export async function saveWithDocuments<K extends string, D>(input: SaveInput<K,
 }
 
 /**
+ * With refused uploads, a long form is saved as a draft (a submit without the
+ * refused file would fail on it, or go in without it): the form's `intent`
+ * becomes the draft intent, and the note says what was kept.
+ */
+export function keepDraftDespite(
+  refused: Record<string, string[]>,
+  formData: FormData,
+  intents: { draft: string; field?: string },
+) {
+  if (!Object.keys(refused).length) return null;
+  const field = intents.field ?? "intent";
+  const submitting = formData.get(field) !== intents.draft;
+  formData.set(field, intents.draft);
+  return {
+    fieldErrors: refused,
+    savedNote: submitting
+      ? "尚未提交：标出的文件未被接受，其余内容已保存为草稿。请重新选择该文件后再提交。"
+      : "其余内容已保存为草稿；标出的文件未被接受，请重新选择后再保存。",
+  };
+}
+
+/**
  * The action of an editor form with uploads: parses the multipart body, checks
  * it with `schema` (built here, with the server's content-sniffing file check,
  * so it never reaches the browser bundle), runs `save` and redirects to
@@ -125,14 +148,17 @@ export async function answerEditorForm<I extends string, S extends z.ZodTypeAny>
     redirectTo: (submitted: boolean) => string;
   },
 ) {
-  const formData = await parseUploadForm(request);
+  const fileSchema = uploadSchema(DOCUMENT_KINDS);
+  const { formData, refused } = await setAsideRefusedUploads(await parseUploadForm(request), fileSchema);
+  const refusedUploads = keepDraftDespite(refused, formData, { draft: "save" });
   return answerIntent(
     formId,
     formData,
     handler({
-      schema: options.schema(uploadSchema(DOCUMENT_KINDS)),
+      schema: options.schema(fileSchema),
       run: async (value) => succeed(await options.save(value)),
       done: (result) => redirect(options.redirectTo(result.submitted)),
+      refusedUploads,
     }),
   );
 }

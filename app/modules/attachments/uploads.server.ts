@@ -75,6 +75,31 @@ export function uploadSchema(allowed: FileKind[] = DOCUMENT_KINDS) {
   });
 }
 
+/**
+ * Takes the files `check` refuses out of a parsed upload form, so one bad file
+ * never costs the rest of a draft: the typed fields and the files that passed
+ * go on to be saved, and each refused file is named at its field. Returns the
+ * form without the refused files, their messages by field name and their names.
+ */
+export async function setAsideRefusedUploads(formData: FormData, check: z.ZodTypeAny = uploadSchema()) {
+  const kept = new FormData();
+  const refused: Record<string, string[]> = {};
+  const names: string[] = [];
+  for (const [name, value] of formData.entries()) {
+    if (typeof value !== "string") {
+      const result = await check.safeParseAsync(value);
+      if (!result.success) {
+        const messages = result.error.issues.map((issue) => `${issue.message}，该文件未保存`);
+        refused[name] = [...(refused[name] ?? []), ...messages];
+        names.push(value.name);
+        continue;
+      }
+    }
+    kept.append(name, value);
+  }
+  return { formData: kept, refused, names };
+}
+
 function concat(a: Uint8Array, b: Uint8Array) {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);

@@ -9,8 +9,9 @@ import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { useConformForm, useIsPending } from "~/components/use-form";
+import { keepDraftDespite } from "~/modules/attachments/document-set.server";
 import { DOCUMENT_KINDS } from "~/modules/attachments/file-types";
-import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
+import { parseUploadForm, setAsideRefusedUploads, uploadSchema } from "~/modules/attachments/uploads.server";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { conclusionLabel, EDITABLE_STATUSES, reportStatusLabel } from "~/modules/inspection/labels";
 import {
@@ -27,7 +28,6 @@ import { getOrgReport, saveOrgReport } from "~/modules/inspection/reports.server
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
-import { failFields } from "~/utils/write-result";
 import { ProgressAside } from "./progress-aside";
 import {
   ActivitiesSection,
@@ -80,16 +80,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization, found, options, auditRequired } = await load(request, params.reportId!);
-  const formData = await parseUploadForm(request);
+  // Only a foundation uploads an audit report; a refused one is set aside and the rest saved as a draft.
+  const { formData, refused } = await setAsideRefusedUploads(
+    await parseUploadForm(request),
+    uploadSchema(DOCUMENT_KINDS),
+  );
+  const refusedUploads = keepDraftDespite(refused, formData, { draft: "draft" });
   const save = (intent: "draft" | "submit") => async (value: Record<string, unknown>) => {
-    // The upload is checked here (content sniffing needs the server); only a foundation uploads one.
     const file = formData.get("auditReport");
-    let auditFile: File | null = null;
-    if (file instanceof File && file.size + file.name.length > 0 && found.report.organization.type === "FOUNDATION") {
-      const checked = await uploadSchema(DOCUMENT_KINDS).safeParseAsync(file);
-      if (!checked.success) return failFields({ auditReport: checked.error.issues.map((i) => i.message) });
-      auditFile = file;
-    }
+    const auditFile =
+      file instanceof File && found.report.organization.type === "FOUNDATION" && file.size > 0 ? file : null;
     return saveOrgReport({
       organizationId: organization.id,
       reportId: found.report.id,
@@ -106,6 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       schema: reportSchema("draft", options),
       run: save("draft"),
       done: () => redirect(`/org/inspection/${found.report.id}?saved=1`),
+      refusedUploads,
     }),
     submit: handler({
       schema: reportSchema("submit", options),
