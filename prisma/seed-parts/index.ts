@@ -5,6 +5,7 @@ import { seedGrantApplications } from "./grants-applications";
 import { seedGrantCalls } from "./grants-calls";
 import { seedGrantReview } from "./grants-review";
 import { seedIncubation } from "./incubation";
+import { seedIndicators } from "./indicators";
 import { seedInspection } from "./inspection";
 import { seedRegistration } from "./registration";
 import { seedRegistry } from "./registry";
@@ -15,6 +16,8 @@ type SeedPart = { name: string; run: (prisma: PrismaClient) => Promise<unknown> 
 
 export const SEED_PARTS: SeedPart[] = [
   { name: "rules", run: seedRules },
+  // before the rating rounds: a round picks a scheme per organization type
+  { name: "indicators", run: seedIndicators },
   // before inspection: grades decide which annual reports are simplified
   { name: "registry", run: seedRegistry },
   { name: "inspection", run: seedInspection },

@@ -14,6 +14,7 @@ const AREAS = [
   "admin",
   "grants",
   "incubation",
+  "indicators",
   "inspection",
   "organizations",
   "rating",
