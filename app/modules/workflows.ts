@@ -17,6 +17,7 @@ import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { ratingRoundWorkflow } from "~/modules/rating/round-workflow";
+import { certificateWorkflow, checkWorkflow, gradeActionWorkflow } from "~/modules/rating/grade-workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
@@ -42,6 +43,9 @@ export const WORKFLOWS = registerWorkflows([
   accountLockWorkflow,
   ratingRoundWorkflow,
   ratingApplicationWorkflow,
+  gradeActionWorkflow,
+  certificateWorkflow,
+  checkWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

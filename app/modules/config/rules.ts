@@ -258,6 +258,27 @@ export const RULES = {
     unit: "年",
     defaultValue: 4,
   },
+  "rating.certificateReturnDays": {
+    group: "评估",
+    label: "降级或取消等级后退回证书和牌匾的期限",
+    kind: "int",
+    unit: "日",
+    defaultValue: 15,
+  },
+  "rating.reviewDecisionDays": {
+    group: "评估",
+    label: "复核申请的答复期限",
+    kind: "int",
+    unit: "日",
+    defaultValue: 15,
+  },
+  "rating.followUpMinGrade": {
+    group: "评估",
+    label: "跟踪评估抽查的最低等级",
+    kind: "int",
+    unit: "A",
+    defaultValue: 4,
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleKey = keyof typeof RULES;

@@ -1,5 +1,6 @@
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
+import { proposeDowngradesForInspection } from "~/modules/rating/downgrade.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runBulkTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
@@ -101,6 +102,12 @@ export async function markMissed(input: {
           link: "/org/inspection",
         });
       }
+      // A graded organization that missed the year: a downgrade is proposed for staff to confirm.
+      await proposeDowngradesForInspection(
+        tx,
+        late.map((r) => ({ reportId: r.id, organizationId: r.organizationId, year: round.year, conclusion: "MISSED" })),
+        { id: input.actorId, request: input.request, now },
+      );
     }
     const close = round.status === "OPEN" && past.others && past.foundations;
     if (late.length > 0 || close) {

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import { proposeDowngradesForInspection } from "~/modules/rating/downgrade.server";
 import { gradesInForce } from "~/modules/registry/grade.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
@@ -188,6 +189,12 @@ export async function concludeReport(input: {
       });
       body += badYearNotice(report.year, conclusionLabel(input.conclusion), isBadOutcome(previous?.conclusion));
     }
+    // A graded organization's bad year proposes a downgrade for staff to confirm.
+    await proposeDowngradesForInspection(
+      tx,
+      [{ reportId: report.id, organizationId: report.organizationId, year: report.year, conclusion: input.conclusion }],
+      { id: input.actorId, request: input.request, now },
+    );
     await notifyOrganization(tx, report.organizationId, {
       title: `${report.year}年度年检结论：${conclusionLabel(input.conclusion)}`,
       body,
