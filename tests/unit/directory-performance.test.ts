@@ -1,5 +1,6 @@
 // The public directory must stay fast with 50,000 organizations: every listing
-// without a text search walks an index, and no query loads or counts rows in JS.
+// without a text search walks an index, a name search walks the gram index, and
+// no query loads or counts rows in JS.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { expect, test } from "vitest";
@@ -12,6 +13,7 @@ import {
   type DirectoryQuery,
 } from "~/modules/organizations/directory.server";
 import { ORG_TYPES } from "~/modules/organizations/labels";
+import { nameSearchCountSql, nameSearchPageSql } from "~/modules/organizations/name-search.server";
 import { generateUscc, USCC_TYPE_DIGITS, USCC_ALPHABET } from "~/modules/organizations/uscc";
 import { prisma } from "~/utils/db.server";
 
@@ -176,7 +178,7 @@ test("directory queries over 50,000 organizations give the right rows", async ()
         .join("\n"),
     );
   }
-}, 30_000);
+}, 60_000);
 
 test("without a text search, SQLite answers every listing shape from an index", async () => {
   insertOrganizations();
@@ -240,4 +242,53 @@ test("without a text search, SQLite answers every listing shape from an index", 
   } finally {
     await logged.$disconnect();
   }
-}, 30_000);
+}, 60_000);
+
+test("a name search reads the gram index and reaches organizations by id, never scanning them", async () => {
+  insertOrganizations();
+  const named = await prisma.organization.create({
+    data: {
+      name: "江宁区阳光社会工作服务中心",
+      type: "SOCIAL_SERVICE",
+      status: "REGISTERED",
+      registeredAt: new Date(),
+    },
+    select: { id: true },
+  });
+  const first = await searchDirectory({ ...base, q: "阳光社工" });
+  expect(first.organizations[0]?.id).toBe(named.id);
+  expect((await searchDirectory({ ...base, q: "没有这个名字" })).total).toBe(0);
+  // Every fixture name holds 社会 and 号; a renamed one is found by its new name only.
+  expect((await searchDirectory({ ...base, q: "号", status: "ALL" })).total).toBe(47_500);
+  await prisma.organization.update({ where: { id: "perf000007" }, data: { name: "秣陵街道邻里互助会" } });
+  expect((await searchDirectory({ ...base, q: "邻里互助", status: "ALL" })).organizations.map((o) => o.id)).toEqual([
+    "perf000007",
+  ]);
+
+  const filters = { statuses: ["REGISTERED"], type: null, areaCode: null, grade: "", sort: "date" } as const;
+  const shapes = [
+    ["阳光社工", filters],
+    ["社", filters],
+    ["社会", { ...filters, type: "FOUNDATION", sort: "name" }],
+    ["没有这个名字", { ...filters, statuses: ["REGISTERED", "REVOKED"], areaCode: "320115", grade: "NONE" }],
+  ] as const;
+  for (const [term, shape] of shapes) {
+    for (const statement of [nameSearchPageSql(term, shape, 40, 20), nameSearchCountSql(term, shape)]) {
+      const plan = await prisma.$queryRawUnsafe<Array<{ detail: string }>>(
+        `EXPLAIN QUERY PLAN ${statement!.sql}`,
+        ...statement!.values,
+      );
+      const details = plan.map((row) => row.detail);
+      const label = `${term} ${JSON.stringify(shape)}\n${details.join("\n")}`;
+      expect(
+        details.some((d) => /^SEARCH g USING COVERING INDEX .*OrganizationNameGram.* \(gram[=>]/.test(d)),
+        label,
+      ).toBe(true);
+      expect(
+        details.some((d) => /^SEARCH o USING INDEX sqlite_autoindex_Organization_1 \(id=\?\)/.test(d)),
+        label,
+      ).toBe(true);
+      for (const d of details) expect(d, label).not.toMatch(/^SCAN (o|g)\b/);
+    }
+  }
+}, 60_000);

@@ -7,6 +7,7 @@ import { prisma, type Prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
 import { ORG_TYPES, type OrgType } from "./labels";
+import { searchNames } from "./name-search.server";
 import { isValidUscc, normalizeUscc } from "./uscc";
 
 /** Statuses the public may see. */
@@ -83,8 +84,8 @@ function asUsccSearch(q: string) {
  * The where clause of a directory query. Every filter without a text search
  * lands on an Organization index: (status, name), (status, registeredAt),
  * (status, areaCode), (status, currentGrade), (status, type) or (type, name);
- * a USCC lookup uses the unique index on uscc. A name search (`contains`)
- * cannot use an index and scans the status's rows, which is acceptable.
+ * a USCC lookup uses the unique index on uscc. A name term is not part of it:
+ * names are searched by character pairs (searchNames, name-search.server.ts).
  */
 export function directoryWhere(query: Omit<DirectoryQuery, "page" | "sort">): Prisma.OrganizationWhereInput {
   const code = query.q ? asUsccSearch(query.q) : null;
@@ -93,7 +94,7 @@ export function directoryWhere(query: Omit<DirectoryQuery, "page" | "sort">): Pr
     ...(query.type ? { type: query.type } : {}),
     ...(query.area ? { areaCode: query.area } : {}),
     ...(query.grade === "NONE" ? { currentGrade: null } : query.grade ? { currentGrade: Number(query.grade) } : {}),
-    ...(code ? { uscc: code } : query.q ? { name: { contains: query.q } } : {}),
+    ...(code ? { uscc: code } : {}),
   };
 }
 
@@ -108,8 +109,40 @@ export function directoryOrderBy(sort: DirectorySort): Prisma.OrganizationOrderB
   return [{ registeredAt: "desc" }];
 }
 
+const DIRECTORY_SELECT = {
+  id: true,
+  name: true,
+  type: true,
+  uscc: true,
+  status: true,
+  registeredAt: true,
+  area: true,
+  currentGrade: true,
+} satisfies Prisma.OrganizationSelect;
+
+/** A name term: the best matches first (name-search.ts), read through the gram index. */
+async function searchDirectoryByName(query: DirectoryQuery) {
+  const { ids, total } = await searchNames(
+    query.q,
+    {
+      statuses: query.status === "ALL" ? PUBLIC_ORG_STATUSES : [query.status],
+      type: query.type,
+      areaCode: query.area,
+      grade: query.grade,
+      sort: query.sort,
+    },
+    (query.page - 1) * PAGE_SIZE,
+    PAGE_SIZE,
+  );
+  const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: DIRECTORY_SELECT });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const organizations = ids.flatMap((id) => byId.get(id) ?? []);
+  return { total, organizations, invalidUscc: false };
+}
+
 export async function searchDirectory(query: DirectoryQuery) {
   const code = query.q ? asUsccSearch(query.q) : null;
+  if (query.q && !code) return searchDirectoryByName(query);
   const where = directoryWhere(query);
   const [counted, organizations] = await Promise.all([
     // Counting a column every directory index starts with (status) lets SQLite
@@ -120,16 +153,7 @@ export async function searchDirectory(query: DirectoryQuery) {
       orderBy: directoryOrderBy(query.sort),
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        type: true,
-        uscc: true,
-        status: true,
-        registeredAt: true,
-        area: true,
-        currentGrade: true,
-      },
+      select: DIRECTORY_SELECT,
     }),
   ]);
   return {
