@@ -178,7 +178,7 @@ test("directory queries over 50,000 organizations give the right rows", async ()
         .join("\n"),
     );
   }
-}, 60_000);
+}, 120_000);
 
 test("without a text search, SQLite answers every listing shape from an index", async () => {
   insertOrganizations();
@@ -242,7 +242,7 @@ test("without a text search, SQLite answers every listing shape from an index", 
   } finally {
     await logged.$disconnect();
   }
-}, 60_000);
+}, 120_000);
 
 test("a name search reads the gram index and reaches organizations by id, never scanning them", async () => {
   insertOrganizations();
@@ -291,4 +291,4 @@ test("a name search reads the gram index and reaches organizations by id, never 
       for (const d of details) expect(d, label).not.toMatch(/^SCAN (o|g)\b/);
     }
   }
-}, 60_000);
+}, 120_000);
