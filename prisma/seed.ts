@@ -1,6 +1,7 @@
 // Demo data for one district: 南京市江宁区 (administrative division code 320115).
 // Run by scripts/setup-db.ts on an empty database. Everything is deterministic,
 // so two seeded databases hold the same organizations and codes.
+import { sealAuditChain } from "~/modules/audit/chain.server";
 import { hashPassword } from "~/modules/auth/auth.server";
 import { MAX_FAILED_LOGINS } from "~/modules/auth/lockout";
 import type { OrgStatus, OrgType } from "~/modules/organizations/labels";
@@ -1608,7 +1609,13 @@ async function main() {
     });
   });
 
-  for (const part of SEED_PARTS) await part.run(prisma);
+  // Demo history is written with createMany (backdated, unlinked); chain it after each step so
+  // the seeded audit trail is one intact hash chain (issue #18).
+  await sealAuditChain(prisma);
+  for (const part of SEED_PARTS) {
+    await part.run(prisma);
+    await sealAuditChain(prisma);
+  }
 
   console.log(`Demo data loaded: ${USERS.length} users, ${ORGS.length} organizations (${Date.now() - started} ms).`);
 }

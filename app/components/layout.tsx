@@ -107,8 +107,11 @@ export function PublicHeader() {
 export function Footer() {
   return (
     <footer className="mt-16 border-t border-gray-200 bg-white">
-      <div className="mx-auto max-w-6xl px-4 py-6 text-xs text-gray-500">
-        益苗 · 社会组织培育与公益创投平台 · 区民政局
+      <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-xs text-gray-500">
+        <span>益苗 · 社会组织培育与公益创投平台 · 区民政局</span>
+        <Link to="/audit-chain" className="hover:underline">
+          审计链每日公示
+        </Link>
       </div>
     </footer>
   );

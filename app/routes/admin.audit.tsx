@@ -4,9 +4,12 @@ import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
 import { listAuditEvents } from "~/modules/admin/audit-log.server";
+import { describeChainState } from "~/modules/audit/chain";
+import { verifyAuditChain } from "~/modules/audit/chain.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatDateTime } from "~/utils/format";
@@ -20,20 +23,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseAuditFilters(url.searchParams);
   const page = getPage(url);
-  const { events, total } = await listAuditEvents(filters, page);
+  const [{ events, total }, chain] = await Promise.all([listAuditEvents(filters, page), verifyAuditChain()]);
   const { gte: _gte, lt: _lt, ...shown } = filters;
-  return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, events };
+  return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, events, chain };
 }
 
 const labelOptions = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default function AuditLogPage() {
-  const { filters, page, pageSize, total, events } = useLoaderData<typeof loader>();
+  const { filters, page, pageSize, total, events, chain } = useLoaderData<typeof loader>();
   const filtered = Object.values(filters).some(Boolean);
   return (
     <div>
       <PageHeader title="审计日志" description="系统中每一次重要操作的记录，按时间从新到旧排列。日期按北京时间计算。" />
+
+      <Notice tone={chain.intact ? "success" : "error"} className="mb-4" testId="audit-chain-state">
+        <p>{describeChainState(chain)}</p>
+        {chain.intact && chain.head ? (
+          <p className="mt-1 break-all font-mono text-xs">最新哈希 {chain.head.hash}</p>
+        ) : null}
+        {!chain.intact && chain.broken.eventId ? (
+          <p className="mt-1 font-mono text-xs">事件编号 {chain.broken.eventId}</p>
+        ) : null}
+        <p className="mt-1 text-xs">
+          每条记录都包含前一条记录的哈希，事后修改或删除任何一条都会在此处显示。
+          <Link to="/audit-chain" className="link">
+            每日公示的哈希
+          </Link>
+        </p>
+      </Notice>
 
       <FilterBar
         formKey={JSON.stringify(filters)}

@@ -1,5 +1,6 @@
 import type { Tx } from "~/utils/db.server";
 import { getClientIp } from "~/utils/http";
+import { linkEvents, readChainHead, type EventFields } from "./chain.server";
 
 export type AuditInput = {
   actorId: string | null;
@@ -11,23 +12,32 @@ export type AuditInput = {
   reason?: string | null;
   /** The request the change came from, for the IP address. */
   request?: Request;
+  /** When it happened, if not now (importing history, tests of date filters). */
+  at?: Date;
 };
 
 /**
  * Records one audit event. Takes the transaction client on purpose: the event
- * must commit or roll back together with the change it describes.
+ * must commit or roll back together with the change it describes, and it is
+ * appended to the hash chain (chain.ts) in that same transaction. This file is
+ * the only writer of AuditEvent in app/ (tests/unit/audit-chain.test.ts checks).
  */
 export async function recordAudit(tx: Tx, input: AuditInput) {
-  await tx.auditEvent.create({ data: auditEventData(input), select: { id: true } });
+  await recordAudits(tx, [input]);
 }
 
 /** Records many audit events in one insert, e.g. one per record a bulk transition moved. */
 export async function recordAudits(tx: Tx, inputs: AuditInput[]) {
   if (inputs.length === 0) return;
-  await tx.auditEvent.createMany({ data: inputs.map(auditEventData) });
+  const now = new Date();
+  const rows = linkEvents(
+    await readChainHead(tx),
+    inputs.map((input) => auditEventFields(input, now)),
+  );
+  await tx.auditEvent.createMany({ data: rows });
 }
 
-function auditEventData(input: AuditInput) {
+function auditEventFields(input: AuditInput, now: Date): EventFields {
   return {
     actorId: input.actorId,
     action: input.action,
@@ -37,5 +47,6 @@ function auditEventData(input: AuditInput) {
     toState: input.toState ?? null,
     reason: input.reason?.trim() || null,
     ip: input.request ? getClientIp(input.request) : null,
+    createdAt: input.at ?? now,
   };
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { proposeDowngradesForInspection } from "~/modules/rating/downgrade.server";
@@ -118,17 +119,14 @@ export async function markMissed(input: {
       });
     }
     if (close) {
-      await tx.auditEvent.create({
-        data: {
-          actorId: input.actorId,
-          action: "inspection.round_close",
-          entityType: "InspectionRound",
-          entityId: round.id,
-          fromState: "OPEN",
-          toState: "CLOSED",
-          reason: `${round.year}年度年检填报截止，标记未参检 ${late.length} 家`,
-        },
-        select: { id: true },
+      await recordAudit(tx, {
+        actorId: input.actorId,
+        action: "inspection.round_close",
+        entityType: "InspectionRound",
+        entityId: round.id,
+        fromState: "OPEN",
+        toState: "CLOSED",
+        reason: `${round.year}年度年检填报截止，标记未参检 ${late.length} 家`,
       });
     }
     return { changed: late.length, closed: close };

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { shanghaiParts } from "~/utils/dates";
@@ -101,15 +102,12 @@ export async function createOrder(input: {
       },
       select: { id: true, orderNo: true, totalFen: true, expiresAt: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: null,
-        action: "order.create",
-        entityType: "Order",
-        entityId: order.id,
-        toState: "PENDING_PAYMENT",
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actorId: null,
+      action: "order.create",
+      entityType: "Order",
+      entityId: order.id,
+      toState: "PENDING_PAYMENT",
     });
     return { ...order, lines };
   });

@@ -1,4 +1,5 @@
 import { attachmentData, withStoredUploads } from "~/modules/attachments/uploads.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
@@ -79,15 +80,12 @@ export async function createProduct(input: {
       select: { id: true, name: true },
     });
     await attachImages(tx, product.id, input.organizationId, input.userId, input.images, stored);
-    await tx.auditEvent.create({
-      data: {
-        actorId: input.userId,
-        action: "product.create",
-        entityType: "Product",
-        entityId: product.id,
-        toState: "PENDING",
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "product.create",
+      entityType: "Product",
+      entityId: product.id,
+      toState: "PENDING",
     });
     await notifyAdmins(tx, { title: `新的公益产品待审核：${product.name}`, link: "/admin/products?status=PENDING" });
     return product;
