@@ -7,6 +7,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { fieldsToRepost, isConfirmed, type ConfirmRequest, type ConfirmText } from "./confirm";
 import { invariantResponse } from "./http";
 import { isFailure, type FieldErrors, type WriteFailure, type WriteResult } from "./write-result";
 
@@ -50,6 +51,17 @@ export function replyToWorkflowError<I extends string>(
   return replyData(intent, submission.reply({ formErrors: [error.message], hideFields }), error.status);
 }
 
+/**
+ * Answers with the confirmation step: what will happen, and the text fields to
+ * post again (with `confirmed`) when the person confirms. ConfirmGate renders
+ * it (it reads `confirm` with `confirmRequestOf`). Typed as a plain form reply
+ * with an empty result, so the pages' reply types stay as they are.
+ */
+export function confirmReply<I extends string>(intent: I, formData: FormData, text: ConfirmText) {
+  const confirm: ConfirmRequest = { ...text, intent, fields: fieldsToRepost(formData) };
+  return data<FormReply<I>>({ intent, result: {}, confirm } as FormReply<I>);
+}
+
 type Schema = z.ZodTypeAny;
 
 export type IntentHandler<S extends Schema, T extends object, R> = {
@@ -73,6 +85,12 @@ export type IntentHandler<S extends Schema, T extends object, R> = {
    * `done`, or goes to `done` when there is no note (it carries the refusal on).
    */
   refusedUploads?: { fieldErrors: FieldErrors; savedNote: string | null } | null;
+  /**
+   * An irreversible action: once the form is valid, it runs only when the form
+   * says the person confirmed it (ConfirmButton); otherwise the answer is the
+   * confirmation step. A function decides per value (submit, not save).
+   */
+  confirm?: ConfirmText | ((value: z.output<S>) => ConfirmText | null);
 };
 
 /** Builds one handler; a function so TypeScript infers `value` from the schema. */
@@ -102,6 +120,8 @@ export async function answerIntent<I extends string, S extends Schema, T extends
       name,
       submission.reply({ hideFields, ...(refusedUploads ? { fieldErrors: refusedUploads.fieldErrors } : {}) }),
     );
+  const confirm = typeof handler.confirm === "function" ? handler.confirm(submission.value) : handler.confirm;
+  if (confirm && !isConfirmed(formData, name)) return confirmReply(name, formData, confirm);
   let outcome: WriteResult<T> | void;
   try {
     outcome = await handler.run(submission.value);

@@ -73,6 +73,7 @@ test("an organization applies, corrects after 补正, is registered with a valid
   await staff.getByRole("button", { name: "受理" }).click();
   await expect(staff.getByRole("status")).toHaveText("已受理。");
   await staff.getByRole("button", { name: "准予登记" }).click();
+  await staff.getByRole("dialog").getByRole("button", { name: "确认准予登记" }).click();
   await expect(staff.getByRole("status")).toHaveText("已准予登记并赋予统一社会信用代码。");
   const staffCode = (await staff.getByTestId("approved-uscc").textContent())!.trim();
 

@@ -1,10 +1,11 @@
 // The staff's decisions on an application (受理, 准予, 退回补正, 不予), each its own form.
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ConfirmButton } from "~/components/confirm";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { applicationKindLabel } from "~/modules/registration/application-form";
-import { SCHEMAS, type Intent } from "./decisions";
+import { confirmTexts, SCHEMAS, type Intent } from "./decisions";
 import type { action, loader } from "./route";
 
 function useDecisionForm(intent: Intent, reply: ReturnType<typeof useActionData<typeof action>>) {
@@ -23,6 +24,7 @@ export function DecisionForms() {
   const kindLabel = applicationKindLabel(application.kind);
   // The table's labels speak of 登记; a 备案 says 备案.
   const label = (to: string) => (actions.find((a) => a.to === to)?.label ?? "").replace("登记", kindLabel);
+  const confirm = confirmTexts(kindLabel);
   const can = (to: Intent) => actions.some((a) => a.to === to);
 
   if (actions.length === 0) return null;
@@ -48,9 +50,9 @@ export function DecisionForms() {
             准予{kindLabel}后，系统将生成统一社会信用代码，并将申请中的登记事项载入该组织的登记信息。
           </p>
           <FormErrors id={approveForm.errorId} errors={approveForm.errors} />
-          <button type="submit" className="btn-primary" disabled={busy}>
+          <ConfirmButton intent="APPROVED" {...confirm.APPROVED!} disabled={busy}>
             {label("APPROVED")}
-          </button>
+          </ConfirmButton>
         </Form>
       ) : null}
       {can("CORRECTION") ? (
@@ -73,9 +75,9 @@ export function DecisionForms() {
           <input type="hidden" name="intent" value="REJECTED" />
           <TextareaField meta={rejectFields.reason} label={`不予${kindLabel}理由`} rows={3} />
           <FormErrors id={rejectForm.errorId} errors={rejectForm.errors} />
-          <button type="submit" className="btn-danger" disabled={busy}>
+          <ConfirmButton intent="REJECTED" {...confirm.REJECTED!} className="btn-danger" disabled={busy}>
             {label("REJECTED")}
-          </button>
+          </ConfirmButton>
         </Form>
       ) : null}
     </section>

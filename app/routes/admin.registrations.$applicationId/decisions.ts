@@ -26,3 +26,17 @@ export const DONE_MESSAGES: Record<Intent, string> = {
   APPROVED: "已准予登记并赋予统一社会信用代码。",
   REJECTED: "已作出不予登记的决定。",
 };
+
+/** The decisions that cannot be undone ask first: what will happen (登记 reads 备案 for a filing). */
+export function confirmTexts(kindLabel: string): Partial<Record<Intent, { label: string; message: string }>> {
+  return {
+    APPROVED: {
+      label: `准予${kindLabel}`,
+      message: `将赋予统一社会信用代码，并将申请中的登记事项载入该组织的登记信息，不可撤回。`,
+    },
+    REJECTED: {
+      label: `不予${kindLabel}`,
+      message: `将作出不予${kindLabel}的决定并通知申请人，本次申请随即办结，不可撤回。`,
+    },
+  };
+}

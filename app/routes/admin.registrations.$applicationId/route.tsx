@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
+import { ConfirmGate } from "~/components/confirm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
@@ -26,6 +27,7 @@ import { DecisionForms } from "./decision-forms";
 import {
   AcceptSchema,
   ApproveSchema,
+  confirmTexts,
   CorrectionSchema,
   DONE_MESSAGES,
   INTENTS,
@@ -63,9 +65,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const application = await getApplicationForReview(params.applicationId ?? "");
   invariantResponse(application, "未找到该申请", { status: 404 });
-  const decide = <S extends z.ZodType<{ intent: Intent; reason?: string }>>(schema: S) =>
+  const confirm = confirmTexts(applicationKindLabel(application.kind));
+  const decide = <S extends z.ZodType<{ intent: Intent; reason?: string }>>(schema: S, intent: Intent) =>
     handler({
       schema,
+      confirm: confirm[intent],
       run: async (value: { intent: Intent; reason?: string }) => {
         await decideApplication({
           applicationId: application.id,
@@ -78,10 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       done: (_, value) => redirect(`/admin/registrations/${application.id}?done=${value.intent}`),
     });
   return dispatchIntent(await request.formData(), {
-    ACCEPTED: decide(AcceptSchema),
-    CORRECTION: decide(CorrectionSchema),
-    APPROVED: decide(ApproveSchema),
-    REJECTED: decide(RejectSchema),
+    ACCEPTED: decide(AcceptSchema, "ACCEPTED"),
+    CORRECTION: decide(CorrectionSchema, "CORRECTION"),
+    APPROVED: decide(ApproveSchema, "APPROVED"),
+    REJECTED: decide(RejectSchema, "REJECTED"),
   });
 }
 
@@ -90,6 +94,7 @@ export default function AdminRegistrationDetail() {
   const [searchParams] = useSearchParams();
   const done = INTENTS.find((i) => i === searchParams.get("done"));
   const kindLabel = applicationKindLabel(application.kind);
+  const reply = useActionData<typeof action>();
   const org = application.organization;
 
   return (
@@ -108,78 +113,80 @@ export default function AdminRegistrationDetail() {
           </Link>
         }
       />
-      {done ? <Notice>{DONE_MESSAGES[done].replace("登记", kindLabel)}</Notice> : null}
+      <ConfirmGate reply={reply}>
+        {done ? <Notice>{DONE_MESSAGES[done].replace("登记", kindLabel)}</Notice> : null}
 
-      <section className="card" aria-label="办理情况">
-        <dl className="grid gap-3 text-sm sm:grid-cols-3">
-          <div>
-            <dt className="text-gray-500">申请组织</dt>
-            <dd>
-              {org.name}
-              <span className="ml-1 text-xs text-gray-500">（{orgStatusLabel(org.status)}）</span>
-            </dd>
-          </div>
-          <div>
-            <dt className="text-gray-500">提交次数</dt>
-            <dd>{application.submissions}</dd>
-          </div>
-          <div>
-            <dt className="text-gray-500">首次提交</dt>
-            <dd>{formatDateTime(application.firstSubmittedAt)}</dd>
-          </div>
-          <div>
-            <dt className="text-gray-500">最近提交</dt>
-            <dd>{formatDateTime(application.submittedAt)}</dd>
-          </div>
-          <div>
-            <dt className="text-gray-500">办理期限</dt>
-            <dd data-testid="due-date">
-              {formatDate(application.dueAt)}
-              {overdue ? <OverdueBadge /> : null}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-gray-500">决定日期</dt>
-            <dd>{formatDate(application.decidedAt)}</dd>
-          </div>
-        </dl>
-        {application.correctionNotes ? (
-          <div className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-            <p className="font-medium">
-              {application.status === "CORRECTION" ? "补正要求（等待申请人补正）" : "最近一次补正要求"}
-            </p>
-            <p className="mt-1 whitespace-pre-wrap">{application.correctionNotes}</p>
-          </div>
-        ) : null}
-        {application.status === "REJECTED" && application.decisionReason ? (
-          <div className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-            <p className="font-medium">不予{kindLabel}理由</p>
-            <p className="mt-1 whitespace-pre-wrap">{application.decisionReason}</p>
-          </div>
-        ) : null}
-        {application.status === "APPROVED" && org.uscc ? (
-          <div className="mt-4 rounded-md border border-brand-200 bg-brand-50 p-3 text-sm">
-            <p className="text-brand-800">统一社会信用代码</p>
-            <p className="mt-1 font-mono text-lg font-semibold" data-testid="approved-uscc">
-              {org.uscc}
-            </p>
-            <Link to={`/admin/organizations/${org.id}/certificate`} className="link mt-2 inline-block">
-              查看登记证书
-            </Link>
-          </div>
-        ) : null}
-      </section>
+        <section className="card" aria-label="办理情况">
+          <dl className="grid gap-3 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-gray-500">申请组织</dt>
+              <dd>
+                {org.name}
+                <span className="ml-1 text-xs text-gray-500">（{orgStatusLabel(org.status)}）</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">提交次数</dt>
+              <dd>{application.submissions}</dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">首次提交</dt>
+              <dd>{formatDateTime(application.firstSubmittedAt)}</dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">最近提交</dt>
+              <dd>{formatDateTime(application.submittedAt)}</dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">办理期限</dt>
+              <dd data-testid="due-date">
+                {formatDate(application.dueAt)}
+                {overdue ? <OverdueBadge /> : null}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-gray-500">决定日期</dt>
+              <dd>{formatDate(application.decidedAt)}</dd>
+            </div>
+          </dl>
+          {application.correctionNotes ? (
+            <div className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+              <p className="font-medium">
+                {application.status === "CORRECTION" ? "补正要求（等待申请人补正）" : "最近一次补正要求"}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap">{application.correctionNotes}</p>
+            </div>
+          ) : null}
+          {application.status === "REJECTED" && application.decisionReason ? (
+            <div className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+              <p className="font-medium">不予{kindLabel}理由</p>
+              <p className="mt-1 whitespace-pre-wrap">{application.decisionReason}</p>
+            </div>
+          ) : null}
+          {application.status === "APPROVED" && org.uscc ? (
+            <div className="mt-4 rounded-md border border-brand-200 bg-brand-50 p-3 text-sm">
+              <p className="text-brand-800">统一社会信用代码</p>
+              <p className="mt-1 font-mono text-lg font-semibold" data-testid="approved-uscc">
+                {org.uscc}
+              </p>
+              <Link to={`/admin/organizations/${org.id}/certificate`} className="link mt-2 inline-block">
+                查看登记证书
+              </Link>
+            </div>
+          ) : null}
+        </section>
 
-      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-4">
-          <ApplicationDetails data={data} />
-          <ApplicationDocuments orgType={application.orgType} documents={documents} />
+        <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+          <div className="space-y-4">
+            <ApplicationDetails data={data} />
+            <ApplicationDocuments orgType={application.orgType} documents={documents} />
+          </div>
+          <div className="space-y-4">
+            <DecisionForms />
+            <ApplicationHistory events={history} />
+          </div>
         </div>
-        <div className="space-y-4">
-          <DecisionForms />
-          <ApplicationHistory events={history} />
-        </div>
-      </div>
+      </ConfirmGate>
     </div>
   );
 }
