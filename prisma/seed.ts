@@ -7,6 +7,7 @@ import { MAX_FAILED_LOGINS } from "~/modules/auth/lockout";
 import type { OrgStatus, OrgType } from "~/modules/organizations/labels";
 import { generateUscc, USCC_TYPE_DIGITS } from "~/modules/organizations/uscc";
 import { prisma } from "~/utils/db.server";
+import { storyDate } from "./seed-parts/dates";
 import { SEED_PARTS } from "./seed-parts/index";
 
 export const DEMO_PASSWORD = "Yimiao2026";
@@ -15,12 +16,6 @@ const DEMO_CITY = "南京市";
 const DEMO_DISTRICT = "江宁区";
 const DEMO_AREA_CODE = "320115";
 const DISTRICT_AREA = `${DEMO_CITY}${DEMO_DISTRICT}`;
-
-/** A date in Asia/Shanghai, e.g. d("2019-06-18") or d("2026-03-02 09:30"). */
-function d(value: string) {
-  const [day, time = "00:00"] = value.split(" ");
-  return new Date(`${day}T${time}:00+08:00`);
-}
 
 /** Small deterministic generator (mulberry32), so codes and phones are stable. */
 function makeRandom(seed: number) {
@@ -1163,7 +1158,7 @@ function makeOrgCodeBodies() {
   return (registeredAt: Date) => {
     for (;;) {
       const digits = (n: number) => String(Math.floor(random() * 10 ** n)).padStart(n, "0");
-      const body = registeredAt < d("2016-01-01") ? `5${digits(7)}` : `MJ${digits(6)}`;
+      const body = registeredAt < storyDate("2016-01-01") ? `5${digits(7)}` : `MJ${digits(6)}`;
       if (!used.has(body)) {
         used.add(body);
         return body;
@@ -1176,7 +1171,7 @@ function buildOrganizations() {
   const nextOrgCodeBody = makeOrgCodeBodies();
   return ORGS.map((org) => {
     const status = org.status ?? "REGISTERED";
-    const registeredAt = org.registeredAt ? d(org.registeredAt) : null;
+    const registeredAt = org.registeredAt ? storyDate(org.registeredAt) : null;
     if ((status === "PREPARING") !== (registeredAt == null)) {
       throw new Error(`${org.name}: only organizations still preparing may lack a registration date`);
     }
@@ -1363,7 +1358,7 @@ async function main() {
         role: u.role,
         phone: u.phone,
         status: u.status ?? "ACTIVE",
-        createdAt: d(u.createdAt),
+        createdAt: storyDate(u.createdAt),
       })),
       select: { id: true, email: true },
     });
@@ -1396,14 +1391,14 @@ async function main() {
         userId: userId(user),
         organizationId: orgId(org),
         role,
-        createdAt: d(since),
+        createdAt: storyDate(since),
       })),
     });
     await tx.reviewerAffiliation.createMany({
       data: AFFILIATIONS.map(([reviewer, org, since]) => ({
         reviewerId: userId(reviewer),
         organizationId: orgId(org),
-        createdAt: d(since),
+        createdAt: storyDate(since),
       })),
     });
 
@@ -1419,7 +1414,7 @@ async function main() {
           entityId: userId(key),
           toState: "ACTIVE",
           ip: "10.32.15.21",
-          createdAt: new Date(d("2025-12-03 10:15").getTime() + i * 600_000),
+          createdAt: new Date(storyDate("2025-12-03 10:15").getTime() + i * 600_000),
         })),
         {
           actorId: userId("org"),
@@ -1428,7 +1423,7 @@ async function main() {
           entityId: userId("org"),
           toState: "ACTIVE",
           ip: "58.213.96.14",
-          createdAt: d("2025-12-08 14:20"),
+          createdAt: storyDate("2025-12-08 14:20"),
         },
         {
           actorId: userId("sunlh"),
@@ -1437,7 +1432,7 @@ async function main() {
           entityId: userId("sunlh"),
           toState: "ACTIVE",
           ip: "114.222.40.7",
-          createdAt: d("2025-12-15 09:20"),
+          createdAt: storyDate("2025-12-15 09:20"),
         },
         {
           actorId: userId("wujia"),
@@ -1446,7 +1441,7 @@ async function main() {
           entityId: userId("wujia"),
           toState: "ACTIVE",
           ip: "180.110.3.92",
-          createdAt: d("2025-12-18 11:10"),
+          createdAt: storyDate("2025-12-18 11:10"),
         },
         {
           actorId: userId("org"),
@@ -1454,7 +1449,7 @@ async function main() {
           entityType: "Organization",
           entityId: orgId("yangguang"),
           ip: "58.213.96.14",
-          createdAt: d("2025-12-20 10:02"),
+          createdAt: storyDate("2025-12-20 10:02"),
         },
         {
           actorId: userId("zhouting"),
@@ -1463,7 +1458,7 @@ async function main() {
           entityId: userId("zhouting"),
           toState: "ACTIVE",
           ip: "58.213.96.30",
-          createdAt: d("2026-01-12 16:45"),
+          createdAt: storyDate("2026-01-12 16:45"),
         },
         {
           actorId: null,
@@ -1473,7 +1468,7 @@ async function main() {
           toState: "LOCKED",
           reason: `连续 ${MAX_FAILED_LOGINS} 次密码错误`,
           ip: "58.213.96.30",
-          createdAt: d("2026-02-09 08:51"),
+          createdAt: storyDate("2026-02-09 08:51"),
         },
         {
           actorId: admin,
@@ -1481,7 +1476,7 @@ async function main() {
           entityType: "User",
           entityId: userId("zhouting"),
           ip: "10.32.15.21",
-          createdAt: d("2026-02-09 09:30"),
+          createdAt: storyDate("2026-02-09 09:30"),
         },
         {
           actorId: userId("zhouting"),
@@ -1489,7 +1484,7 @@ async function main() {
           entityType: "User",
           entityId: userId("zhouting"),
           ip: "58.213.96.30",
-          createdAt: d("2026-02-09 09:42"),
+          createdAt: storyDate("2026-02-09 09:42"),
         },
         {
           actorId: admin2,
@@ -1498,7 +1493,7 @@ async function main() {
           entityId: userId("zhoum"),
           toState: "ACTIVE",
           ip: "10.32.15.36",
-          createdAt: d("2026-02-26 15:00"),
+          createdAt: storyDate("2026-02-26 15:00"),
         },
         {
           actorId: admin2,
@@ -1509,7 +1504,7 @@ async function main() {
           toState: "DISABLED",
           reason: "本人工作调动，申请退出评审专家库",
           ip: "10.32.15.36",
-          createdAt: d("2026-06-15 11:20"),
+          createdAt: storyDate("2026-06-15 11:20"),
         },
         {
           actorId: userId("org"),
@@ -1517,7 +1512,7 @@ async function main() {
           entityType: "Organization",
           entityId: orgId("yangguang"),
           ip: "58.213.96.14",
-          createdAt: d("2026-10-28 15:37"),
+          createdAt: storyDate("2026-10-28 15:37"),
         },
         {
           actorId: userId("huanglei"),
@@ -1526,7 +1521,7 @@ async function main() {
           entityId: userId("huanglei"),
           toState: "ACTIVE",
           ip: "117.89.130.5",
-          createdAt: d("2026-11-10 20:05"),
+          createdAt: storyDate("2026-11-10 20:05"),
         },
       ],
     });
@@ -1539,71 +1534,71 @@ async function main() {
           title: "新的社会组织账号：江宁区暖心陪伴社会工作服务中心",
           body: "黄蕾 注册了机构账号，该组织尚在筹备中（未登记）。",
           link: "/admin/users",
-          createdAt: d("2026-11-10 20:05"),
+          createdAt: storyDate("2026-11-10 20:05"),
         },
         {
           userId: admin,
           title: "账号已锁定：周婷",
           body: `周婷（江宁区阳光社会工作服务中心）连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已临时锁定。`,
           link: "/admin/audit",
-          createdAt: d("2026-02-09 08:51"),
-          readAt: d("2026-02-09 09:28"),
+          createdAt: storyDate("2026-02-09 08:51"),
+          readAt: storyDate("2026-02-09 09:28"),
         },
         {
           userId: admin,
           title: "评审专家账号已停用：郑伟",
           body: "赵磊 停用了评审专家郑伟的账号。原因：本人工作调动，申请退出评审专家库。",
           link: "/admin/audit",
-          createdAt: d("2026-06-15 11:20"),
+          createdAt: storyDate("2026-06-15 11:20"),
         },
         {
           userId: admin2,
           title: "新的社会组织账号：江宁区暖心陪伴社会工作服务中心",
           body: "黄蕾 注册了机构账号，该组织尚在筹备中（未登记）。",
           link: "/admin/users",
-          createdAt: d("2026-11-10 20:05"),
+          createdAt: storyDate("2026-11-10 20:05"),
         },
         {
           userId: userId("expert"),
           title: "欢迎加入益苗评审专家库",
           body: "您的专长领域：为老、社区治理。有评审任务分配给您时，将在这里通知您。",
-          createdAt: d("2025-12-03 10:15"),
-          readAt: d("2025-12-04 08:40"),
+          createdAt: storyDate("2025-12-03 10:15"),
+          readAt: storyDate("2025-12-04 08:40"),
         },
         {
           userId: userId("expert"),
           title: "请申报需回避的关联机构",
           body: "如您在本区社会组织担任理事、监事、顾问或有其他利益关联，请告知区民政局登记，分配评审任务时将予以回避。",
-          createdAt: d("2026-02-26 15:00"),
+          createdAt: storyDate("2026-02-26 15:00"),
         },
         {
           userId: userId("org"),
           title: "欢迎使用益苗",
           body: "江宁区阳光社会工作服务中心的机构账号已开通。您可以在工作台维护机构资料。",
           link: "/org",
-          createdAt: d("2025-12-08 14:20"),
-          readAt: d("2025-12-08 14:25"),
+          createdAt: storyDate("2025-12-08 14:20"),
+          readAt: storyDate("2025-12-08 14:25"),
         },
         {
           userId: userId("org"),
           title: "机构资料已更新",
           body: "陈晓 修改了江宁区阳光社会工作服务中心的机构资料。",
           link: "/org/profile",
-          createdAt: d("2026-10-28 15:37"),
+          createdAt: storyDate("2026-10-28 15:37"),
         },
         {
           userId: userId("org"),
           title: "您的机构在社会组织名录中公示",
           body: "江宁区阳光社会工作服务中心的登记信息已在“社会组织名录”中向公众公示（不含联系人电话和邮箱）。",
           link: `/orgs/${orgId("yangguang")}`,
-          createdAt: d("2025-12-08 14:21"),
+          createdAt: storyDate("2025-12-08 14:21"),
         },
         {
           userId: userId("zhouting"),
           title: "密码已重置",
           body: "您的登录密码已通过重置链接修改。如非本人操作，请立即联系区民政局。",
-          createdAt: d("2026-02-09 09:42"),
-          readAt: d("2026-02-09 09:45"),
+          createdAt: storyDate("2026-02-09 09:42"),
+          readAt: storyDate("2026-02-09 09:45"),
         },
       ],
     });

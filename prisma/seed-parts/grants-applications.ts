@@ -1,5 +1,5 @@
 // Demo 公益创投 applications for prisma/seed.ts, in the open call seeded by
-// grants-calls.ts ("2026年江宁区公益创投大赛"): drafts, submitted ones (one over
+// grants-calls.ts (this year's 公益创投大赛): drafts, submitted ones (one over
 // the grant share), one returned for 补正, two passed and one failed at
 // screening. The automatic checks are run with the same rules the app uses.
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -9,15 +9,10 @@ import type { BudgetCategory } from "~/modules/grants/applications/budget-checks
 import { loadEligibilityFacts } from "~/modules/grants/applications/eligibility.server";
 import { parseCallEligibility } from "~/modules/grants/calls/settings";
 import { runAutoChecks } from "~/modules/grants/screening/screening";
+import { storyDate, storyYear, today } from "./dates";
+import { OPEN_CALL_TITLE } from "./grants-calls";
 
-const CALL_TITLE = "2026年江宁区公益创投大赛";
 const STAFF_IP = "10.32.15.21";
-
-/** A date in Asia/Shanghai, e.g. d("2026-11-12 09:30"). */
-function d(value: string) {
-  const [day, time = "00:00"] = value.split(" ");
-  return new Date(`${day}T${time}:00+08:00`);
-}
 
 type Seed = {
   org: string;
@@ -60,8 +55,7 @@ const SEEDS: Seed[] = [
     community: "竹山社区、上坊社区",
     beneficiaries: "辖区 70 岁以上独居、空巢老人",
     count: 180,
-    needs:
-      "东山街道 60 岁以上户籍老人占比 23.6%，其中独居、空巢老人约 1,100 人。2026 年入户走访显示，近四成独居老人存在“做饭难、吃饭凑合”的问题。",
+    needs: `东山街道 60 岁以上户籍老人占比 23.6%，其中独居、空巢老人约 1,100 人。${storyYear(2026)} 年入户走访显示，近四成独居老人存在“做饭难、吃饭凑合”的问题。`,
     goals: "依托社区长者食堂为 180 名老人提供每周 5 天的助餐服务，对行动不便老人送餐上门，并通过送餐开展每周探访。",
     lead: { name: "周婷", certificate: "SOCIAL_WORKER" },
     outputs: [
@@ -312,7 +306,7 @@ function budgetLines(s: Seed) {
 
 export async function seedGrantApplications(prisma: PrismaClient) {
   const call = await prisma.grantCall.findFirst({
-    where: { title: CALL_TITLE, status: "PUBLISHED" },
+    where: { title: OPEN_CALL_TITLE, status: "PUBLISHED" },
     select: {
       id: true,
       title: true,
@@ -342,7 +336,7 @@ export async function seedGrantApplications(prisma: PrismaClient) {
     }),
   ]);
   if (!admin) throw new Error("seedGrantApplications: no administrator");
-  const now = new Date();
+  const now = today;
   const facts = await loadEligibilityFacts(
     prisma,
     orgs.map((o) => o.id),
@@ -355,8 +349,8 @@ export async function seedGrantApplications(prisma: PrismaClient) {
     const org = orgs.find((o) => o.name === s.org);
     if (!org) continue;
     const applicantId = org.memberships[0]?.userId ?? admin.id;
-    const start = d("2027-01-01");
-    const end = d("2027-12-31");
+    const start = storyDate("2027-01-01");
+    const end = storyDate("2027-12-31");
     const lines = s.partial ? [] : budgetLines(s);
     const milestones = s.partial
       ? []
@@ -364,11 +358,16 @@ export async function seedGrantApplications(prisma: PrismaClient) {
           {
             title: "项目启动与需求评估",
             description: "入户走访，建立服务对象档案",
-            dueDate: d("2027-01-20"),
+            dueDate: storyDate("2027-01-20"),
             position: 0,
           },
-          { title: "中期总结", description: "完成过半服务量并接受中期评估", dueDate: d("2027-06-30"), position: 1 },
-          { title: "结项评估与成果展示", description: null, dueDate: d("2027-12-15"), position: 2 },
+          {
+            title: "中期总结",
+            description: "完成过半服务量并接受中期评估",
+            dueDate: storyDate("2027-06-30"),
+            position: 1,
+          },
+          { title: "结项评估与成果展示", description: null, dueDate: storyDate("2027-12-15"), position: 2 },
         ];
     const indicators = [
       ...s.outputs.map(([name, target]) => ({ kind: "OUTPUT", name, target })),
@@ -405,7 +404,7 @@ export async function seedGrantApplications(prisma: PrismaClient) {
             facts: facts.get(org.id)!,
             budgetRules: call,
             application: { projectStart: start, projectEnd: end, budgetLines: lines, milestones, data },
-            now: s.submittedAt ? d(s.submittedAt) : now,
+            now: s.submittedAt ? storyDate(s.submittedAt) : now,
           });
     const created = await prisma.grantApplication.create({
       data: {
@@ -422,12 +421,14 @@ export async function seedGrantApplications(prisma: PrismaClient) {
         matchedFen: declared.matchedFen ?? 0,
         totalBudgetFen: (declared.requestedFen ?? 0) + (declared.ownFen ?? 0) + (declared.matchedFen ?? 0),
         correctionNotes: s.status === "CORRECTION" ? s.note : null,
-        correctionDueAt: s.correctionDueAt ? d(s.correctionDueAt) : null,
+        correctionDueAt: s.correctionDueAt ? storyDate(s.correctionDueAt) : null,
         screeningNote: s.status === "SCREEN_FAILED" ? s.note : null,
         autoChecks: checks ? JSON.stringify(checks) : null,
-        submittedAt: s.submittedAt ? d(s.submittedAt) : null,
+        submittedAt: s.submittedAt ? storyDate(s.submittedAt) : null,
         createdById: applicantId,
-        createdAt: s.submittedAt ? new Date(d(s.submittedAt).getTime() - 3 * 86_400_000) : d("2026-11-16 20:00"),
+        createdAt: s.submittedAt
+          ? new Date(storyDate(s.submittedAt).getTime() - 3 * 86_400_000)
+          : storyDate("2026-11-16 20:00"),
         budgetLines: { create: lines },
         milestones: { create: milestones },
         indicators: { create: indicators },
@@ -448,7 +449,7 @@ export async function seedGrantApplications(prisma: PrismaClient) {
         actorId: applicantId,
         fromState: null,
         toState: "DRAFT",
-        at: new Date(d(s.submittedAt ?? "2026-11-16 20:00").getTime() - 3 * 86_400_000),
+        at: new Date(storyDate(s.submittedAt ?? "2026-11-16 20:00").getTime() - 3 * 86_400_000),
         reason: call.title,
       },
     ];
@@ -457,7 +458,7 @@ export async function seedGrantApplications(prisma: PrismaClient) {
         actorId: applicantId,
         fromState: "DRAFT",
         toState: "SUBMITTED",
-        at: d(s.submittedAt),
+        at: storyDate(s.submittedAt),
         reason: "提交申报",
       });
     if (s.screenedAt) {
@@ -466,7 +467,7 @@ export async function seedGrantApplications(prisma: PrismaClient) {
         actorId: admin.id,
         fromState: "SUBMITTED",
         toState: s.status,
-        at: d(s.screenedAt),
+        at: storyDate(s.screenedAt),
         reason,
         ip: STAFF_IP,
       });

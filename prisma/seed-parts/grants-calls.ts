@@ -1,6 +1,6 @@
-// Demo 公益创投 calls for prisma/seed.ts: the 2026 call, published and open for
-// applications until 20 December 2026, and the 2025 call, closed. The 2025 round
-// ran before the platform opened (1 December 2025), so it has no audit trail.
+// The demo 公益创投 call open for applications on the day the seed runs (this year's
+// 公益创投大赛, applications closing in a month). The rounds further on — in review,
+// in publicity, last year's funded one — are seeded by grants-review.ts.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { CallEligibilitySchema } from "~/modules/grants/calls/settings";
 import {
@@ -10,13 +10,10 @@ import {
   validateCallForPublish,
   type CallSettingsInput,
 } from "~/modules/grants/calls/validation";
-import { shanghaiEndOfDay, shanghaiMidnight } from "~/utils/dates";
+import { storyDate, storyEndOfDay, thisYear } from "./dates";
 
-/** A date and time in Asia/Shanghai, e.g. d("2026-10-28 10:15"). */
-function d(value: string) {
-  const [day, time = "00:00"] = value.split(" ");
-  return new Date(`${day}T${time}:00+08:00`);
-}
+/** This year's call, open for applications; grants-applications.ts fills it. */
+export const OPEN_CALL_TITLE = `${thisYear}年江宁区公益创投大赛`;
 
 const STAFF_IP = "10.32.15.21";
 
@@ -24,7 +21,7 @@ type CallSeed = {
   title: string;
   year: number;
   description: string;
-  status: "PUBLISHED" | "CLOSED";
+  status: "PUBLISHED";
   createdAt: Date;
   publishedAt: Date;
   settings: CallSettingsInput;
@@ -35,13 +32,13 @@ const tranches = () => DEFAULT_TRANCHES.map((t) => ({ ...t }));
 
 const CALLS: CallSeed[] = [
   {
-    title: "2026年江宁区公益创投大赛",
-    year: 2026,
+    title: OPEN_CALL_TITLE,
+    year: thisYear,
     description:
       "为培育发展社区社会组织、回应群众身边的服务需求，区民政局安排福利彩票公益金 215 万元，面向全区社会组织征集公益服务项目。\n项目执行期原则上为 12 个月，服务须在本区范围内开展。申报机构须按要求提交项目申报书、预算表和机构资质材料，经资格审查、专家评审和公示后签订资助协议。",
     status: "PUBLISHED",
-    createdAt: d("2026-10-20 09:30"),
-    publishedAt: d("2026-10-28 10:15"),
+    createdAt: storyDate("2026-10-20 09:30"),
+    publishedAt: storyDate("2026-10-28 10:15"),
     settings: {
       categories: [...DEFAULT_CATEGORIES],
       poolFen: 215_000_000n,
@@ -49,38 +46,12 @@ const CALLS: CallSeed[] = [
       maxGrantSharePct: 60,
       minMatchRatioPct: 20,
       overheadCapPct: 10,
-      applyOpensAt: shanghaiMidnight(2026, 11, 1),
-      applyClosesAt: shanghaiEndOfDay(2026, 12, 20),
-      screeningEndsAt: shanghaiEndOfDay(2027, 1, 10),
-      reviewEndsAt: shanghaiEndOfDay(2027, 2, 28),
+      applyOpensAt: storyDate("2026-11-01"),
+      applyClosesAt: storyEndOfDay("2026-12-20"),
+      screeningEndsAt: storyEndOfDay("2027-01-10"),
+      reviewEndsAt: storyEndOfDay("2027-02-28"),
       publicityDays: 7,
-      signingEndsAt: shanghaiEndOfDay(2027, 3, 31),
-      eligibility: CallEligibilitySchema.parse({}),
-      criteria: criteria(),
-      tranches: tranches(),
-    },
-  },
-  {
-    title: "2025年江宁区公益创投大赛",
-    year: 2025,
-    description:
-      "2025 年度公益创投活动面向全区社会组织征集为老、助残、青少年、救助帮困和社区治理类服务项目，资金总额 180 万元。活动已结束，资助项目正在执行中。",
-    status: "CLOSED",
-    createdAt: d("2025-02-18 09:00"),
-    publishedAt: d("2025-02-25 09:00"),
-    settings: {
-      categories: ["为老", "助残", "青少年", "救助帮困", "社区治理"],
-      poolFen: 180_000_000n,
-      perProjectCapFen: 8_000_000,
-      maxGrantSharePct: 70,
-      minMatchRatioPct: 10,
-      overheadCapPct: 10,
-      applyOpensAt: shanghaiMidnight(2025, 3, 1),
-      applyClosesAt: shanghaiEndOfDay(2025, 4, 15),
-      screeningEndsAt: shanghaiEndOfDay(2025, 4, 30),
-      reviewEndsAt: shanghaiEndOfDay(2025, 5, 31),
-      publicityDays: 7,
-      signingEndsAt: shanghaiEndOfDay(2025, 6, 30),
+      signingEndsAt: storyEndOfDay("2027-03-31"),
       eligibility: CallEligibilitySchema.parse({}),
       criteria: criteria(),
       tranches: tranches(),
@@ -128,7 +99,7 @@ export async function seedGrantCalls(prisma: PrismaClient) {
       },
       select: { id: true },
     });
-    if (seed.createdAt >= d("2025-12-01")) {
+    if (seed.createdAt >= storyDate("2025-12-01")) {
       await prisma.auditEvent.createMany({
         data: [
           {

@@ -9,15 +9,10 @@ import { needLabel, type ExitResult, type IncubationNeed } from "~/modules/incub
 import { defaultTermEnd, firstCheckDueAt, handoverDueAt } from "~/modules/incubation/schedule";
 import type { IncubationState } from "~/modules/incubation/workflow";
 import { formatDate, formatFen } from "~/utils/format";
-
-/** A date in Asia/Shanghai, e.g. d("2026-03-02 09:30"). */
-function d(value: string) {
-  const [day, time = "00:00"] = value.split(" ");
-  return new Date(`${day}T${time}:00+08:00`);
-}
+import { storyDate } from "./dates";
 
 /** Steps before the platform opened (the first accounts date from 1 December 2025) were entered from paper files and have no audit trail. */
-const PLATFORM_START = d("2025-12-01");
+const PLATFORM_START = storyDate("2025-12-01");
 const STAFF_IP = "10.32.15.21";
 
 type ServiceSeed = { kind: IncubationNeed; at: string; description: string; yuan?: number };
@@ -233,16 +228,16 @@ export async function seedIncubation(prisma: PrismaClient) {
   const adminNotifications: Array<{ title: string; body: string; link: string; createdAt: Date }> = [];
 
   for (const seed of INCUBATIONS) {
-    const appliedAt = d(seed.appliedAt);
+    const appliedAt = storyDate(seed.appliedAt);
     const applicant = seed.applicantEmail ? userId(seed.applicantEmail) : admin;
-    const termStart = seed.agreement ? d(seed.agreement.start) : null;
+    const termStart = seed.agreement ? storyDate(seed.agreement.start) : null;
     const originalEnd = seed.agreement
       ? seed.agreement.end
-        ? d(seed.agreement.end)
+        ? storyDate(seed.agreement.end)
         : defaultTermEnd(termStart!, rulesAt(termStart!))
       : null;
-    const exitAt = seed.exit && seed.exit.result !== "EXTENDED" ? d(seed.exit.at) : null;
-    const termEnd = seed.exit?.newTermEnd ? d(seed.exit.newTermEnd) : originalEnd;
+    const exitAt = seed.exit && seed.exit.result !== "EXTENDED" ? storyDate(seed.exit.at) : null;
+    const termEnd = seed.exit?.newTermEnd ? storyDate(seed.exit.newTermEnd) : originalEnd;
     const dueAt = firstCheckDueAt(appliedAt, rulesAt(appliedAt));
 
     const row = await prisma.incubationApplication.create({
@@ -253,9 +248,9 @@ export async function seedIncubation(prisma: PrismaClient) {
         needs: JSON.stringify(seed.needs),
         appliedAt,
         firstCheckDueAt: dueAt,
-        firstCheckAt: seed.firstCheck ? d(seed.firstCheck.at) : null,
+        firstCheckAt: seed.firstCheck ? storyDate(seed.firstCheck.at) : null,
         firstCheckNote: seed.firstCheck?.note ?? null,
-        reviewAt: seed.review ? d(seed.review.at) : null,
+        reviewAt: seed.review ? storyDate(seed.review.at) : null,
         reviewNote: seed.review?.note ?? null,
         agreementNo: seed.agreement?.no ?? null,
         termStart,
@@ -272,10 +267,10 @@ export async function seedIncubation(prisma: PrismaClient) {
               create: seed.services.map((s) => ({
                 kind: s.kind,
                 description: s.description,
-                providedAt: d(s.at),
+                providedAt: storyDate(s.at),
                 amountFen: s.yuan != null ? s.yuan * 100 : null,
                 recordedById: admin,
-                createdAt: d(`${s.at} 16:00`),
+                createdAt: storyDate(`${s.at} 16:00`),
               })),
             }
           : undefined,
@@ -304,7 +299,7 @@ export async function seedIncubation(prisma: PrismaClient) {
     }
     if (seed.firstCheck) {
       const passed = !(seed.status === "REJECTED" && !seed.review);
-      event(d(seed.firstCheck.at), {
+      event(storyDate(seed.firstCheck.at), {
         actorId: admin,
         action: "incubation.transition",
         fromState: "APPLIED",
@@ -314,7 +309,7 @@ export async function seedIncubation(prisma: PrismaClient) {
     }
     if (seed.review) {
       const passed = seed.status !== "REJECTED";
-      event(d(seed.review.at), {
+      event(storyDate(seed.review.at), {
         actorId: admin2,
         action: "incubation.transition",
         fromState: "FIRST_CHECK_PASSED",
@@ -323,7 +318,7 @@ export async function seedIncubation(prisma: PrismaClient) {
       });
     }
     if (seed.agreement && termStart && originalEnd) {
-      event(d(`${seed.agreement.start} 09:30`), {
+      event(storyDate(`${seed.agreement.start} 09:30`), {
         actorId: admin,
         action: "incubation.transition",
         fromState: "ADMITTED",
@@ -333,14 +328,14 @@ export async function seedIncubation(prisma: PrismaClient) {
     }
     for (const s of seed.services ?? []) {
       const amount = s.yuan != null ? `（${formatFen(s.yuan * 100)}）` : "";
-      event(d(`${s.at} 16:00`), {
+      event(storyDate(`${s.at} 16:00`), {
         actorId: admin,
         action: "incubation.service",
-        reason: `${formatDate(d(s.at))} ${needLabel(s.kind)}：${s.description}${amount}`,
+        reason: `${formatDate(storyDate(s.at))} ${needLabel(s.kind)}：${s.description}${amount}`,
       });
     }
     if (seed.exit) {
-      const at = d(seed.exit.at);
+      const at = storyDate(seed.exit.at);
       const to = seed.exit.result === "EXTENDED" ? "IN_RESIDENCE" : seed.exit.result;
       const suffix =
         seed.exit.result === "EXTENDED"

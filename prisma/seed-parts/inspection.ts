@@ -1,7 +1,9 @@
-// Demo annual-inspection records for prisma/seed.ts: closed rounds for 2024 and
-// 2025 over the registered organizations (mostly 合格, a few 基本合格 / 不合格 /
-// 未参检, one organization missing then failing so the 拟撤销登记 list has an
-// entry, one still-open rectification) and the open 2026 round with PENDING rows.
+// Demo annual-inspection records for prisma/seed.ts: two closed rounds over the
+// registered organizations (mostly 合格, a few 基本合格 / 不合格 / 未参检, one
+// organization missing then failing so the 拟撤销登记 list has an entry, one
+// still-open rectification) and the open round, reports due and about a third filed.
+// The years follow the seed's today (dates.ts): until July the open round is last
+// year's (the reports due this spring), from August on this year's, opened early.
 // Who must report and who is exempt is decided by the same rules the app uses.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { RULE_KEYS, valuesInForce } from "~/modules/config/rules";
@@ -14,20 +16,18 @@ import {
 } from "~/modules/inspection/obligation";
 import type { ReportData } from "~/modules/inspection/report-form";
 import { formatDate } from "~/utils/format";
-
-/** A date in Asia/Shanghai, e.g. d("2026-03-02 09:30"). */
-function d(value: string) {
-  const [day, time = "00:00"] = value.split(" ");
-  return new Date(`${day}T${time}:00+08:00`);
-}
+import { atShanghai, daysFromToday, endOfDayFromToday, lastYear, thisMonth, thisYear } from "./dates";
 
 const STAFF_IP = "10.32.15.21";
 
 type Outcome = { conclusion: "BASIC" | "UNQUALIFIED" | "MISSED"; reason?: string };
 
 /** The results that were not 合格, by organization name. */
+/** The open round's year; the closed rounds are the two before it. */
+const OPEN_YEAR = thisMonth >= 8 ? thisYear : lastYear;
+
 const OUTCOMES: Record<number, Record<string, Outcome>> = {
-  2024: {
+  [OPEN_YEAR - 2]: {
     江宁区悦动体育健身俱乐部: { conclusion: "MISSED" },
     秣陵街道殷巷社区广场舞队: { conclusion: "MISSED" },
     江宁区电子商务协会: { conclusion: "BASIC", reason: "未按规定召开会员代表大会，换届工作滞后。" },
@@ -37,10 +37,10 @@ const OUTCOMES: Record<number, Record<string, Outcome>> = {
       reason: "年末净资产低于开办资金，且未作说明；财务报表与审计数据不一致。",
     },
   },
-  2025: {
+  [OPEN_YEAR - 1]: {
     江宁区悦动体育健身俱乐部: {
       conclusion: "UNQUALIFIED",
-      reason: "未在住所开展活动，实际负责人与登记的法定代表人不一致，未完成2024年度未参检整改。",
+      reason: `未在住所开展活动，实际负责人与登记的法定代表人不一致，未完成${OPEN_YEAR - 2}年度未参检整改。`,
     },
     江宁区围棋协会: { conclusion: "MISSED" },
     江宁区老年协会: { conclusion: "BASIC", reason: "财务管理不规范：会费收入未全额开具票据，个别支出无审批手续。" },
@@ -103,13 +103,44 @@ function reportData(name: string, type: string, year: number): ReportData {
   };
 }
 
-type RoundSeed = { year: number; openedAt: string; conclusionsFrom: string | null };
+type RoundSeed = { year: number; openedAt: Date; conclusionsFrom: Date | null };
 
 const ROUNDS: RoundSeed[] = [
-  { year: 2024, openedAt: "2025-01-06 09:00", conclusionsFrom: "2025-06-16" },
-  { year: 2025, openedAt: "2026-01-05 09:30", conclusionsFrom: "2026-06-15" },
-  { year: 2026, openedAt: "2026-11-20 10:00", conclusionsFrom: null },
+  {
+    year: OPEN_YEAR - 2,
+    openedAt: atShanghai(OPEN_YEAR - 1, 1, 6, "09:00"),
+    conclusionsFrom: atShanghai(OPEN_YEAR - 1, 6, 16),
+  },
+  {
+    year: OPEN_YEAR - 1,
+    openedAt: atShanghai(OPEN_YEAR, 1, 5, "09:30"),
+    conclusionsFrom: atShanghai(OPEN_YEAR, 6, 15),
+  },
+  {
+    year: OPEN_YEAR,
+    // Opened twelve days ago, or on 5 January when last year's round opened on time.
+    openedAt: new Date(
+      Math.min(atShanghai(OPEN_YEAR + 1, 1, 5, "09:30").getTime(), daysFromToday(-12, "10:00").getTime()),
+    ),
+    conclusionsFrom: null,
+  },
 ];
+
+/** The open round's deadlines, extended to a month from today when the rule's date is (nearly) past. */
+function openDeadlines(deadlines: { deadline: Date; foundationDeadline: Date }) {
+  const soon = endOfDayFromToday(14);
+  const extended = endOfDayFromToday(30);
+  return {
+    deadline: deadlines.deadline < soon ? extended : deadlines.deadline,
+    foundationDeadline: deadlines.foundationDeadline < soon ? extended : deadlines.foundationDeadline,
+  };
+}
+
+/** Every third organization of the open round has filed its report already, the demo organization not. */
+function filesEarly(index: number, name: string) {
+  return index % 3 === 1 && name !== DEMO_ORGANIZATION;
+}
+const DEMO_ORGANIZATION = "江宁区阳光社会工作服务中心";
 
 export async function seedInspection(prisma: PrismaClient) {
   const admin = await prisma.user.findFirst({
@@ -141,10 +172,10 @@ export async function seedInspection(prisma: PrismaClient) {
   });
 
   for (const seed of ROUNDS) {
-    const openedAt = d(seed.openedAt);
+    const openedAt = seed.openedAt;
     const rules = valuesInForce(ruleRows, openedAt);
-    const deadlines = roundDeadlines(seed.year, rules);
     const closed = seed.conclusionsFrom !== null;
+    const deadlines = closed ? roundDeadlines(seed.year, rules) : openDeadlines(roundDeadlines(seed.year, rules));
     const round = await prisma.inspectionRound.create({
       data: {
         year: seed.year,
@@ -175,11 +206,17 @@ export async function seedInspection(prisma: PrismaClient) {
         rows.push({ ...base, status: "EXEMPT", exemptReason: obligation.reason });
         continue;
       }
+      i++;
       if (!closed) {
-        rows.push({ ...base, status: "PENDING" });
+        const filed = filesEarly(i, org.name);
+        rows.push({
+          ...base,
+          status: filed ? "SUBMITTED" : "PENDING",
+          data: filed ? JSON.stringify(reportData(org.name, org.type, seed.year)) : undefined,
+          submittedAt: filed ? daysFromToday(-(i % 10), "16:20") : undefined,
+        });
         continue;
       }
-      i++;
       const outcome = outcomes[org.name];
       const deadline = deadlineFor(org.type, deadlines);
       if (outcome?.conclusion === "MISSED") {
@@ -190,7 +227,7 @@ export async function seedInspection(prisma: PrismaClient) {
       }
       // Filed in the weeks before the deadline; concluded in the summer.
       const submittedAt = new Date(deadline.getTime() - (5 + ((i * 7) % 50)) * 86_400_000 - 6 * 3_600_000);
-      const concludedAt = new Date(d(seed.conclusionsFrom!).getTime() + (i % 30) * 86_400_000 + 10 * 3_600_000);
+      const concludedAt = new Date(seed.conclusionsFrom!.getTime() + (i % 30) * 86_400_000 + 10 * 3_600_000);
       rows.push({
         ...base,
         status: "CONCLUDED",
@@ -227,12 +264,13 @@ export async function seedInspection(prisma: PrismaClient) {
               ? `未按期参加${seed.year}年度年检。请说明未参检的原因并提交整改报告，同时补报${seed.year}年度工作情况。`
               : outcome.reason!;
           const submittedAt = new Date(dueAt.getTime() - 20 * 86_400_000);
-          // 2024: all settled except the club that went on to fail 2025 (returned).
-          // 2025: the 老年协会 still has to report (open); the 围棋协会 has reported (awaiting review); the rest accepted.
+          // The older round: all settled except the club that went on to fail the next (returned).
+          // Last round: the 老年协会 still has to report (open); the 围棋协会 has reported (awaiting review); the rest accepted.
+          const older = seed.year === OPEN_YEAR - 2;
           let status = "ACCEPTED";
-          if (name === "江宁区悦动体育健身俱乐部") status = seed.year === 2024 ? "RETURNED" : "SUBMITTED";
-          if (seed.year === 2025 && name === "江宁区老年协会") status = "OPEN";
-          if (seed.year === 2025 && name === "江宁区围棋协会") status = "SUBMITTED";
+          if (name === "江宁区悦动体育健身俱乐部") status = older ? "RETURNED" : "SUBMITTED";
+          if (!older && name === "江宁区老年协会") status = "OPEN";
+          if (!older && name === "江宁区围棋协会") status = "SUBMITTED";
           const filed = status !== "OPEN";
           return {
             reportId: reportOf.get(organizationId)!,

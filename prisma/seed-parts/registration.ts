@@ -1,5 +1,5 @@
-// Demo registration applications: one submitted and overdue, one returned for
-// correction, one draft. They belong to organizations still preparing
+// Demo registration applications: one submitted and overdue, one submitted with its
+// decision clock running, one returned for correction, one draft. They belong to organizations still preparing
 // (PREPARING) in the base demo data; the draft goes to the demo organization
 // account when its organization is preparing, otherwise to a new group.
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
@@ -10,12 +10,7 @@ import { checkCompleteness, checkTypeRules } from "~/modules/registration/applic
 import { APPLICATION_SUBJECT_TYPE, documentsFor, registrationDocuments } from "~/modules/registration/documents";
 import { decisionDueAt } from "~/modules/registration/review";
 import { formatDate } from "~/utils/format";
-
-/** A date in Asia/Shanghai, e.g. d("2026-09-08 10:20"). */
-function d(value: string) {
-  const [day, time = "00:00"] = value.split(" ");
-  return new Date(`${day}T${time}:00+08:00`);
-}
+import { storyDate, today } from "./dates";
 
 /** A one-page PDF saying what it stands for (ASCII text: the base PDF fonts have no Chinese). */
 function demoPdf(lines: string[]) {
@@ -116,6 +111,30 @@ const CORRECTION: Plan = {
   },
 };
 
+/** Submitted twelve days before the story's today: the decision clock is running. */
+const RUNNING: Plan = {
+  organizationName: "江宁区邻里守望社会工作服务中心",
+  applicant: { email: "fangjing@yimiao.demo", name: "方静", phone: "13776632018", createdAt: "2026-10-28 09:10" },
+  createdAt: "2026-11-02 14:00",
+  submittedAt: "2026-11-09 10:05",
+  data: {
+    orgType: "SOCIAL_SERVICE",
+    proposedName: "江宁区邻里守望社会工作服务中心",
+    address: "南京市江宁区秣陵街道天元西路88号",
+    area: "南京市江宁区",
+    areaCode: "320115",
+    purpose: "运用社会工作方法，为社区困境家庭和独居老人提供关爱服务，促进邻里互助。",
+    scope: "困境家庭个案服务；独居老人关爱探访；社区互助网络建设；志愿者培训。",
+    category: "城乡社区服务类",
+    legalRepresentative: "方静",
+    persons: [
+      { name: "方静", title: "主任", phone: "13776632018" },
+      { name: "陆海涛", title: "副主任", phone: "13951003627" },
+    ],
+    capitalFen: 3_000_000,
+  },
+};
+
 /** Used when the demo organization account's organization is already registered. */
 const NEW_APPLYING_GROUP = {
   organization: {
@@ -149,7 +168,7 @@ export async function seedRegistration(prisma: PrismaClient) {
     where: { user: { email: "org@yimiao.demo" } },
     select: { hash: true },
   });
-  const rules = await getRules(new Date(), prisma);
+  const rules = await getRules(today, prisma);
 
   async function memberOf(organizationId: string, person: Plan["applicant"]) {
     const existing = await prisma.user.findUnique({ where: { email: person.email }, select: { id: true } });
@@ -161,14 +180,14 @@ export async function seedRegistration(prisma: PrismaClient) {
           name: person.name,
           phone: person.phone,
           role: "ORG_MEMBER",
-          createdAt: d(person.createdAt),
+          createdAt: storyDate(person.createdAt),
           password: { create: { hash: demoPassword.hash } },
         },
         select: { id: true },
       }));
     await prisma.membership.upsert({
       where: { userId_organizationId: { userId: user.id, organizationId } },
-      create: { userId: user.id, organizationId, role: "OWNER", createdAt: d(person.createdAt) },
+      create: { userId: user.id, organizationId, role: "OWNER", createdAt: storyDate(person.createdAt) },
       update: {},
     });
     return user.id;
@@ -193,7 +212,7 @@ export async function seedRegistration(prisma: PrismaClient) {
       if (issues.length)
         throw new Error(`seedRegistration: ${plan.data.proposedName}: ${issues.map((i) => i.message).join("; ")}`);
     }
-    const firstSubmittedAt = plan.submittedAt ? d(plan.submittedAt) : null;
+    const firstSubmittedAt = plan.submittedAt ? storyDate(plan.submittedAt) : null;
     const status = plan.correction ? "CORRECTION" : submitted ? "SUBMITTED" : "DRAFT";
     const application = await prisma.registrationApplication.create({
       data: {
@@ -209,8 +228,8 @@ export async function seedRegistration(prisma: PrismaClient) {
         submittedAt: firstSubmittedAt,
         dueAt: firstSubmittedAt ? decisionDueAt(firstSubmittedAt, rules["registration.reviewDays"]) : null,
         createdById: applicantId,
-        createdAt: d(plan.createdAt),
-        updatedAt: d(plan.correction?.at ?? plan.submittedAt ?? plan.createdAt),
+        createdAt: storyDate(plan.createdAt),
+        updatedAt: storyDate(plan.correction?.at ?? plan.submittedAt ?? plan.createdAt),
       },
       select: { id: true },
     });
@@ -225,7 +244,7 @@ export async function seedRegistration(prisma: PrismaClient) {
         entityId: application.id,
         toState: "DRAFT",
         reason: `${applicationKindLabel(kind)}申请：${plan.data.proposedName}`,
-        createdAt: d(plan.createdAt),
+        createdAt: storyDate(plan.createdAt),
       },
     ];
     if (!submitted) {
@@ -255,7 +274,7 @@ export async function seedRegistration(prisma: PrismaClient) {
         storageKey: stored.storageKey,
         subjectType: APPLICATION_SUBJECT_TYPE,
         subjectId: application.id,
-        createdAt: d(plan.submittedAt!),
+        createdAt: storyDate(plan.submittedAt!),
       });
     }
     await prisma.attachment.createMany({ data: documents });
@@ -267,7 +286,7 @@ export async function seedRegistration(prisma: PrismaClient) {
         entityType: "RegistrationApplication",
         entityId: application.id,
         reason: keys.map((k) => `${registrationDocuments.label(k)}：${DOCUMENT_FILE_NAMES[k]}`).join("；"),
-        createdAt: d(plan.submittedAt!),
+        createdAt: storyDate(plan.submittedAt!),
       },
       {
         actorId: applicantId,
@@ -277,7 +296,7 @@ export async function seedRegistration(prisma: PrismaClient) {
         fromState: "DRAFT",
         toState: "SUBMITTED",
         reason: "提交申请",
-        createdAt: d(plan.submittedAt!),
+        createdAt: storyDate(plan.submittedAt!),
       },
     );
     const dueAt = decisionDueAt(firstSubmittedAt!, rules["registration.reviewDays"]);
@@ -288,15 +307,15 @@ export async function seedRegistration(prisma: PrismaClient) {
       title: `新的${kindLabel}申请：${plan.data.proposedName}`,
       body: `第 1 次提交。请在 ${formatDate(dueAt)} 前作出决定。`,
       link: adminLink,
-      createdAt: d(plan.submittedAt!),
+      createdAt: storyDate(plan.submittedAt!),
     }));
     notifications.push({
       userId: applicantId,
       title: `${kindLabel}申请已提交：${plan.data.proposedName}`,
       body: `区民政局将审查您的申请，办理期限至 ${formatDate(dueAt)}。`,
       link,
-      createdAt: d(plan.submittedAt!),
-      readAt: d(plan.submittedAt!),
+      createdAt: storyDate(plan.submittedAt!),
+      readAt: storyDate(plan.submittedAt!),
     });
     if (plan.correction) {
       audit.push({
@@ -307,14 +326,14 @@ export async function seedRegistration(prisma: PrismaClient) {
         fromState: "SUBMITTED",
         toState: "CORRECTION",
         reason: plan.correction.notes,
-        createdAt: d(plan.correction.at),
+        createdAt: storyDate(plan.correction.at),
       });
       notifications.push({
         userId: applicantId,
         title: `${kindLabel}申请需要补正：${plan.data.proposedName}`,
         body: `补正内容：${plan.correction.notes}`,
         link,
-        createdAt: d(plan.correction.at),
+        createdAt: storyDate(plan.correction.at),
       });
     }
     await prisma.auditEvent.createMany({ data: audit });
@@ -322,7 +341,23 @@ export async function seedRegistration(prisma: PrismaClient) {
     return application.id;
   }
 
-  for (const plan of [OVERDUE, CORRECTION]) {
+  // The organization behind RUNNING is new to the base data: it starts preparing here.
+  await prisma.organization.create({
+    data: {
+      name: RUNNING.organizationName,
+      type: RUNNING.data.orgType,
+      address: RUNNING.data.address,
+      area: RUNNING.data.area,
+      areaCode: "320115",
+      category: RUNNING.data.category,
+      contactName: RUNNING.applicant.name,
+      contactPhone: RUNNING.applicant.phone,
+      contactEmail: "linli@shouwang.yimiao.demo",
+      createdAt: storyDate(RUNNING.applicant.createdAt),
+    },
+    select: { id: true },
+  });
+  for (const plan of [OVERDUE, CORRECTION, RUNNING]) {
     const organizationId = await preparingOrganization(plan.organizationName);
     const applicantId = await memberOf(organizationId, plan.applicant);
     await addApplication(organizationId, applicantId, plan);
@@ -348,7 +383,7 @@ export async function seedRegistration(prisma: PrismaClient) {
       data: {
         ...NEW_APPLYING_GROUP.organization,
         areaCode: "320115",
-        createdAt: d(NEW_APPLYING_GROUP.applicant.createdAt),
+        createdAt: storyDate(NEW_APPLYING_GROUP.applicant.createdAt),
       },
       select: { id: true },
     });

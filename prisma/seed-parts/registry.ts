@@ -5,11 +5,7 @@
 // Run after the organizations exist; looks them up by name.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { gradeInForce, gradeValidity } from "~/modules/registry/grade";
-
-/** A Shanghai calendar day, e.g. d("2024-12-10"). */
-function d(day: string) {
-  return new Date(`${day}T00:00:00+08:00`);
-}
+import { storyDate, storyYear, today, yearOf } from "./dates";
 
 const GRADES: Array<[name: string, grade: number, announced: string]> = [
   ["江宁区慈善基金会", 5, "2025-11-20"],
@@ -84,14 +80,14 @@ const CREDIT: Array<{
   {
     name: "江宁区收藏家协会",
     kind: "ADMIN_PENALTY",
-    description: "2022、2023 年度连续两年未按规定参加年度检查，依据《社会团体登记管理条例》予以撤销登记。",
+    description: `${storyYear(2022)}、${storyYear(2023)} 年度连续两年未按规定参加年度检查，依据《社会团体登记管理条例》予以撤销登记。`,
     authority: "南京市江宁区民政局",
     on: "2024-09-30",
   },
   {
     name: "江宁区悦动体育健身俱乐部",
     kind: "ABNORMAL_LIST",
-    description: "未按规定报送 2024 年度工作报告，列入活动异常名录。",
+    description: `未按规定报送 ${storyYear(2024)} 年度工作报告，列入活动异常名录。`,
     authority: "南京市江宁区民政局",
     on: "2025-07-15",
   },
@@ -105,7 +101,7 @@ const CREDIT: Array<{
   },
 ];
 
-export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
+export async function seedRegistry(prisma: PrismaClient, now = today) {
   if ((await prisma.organizationGrade.count()) > 0) return { skipped: true as const };
   const names = [
     ...new Set([
@@ -145,9 +141,9 @@ export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
             oldValue: c.oldValue,
             newValue: current,
             reason: c.reason,
-            effectiveAt: d(c.on),
+            effectiveAt: storyDate(c.on),
             recordedById,
-            createdAt: d(c.on),
+            createdAt: storyDate(c.on),
           };
         }),
         ...Object.entries(STATUS_EVENTS)
@@ -159,9 +155,9 @@ export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
             oldValue: "REGISTERED",
             newValue: o.status,
             reason: event.reason,
-            effectiveAt: d(event.on),
+            effectiveAt: storyDate(event.on),
             recordedById,
-            createdAt: d(event.on),
+            createdAt: storyDate(event.on),
           })),
       ],
     });
@@ -172,21 +168,21 @@ export async function seedRegistry(prisma: PrismaClient, now = new Date()) {
         kind: c.kind,
         description: c.description,
         authority: c.authority,
-        decidedAt: d(c.on),
-        endedAt: c.ended ? d(c.ended) : null,
+        decidedAt: storyDate(c.on),
+        endedAt: c.ended ? storyDate(c.ended) : null,
         recordedById,
-        createdAt: d(c.on),
+        createdAt: storyDate(c.on),
       })),
     });
 
     const gradeRows = GRADES.map(([name, grade, announced]) => ({
       organizationId: org(name).id,
       grade,
-      announcedAt: d(announced),
-      ...gradeValidity(d(announced)),
-      note: `${announced.slice(0, 4)} 年度社会组织评估`,
+      announcedAt: storyDate(announced),
+      ...gradeValidity(storyDate(announced)),
+      note: `${yearOf(storyDate(announced))} 年度社会组织评估`,
       recordedById,
-      createdAt: d(announced),
+      createdAt: storyDate(announced),
     }));
     await tx.organizationGrade.createMany({ data: gradeRows });
 

@@ -10,6 +10,7 @@ import { UPLOAD_ROOT } from "~/modules/attachments/uploads.server";
 import type { ProductCategory } from "~/modules/showroom/labels";
 import { solidPng } from "~/modules/showroom/png";
 import { PRODUCT_IMAGE_PURPOSE } from "~/modules/showroom/products.server";
+import { daysFromToday } from "./dates";
 
 type ProductSeed = {
   name: string;
@@ -181,9 +182,7 @@ async function writePng(colour: [number, number, number]) {
 }
 
 function daysAgo(days: number, hour = 10) {
-  const at = new Date(Date.now() - days * 86_400_000);
-  at.setUTCHours(hour - 8, 0, 0, 0);
-  return at;
+  return daysFromToday(-days, `${hour}:00`);
 }
 
 export async function seedShowroom(prisma: PrismaClient) {
@@ -319,7 +318,9 @@ export async function seedShowroom(prisma: PrismaClient) {
   ];
   for (const o of ORDERS) {
     const lines = o.lines.map(([index, quantity]) => ({ product: created[index % created.length]!, quantity }));
-    const createdAt = o.days === 0 ? new Date() : daysAgo(o.days);
+    // Today's counter order was placed an hour before the seed ran (or at 09:00 on SEED_TODAY).
+    const createdAt =
+      o.days === 0 ? (process.env.SEED_TODAY ? daysAgo(0, 9) : new Date(Date.now() - 3_600_000)) : daysAgo(o.days);
     const paid = o.status !== "PENDING_PAYMENT";
     await prisma.order.create({
       data: {

@@ -1,0 +1,132 @@
+// The demo expert-review rounds (grants-review.ts), each in a different phase on
+// the day the seed runs: last year's call, funded (list confirmed); this year's
+// first batch in publicity (shortlist published, objections open); the second
+// batch in expert review, the demo expert's tasks due in the coming days.
+import { CallEligibilitySchema } from "~/modules/grants/calls/settings";
+import type { CallSettingsInput } from "~/modules/grants/calls/validation";
+import { DEFAULT_CRITERIA, DEFAULT_TRANCHES } from "~/modules/grants/calls/validation";
+import { atShanghai, daysFromToday, endOfDayAt, endOfDayFromToday, lastYear, storyDate, thisYear } from "./dates";
+
+export type ReviewRound = {
+  /** which project titles the round uses (EARLIER_TITLES), and how far it has gone */
+  key: "review" | "publicity" | "funded";
+  title: string;
+  year: number;
+  description: string;
+  status: "PUBLISHED" | "CLOSED";
+  settings: CallSettingsInput;
+  createdAt: Date;
+  publishedAt: Date;
+  /** when the day's applications were submitted (one every two days from here) */
+  submissionsFrom: Date;
+  screenedAt: Date;
+  assignedAt: Date;
+  /** the first submitted review (one every five hours after) */
+  reviewsFrom: Date;
+  /** when the shortlist was published for publicity (publicity and funded rounds) */
+  publishedShortlistAt?: Date;
+  /** when the list was confirmed (funded round) */
+  confirmedAt?: Date;
+  projectStart: Date;
+};
+
+function settings(
+  dates: Pick<
+    CallSettingsInput,
+    "applyOpensAt" | "applyClosesAt" | "screeningEndsAt" | "reviewEndsAt" | "signingEndsAt"
+  >,
+  money: Pick<CallSettingsInput, "poolFen" | "perProjectCapFen" | "maxGrantSharePct" | "minMatchRatioPct">,
+): CallSettingsInput {
+  return {
+    categories: ["为老", "助残", "青少年", "社区治理", "其他"],
+    overheadCapPct: 10,
+    publicityDays: 7,
+    eligibility: CallEligibilitySchema.parse({}),
+    criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
+    tranches: DEFAULT_TRANCHES.map((t) => ({ ...t })),
+    ...dates,
+    ...money,
+  };
+}
+
+const MICRO = { poolFen: 40_000_000n, perProjectCapFen: 8_000_000, maxGrantSharePct: 70, minMatchRatioPct: 10 };
+
+export const REVIEW_ROUNDS: ReviewRound[] = [
+  {
+    key: "funded",
+    title: `${lastYear}年江宁区公益创投大赛`,
+    year: lastYear,
+    description: `${lastYear} 年度公益创投活动面向全区社会组织征集为老、助残、青少年、救助帮困和社区治理类服务项目，资金总额 40 万元。立项名单已确认，资助项目正在执行中。`,
+    status: "CLOSED",
+    settings: settings(
+      {
+        applyOpensAt: atShanghai(lastYear, 3, 1),
+        applyClosesAt: endOfDayAt(lastYear, 4, 15),
+        screeningEndsAt: endOfDayAt(lastYear, 4, 30),
+        reviewEndsAt: endOfDayAt(lastYear, 5, 31),
+        signingEndsAt: endOfDayAt(lastYear, 6, 30),
+      },
+      MICRO,
+    ),
+    createdAt: atShanghai(lastYear, 2, 18, "09:00"),
+    publishedAt: atShanghai(lastYear, 2, 25, "09:00"),
+    submissionsFrom: atShanghai(lastYear, 3, 20, "15:30"),
+    screenedAt: atShanghai(lastYear, 4, 28, "16:00"),
+    assignedAt: atShanghai(lastYear, 5, 6, "09:30"),
+    reviewsFrom: atShanghai(lastYear, 5, 12, "10:00"),
+    publishedShortlistAt: atShanghai(lastYear, 6, 2, "10:00"),
+    confirmedAt: atShanghai(lastYear, 6, 12, "15:00"),
+    projectStart: atShanghai(lastYear, 7, 1),
+  },
+  {
+    key: "publicity",
+    title: `${thisYear}年江宁区社区微公益创投（第一批）`,
+    year: thisYear,
+    description:
+      "面向全区社区社会组织征集小微公益项目，单个项目资助不超过 8 万元，资金总额 40 万元。本批次专家评审已结束，拟入围名单正在公示，公示期内任何单位和个人均可提出异议。",
+    status: "PUBLISHED",
+    settings: settings(
+      {
+        applyOpensAt: daysFromToday(-150),
+        applyClosesAt: endOfDayFromToday(-105),
+        screeningEndsAt: endOfDayFromToday(-85),
+        reviewEndsAt: endOfDayFromToday(-3),
+        signingEndsAt: endOfDayFromToday(40),
+      },
+      MICRO,
+    ),
+    createdAt: daysFromToday(-170, "09:30"),
+    publishedAt: daysFromToday(-160, "10:00"),
+    submissionsFrom: daysFromToday(-125, "15:30"),
+    screenedAt: daysFromToday(-90, "16:00"),
+    assignedAt: daysFromToday(-84, "09:30"),
+    reviewsFrom: daysFromToday(-60, "10:00"),
+    publishedShortlistAt: daysFromToday(-2, "10:00"),
+    projectStart: daysFromToday(45),
+  },
+  {
+    key: "review",
+    title: `${thisYear}年江宁区社区微公益创投（第二批）`,
+    year: thisYear,
+    description:
+      "面向全区社区社会组织征集小微公益项目，单个项目资助不超过 8 万元，资金总额 40 万元。本批次已完成资格审查，正在进行专家评审，评审结果经公示后签订资助协议。",
+    status: "PUBLISHED",
+    settings: settings(
+      {
+        applyOpensAt: storyDate("2026-08-15"),
+        applyClosesAt: endOfDayFromToday(-52),
+        screeningEndsAt: endOfDayFromToday(-32),
+        reviewEndsAt: endOfDayFromToday(9),
+        signingEndsAt: endOfDayFromToday(40),
+      },
+      MICRO,
+    ),
+    createdAt: storyDate("2026-08-01 09:30"),
+    publishedAt: storyDate("2026-08-10 10:00"),
+    submissionsFrom: storyDate("2026-09-10 15:30"),
+    screenedAt: storyDate("2026-10-18 16:00"),
+    assignedAt: storyDate("2026-10-21 09:30"),
+    reviewsFrom: storyDate("2026-11-02 10:00"),
+    projectStart: storyDate("2027-01-01"),
+  },
+];
