@@ -2,18 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { WorkQueue } from "~/components/work-queue";
 import { getAdminOverview } from "~/modules/admin/overview.server";
 import { auditActionLabel, AUDIT_ENTITY_LABELS } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, type Role } from "~/modules/auth/roles";
 import { orgStatusLabel } from "~/modules/organizations/labels";
+import { staffQueue } from "~/modules/queues/registry.server";
 import { formatCount, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "管理概览 · 益苗" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  return getAdminOverview();
+  const [overview, queue] = await Promise.all([getAdminOverview(), staffQueue()]);
+  return { ...overview, queue };
 }
 
 function StatCard({ label, value, to, hint }: { label: string; value: number; to?: string; hint?: string }) {
@@ -38,6 +41,8 @@ export default function AdminOverview() {
   return (
     <div className="space-y-6">
       <PageHeader title="管理概览" description="以下数字均实时统计自系统数据。" />
+
+      <WorkQueue lines={data.queue} />
 
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading" className="mb-2 text-base font-semibold text-gray-900">

@@ -2,23 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { WorkQueue } from "~/components/work-queue";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { getOrgDashboard } from "~/modules/organizations/dashboard.server";
 import { orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
+import { orgQueue } from "~/modules/queues/registry.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "社会组织工作台 · 益苗" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  return { ...(await getOrgDashboard(organization.id, user.id)), userName: user.name };
+  const [dashboard, queue] = await Promise.all([getOrgDashboard(organization.id, user.id), orgQueue(organization.id)]);
+  return { ...dashboard, queue, userName: user.name };
 }
 
 export default function OrgDashboard() {
-  const { org, documentCount, members, notifications, missing, userName } = useLoaderData<typeof loader>();
+  const { org, documentCount, members, notifications, missing, userName, queue } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader title={org.name} description={`${userName}，您好。`} />
+      <WorkQueue lines={queue} />
       <section className="grid gap-4 sm:grid-cols-3">
         <div className="card">
           <p className="text-xs text-gray-500">登记状态</p>

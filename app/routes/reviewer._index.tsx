@@ -4,8 +4,10 @@ import { DescriptionItem, DescriptionList } from "~/components/description-list"
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Badge } from "~/components/status-badge";
+import { WorkQueue } from "~/components/work-queue";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { reviewerProgress } from "~/modules/panels.server";
+import { reviewerQueue } from "~/modules/queues/registry.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -13,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "评审专家工作台 · 益�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "REVIEWER");
-  const [profile, affiliations, notifications, progress] = await Promise.all([
+  const [profile, affiliations, notifications, progress, queue] = await Promise.all([
     prisma.reviewerProfile.findUnique({
       where: { userId: user.id },
       select: { expertiseTags: true, title: true, employer: true },
@@ -29,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       select: { id: true, title: true, body: true, readAt: true, createdAt: true },
     }),
     reviewerProgress(user.id),
+    reviewerQueue(user.id),
   ]);
   const tags = profile ? (JSON.parse(profile.expertiseTags) as string[]) : [];
   return {
@@ -38,17 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     affiliations: affiliations.map((a) => a.organization),
     notifications,
     progress,
+    queue,
   };
 }
 
 export default function ReviewerDashboard() {
-  const { name, profile, tags, affiliations, notifications, progress } = useLoaderData<typeof loader>();
+  const { name, profile, tags, affiliations, notifications, progress, queue } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader
         title={`${name}，您好`}
         description="您只能看到分配给您的评审任务；如与申报机构存在利益关系，请主动申请回避。"
       />
+      <WorkQueue lines={queue} empty="暂无待完成的评审任务。" />
       <section className="card flex flex-wrap items-center justify-between gap-4" aria-labelledby="tasks-heading">
         <div>
           <h2 id="tasks-heading" className="font-medium">

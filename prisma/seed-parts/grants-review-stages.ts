@@ -56,9 +56,16 @@ export async function advanceRound(prisma: PrismaClient, callId: string, round: 
   await backdate(prisma, objectedFrom, new Date(round.publishedShortlistAt.getTime() + 26 * 3_600_000));
 }
 
-/** Audit events, notifications and objections written since `from` happened at `at`. */
+/**
+ * Audit events, notifications and objections written since `from` happened at `at`.
+ * The audit events are the tail of the hash chain (#18): unlinked here, the seed's
+ * sealAuditChain links them again with their story times.
+ */
 async function backdate(prisma: PrismaClient, from: Date, at: Date) {
-  await prisma.auditEvent.updateMany({ where: { createdAt: { gte: from } }, data: { createdAt: at } });
+  await prisma.auditEvent.updateMany({
+    where: { createdAt: { gte: from } },
+    data: { createdAt: at, seq: null, prevHash: null, hash: null },
+  });
   await prisma.notification.updateMany({ where: { createdAt: { gte: from } }, data: { createdAt: at } });
   await prisma.grantObjection.updateMany({ where: { createdAt: { gte: from } }, data: { createdAt: at } });
 }

@@ -17,6 +17,7 @@ const AREAS = [
   "indicators",
   "inspection",
   "organizations",
+  "queues",
   "rating",
   "registration",
   "registry",

@@ -1,0 +1,40 @@
+// The 待办 sources of each home page (#16). An area adds a line by writing a
+// QueueSource in its own queue.server.ts and listing it here.
+import { grantOrgQueue, grantStaffQueue } from "~/modules/grants/queue.server";
+import { incubationChecks } from "~/modules/incubation/queue.server";
+import { annualReportsDue, rectificationsToReview, reportsToReview } from "~/modules/inspection/queue.server";
+import { registrationCorrections, registrationsToDecide } from "~/modules/registration/queue.server";
+import { showroomStaffQueue } from "~/modules/showroom/queue.server";
+import {
+  collectQueue,
+  type OrgQueueContext,
+  type QueueSource,
+  type ReviewerQueueContext,
+  type StaffQueueContext,
+} from "./queue";
+import { reviewerTasks } from "./reviewer.server";
+
+const STAFF_QUEUE: QueueSource<StaffQueueContext>[] = [
+  registrationsToDecide,
+  reportsToReview,
+  rectificationsToReview,
+  incubationChecks,
+  grantStaffQueue,
+  showroomStaffQueue,
+];
+
+const ORG_QUEUE: QueueSource<OrgQueueContext>[] = [annualReportsDue, registrationCorrections, grantOrgQueue];
+
+const REVIEWER_QUEUE: QueueSource<ReviewerQueueContext>[] = [reviewerTasks];
+
+export function staffQueue(now = new Date()) {
+  return collectQueue(STAFF_QUEUE, { now });
+}
+
+export function orgQueue(organizationId: string, now = new Date()) {
+  return collectQueue(ORG_QUEUE, { now, organizationId });
+}
+
+export function reviewerQueue(userId: string, now = new Date()) {
+  return collectQueue(REVIEWER_QUEUE, { now, userId });
+}
