@@ -47,6 +47,29 @@ app.use((req, res, next) => {
   next();
 });
 
+// Request bodies (docs/decisions/, "Body limits and APP_ORIGIN"). A body the app
+// will not read to its end — refused for its announced size here, or answered
+// (a redirect, a 403, a 413) before it was read — leaves bytes on the
+// connection that would stall the next request on it: such a response closes
+// the connection instead. Sizes are checked again while the body streams in
+// (app/utils/request-body.server.ts), since a chunked body announces none.
+const MAX_FORM_BYTES = 1024 * 1024;
+const MAX_UPLOAD_BYTES = 60 * 1024 * 1024;
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!req.complete && !res.headersSent) res.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  };
+  const length = Number(req.get("content-length") ?? 0);
+  const multipart = (req.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  if (length > (multipart ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES)) {
+    res.status(413).type("text/plain; charset=utf-8").send("提交的内容过大，请删减后再试");
+    return;
+  }
+  next();
+});
+
 // Mutations must come from our own pages. Browsers send Origin (and
 // Sec-Fetch-Site) on every POST; server-to-server callers such as the Stripe
 // webhook send neither and are authenticated by their own signature.

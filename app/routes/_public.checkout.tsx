@@ -1,6 +1,5 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -16,6 +15,8 @@ import { PAYMENT_METHOD_LABELS } from "~/modules/showroom/labels";
 import { lineTotalFen } from "~/modules/showroom/pricing";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatFen } from "~/utils/format";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "结算 · 公益产品 · 益苗" }];
 
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await sweepExpiredOrders();
   return answerIntent(
     "checkout",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: CheckoutSchema,
       run: (v) =>

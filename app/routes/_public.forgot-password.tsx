@@ -11,6 +11,7 @@ import { RESET_TOKEN_MINUTES } from "~/modules/auth/password-reset";
 import { requestPasswordReset } from "~/modules/auth/password-reset.server";
 import { EmailSchema } from "~/modules/auth/validation";
 import { answerIntent, handler, RESET_FORM } from "~/utils/action.server";
+import { readForm } from "~/utils/request-body.server";
 
 const ForgotSchema = z.object({ email: EmailSchema });
 
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: "找回密码 · 益苗" }];
 export async function action({ request }: ActionFunctionArgs) {
   return answerIntent(
     "forgot-password",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: ForgotSchema,
       run: ({ email }) => requestPasswordReset(email, new URL(request.url).origin),

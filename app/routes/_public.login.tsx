@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,6 +12,8 @@ import { ROLE_HOME, type Role } from "~/modules/auth/roles";
 import { EmailSchema } from "~/modules/auth/validation";
 import { answerIntent, handler } from "~/utils/action.server";
 import { safeRedirectPath } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const LoginSchema = z.object({
   email: EmailSchema,
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   return answerIntent(
     "login",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: LoginSchema,
       hideFields: ["password"],

@@ -1,6 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
@@ -12,6 +11,8 @@ import { ROLE_HOME, type Role } from "~/modules/auth/roles";
 import { listNotifications, markAllRead, markRead } from "~/modules/notifications/inbox.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage, invariantResponse, safeRedirectPath } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "通知 · 益苗" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: NotificationActionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: NotificationActionSchema });
   invariantResponse(submission.status === "success", "请求有误", { status: 400 });
   if (submission.value.intent === "read-all") {
     await markAllRead(user.id);

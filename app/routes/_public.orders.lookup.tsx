@@ -16,6 +16,7 @@ import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflo
 import { buyerStatusReason } from "~/modules/showroom/orders.server";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime, formatFen } from "~/utils/format";
+import { readForm } from "~/utils/request-body.server";
 import { fail, succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "查询订单 · 公益产品 · 益苗" }];
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await sweepExpiredOrders();
   return answerIntent(
     LOOKUP,
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: LookupSchema,
       run: async ({ orderNo, buyerPhone }) => {

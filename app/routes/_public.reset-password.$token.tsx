@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,6 +9,8 @@ import { findUsableResetToken } from "~/modules/auth/auth.server";
 import { resetPassword } from "~/modules/auth/password-reset.server";
 import { PasswordSchema } from "~/modules/auth/validation";
 import { answerIntent, handler } from "~/utils/action.server";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const ResetSchema = z
   .object({ password: PasswordSchema, confirmPassword: z.string({ required_error: "请再次输入密码" }) })
@@ -25,7 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   return answerIntent(
     "reset-password",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: ResetSchema,
       hideFields: ["password", "confirmPassword"],

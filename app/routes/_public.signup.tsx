@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,6 +12,8 @@ import { EmailSchema, MobileSchema, PasswordSchema, PersonNameSchema } from "~/m
 import { ORG_TYPE_LABELS, ORG_TYPES } from "~/modules/organizations/labels";
 import { answerIntent, handler } from "~/utils/action.server";
 import { safeRedirectPath } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const SignupSchema = z
   .object({
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   return answerIntent(
     "signup",
-    await request.formData(),
+    await readForm(request),
     handler({
       // Built here: the conflict check reads the database (server only).
       schema: SignupSchema.superRefine(async (value, ctx) => {

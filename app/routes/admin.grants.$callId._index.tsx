@@ -24,6 +24,7 @@ import { callWorkflow, type CallState } from "~/modules/grants/calls/workflow";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { readForm } from "~/utils/request-body.server";
 import { failFields } from "~/utils/write-result";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   invariantResponse(formData.get("intent") === "publish", "未知操作");
   return answerIntent(
     "publish",

@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
@@ -15,6 +14,8 @@ import { CallDescriptionSchema, callFormDefaults } from "~/modules/grants/calls/
 import { CallEligibilityList, CallMoneyRules, CallRubric, CallTranches } from "~/modules/grants/calls/view";
 import { answerIntent, handler } from "~/utils/action.server";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `编辑：${data?.call.title ?? "公益创投活动"} · 益苗` },
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const callId = params.callId!;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "description") {
     return answerIntent(
       "description",

@@ -1,7 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
@@ -38,6 +37,8 @@ import {
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { fail, succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const row = await getGrantApplication(params.applicationId ?? "");
   invariantResponse(row && row.status !== "DRAFT", "未找到该申报", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "recheck") {
     await recheckApplications([row.id]);
     return redirect(`/admin/grants/applications/${row.id}?rechecked=1`);

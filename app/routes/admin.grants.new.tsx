@@ -6,6 +6,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { submitCallForm } from "~/modules/grants/calls/actions.server";
 import { CallForm } from "~/modules/grants/calls/form";
 import { callFormDefaults } from "~/modules/grants/calls/validation";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "新建公益创投活动 · 益苗" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  return submitCallForm({ formData: await request.formData(), callId: null, actor: admin, request });
+  return submitCallForm({ formData: await readForm(request), callId: null, actor: admin, request });
 }
 
 export default function NewGrantCallPage() {

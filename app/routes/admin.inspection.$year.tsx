@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -20,6 +19,8 @@ import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
 
 const MARK_MISSED = "markMissed";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(round, "该年度尚未开启年检", { status: 404 });
   return answerIntent(
     MARK_MISSED,
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: MarkMissedSchema,
       run: async () => succeed(await markMissed({ roundId: round.id, actorId: user.id, actorRole: "ADMIN", request })),

@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,6 +14,8 @@ import { listRounds, openRound } from "~/modules/inspection/rounds.server";
 import { answerIntent, handler } from "~/utils/action.server";
 import { parseDateInput, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const dateField = (label: string) =>
   z.string({ required_error: `请填写${label}` }).refine((v) => parseDateInput(v) !== null, `${label}格式不正确`);
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   return answerIntent(
     "open-round",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: OpenRoundSchema,
       run: (v) =>

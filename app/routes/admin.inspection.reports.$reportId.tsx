@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
@@ -29,6 +28,8 @@ import { orgTypeLabel } from "~/modules/organizations/labels";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const OpinionSchema = z.object({
   opinion: z.enum(SUPERVISOR_OPINIONS, { required_error: "请选择初审意见", invalid_type_error: "请选择初审意见" }),
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const reportId = params.reportId!;
   const done = (intent: string) => () => redirect(`/admin/inspection/reports/${reportId}?done=${intent}`);
-  return dispatchIntent(await request.formData(), {
+  return dispatchIntent(await readForm(request), {
     opinion: handler({
       schema: OpinionSchema,
       run: (v) => recordSupervisorOpinion({ reportId, opinion: v.opinion, note: v.note, actorId: user.id, request }),

@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
@@ -18,6 +17,8 @@ import type { TransitionRule } from "~/modules/workflow/state-machine";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { fail } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "订单详情 · 民政局管理后台 · 益苗" }];
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await sweepExpiredOrders();
   const order = await getOrder(params.orderId ?? "");
   invariantResponse(order, "未找到该订单", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const to = orderTarget(formData.get("to"));
   invariantResponse(to, "未知操作");
   const from = order.status as OrderState;

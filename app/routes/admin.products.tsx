@@ -17,6 +17,7 @@ import { answerIntent, handler, replyData } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "产品审核 · 民政局管理后台 · 益苗" }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // One form per product: the reply names the product it answers.
   const intent = screeningIntent(String(formData.get("productId") ?? ""));
   return answerIntent(

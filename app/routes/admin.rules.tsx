@@ -16,6 +16,7 @@ import { getRulesOverview, scheduleRule } from "~/modules/config/rules-page.serv
 import { answerIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "规则参数 · 益苗" }];
 
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   return answerIntent(
     "set-rule",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: RuleFormSchema,
       run: ({ key, value, effectiveFrom, note }) =>

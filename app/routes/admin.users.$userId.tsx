@@ -27,6 +27,7 @@ import {
 import { dispatchIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
 
 const ReasonSchema = z.string().trim().max(500, "原因最多 500 个字");
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const user = await getUserDetail(params.userId ?? "");
   invariantResponse(user, "未找到该账号", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ctx = { actorId: admin.id, request };
   // Success empties the form that sent it and says what was done.
   const done = (intent: Intent, message: string) => () => data({ intent, result: RESET_FORM, message });

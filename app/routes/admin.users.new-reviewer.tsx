@@ -1,6 +1,5 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
@@ -14,6 +13,8 @@ import { orgStatusLabel } from "~/modules/organizations/labels";
 import { EXPERTISE_TAGS, ORGANIZATION_SEARCH_LIMIT } from "~/modules/users/reviewer";
 import { createReviewer, searchOrganizations } from "~/modules/users/users.server";
 import { answerIntent, handler } from "~/utils/action.server";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const MAX_AFFILIATIONS = 50;
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return answerIntent(
     "new-reviewer",
     formData,

@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -20,6 +19,7 @@ import {
 import { addOrgDocument, listOrgDocuments } from "~/modules/organizations/documents.server";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
+import { redirect } from "~/utils/redirect.server";
 
 // The client checks presence only; the content check needs the server.
 const DocumentFields = {

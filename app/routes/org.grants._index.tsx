@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -23,6 +22,8 @@ import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "公益创投 · 益苗" }];
@@ -71,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
   return answerIntent(
     "start",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: StartSchema,
       run: async ({ callId }) =>

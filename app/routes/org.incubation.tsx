@@ -1,6 +1,5 @@
 import { getCollectionProps, getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { EmptyState } from "~/components/empty-state";
@@ -23,6 +22,8 @@ import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "孵化基地 · 益苗" }];
 
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
   return answerIntent(
     "apply",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: ApplySchema,
       run: async (v) => {

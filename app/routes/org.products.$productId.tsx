@@ -1,6 +1,5 @@
 import { getFormProps, getTextareaProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,6 +17,7 @@ import { changeProductStatus, getOrgProduct, updateProduct } from "~/modules/sho
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { fenToYuanInput } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
 import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "编辑公益产品 · 益苗" }];

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -10,6 +9,7 @@ import { PRODUCT_SAVE_INTENT, ProductForm } from "~/modules/showroom/product-for
 import { productServerSchema } from "~/modules/showroom/product-form.server";
 import { createProduct } from "~/modules/showroom/products.server";
 import { answerIntent, handler } from "~/utils/action.server";
+import { redirect } from "~/utils/redirect.server";
 import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "提交公益产品 · 益苗" }];

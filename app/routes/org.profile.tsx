@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
@@ -21,6 +20,8 @@ import {
 import { getOrgProfile, updateOrgProfile } from "~/modules/organizations/profile.server";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`).optional();
 
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
   return answerIntent(
     "org-profile",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: ProfileSchema,
       run: ({ contactName, contactPhone, contactEmail, ...draft }) =>

@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,6 +17,8 @@ import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
 
 const StartSchema = z.object({
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
   return answerIntent(
     "registration-start",
-    await request.formData(),
+    await readForm(request),
     handler({
       schema: StartSchema,
       // Refusals (an application already open, the organisation not preparing) throw a WorkflowError.

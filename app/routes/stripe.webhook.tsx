@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getStripe } from "~/modules/showroom/stripe.server";
 import { handleStripeEvent } from "~/modules/showroom/webhook.server";
+import { readText } from "~/utils/request-body.server";
 
 const text = (body: string, status: number) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -13,7 +14,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!stripe || !secret) return text("Stripe is not configured", 503);
   const signature = request.headers.get("stripe-signature");
   if (!signature) return text("Missing signature", 400);
-  const payload = await request.text();
+  const payload = await readText(request);
   let event;
   try {
     event = stripe.webhooks.constructEvent(payload, signature, secret);

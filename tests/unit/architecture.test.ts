@@ -84,3 +84,24 @@ test("routes answer forms one way: no useActionData cast, no Response read back,
   }
   expect(found).toEqual([]);
 });
+
+test("one place reads request bodies: app/utils/request-body.server.ts (415/400/413, never a 500)", () => {
+  const reads = /\brequest\.(formData|text|json|arrayBuffer|blob|body)\b|parseMultipartFormData/;
+  const found = sourceFiles(APP)
+    .filter((file) => !file.endsWith(path.join("utils", "request-body.server.ts")) && !/\.test\.tsx?$/.test(file))
+    .filter((file) => reads.test(fs.readFileSync(file, "utf8")))
+    .map(rel);
+  expect(found).toEqual([]);
+});
+
+test("redirects come from ~/utils/redirect.server, which encodes the URL", () => {
+  const found = sourceFiles(APP)
+    .filter((file) => !file.endsWith(path.join("utils", "redirect.server.ts")))
+    .filter((file) =>
+      /import\s*\{[^}]*\bredirect\b[^}]*\}\s*from\s*["']@remix-run\/(node|server-runtime)["']/.test(
+        fs.readFileSync(file, "utf8"),
+      ),
+    )
+    .map(rel);
+  expect(found).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { getClientIp, getPage, invariantResponse, safeRedirectPath } from "~/utils/http";
+import { encodeLocation, getClientIp, getPage, invariantResponse, safeRedirectPath } from "~/utils/http";
 
 describe("safeRedirectPath", () => {
   test.each(["/admin?x=1", "/", "/org/documents#list", "/reviewer/tasks?page=2&q=%E4%B8%BA%E8%80%81"])(
@@ -84,5 +84,39 @@ describe("invariantResponse", () => {
     expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
     expect(await response.text()).toBe("未找到");
     expect(() => invariantResponse(1, "ok")).not.toThrow();
+  });
+});
+
+describe("safeRedirectPath refuses every Unicode space, control and format character", () => {
+  test.each([
+    "/\u3000/evil.example",
+    "/\u00a0/evil.example",
+    "/\u2028/evil.example",
+    "/\u200b/evil.example",
+    "/\u202e/evil.example",
+    "/\ufeff/evil.example",
+    "/\u0085/evil.example",
+    "/\ud800/evil.example",
+    "/ /evil.example",
+  ])("refuses %j", (to) => {
+    expect(safeRedirectPath(to, "/org")).toBe("/org");
+  });
+
+  test("keeps a path with Chinese in its query (the redirect encodes it)", () => {
+    expect(safeRedirectPath("/orgs?q=为老")).toBe("/orgs?q=为老");
+  });
+});
+
+describe("encodeLocation", () => {
+  test.each([
+    ["/orgs?q=为老", "/orgs?q=%E4%B8%BA%E8%80%81"],
+    ["/a b", "/a%20b"],
+    ["/x?q=%E4%B8%BA", "/x?q=%E4%B8%BA"],
+    ["/\u3000/evil.example", "/%E3%80%80/evil.example"],
+    ["/\ud800", "/%EF%BF%BD"],
+    ["/😀", "/%F0%9F%98%80"],
+  ])("%j → %j", (url, encoded) => {
+    expect(encodeLocation(url)).toBe(encoded);
+    expect(() => new Headers({ Location: encodeLocation(url) })).not.toThrow();
   });
 });

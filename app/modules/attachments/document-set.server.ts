@@ -4,11 +4,11 @@
 // form (field errors, a WorkflowError at the form, or a redirect with a message).
 // Used by the 登记/备案 and the 公益创投 editors.
 import fs from "node:fs/promises";
-import { redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { answerIntent, handler } from "~/utils/action.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { redirect } from "~/utils/redirect.server";
 import { succeed } from "~/utils/write-result";
 import type { DocumentSet } from "./document-set";
 import { DOCUMENT_KINDS } from "./file-types";

@@ -3,6 +3,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { prisma, type Tx } from "~/utils/db.server";
+import { readForm, tooLarge } from "~/utils/request-body.server";
+import { cleanLine } from "~/utils/text";
 import { checkUpload, DOCUMENT_KINDS, FILE_KINDS, MAX_UPLOAD_BYTES, TOO_LARGE_MIME, type FileKind } from "./file-types";
 
 export const UPLOAD_ROOT = path.resolve(process.env.UPLOAD_DIR ?? path.join("data", "uploads"));
@@ -10,44 +12,18 @@ export const UPLOAD_ROOT = path.resolve(process.env.UPLOAD_DIR ?? path.join("dat
 const MAX_TEXT_PART_BYTES = 200 * 1024;
 const MAX_REQUEST_BYTES = 60 * 1024 * 1024;
 
-class BodyTooLarge extends Error {}
-
 /**
- * Parses a multipart form with Node's own (undici) parser, after capping the
- * body at MAX_REQUEST_BYTES while it streams in. An oversized file becomes a
+ * Reads a multipart upload form (readForm: 415/400/413 for bodies the app
+ * cannot take) capped at MAX_REQUEST_BYTES. An oversized file becomes a
  * marked, empty File rather than an error, so the rest of the form is kept and
  * the user sees a message at that field.
  */
 export async function parseUploadForm(request: Request) {
-  const contentType = request.headers.get("Content-Type") ?? "";
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_REQUEST_BYTES) throw new Response("上传内容过大", { status: 413 });
-  if (!request.body || !contentType.startsWith("multipart/form-data")) {
-    throw new Response("表单格式不正确", { status: 400 });
-  }
-  let received = 0;
-  const capped = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > MAX_REQUEST_BYTES) controller.error(new BodyTooLarge());
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  let parsed: FormData;
-  try {
-    parsed = await new Response(capped, { headers: { "Content-Type": contentType } }).formData();
-  } catch (error) {
-    if (error instanceof BodyTooLarge || received > MAX_REQUEST_BYTES) {
-      throw new Response("上传内容过大", { status: 413 });
-    }
-    throw new Response("表单格式不正确", { status: 400 });
-  }
+  const parsed = await readForm(request, { maxBytes: MAX_REQUEST_BYTES, multipart: "required" });
   const result = new FormData();
   for (const [name, value] of parsed.entries()) {
     if (typeof value === "string") {
-      if (Buffer.byteLength(value) > MAX_TEXT_PART_BYTES) throw new Response("表单内容过长", { status: 413 });
+      if (Buffer.byteLength(value) > MAX_TEXT_PART_BYTES) throw tooLarge();
       result.append(name, value);
     } else if (!value.name && value.size === 0) {
       continue; // an empty file input
@@ -157,7 +133,7 @@ export function attachmentData(
     organizationId: meta.organizationId ?? null,
     purpose: meta.purpose,
     isPublic: meta.isPublic ?? false,
-    originalName: file.name.slice(0, 200),
+    originalName: cleanLine(file.name).slice(0, 200) || "未命名文件",
     mimeType: FILE_KINDS[stored.kind].mime,
     sizeBytes: file.size,
     storageKey: stored.storageKey,

@@ -1,5 +1,6 @@
 import type { Tx } from "~/utils/db.server";
 import { getClientIp } from "~/utils/http";
+import { stripControls } from "~/utils/text";
 import { linkEvents, readChainHead, type EventFields } from "./chain.server";
 
 export type AuditInput = {
@@ -45,7 +46,7 @@ function auditEventFields(input: AuditInput, now: Date): EventFields {
     entityId: input.entityId,
     fromState: input.fromState ?? null,
     toState: input.toState ?? null,
-    reason: input.reason?.trim() || null,
+    reason: (input.reason && stripControls(input.reason).trim()) || null,
     ip: input.request ? getClientIp(input.request) : null,
     createdAt: input.at ?? now,
   };

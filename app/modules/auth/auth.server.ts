@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import { redirect } from "@remix-run/node";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { redirect } from "~/utils/redirect.server";
 import { sessionStorage } from "~/utils/session.server";
 import { afterFailedLogin, isLocked, MAX_FAILED_LOGINS } from "./lockout";
 import { RESET_TOKEN_MINUTES } from "./password-reset";

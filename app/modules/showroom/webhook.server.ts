@@ -7,6 +7,7 @@ import { formatFen } from "~/utils/format";
 import { decideSessionPayment, lateRefundIdempotencyKey } from "./late-payment";
 import { orderWorkflow, type OrderState } from "./order-workflow";
 import { transitionOrder } from "./orders.server";
+import { eventShapeProblem } from "./stripe-event-shape";
 import { refundLatePayment } from "./stripe.server";
 
 export type WebhookOutcome = "handled" | "duplicate" | "ignored";
@@ -33,6 +34,8 @@ const SYSTEM = { id: null, role: "SYSTEM" as const };
  * Stripe delivers the event again later.
  */
 export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOutcome> {
+  const misshapen = eventShapeProblem(event);
+  if (misshapen) return ignoreMisshapen(misshapen);
   if (event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded") {
     const session = event.data.object;
     if (session.payment_status !== "paid") return "ignored";
@@ -70,6 +73,23 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<WebhookOut
     if (error instanceof WorkflowError) return "ignored";
     throw error;
   }
+}
+
+/**
+ * A signed event without the fields its type must carry: recorded (so a
+ * redelivery is a duplicate) and ignored with a log line, never a 500 that
+ * Stripe would retry forever.
+ */
+async function ignoreMisshapen({ eventId, type, problem }: NonNullable<ReturnType<typeof eventShapeProblem>>) {
+  console.warn(`Stripe event ${eventId ?? "(no id)"} (${type ?? "no type"}) ignored: unexpected shape (${problem})`);
+  if (!eventId) return "ignored";
+  try {
+    await prisma.stripeEvent.create({ data: { id: eventId, type: type ?? "unknown" }, select: { id: true } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+  return "ignored";
 }
 
 /**

@@ -31,6 +31,7 @@ import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
 import { ApplicationsTable } from "./applications-table";
 import { ScreeningControls } from "./screening-controls";
@@ -73,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const call = await prisma.grantCall.findUnique({ where: { id: params.callId ?? "" }, select: { id: true } });
   invariantResponse(call, "未找到该公益创投活动", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return dispatchIntent(formData, {
     recheck: handler({
       schema: RecheckSchema,

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -27,6 +26,8 @@ import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/rev
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { ConfirmSchema, ConfirmSection } from "./confirm-section";
 import { DecisionForm } from "./decision-form";
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
   const callId = params.callId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return dispatchIntent(formData, {
     confirm: handler({
       schema: ConfirmSchema,

@@ -27,6 +27,7 @@ import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
 import { GenerateForm } from "./generate-form";
 import { OverrideForm } from "./override-form";
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const call = await getRankingCall(params.callId ?? "");
   invariantResponse(call, "未找到该公益创投活动", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return dispatchIntent(formData, {
     override: handler({
       schema: OverrideSchema,

@@ -10,6 +10,7 @@ import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/rev
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
+import { readForm } from "~/utils/request-body.server";
 import { ApplicationsTable } from "./applications-table";
 import { AutoAssignCard } from "./auto-assign-card";
 import { ProgressCard } from "./progress-card";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const callId = params.callId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ctx = { actor: admin, request };
 
   // Each card stays on the page and shows what happened beside its form.

@@ -19,6 +19,7 @@ import {
 import { withStateChanges } from "~/modules/workflows";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { invariantResponse } from "~/utils/http";
+import { readForm } from "~/utils/request-body.server";
 import { AddForm } from "./add-form";
 import { AssignmentCard } from "./assignment-card";
 
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const callId = params.callId ?? "";
   const applicationId = params.applicationId ?? "";
   const ctx = { actor: admin, request };
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   // The page stays; the message says what changed and who was told.
   return dispatchIntent(formData, {

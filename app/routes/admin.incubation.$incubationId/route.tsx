@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditTrail } from "~/components/audit-trail";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
@@ -32,6 +31,8 @@ import { addMonths, toDateInput } from "~/utils/dates";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { AgreementForm } from "./agreement-form";
 import { DecisionForm } from "./decision-form";
 import { ExitForm } from "./exit-form";
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const id = params.incubationId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const actor = { id: admin.id };
   const done = (intent: StaffIntent) => () => redirect(`/admin/incubation/${id}?done=${intent}`);
 

@@ -33,6 +33,7 @@ import { dispatchIntent, handler, RESET_FORM } from "~/utils/action.server";
 import { parseDateInput, toDateInput } from "~/utils/dates";
 import { fenToYuanInput, formatDate, formatFen, yuanToFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { readForm } from "~/utils/request-body.server";
 import { ChangeForm } from "./change-form";
 import { CreditEndForm, CreditForm } from "./credit-forms";
 import { GradeForm } from "./grade-form";
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "ADMIN");
   const org = await getAdminOrganization(params.orgId ?? "");
   invariantResponse(org, "未找到该社会组织", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ctx = { actorId: admin.id, request };
   // Success empties the form that sent it and says what was done there.
   const done = (intent: OrgIntent, message: string, recordId?: string) =>

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { z } from "zod";
 import { ConfirmGate } from "~/components/confirm";
@@ -23,6 +22,8 @@ import { registrationWorkflow, type RegistrationState } from "~/modules/registra
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { DecisionForms } from "./decision-forms";
 import {
   AcceptSchema,
@@ -81,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       done: (_, value) => redirect(`/admin/registrations/${application.id}?done=${value.intent}`),
     });
-  return dispatchIntent(await request.formData(), {
+  return dispatchIntent(await readForm(request), {
     ACCEPTED: decide(AcceptSchema, "ACCEPTED"),
     CORRECTION: decide(CorrectionSchema, "CORRECTION"),
     APPROVED: decide(ApproveSchema, "APPROVED"),

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -15,6 +14,8 @@ import { buildRubricSchema, RecuseSchema } from "~/modules/review/rubric";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { fail } from "~/utils/write-result";
 import { LockedScores } from "./locked-scores";
 import { RecuseForm } from "./recuse-form";
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "REVIEWER");
   const task = await getReviewerTask(user.id, params.assignmentId ?? "");
   invariantResponse(task, "未找到", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("intent") === "recuse") {
     return answerIntent(

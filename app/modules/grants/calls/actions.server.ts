@@ -1,6 +1,6 @@
 // The editor's submit, shared by the new and edit pages.
-import { redirect } from "@remix-run/node";
 import { answerIntent, handler } from "~/utils/action.server";
+import { redirect } from "~/utils/redirect.server";
 import { saveCall } from "./store.server";
 import { CALL_FORM, CallFormSchema, formToSettings } from "./validation";
 
