@@ -80,7 +80,7 @@ export async function requireReturn(
   await notifyOrganization(tx, certificate.organizationId, {
     title: "请退回评估等级证书和牌匾",
     body: `${input.reason}。请于${formatDate(returnDueAt)}前将评估等级证书（编号 ${certificate.number}）和牌匾退回区民政局。`,
-    link: "/org/rating/certificate",
+    link: "/org/rating/certificates",
   });
   return returnDueAt;
 }

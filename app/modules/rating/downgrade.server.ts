@@ -266,7 +266,7 @@ export async function decideGradeActionIn(
   await notifyOrganization(tx, action.organizationId, {
     title: `评估等级变更：${change}`,
     body: reason,
-    link: "/org/rating/certificate",
+    link: "/org/rating/certificates",
   });
   return newGradeId;
 }
