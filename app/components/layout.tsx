@@ -77,6 +77,7 @@ const PUBLIC_NAV = [
   { to: "/incubation", label: "孵化基地" },
   { to: "/grants", label: "公益创投" },
   { to: "/products", label: "公益产品" },
+  { to: "/inspection", label: "年检公告" },
 ];
 
 export function PublicHeader() {

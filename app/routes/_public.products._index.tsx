@@ -29,9 +29,14 @@ export default function CataloguePage() {
         title="公益产品"
         description="社会组织和制作者的手工艺品、文创和农副产品。所得按每件产品公示的比例分给制作者和社区微基金。"
         actions={
-          <Link to="/cart" className="btn-secondary">
-            购物车
-          </Link>
+          <div className="flex gap-2">
+            <Link to="/orders/lookup" className="btn-secondary">
+              查询订单
+            </Link>
+            <Link to="/cart" className="btn-secondary">
+              购物车
+            </Link>
+          </div>
         }
       />
       <FilterBar formKey={formKey} submitLabel="查询" className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
