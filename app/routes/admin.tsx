@@ -17,6 +17,7 @@ const ADMIN_NAV = [
   { to: "/admin/incubation", label: "孵化基地" },
   { to: "/admin/inspection", label: "年检" },
   { to: "/admin/grants", label: "公益创投" },
+  { to: "/admin/rating", label: "等级评估" },
   { to: "/admin/rating/grades", label: "等级变更与证书" },
   { to: "/admin/products", label: "产品审核" },
   { to: "/admin/orders", label: "订单管理" },

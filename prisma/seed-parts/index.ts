@@ -7,6 +7,7 @@ import { seedGrantReview } from "./grants-review";
 import { seedIncubation } from "./incubation";
 import { seedIndicators } from "./indicators";
 import { seedInspection } from "./inspection";
+import { seedRating } from "./rating";
 import { seedRegistration } from "./registration";
 import { seedRegistry } from "./registry";
 import { seedRules } from "./rules";
@@ -27,4 +28,6 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "grants-applications", run: seedGrantApplications },
   { name: "grants-review", run: seedGrantReview },
   { name: "showroom", run: seedShowroom },
+  // after registry (grades) and indicators (schemes)
+  { name: "rating", run: seedRating },
 ];

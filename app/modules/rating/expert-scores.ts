@@ -1,9 +1,7 @@
 // The rules of an expert's leaf scores (#12 item 7). Pure: the scoring form and the panel hook
 // use them. Every leaf is scored by its method; wherever points are taken off the expert says
 // why (扣分原因); the application's expert score is the mean of the experts' totals.
-
-/** Points are kept to one decimal (as the indicator engine does): compare and add in tenths. */
-const toTenths = (points: number) => Math.round(points * 10);
+import { toTenths } from "~/modules/indicators/scheme";
 
 type Leaf = { code: string; points: number; bonus: boolean };
 

@@ -43,7 +43,7 @@ const assignmentSelect = {
   dueAt: true,
   submittedAt: true,
   updatedAt: true,
-  scores: { select: { criterionId: true, score: true } },
+  scores: { select: { criterionId: true, score: true, note: true } },
 } as const satisfies Prisma.ReviewAssignmentSelect;
 
 type TaskAssignment = Prisma.ReviewAssignmentGetPayload<{ select: typeof assignmentSelect }>;
@@ -184,8 +184,17 @@ export function reviewerDesk<Kinds extends AnyPanelSubjectKind>(registry: PanelR
     return { ...view, ...core, subjectType, assignment, reopenReason } as ReviewerTask<Kinds>;
   }
 
-  /** Saves a draft or submits; scores and status are written together. */
-  async function saveReview(input: { task: ReviewerTaskCore; values: RubricValues; actor: Actor; request: Request }) {
+  /**
+   * Saves a draft or submits; scores and status are written together. `notes` keeps a remark per
+   * criterion beside its score (a rating expert's 扣分原因).
+   */
+  async function saveReview(input: {
+    task: ReviewerTaskCore;
+    values: RubricValues;
+    notes?: Record<string, string>;
+    actor: Actor;
+    request: Request;
+  }) {
     const { task, values, actor, request } = input;
     const block = scoringBlock(task);
     if (block) throw new WorkflowError(block.message, block.status);
@@ -195,7 +204,12 @@ export function reviewerDesk<Kinds extends AnyPanelSubjectKind>(registry: PanelR
     const criterionIds = new Set(task.criteria.map((c) => c.id));
     const scoreRows = Object.entries(values.scores)
       .filter(([id]) => criterionIds.has(id))
-      .map(([criterionId, score]) => ({ assignmentId: task.assignment.id, criterionId, score }));
+      .map(([criterionId, score]) => ({
+        assignmentId: task.assignment.id,
+        criterionId,
+        score,
+        note: input.notes?.[criterionId]?.trim() || null,
+      }));
     const data = {
       comment: values.comment,
       recommendation: values.recommendation,

@@ -1,0 +1,86 @@
+// What an expert reads and scores for one rating application: the scheme's blocks and leaves
+// with the organization's self-score and evidence per leaf; the organization's identity is
+// left out when the round is blind.
+import { leavesOf } from "~/modules/indicators/scheme";
+import { loadSchemeTree } from "~/modules/indicators/scheme.server";
+import type { PanelDb, PanelReviewerPage } from "~/modules/review/subject";
+import { EVIDENCE_PREFIX, RATING_SUBJECT_TYPE } from "../labels";
+
+export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
+  const app = await db.ratingApplication.findUnique({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      schemeId: true,
+      selfTotal: true,
+      submittedAt: true,
+      organization: { select: { name: true, uscc: true, type: true } },
+      round: { select: { id: true, title: true, status: true, reviewEndsAt: true, blind: true } },
+      selfScores: { select: { leafCode: true, score: true } },
+    },
+  });
+  if (!app) return null;
+  const [tree, evidence] = await Promise.all([
+    loadSchemeTree(db, app.schemeId),
+    db.attachment.findMany({
+      where: { subjectType: RATING_SUBJECT_TYPE, subjectId: app.id, purpose: { startsWith: EVIDENCE_PREFIX } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, purpose: true, originalName: true },
+    }),
+  ]);
+  if (!tree) return null;
+  const self = new Map(app.selfScores.map((s) => [s.leafCode, s.score]));
+  const filesOf = (code: string) =>
+    evidence
+      .filter((e) => e.purpose === `${EVIDENCE_PREFIX}${code}`)
+      .map(({ id, originalName }) => ({ id, originalName }));
+  const blocks = tree.roots.map((root) => ({
+    code: root.code,
+    title: root.title,
+    points: root.points,
+    leaves: leavesOf([root]).map((leaf) => ({
+      code: leaf.code,
+      title: leaf.title,
+      points: leaf.points,
+      method: leaf.method,
+      items: leaf.items,
+      evidence: leaf.evidence,
+      bonus: leaf.bonus,
+      self: self.get(leaf.code) ?? null,
+      files: filesOf(leaf.code),
+    })),
+  }));
+  const blind = app.round.blind;
+  const page = {
+    title: blind ? "社会组织等级评估申请（匿名）" : `${app.organization.name}等级评估申请`,
+    round: {
+      id: app.round.id,
+      title: app.round.title,
+      open: ["OPEN", "REVIEWING"].includes(app.round.status),
+      reviewEndsAt: app.round.reviewEndsAt,
+      blind,
+    },
+    criteria: leavesOf(tree).map((leaf) => ({
+      id: leaf.code,
+      name: `${leaf.code} ${leaf.title}`,
+      description: leaf.evidence,
+      maxScore: leaf.points,
+      weightPct: 0,
+    })),
+    view: {
+      rating: {
+        applicationId: app.id,
+        schemeTitle: tree.title,
+        totalPoints: tree.totalPoints,
+        selfTotal: app.selfTotal,
+        submittedAt: app.submittedAt,
+        blocks,
+      },
+      // Dropped here for a blind round, so the loader cannot leak it.
+      organization: blind ? null : { name: app.organization.name, uscc: app.organization.uscc },
+    },
+  } satisfies PanelReviewerPage<object>;
+  return page;
+}
+
+export type RatingReviewerView = NonNullable<Awaited<ReturnType<typeof ratingReviewerPage>>>["view"];
