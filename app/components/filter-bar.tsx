@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * The search-and-filter form above a list. It is a GET form, so a filtered
@@ -137,4 +137,40 @@ export function FilterInput({
 /** Options from a label map, in the order of `values`. */
 export function optionsFrom<K extends string>(values: readonly K[], labels: Record<K, string>): FilterOption[] {
   return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/**
+ * Filters that fold behind a 筛选 button on phones, so the results stay in
+ * view after a search; on wider screens they are always shown. A <details>
+ * works without JavaScript; the CSS (.collapsible-filters in tailwind.css)
+ * shows its fields from 640 px, and the effect opens it there for browsers
+ * without ::details-content.
+ */
+export function CollapsibleFilters({
+  label = "筛选",
+  activeCount = 0,
+  children,
+  className = "",
+  fieldsClassName = "",
+}: {
+  label?: string;
+  /** how many filters are set; shown on the button */
+  activeCount?: number;
+  children: ReactNode;
+  className?: string;
+  fieldsClassName?: string;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia("(min-width: 640px)").matches) ref.current.open = true;
+  }, []);
+  return (
+    <details ref={ref} className={`collapsible-filters ${className}`}>
+      <summary className="btn-secondary cursor-pointer sm:hidden">
+        {label}
+        {activeCount ? `（已选 ${activeCount} 项）` : null}
+      </summary>
+      <div className={`mt-3 sm:mt-0 ${fieldsClassName}`}>{children}</div>
+    </details>
+  );
 }

@@ -5,7 +5,7 @@ import { useOptionalRootData } from "~/root";
 
 export function Logo() {
   return (
-    <Link to="/" className="flex items-center gap-2 font-semibold text-brand-700">
+    <Link to="/" className="tap flex items-center gap-2 font-semibold text-brand-700">
       <img src="/favicon.svg" alt="" className="h-7 w-7" />
       <span className="text-lg">益苗</span>
     </Link>
@@ -16,7 +16,7 @@ export function NotificationBell({ count }: { count: number }) {
   return (
     <Link
       to="/notifications"
-      className="relative inline-flex h-9 w-9 items-center justify-center rounded-full text-gray-600 hover:bg-gray-100"
+      className="relative inline-flex h-11 w-11 items-center justify-center rounded-full text-gray-600 hover:bg-gray-100 sm:h-9 sm:w-9"
       aria-label={count > 0 ? `通知（${count} 条未读）` : "通知"}
       title="通知"
     >
@@ -92,7 +92,7 @@ export function PublicHeader() {
               to={item.to}
               end={item.end}
               className={({ isActive }) =>
-                `whitespace-nowrap border-b-2 py-1 ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-gray-600 hover:text-gray-900"}`
+                `tap whitespace-nowrap border-b-2 py-1 ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-gray-600 hover:text-gray-900"}`
               }
             >
               {item.label}
@@ -110,7 +110,7 @@ export function Footer() {
     <footer className="mt-16 border-t border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-2 px-4 py-6 text-xs text-gray-500">
         <span>益苗 · 社会组织培育与公益创投平台 · 区民政局</span>
-        <Link to="/audit-chain" className="hover:underline">
+        <Link to="/audit-chain" className="tap hover:underline">
           审计链每日公示
         </Link>
       </div>
@@ -150,7 +150,7 @@ export function WorkspaceShell({
                 to={item.to}
                 end={item.end}
                 className={({ isActive }) =>
-                  `whitespace-nowrap rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-50 font-medium text-brand-700" : "text-gray-700 hover:bg-gray-100"}`
+                  `tap whitespace-nowrap rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-50 font-medium text-brand-700" : "text-gray-700 hover:bg-gray-100"}`
                 }
               >
                 {item.label}

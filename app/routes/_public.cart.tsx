@@ -107,7 +107,10 @@ export default function CartPage() {
             {items.map((item) => {
               const product = byId.get(item.productId);
               return (
-                <li key={item.productId} className="flex flex-wrap items-center gap-3 p-3">
+                <li
+                  key={item.productId}
+                  className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-3 p-3 sm:flex sm:flex-wrap"
+                >
                   {product?.images[0] ? (
                     <img
                       src={`/files/${product.images[0].attachmentId}`}
@@ -118,9 +121,9 @@ export default function CartPage() {
                       className="h-16 w-16 rounded bg-gray-100 object-cover"
                     />
                   ) : null}
-                  <div className="min-w-0 flex-1">
+                  <div className={`min-w-0 flex-1 ${product?.images[0] ? "" : "col-span-2"}`}>
                     {product ? (
-                      <Link to={`/products/${product.id}`} className="link font-medium">
+                      <Link to={`/products/${product.id}`} className="link tap font-medium">
                         {product.name}
                       </Link>
                     ) : (
@@ -133,32 +136,35 @@ export default function CartPage() {
                       <p className="text-xs text-red-600">{problemFor.get(item.productId)}</p>
                     ) : null}
                   </div>
-                  <label className="flex items-center gap-2 text-sm">
-                    数量
-                    <input
-                      type="number"
-                      min={1}
-                      max={MAX_LINE_QUANTITY}
-                      className="input w-20"
-                      aria-label={`${product?.name ?? "产品"}数量`}
-                      defaultValue={item.quantity}
-                      key={`${item.productId}-${item.quantity}`}
-                      onBlur={(e) => {
-                        const q = Number(e.currentTarget.value);
-                        if (Number.isInteger(q) && q !== item.quantity) change(item.productId, q);
-                      }}
-                    />
-                  </label>
-                  <span className="w-24 text-right font-medium">
-                    {product ? formatFen(lineTotalFen(product.priceFen, item.quantity)) : "—"}
-                  </span>
-                  <button
-                    type="button"
-                    className="btn-secondary px-2 py-1 text-sm"
-                    onClick={() => change(item.productId, 0)}
-                  >
-                    移除
-                  </button>
+                  {/* On phones the quantity, line total and 移除 take a row of their own under the name. */}
+                  <div className="col-span-2 flex flex-wrap items-center justify-between gap-3 sm:contents">
+                    <label className="flex items-center gap-2 whitespace-nowrap text-sm">
+                      数量
+                      <input
+                        type="number"
+                        min={1}
+                        max={MAX_LINE_QUANTITY}
+                        className="input w-20"
+                        aria-label={`${product?.name ?? "产品"}数量`}
+                        defaultValue={item.quantity}
+                        key={`${item.productId}-${item.quantity}`}
+                        onBlur={(e) => {
+                          const q = Number(e.currentTarget.value);
+                          if (Number.isInteger(q) && q !== item.quantity) change(item.productId, q);
+                        }}
+                      />
+                    </label>
+                    <span className="whitespace-nowrap text-right font-medium sm:w-24">
+                      {product ? formatFen(lineTotalFen(product.priceFen, item.quantity)) : "—"}
+                    </span>
+                    <button
+                      type="button"
+                      className="btn-secondary px-2 py-1 text-sm"
+                      onClick={() => change(item.productId, 0)}
+                    >
+                      移除
+                    </button>
+                  </div>
                 </li>
               );
             })}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -130,38 +131,31 @@ export default function OrganizationPage() {
         {changes.length === 0 ? (
           <EmptyState>暂无变更记录。</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="table-basic">
-              <thead>
-                <tr>
-                  <th>日期</th>
-                  <th>事项</th>
-                  <th>变更前</th>
-                  <th>变更后</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {changes.map((c) => (
-                  <tr key={c.id}>
-                    <td className="whitespace-nowrap">{formatDate(c.effectiveAt)}</td>
-                    <td className="whitespace-nowrap">
-                      {c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)}
-                    </td>
-                    {c.kind === "CHANGE" ? (
-                      <>
-                        <td className="min-w-[8rem] break-words">{formatChangeValue(c.field, c.oldValue)}</td>
-                        <td className="min-w-[8rem] break-words">{formatChangeValue(c.field, c.newValue)}</td>
-                      </>
-                    ) : (
-                      <td colSpan={2} className="min-w-[8rem] break-words">
-                        {c.reason ? `理由：${c.reason}` : "—"}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="变更记录"
+            rows={changes}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: "日期", className: "whitespace-nowrap", cell: (c) => formatDate(c.effectiveAt) },
+              {
+                header: "事项",
+                className: "sm:whitespace-nowrap",
+                cell: (c) => (c.kind === "CHANGE" ? registeredFieldLabel(c.field) : changeKindLabel(c.kind)),
+              },
+              {
+                header: "变更前",
+                className: "break-words sm:min-w-[8rem]",
+                span: (c) => (c.kind === "CHANGE" ? null : { colSpan: 2, label: "说明" }),
+                cell: (c) =>
+                  c.kind === "CHANGE" ? formatChangeValue(c.field, c.oldValue) : c.reason ? `理由：${c.reason}` : "—",
+              },
+              {
+                header: "变更后",
+                className: "break-words sm:min-w-[8rem]",
+                cell: (c) => formatChangeValue(c.field, c.newValue),
+              },
+            ]}
+          />
         )}
       </SectionCard>
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
+import { CollapsibleFilters, FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
@@ -65,6 +65,13 @@ export default function DirectoryPage() {
   const firstPageParams = new URLSearchParams(location.search);
   firstPageParams.delete("page");
   const firstPageHref = `/orgs?${firstPageParams}`;
+  const activeFilters = [
+    query.type,
+    query.area,
+    query.status !== "REGISTERED",
+    query.grade,
+    query.sort !== "date",
+  ].filter(Boolean).length;
 
   return (
     <div>
@@ -87,44 +94,51 @@ export default function DirectoryPage() {
           placeholder="如：老年协会，或 18 位代码"
           className="sm:col-span-2 lg:col-span-6"
         />
-        <FilterSelect
-          id="type"
-          name="type"
-          label="类型"
-          allLabel="全部类型"
-          options={optionsFrom(ORG_TYPES, ORG_TYPE_LABELS)}
-          defaultValue={query.type}
-        />
-        <FilterSelect
-          id="area"
-          name="area"
-          label="活动地域"
-          allLabel="全部地域"
-          options={areas.map((area) => ({ value: area.code, label: `${area.name}（${area.code}）` }))}
-          defaultValue={query.area}
-        />
-        <FilterSelect
-          id="status"
-          name="status"
-          label="登记状态"
-          options={[
-            ...statuses.map((status) => ({ value: status, label: orgStatusLabel(status) })),
-            { value: "ALL", label: "全部（含已注销、已撤销）" },
-          ]}
-          defaultValue={query.status}
-        />
-        <FilterSelect
-          id="grade"
-          name="grade"
-          label="评估等级"
-          allLabel="全部等级"
-          options={grades.map((grade) => ({
-            value: grade,
-            label: grade === "NONE" ? "无等级" : gradeLabel(Number(grade)),
-          }))}
-          defaultValue={query.grade}
-        />
-        <FilterSelect id="sort" name="sort" label="排序" options={SORT_OPTIONS} defaultValue={query.sort} />
+        <CollapsibleFilters
+          label="筛选"
+          activeCount={activeFilters}
+          className="sm:col-span-2 lg:col-span-6"
+          fieldsClassName="grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+        >
+          <FilterSelect
+            id="type"
+            name="type"
+            label="类型"
+            allLabel="全部类型"
+            options={optionsFrom(ORG_TYPES, ORG_TYPE_LABELS)}
+            defaultValue={query.type}
+          />
+          <FilterSelect
+            id="area"
+            name="area"
+            label="活动地域"
+            allLabel="全部地域"
+            options={areas.map((area) => ({ value: area.code, label: `${area.name}（${area.code}）` }))}
+            defaultValue={query.area}
+          />
+          <FilterSelect
+            id="status"
+            name="status"
+            label="登记状态"
+            options={[
+              ...statuses.map((status) => ({ value: status, label: orgStatusLabel(status) })),
+              { value: "ALL", label: "全部（含已注销、已撤销）" },
+            ]}
+            defaultValue={query.status}
+          />
+          <FilterSelect
+            id="grade"
+            name="grade"
+            label="评估等级"
+            allLabel="全部等级"
+            options={grades.map((grade) => ({
+              value: grade,
+              label: grade === "NONE" ? "无等级" : gradeLabel(Number(grade)),
+            }))}
+            defaultValue={query.grade}
+          />
+          <FilterSelect id="sort" name="sort" label="排序" options={SORT_OPTIONS} defaultValue={query.sort} />
+        </CollapsibleFilters>
       </FilterBar>
 
       {invalidUscc ? (

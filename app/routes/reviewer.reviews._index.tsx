@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -69,7 +70,7 @@ export default function ReviewerTasks() {
               key={t.label}
               to={t.value ? `/reviewer/reviews?status=${t.value}` : "/reviewer/reviews"}
               aria-current={active ? "page" : undefined}
-              className={`rounded-full px-3 py-1 ring-1 ring-inset ${active ? "bg-brand-50 font-medium text-brand-700 ring-brand-200" : "text-gray-700 ring-gray-300 hover:bg-gray-50"}`}
+              className={`tap rounded-full px-3 py-1 ring-1 ring-inset ${active ? "bg-brand-50 font-medium text-brand-700 ring-brand-200" : "text-gray-700 ring-gray-300 hover:bg-gray-50"}`}
             >
               {t.label}（{tabCount(t.value)}）
             </Link>
@@ -77,64 +78,71 @@ export default function ReviewerTasks() {
         })}
       </nav>
 
-      <section className="card overflow-x-auto" aria-label="评审任务列表">
+      <section className="card" aria-label="评审任务列表">
         {tasks.length === 0 ? (
           <EmptyState>{filter ? "该状态下暂无评审任务。" : "暂无分配给您的评审任务。"}</EmptyState>
         ) : (
-          <table className="table-basic">
-            <thead>
-              <tr>
-                <th>项目</th>
-                <th>公益创投</th>
-                <th>截止日期</th>
-                <th>状态</th>
-                <th>
-                  <span className="sr-only">操作</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {tasks.map((t) => {
-                const due = t.dueAt ?? t.subject?.reviewEndsAt ?? null;
-                const open = t.status !== "SUBMITTED";
-                const overdue = open && due != null && new Date(due).getTime() < nowMs;
-                return (
-                  <tr key={t.id} data-testid="review-task">
-                    <td>
-                      <Link to={`/reviewer/reviews/${t.id}`} className="link font-medium">
-                        {t.subject?.title || "（未命名项目）"}
-                      </Link>
-                      <p className="text-xs text-gray-500">
-                        {t.subject?.blind ? "盲评" : t.subject?.organizationName}
-                        {t.subject?.category ? ` · ${t.subject.category}` : ""}
-                      </p>
-                    </td>
-                    <td>{t.subject?.roundTitle ?? "—"}</td>
-                    <td className={overdue ? "font-medium text-red-700" : undefined}>
+          <DataTable
+            label="评审任务"
+            rows={tasks}
+            rowKey={(t) => t.id}
+            rowProps={() => ({ "data-testid": "review-task" })}
+            columns={[
+              {
+                header: "项目",
+                primary: true,
+                cell: (t) => (
+                  <>
+                    <Link to={`/reviewer/reviews/${t.id}`} className="link tap font-medium">
+                      {t.subject?.title || "（未命名项目）"}
+                    </Link>
+                    <p className="text-xs text-gray-500">
+                      {t.subject?.blind ? "盲评" : t.subject?.organizationName}
+                      {t.subject?.category ? ` · ${t.subject.category}` : ""}
+                    </p>
+                  </>
+                ),
+              },
+              { header: "公益创投", cell: (t) => t.subject?.roundTitle ?? "—" },
+              {
+                header: "截止日期",
+                cell: (t) => {
+                  const due = t.dueAt ?? t.subject?.reviewEndsAt ?? null;
+                  const overdue = t.status !== "SUBMITTED" && due != null && new Date(due).getTime() < nowMs;
+                  return (
+                    <span className={overdue ? "font-medium text-red-700" : undefined}>
                       {formatDate(due)}
                       {overdue ? <span className="ml-1 text-xs">（已逾期）</span> : null}
                       {t.status === "SUBMITTED" ? (
-                        <p className="text-xs text-gray-500">提交于 {formatDateTime(t.submittedAt)}</p>
+                        <span className="block text-xs text-gray-500">提交于 {formatDateTime(t.submittedAt)}</span>
                       ) : null}
-                    </td>
-                    <td>
-                      <StatusBadge
-                        workflow={reviewAssignmentWorkflow}
-                        state={t.status}
-                        tones={REVIEW_STATUS_TONES}
-                        testId="review-status"
-                      />
-                    </td>
-                    <td className="whitespace-nowrap text-right">
-                      <Link to={`/reviewer/reviews/${t.id}`} className="btn-secondary px-3 py-1.5 text-xs">
-                        {t.status === "SUBMITTED" ? "查看" : t.status === "DRAFTED" ? "继续评分" : "开始评分"}
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </span>
+                  );
+                },
+              },
+              {
+                header: "状态",
+                cell: (t) => (
+                  <StatusBadge
+                    workflow={reviewAssignmentWorkflow}
+                    state={t.status}
+                    tones={REVIEW_STATUS_TONES}
+                    testId="review-status"
+                  />
+                ),
+              },
+              {
+                header: "操作",
+                hideHeader: true,
+                className: "whitespace-nowrap sm:text-right",
+                cell: (t) => (
+                  <Link to={`/reviewer/reviews/${t.id}`} className="btn-secondary px-3 py-1.5 text-xs">
+                    {t.status === "SUBMITTED" ? "查看" : t.status === "DRAFTED" ? "继续评分" : "开始评分"}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         )}
         <Pagination page={page} pageSize={pageSize} total={total} />
       </section>

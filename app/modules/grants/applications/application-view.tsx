@@ -1,5 +1,6 @@
 // Read-only pieces of a 公益创投 application shared by the applicant's locked view
 // and the staff screening pages.
+import { DataCell, DataTable } from "~/components/data-table";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { StatusBadge, type BadgeTone } from "~/components/status-badge";
 import { auditActionLabel } from "~/modules/audit/labels";
@@ -194,36 +195,32 @@ export function GrantApplicationDetails({
         </ul>
       </section>
 
-      <section className="card overflow-x-auto" aria-label="预算">
+      <section className="card" aria-label="预算">
         <h2 className="font-medium">预算</h2>
-        <table className="table-basic mt-2">
-          <thead>
-            <tr>
-              <th>科目</th>
-              <th>用途说明</th>
-              <th>申请资助</th>
-              <th>自有资金</th>
-              <th>配套资金</th>
+        <DataTable
+          className="mt-2"
+          rows={application.budgetLines}
+          rowKey={(_, i) => String(i)}
+          columns={[
+            {
+              header: "科目",
+              primary: true,
+              cell: (l) => BUDGET_CATEGORY_LABELS[l.category as BudgetCategory] ?? l.category,
+            },
+            { header: "用途说明", cell: (l) => l.description },
+            { header: "申请资助", cell: (l) => formatFen(l.requestedFen) },
+            { header: "自有资金", cell: (l) => formatFen(l.ownFen) },
+            { header: "配套资金", cell: (l) => formatFen(l.matchedFen) },
+          ]}
+          footer={
+            <tr role="row" className="font-medium">
+              <DataCell colSpan={2}>合计（总预算 {formatFen(application.totalBudgetFen)}）</DataCell>
+              <DataCell label="申请资助">{formatFen(application.requestedFen)}</DataCell>
+              <DataCell label="自有资金">{formatFen(application.ownFundsFen)}</DataCell>
+              <DataCell label="配套资金">{formatFen(application.matchedFen)}</DataCell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {application.budgetLines.map((l, i) => (
-              <tr key={i}>
-                <td>{BUDGET_CATEGORY_LABELS[l.category as BudgetCategory] ?? l.category}</td>
-                <td>{l.description}</td>
-                <td>{formatFen(l.requestedFen)}</td>
-                <td>{formatFen(l.ownFen)}</td>
-                <td>{formatFen(l.matchedFen)}</td>
-              </tr>
-            ))}
-            <tr className="font-medium">
-              <td colSpan={2}>合计（总预算 {formatFen(application.totalBudgetFen)}）</td>
-              <td>{formatFen(application.requestedFen)}</td>
-              <td>{formatFen(application.ownFundsFen)}</td>
-              <td>{formatFen(application.matchedFen)}</td>
-            </tr>
-          </tbody>
-        </table>
+          }
+        />
       </section>
 
       <section className="card" aria-label="附件">
