@@ -143,7 +143,7 @@ export function SelectField({
   );
 }
 
-/** A file input; browsers cannot refill these, so the hint says to pick again. */
+/** A file input; browsers cannot refill these, so after an error it asks to pick the file again. */
 export function FileField({
   meta,
   label,
@@ -164,7 +164,7 @@ export function FileField({
     <FieldShell
       label={label}
       hint={hint}
-      errors={meta.errors}
+      errors={meta.errors?.length ? [...meta.errors, "请重新选择文件。"] : meta.errors}
       errorId={meta.errorId}
       htmlFor={id}
       required={meta.required}

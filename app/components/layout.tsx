@@ -137,7 +137,8 @@ export function WorkspaceShell({
       <div className="print:hidden">
         <PublicHeader />
       </div>
-      <div className="mx-auto flex w-full max-w-6xl flex-1 flex-col gap-4 px-4 py-4 md:flex-row md:gap-6 md:py-6 print:block print:max-w-none print:p-0">
+      {/* Wider than the public pages: staff tables fit 1280 px screens without hiding columns. */}
+      <div className="mx-auto flex w-full max-w-screen-xl flex-1 flex-col gap-4 px-4 py-4 md:flex-row md:gap-6 md:py-6 print:block print:max-w-none print:p-0">
         <aside className="md:w-52 md:shrink-0 print:hidden">
           <div className="mb-2 px-1">
             <p className="text-sm font-semibold text-gray-900">{title}</p>

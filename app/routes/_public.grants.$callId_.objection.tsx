@@ -132,7 +132,7 @@ export default function ObjectionPage() {
             meta={fields.evidence}
             label="证明材料（选填）"
             accept={ACCEPT}
-            hint={`支持 ${allowedLabel(EVIDENCE_KINDS)}，不超过 10 MB；仅区民政局工作人员可查看。出错后请重新选择文件。`}
+            hint={`支持 ${allowedLabel(EVIDENCE_KINDS)}，不超过 10 MB；仅区民政局工作人员可查看。`}
             className="sm:col-span-2"
           />
           <div className="sm:col-span-2">

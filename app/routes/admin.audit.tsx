@@ -100,7 +100,7 @@ export default function AuditLogPage() {
       {events.length === 0 ? (
         <EmptyState>{filtered ? "没有符合条件的记录。" : "暂无审计记录。"}</EmptyState>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
           <table className="table-basic">
             <thead>
               <tr>
@@ -116,7 +116,7 @@ export default function AuditLogPage() {
             <tbody className="divide-y divide-gray-100">
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
+                  <td className="min-w-[6rem]">{formatDateTime(e.createdAt)}</td>
                   <td className="whitespace-nowrap">
                     {e.actor ? (
                       <Link to={`/admin/users/${e.actor.id}`} className="link">
@@ -126,8 +126,8 @@ export default function AuditLogPage() {
                       "系统"
                     )}
                   </td>
-                  <td className="whitespace-nowrap">{auditActionLabel(e.action)}</td>
-                  <td className="whitespace-nowrap">
+                  <td className="min-w-[6rem]">{auditActionLabel(e.action)}</td>
+                  <td className="min-w-[8rem] break-all">
                     <span>{AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}</span>{" "}
                     {e.entityType === "User" ? (
                       <Link to={`/admin/users/${e.entityId}`} className="link font-mono text-xs">
@@ -137,8 +137,8 @@ export default function AuditLogPage() {
                       <span className="font-mono text-xs">{e.entityId}</span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap">{e.stateChange}</td>
-                  <td className="min-w-[10rem]">{e.reason ?? "—"}</td>
+                  <td className="min-w-[6rem]">{e.stateChange}</td>
+                  <td className="min-w-[8rem]">{e.reason ?? "—"}</td>
                   <td className="whitespace-nowrap font-mono text-xs">{e.ip ?? "—"}</td>
                 </tr>
               ))}

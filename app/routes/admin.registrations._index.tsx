@@ -65,7 +65,7 @@ export default function AdminRegistrations() {
       {applications.length === 0 ? (
         <p className="card text-sm text-gray-500">没有符合条件的申请。</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
           <table className="table-basic" aria-label="登记申请列表">
             <thead>
               <tr>

@@ -87,7 +87,7 @@ export default function OrgDocumentsPage() {
             label="文件"
             accept={DOCUMENT_ACCEPT}
             className="sm:col-span-2"
-            hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，单个文件不超过 10 MB。出错后请重新选择文件。`}
+            hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，单个文件不超过 10 MB。`}
           />
           <div className="sm:col-span-2">
             <FormErrors id={form.errorId} errors={form.errors} />

@@ -15,7 +15,8 @@ import {
   startGrantApplication,
 } from "~/modules/grants/applications/applications.server";
 import { loadEligibilityFacts } from "~/modules/grants/applications/eligibility.server";
-import { checkEligibility, eligibilitySummary } from "~/modules/grants/calls/eligibility";
+import { describeEligibility } from "~/modules/grants/calls/display";
+import { checkEligibility } from "~/modules/grants/calls/eligibility";
 import { parseCallEligibility, parseCategories } from "~/modules/grants/calls/settings";
 import { answerIntent, handler } from "~/utils/action.server";
 import { prisma } from "~/utils/db.server";
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         perProjectCapFen: c.perProjectCapFen,
         applyClosesAt: c.applyClosesAt,
         categories: parseCategories(c.categories),
-        conditions: eligibilitySummary(rules),
+        conditions: describeEligibility(rules),
         eligible: result.eligible,
         reasons: result.reasons,
         applicationId: existing.find((e) => e.callId === c.id)?.id ?? null,

@@ -112,7 +112,7 @@ export function ProductForm({
         accept={ACCEPT}
         multiple
         className="sm:col-span-2"
-        hint={`1–${MAX_PRODUCT_IMAGES} 张，支持 ${allowedLabel(IMAGE_KINDS)}，单张不超过 10 MB。图片将公开展示。出错后请重新选择文件。`}
+        hint={`1–${MAX_PRODUCT_IMAGES} 张，支持 ${allowedLabel(IMAGE_KINDS)}，单张不超过 10 MB。图片将公开展示。`}
       />
       <div className="sm:col-span-2">
         <FormErrors id={form.errorId} errors={form.errors} />

@@ -9,7 +9,7 @@ export function ApplicationsTable({ idsName }: { idsName: string }) {
   return applications.length === 0 ? (
     <p className="card text-sm text-gray-500">没有符合条件的申报。</p>
   ) : (
-    <div className="card overflow-x-auto p-0 sm:p-0">
+    <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
       <table className="table-basic" aria-label="申报列表">
         <thead>
           <tr>

@@ -214,7 +214,7 @@ export default function CallRanking() {
       {rows.length === 0 ? (
         <p className="card text-sm text-gray-500">还没有可排名的项目（需有已提交的专家评审）。</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
           <table className="table-basic" aria-label={call.stage === "OPEN" ? "排名预览" : "拟入围名单"}>
             <thead>
               <tr>
@@ -241,12 +241,12 @@ export default function CallRanking() {
                   <td className="font-semibold" data-testid="rank">
                     {r.rank}
                   </td>
-                  <td className="min-w-[12rem]">
+                  <td className="min-w-[10rem]">
                     <Link to={`/admin/grants/${call.id}/review/${r.applicationId}`} className="link font-medium">
                       {r.title}
                     </Link>
                   </td>
-                  <td className="min-w-[9rem]">{r.organizationName}</td>
+                  <td className="min-w-[8rem]">{r.organizationName}</td>
                   <td>{r.category ?? "—"}</td>
                   <td>{r.reviewCount}</td>
                   <td className="whitespace-nowrap">

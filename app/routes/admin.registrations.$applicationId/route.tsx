@@ -123,7 +123,7 @@ export default function AdminRegistrationDetail() {
               <dt className="text-gray-500">申请组织</dt>
               <dd>
                 {org.name}
-                <span className="ml-1 text-xs text-gray-500">（{orgStatusLabel(org.status)}）</span>
+                <span className="ml-1 text-xs text-gray-500">· {orgStatusLabel(org.status)}</span>
               </dd>
             </div>
             <div>

@@ -330,7 +330,7 @@ export function ApplicationForm() {
           stored={documents}
           meta={(name) => fields[name]}
           missingHint={(key) =>
-            grantDocuments.documents[key].required ? "提交时必须上传。出错后请重新选择文件。" : "选填。"
+            grantDocuments.documents[key].required ? "尚未上传，提交时必须上传。" : "尚未上传，选填。"
           }
         />
       </Section>

@@ -137,7 +137,7 @@ export function FinanceSection({
             meta={f("auditReport")}
             label={auditUpload.required ? "年度审计报告（基金会必须上传）" : "年度审计报告"}
             accept={ACCEPT}
-            hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，不超过 10 MB。出错后请重新选择文件。`}
+            hint={`支持 ${allowedLabel(DOCUMENT_KINDS)}，不超过 10 MB。`}
           />
           {auditUpload.files.length > 0 ? (
             <p className="mt-2 text-sm">

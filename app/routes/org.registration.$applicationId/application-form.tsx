@@ -229,7 +229,7 @@ export function ApplicationForm() {
           keys={documentsFor(kind)}
           stored={documents}
           meta={(name) => req(name, fields[name])}
-          missingHint={() => "尚未上传。出错后请重新选择文件。"}
+          missingHint={() => "尚未上传。"}
           showSize
         />
       </Section>

@@ -6,7 +6,7 @@ import type { CallEligibility } from "./settings";
 export function describeEligibility(e: CallEligibility): string[] {
   const lines: string[] = [];
   if (e.registeredActive) lines.push("已在本局依法登记且处于正常活动状态");
-  if (e.inspectionNotFailedLastYear) lines.push("上一年度年检未被认定为不合格，且已参加年检");
+  if (e.inspectionNotFailedLastYear) lines.push("上一年度参加了年检，且结论不是不合格");
   if (e.notAbnormal) lines.push("未被列入活动异常名录");
   if (e.notBarred) lines.push(`近 ${e.barYears} 年内没有被终止的项目或终期评估不合格的项目`);
   if (e.minGrade != null) lines.push(`社会组织评估等级为 ${e.minGrade}A 及以上`);

@@ -112,15 +112,3 @@ export function checkEligibility(rules: CallEligibility, facts: EligibilityFacts
 
   return { eligible: reasons.length === 0, reasons };
 }
-
-/** One line describing each rule a call applies, for the call card. */
-export function eligibilitySummary(rules: CallEligibility): string[] {
-  const lines: string[] = [];
-  if (rules.registeredActive) lines.push("已依法登记");
-  if (rules.inspectionNotFailedLastYear) lines.push("上一年度年检未被评为不合格或未参检");
-  if (rules.notAbnormal) lines.push("未被列入活动异常名录");
-  if (rules.notBarred && rules.barYears > 0) lines.push(`近 ${rules.barYears} 年内无被终止或终期评估不合格的项目`);
-  if (rules.minGrade != null) lines.push(`评估等级 ${rules.minGrade}A 及以上`);
-  if (rules.incubatedOnly) lines.push("限孵化基地在孵或已出壳机构");
-  return lines;
-}

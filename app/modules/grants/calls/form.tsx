@@ -148,7 +148,7 @@ export function CallForm({
       <Section title="申报资格">
         <div className="space-y-2">
           <CheckboxField meta={fields.registeredActive} label="已依法登记且处于正常活动状态" />
-          <CheckboxField meta={fields.inspectionNotFailedLastYear} label="上一年度年检未被认定为不合格（且已参检）" />
+          <CheckboxField meta={fields.inspectionNotFailedLastYear} label="上一年度参加了年检，且结论不是不合格" />
           <CheckboxField meta={fields.notAbnormal} label="未被列入活动异常名录" />
           <CheckboxField meta={fields.notBarred} label="近年内没有被终止或终期评估不合格的项目" />
           <CheckboxField meta={fields.incubatedOnly} label="仅限孵化基地在孵或已出壳的机构" />
