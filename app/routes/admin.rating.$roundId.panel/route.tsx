@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PageHeader } from "~/components/layout";
+import { SectionCard } from "~/components/section-card";
+import { StatusBadge } from "~/components/status-badge";
+import { requireRole } from "~/modules/auth/permissions.server";
+import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
+import { APPLICATION_TONES } from "~/modules/rating/labels";
+import { RatingAutoAssignSchema } from "~/modules/rating/review/panel";
+import { autoAssignRating, loadRatingPanel } from "~/modules/rating/review/panel.server";
+import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
+import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
+import { answerIntent, handler } from "~/utils/action.server";
+import { formatDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/http";
+import { readForm } from "~/utils/request-body.server";
+import { AutoAssignCard } from "./auto-assign-card";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `专家评估 · ${data?.round.title ?? "等级评估"} · 益苗` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "ADMIN");
+  const panel = await loadRatingPanel(params.roundId ?? "");
+  invariantResponse(panel, "未找到该评估", { status: 404 });
+  return panel;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "ADMIN");
+  const roundId = params.roundId ?? "";
+  return answerIntent(
+    "auto-assign",
+    await readForm(request),
+    handler({
+      schema: RatingAutoAssignSchema,
+      run: ({ intent: _, ...input }) => autoAssignRating(roundId, input, { actor: admin, request }),
+      done: ({ ok: _, ...outcome }) => data({ intent: "auto-assign" as const, outcome }),
+    }),
+  );
+}
+
+export default function RatingPanelPage() {
+  const { round, applications, totals } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="专家评估"
+        description={`${round.title} · 评估截止 ${formatDate(round.reviewEndsAt)} · 已分配 ${totals.assignments} 项，已提交 ${totals.submitted} 项`}
+        actions={
+          <Link to={`/admin/rating/${round.id}`} className="btn-secondary">
+            返回评估
+          </Link>
+        }
+      />
+      {round.open ? <AutoAssignCard /> : null}
+      <SectionCard id="panel-applications" title="进入专家评估的申请" className="overflow-x-auto">
+        {applications.length === 0 ? (
+          <EmptyState>还没有审核通过的申请。</EmptyState>
+        ) : (
+          <table className="table-basic">
+            <thead>
+              <tr>
+                <th>社会组织</th>
+                <th>评估专家</th>
+                <th>自评分</th>
+                <th>专家评分（平均）</th>
+                <th>状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/admin/rating/applications/${a.id}`} className="link">
+                      {a.organization.name}
+                    </Link>
+                  </td>
+                  <td>
+                    {a.reviewers.length === 0 ? "未分配" : null}
+                    <ul>
+                      {a.reviewers.map((r) => (
+                        <li key={r.assignmentId}>
+                          {r.name}{" "}
+                          <StatusBadge
+                            workflow={reviewAssignmentWorkflow}
+                            state={r.status}
+                            tones={REVIEW_STATUS_TONES}
+                          />
+                          {r.overdue ? <span className="text-xs text-red-700">（已逾期）</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                    {a.needsReviewer ? <p className="text-xs text-amber-800">专家人数不足 {round.k} 位</p> : null}
+                  </td>
+                  <td>{a.selfTotal ?? "—"}</td>
+                  <td>{a.expertTotal ?? "—"}</td>
+                  <td>
+                    <StatusBadge workflow={ratingApplicationWorkflow} state={a.status} tones={APPLICATION_TONES} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </SectionCard>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
