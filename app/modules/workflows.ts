@@ -17,6 +17,7 @@ import { incubationWorkflow } from "~/modules/incubation/workflow";
 import { inspectionWorkflow, rectificationWorkflow } from "~/modules/inspection/workflow";
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { certificateWorkflow, checkWorkflow, gradeActionWorkflow } from "~/modules/rating/grade-workflow";
+import { reviewRequestWorkflow } from "~/modules/rating/publicity-workflow";
 import { ratingRoundWorkflow } from "~/modules/rating/round-workflow";
 import { registrationWorkflow } from "~/modules/registration/workflow";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
@@ -46,6 +47,7 @@ export const WORKFLOWS = registerWorkflows([
   gradeActionWorkflow,
   certificateWorkflow,
   checkWorkflow,
+  reviewRequestWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };
