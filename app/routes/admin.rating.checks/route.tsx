@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -15,6 +14,8 @@ import { checkWorkflow } from "~/modules/rating/grade-workflow";
 import { gradeLabel } from "~/modules/registry/grade";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 import { DecideCheckForm, DecideCheckSchema, SampleForm, SampleSchema, VerifyForm, VerifySchema } from "./forms";
 
 export const meta: MetaFunction = () => [{ title: "跟踪评估与核查评估 · 益苗" }];
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "ADMIN");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   return dispatchIntent(formData, {
     sample: handler({
       schema: SampleSchema,
