@@ -3,8 +3,10 @@
 // the safe choice; without it the form posts unconfirmed, the action answers
 // with a confirmation step (action.server.ts) and the route shows ConfirmGate's
 // second page, which posts the same fields again with the confirmation.
+import { parseWithZod } from "@conform-to/zod";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useId, useRef, type ReactNode } from "react";
+import type { z } from "zod";
 import { CONFIRM_FIELD, confirmRequestOf } from "~/utils/confirm";
 
 /**
@@ -20,6 +22,8 @@ export function ConfirmButton({
   disabled,
   name,
   value,
+  schema,
+  onPress,
 }: {
   intent: string;
   /** The action, as on the dialog's confirm button (准予登记). */
@@ -31,6 +35,13 @@ export function ConfirmButton({
   disabled?: boolean;
   name?: string;
   value?: string;
+  /**
+   * The form's checks: when they fail, the press goes straight on to the form
+   * (which shows its errors) instead of asking about a submission that cannot go.
+   */
+  schema?: z.ZodTypeAny;
+  /** Called on every press, before asking (e.g. to remember which button was pressed). */
+  onPress?: () => void;
 }) {
   const button = useRef<HTMLButtonElement>(null);
   const confirmed = useRef<HTMLInputElement>(null);
@@ -39,7 +50,10 @@ export function ConfirmButton({
   const headingId = useId();
 
   function ask(event: React.MouseEvent) {
+    onPress?.();
     if (!dialog.current?.showModal) return; // no <dialog> support: the server asks instead
+    const form = button.current?.form;
+    if (schema && form && parseWithZod(new FormData(form, button.current), { schema }).status !== "success") return;
     event.preventDefault();
     dialog.current.showModal();
     cancel.current?.focus();

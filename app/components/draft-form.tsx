@@ -5,6 +5,8 @@ import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { useRef, type ReactNode } from "react";
 import type { z } from "zod";
+import type { ConfirmText } from "~/utils/confirm";
+import { ConfirmButton } from "./confirm";
 import { useConformForm, useIsPending } from "./use-form";
 
 type Reply = Parameters<typeof useConformForm>[0]["reply"];
@@ -39,17 +41,35 @@ export function useDraftForm<Fields extends z.ZodTypeAny>(options: {
   });
 }
 
-/** 保存草稿 and the submit button (labelled from the workflow), with what each checks. */
-export function DraftFormButtons({ submitLabel, hint }: { submitLabel: string; hint: ReactNode }) {
+/**
+ * 保存草稿 and the submit button (labelled from the workflow), with what each
+ * checks. With `confirm` (the form's intent and what submitting does) the
+ * submit button asks first.
+ */
+export function DraftFormButtons({
+  submitLabel,
+  hint,
+  confirm,
+}: {
+  submitLabel: string;
+  hint: ReactNode;
+  confirm?: ConfirmText & { intent: string; schema?: z.ZodTypeAny };
+}) {
   const busy = useIsPending();
   return (
     <div className="flex flex-wrap gap-3">
       <button type="submit" name="intent" value="save" formNoValidate className="btn-secondary" disabled={busy}>
         保存草稿
       </button>
-      <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
-        {submitLabel}
-      </button>
+      {confirm ? (
+        <ConfirmButton {...confirm} name="intent" value="submit" disabled={busy}>
+          {submitLabel}
+        </ConfirmButton>
+      ) : (
+        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      )}
       <p className="self-center text-xs text-gray-500">{hint}</p>
     </div>
   );

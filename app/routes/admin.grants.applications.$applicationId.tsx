@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps } from "@conform-to/react
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConfirmButton, ConfirmGate } from "~/components/confirm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -30,6 +31,7 @@ import { screenApplications } from "~/modules/grants/applications/staff-screenin
 import {
   correctionDueAtOf,
   parseAutoChecks,
+  SCREEN_FAILED_CONFIRM,
   SCREENING_ACTION_LABELS,
   ScreeningSchema,
   type ScreeningAction,
@@ -94,6 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return skipped.length ? fail(`不能执行：${skipped[0]!.why}`, { status: 409 }) : succeed();
       },
       done: (_, { to }) => redirect(`/admin/grants/applications/${row.id}?done=${to}`),
+      confirm: ({ to }) => (to === "SCREEN_FAILED" ? SCREEN_FAILED_CONFIRM : null),
     }),
   );
 }
@@ -101,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminGrantApplication() {
   const { application, call, data, documents, history, checks, actions } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  const reply = useActionData<typeof action>();
   const done = searchParams.get("done");
   return (
     <div className="space-y-4">
@@ -118,27 +122,29 @@ export default function AdminGrantApplication() {
           </Link>
         }
       />
-      {done && done in SCREENING_ACTION_LABELS ? (
-        <Notice>「{SCREENING_ACTION_LABELS[done as ScreeningAction]}」已办理，并已通知申报机构。</Notice>
-      ) : null}
-      {searchParams.get("rechecked") === "1" ? <Notice>已重新检查。</Notice> : null}
-      {application.status === "CORRECTION" ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          已退回补正（截止 {formatDateTime(application.correctionDueAt)}）：{application.correctionNotes}
-        </p>
-      ) : null}
-      {application.screeningNote ? <p className="card text-sm">审查意见：{application.screeningNote}</p> : null}
+      <ConfirmGate reply={reply}>
+        {done && done in SCREENING_ACTION_LABELS ? (
+          <Notice>「{SCREENING_ACTION_LABELS[done as ScreeningAction]}」已办理，并已通知申报机构。</Notice>
+        ) : null}
+        {searchParams.get("rechecked") === "1" ? <Notice>已重新检查。</Notice> : null}
+        {application.status === "CORRECTION" ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            已退回补正（截止 {formatDateTime(application.correctionDueAt)}）：{application.correctionNotes}
+          </p>
+        ) : null}
+        {application.screeningNote ? <p className="card text-sm">审查意见：{application.screeningNote}</p> : null}
 
-      <AutoChecksCard checks={checks} />
-      <Form method="post">
-        <button type="submit" name="intent" value="recheck" className="btn-secondary">
-          重新检查
-        </button>
-      </Form>
+        <AutoChecksCard checks={checks} />
+        <Form method="post">
+          <button type="submit" name="intent" value="recheck" className="btn-secondary">
+            重新检查
+          </button>
+        </Form>
 
-      {actions.length ? <ScreeningForm actions={actions} /> : null}
-      <GrantApplicationDetails application={application} data={data} documents={documents} />
-      <GrantHistory events={history} />
+        {actions.length ? <ScreeningForm actions={actions} /> : null}
+        <GrantApplicationDetails application={application} data={data} documents={documents} />
+        <GrantHistory events={history} />
+      </ConfirmGate>
     </div>
   );
 }
@@ -158,6 +164,8 @@ function ScreeningForm({ actions }: { actions: ScreeningAction[] }) {
     <Form method="post" {...getFormProps(form)} className="card space-y-3" aria-label="资格审查">
       <h2 className="font-medium">资格审查</h2>
       <input type="hidden" name="intent" value="screen" />
+      {/* This page screens one application; the action names it. */}
+      <input type="hidden" name="ids" value="current" />
       <div>
         <label htmlFor={fields.reason.id} className="mb-1 block text-sm font-medium text-gray-700">
           审查意见（退回补正时填写补正要求；不通过时填写理由，申报机构可见）
@@ -177,18 +185,33 @@ function ScreeningForm({ actions }: { actions: ScreeningAction[] }) {
       <FormErrors id={form.errorId} errors={form.errors} />
       <ErrorList id={fields.to.errorId} errors={fields.to.errors} />
       <div className="flex flex-wrap gap-3">
-        {actions.map((to) => (
-          <button
-            key={to}
-            type="submit"
-            name="to"
-            value={to}
-            className={to === "SCREEN_PASSED" ? "btn-primary" : to === "SCREEN_FAILED" ? "btn-danger" : "btn-secondary"}
-            disabled={pending}
-          >
-            {SCREENING_ACTION_LABELS[to]}
-          </button>
-        ))}
+        {actions.map((to) =>
+          to === "SCREEN_FAILED" ? (
+            <ConfirmButton
+              key={to}
+              intent="screening"
+              {...SCREEN_FAILED_CONFIRM}
+              name="to"
+              value={to}
+              className="btn-danger"
+              disabled={pending}
+              schema={ScreeningSchema}
+            >
+              {SCREENING_ACTION_LABELS[to]}
+            </ConfirmButton>
+          ) : (
+            <button
+              key={to}
+              type="submit"
+              name="to"
+              value={to}
+              className={to === "SCREEN_PASSED" ? "btn-primary" : "btn-secondary"}
+              disabled={pending}
+            >
+              {SCREENING_ACTION_LABELS[to]}
+            </button>
+          ),
+        )}
       </div>
     </Form>
   );

@@ -91,6 +91,11 @@ export type IntentHandler<S extends Schema, T extends object, R> = {
    * confirmation step. A function decides per value (submit, not save).
    */
   confirm?: ConfirmText | ((value: z.output<S>) => ConfirmText | null);
+  /**
+   * Before asking, keeps what was sent that the confirmation page cannot post
+   * again (files): e.g. saves the draft with its uploads.
+   */
+  saveBeforeAsking?: (value: z.output<S>) => Promise<WriteResult | void>;
 };
 
 /** Builds one handler; a function so TypeScript infers `value` from the schema. */
@@ -121,10 +126,11 @@ export async function answerIntent<I extends string, S extends Schema, T extends
       submission.reply({ hideFields, ...(refusedUploads ? { fieldErrors: refusedUploads.fieldErrors } : {}) }),
     );
   const confirm = typeof handler.confirm === "function" ? handler.confirm(submission.value) : handler.confirm;
-  if (confirm && !isConfirmed(formData, name)) return confirmReply(name, formData, confirm);
-  let outcome: WriteResult<T> | void;
+  const asking = confirm != null && !isConfirmed(formData, name);
+  let outcome: WriteResult<T> | WriteResult | void;
   try {
-    outcome = await handler.run(submission.value);
+    if (asking && !handler.saveBeforeAsking) return confirmReply(name, formData, confirm);
+    outcome = asking ? await handler.saveBeforeAsking!(submission.value) : await handler.run(submission.value);
   } catch (error) {
     return replyToWorkflowError(name, submission, error, hideFields);
   }
@@ -134,6 +140,7 @@ export async function answerIntent<I extends string, S extends Schema, T extends
       : outcome;
     return replyData(name, failureResult(submission, failure, hideFields), outcome.status ?? 400, outcome.headers);
   }
+  if (asking) return confirmReply(name, formData, confirm);
   if (refusedUploads?.savedNote)
     return replyData(
       name,

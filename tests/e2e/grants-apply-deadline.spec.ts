@@ -21,6 +21,7 @@ test("a submission after the deadline is refused", async ({ page, login }) => {
   await expect(page.getByRole("heading", { level: 1, name: "青少年成长护航" })).toBeVisible();
   await expect(page.getByTestId("deadline-block")).toHaveText(message);
   await page.getByRole("button", { name: "提交申报" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交申报" }).click();
   await expect(page.locator("#grant-application-error")).toHaveText(message);
   // What was on the form is still there.
   await expect(page.getByLabel("项目名称")).toHaveValue("青少年成长护航");

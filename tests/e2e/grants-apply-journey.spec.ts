@@ -89,6 +89,7 @@ test("an organization drafts an application, comes back to it, fixes an over-cap
   await page.getByLabel("申请资助金额合计（元）").fill("90000");
   await expect(error).toHaveCount(0);
   await page.getByRole("button", { name: "提交申报" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交申报" }).click();
   await expect(page.getByRole("status")).toContainText("申报已提交");
   await expect(page.getByTestId("grant-status")).toHaveText("已提交");
   // Locked: the read-only view, no form.

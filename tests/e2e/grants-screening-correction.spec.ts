@@ -60,6 +60,7 @@ test("staff return an application for correction; it is resubmitted and passed",
     .getByRole("textbox", { name: "项目目标", exact: true })
     .fill("为 150 名老人提供助餐和探访；组建 30 人的志愿者队伍，与竹山社区居委会合作。");
   await orgPage.getByRole("button", { name: "补正后重新提交" }).click();
+  await orgPage.getByRole("dialog").getByRole("button", { name: "确认提交申报" }).click();
   await expect(orgPage.getByRole("status")).toContainText("申报已提交");
   await expect(orgPage.getByTestId("grant-status")).toHaveText("已提交");
   await orgContext.close();

@@ -57,12 +57,14 @@ test("a foundation must upload its audit report before submitting", async ({ pag
   await expect(page.getByRole("heading", { name: "2098年度工作报告" })).toBeVisible();
   await fillReport(page);
   await page.getByRole("button", { name: "提交年度报告" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交年度报告" }).click();
   await expect(page.getByText("基金会须上传审计报告")).toBeVisible();
 
   await page
     .getByLabel("年度审计报告（基金会必须上传）")
     .setInputFiles({ name: "2098年度审计报告.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "提交年度报告" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交年度报告" }).click();
   await expect(page.getByText("年度报告已提交，请等待登记管理机关审查。")).toBeVisible();
   const files = await prisma.attachment.findMany({
     where: { subjectType: "InspectionReport", subjectId: report.id },
@@ -78,6 +80,7 @@ test("after the deadline submission is refused with a clear message", async ({ p
   await page.goto(`/org/inspection/${report.id}`);
   await fillReport(page);
   await page.getByRole("button", { name: "提交年度报告" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交年度报告" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "2099年度报告的提交截止日期" })).toContainText(
     "已过，不能再提交。请联系登记管理机关。",
   );

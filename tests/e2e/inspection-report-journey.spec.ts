@@ -84,6 +84,7 @@ test("an organization files its annual report, fixes a finance mismatch, gets �
   await incomeTotal.fill("1500");
   await expect(page.getByText("不等于各项收入之和")).toHaveCount(0);
   await page.getByRole("button", { name: "提交年度报告" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交年度报告" }).click();
   await expect(page.getByText("年度报告已提交，请等待登记管理机关审查。")).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`${YEAR}年度`) })).toContainText("已提交");
 

@@ -76,6 +76,7 @@ test("a reviewer scores an assigned application: field errors, submit, locked", 
   await rubric.getByLabel("评审意见").fill("需求调研扎实，服务设计完整，预算基本合理。");
   await rubric.getByRole("radio", { name: "建议资助", exact: true }).check();
   await rubric.getByRole("button", { name: "提交评分" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认提交评分" }).click();
 
   await expect(main.getByRole("status")).toHaveText("评分已提交，感谢您的评审。");
   const locked = main.getByTestId("locked-scores");

@@ -115,6 +115,7 @@ test("staff remind a late reviewer, swap them with a reason and reopen a submitt
   await expect(budget).toHaveValue("12");
   await budget.fill("8");
   await donePage.getByRole("button", { name: "提交评分" }).click();
+  await donePage.getByRole("dialog").getByRole("button", { name: "确认提交评分" }).click();
   await expect(donePage.getByRole("status")).toHaveText("评分已提交，感谢您的评审。");
   await expect(donePage.getByTestId("reopen-note")).toHaveCount(0);
   await doneContext.close();

@@ -145,6 +145,7 @@ test("staff withdraw a generated shortlist with a reason, a reviewer rescores, a
   await expect(expert.getByTestId("reopen-note")).toContainText("名单已撤回，请按实地走访情况复核评分。");
   for (const [label, score] of FULL_MARKS) await expert.getByLabel(label).fill(score);
   await expert.getByRole("button", { name: "提交评分" }).click();
+  await expert.getByRole("dialog").getByRole("button", { name: "确认提交评分" }).click();
   await expect(expert.getByRole("status")).toHaveText("评分已提交，感谢您的评审。");
   await expertContext.close();
 

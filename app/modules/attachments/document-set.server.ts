@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import type { z } from "zod";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { answerIntent, handler } from "~/utils/action.server";
+import type { ConfirmText } from "~/utils/confirm";
 import { prisma, type Tx } from "~/utils/db.server";
 import { redirect } from "~/utils/redirect.server";
 import { succeed } from "~/utils/write-result";
@@ -111,6 +112,10 @@ export async function saveWithDocuments<K extends string, D>(input: SaveInput<K,
   return { submitted };
 }
 
+function isSubmit(value: unknown) {
+  return typeof value === "object" && value !== null && (value as { intent?: unknown }).intent === "submit";
+}
+
 /**
  * With refused uploads, a long form is saved as a draft (a submit without the
  * refused file would fail on it, or go in without it): the form's `intent`
@@ -146,6 +151,8 @@ export async function answerEditorForm<I extends string, S extends z.ZodTypeAny>
     schema: (fileSchema: ReturnType<typeof uploadSchema>) => S;
     save: (value: z.output<S>) => Promise<{ submitted: boolean }>;
     redirectTo: (submitted: boolean) => string;
+    /** Submitting cannot be undone: ask first (the draft and its files are saved before asking). */
+    confirmSubmit?: ConfirmText;
   },
 ) {
   const fileSchema = uploadSchema(DOCUMENT_KINDS);
@@ -159,6 +166,10 @@ export async function answerEditorForm<I extends string, S extends z.ZodTypeAny>
       run: async (value) => succeed(await options.save(value)),
       done: (result) => redirect(options.redirectTo(result.submitted)),
       refusedUploads,
+      confirm: (value) => (options.confirmSubmit && isSubmit(value) ? options.confirmSubmit : null),
+      saveBeforeAsking: async (value) => {
+        await options.save({ ...value, intent: "save" });
+      },
     }),
   );
 }

@@ -10,6 +10,7 @@ import { clientFileSchema } from "~/modules/attachments/document-set";
 import { allowedLabel, DOCUMENT_KINDS } from "~/modules/attachments/file-types";
 import {
   BLANK_ROWS,
+  GRANT_SUBMIT_CONFIRM,
   INDICATOR_KIND_LABELS,
   INDICATOR_KINDS,
   SOCIAL_WORKER_LEVEL_LABELS,
@@ -76,10 +77,11 @@ function RowRemove({
 export function ApplicationForm() {
   const { application, call, defaults, documents } = useLoaderData<typeof loader>();
   const existing = grantDocuments.keysOf(documents);
+  const schema = buildGrantApplicationSchema({ call, existingDocuments: existing, fileSchema: clientFileSchema });
   const [form, fields] = useDraftForm({
     id: FORM_ID,
     fields: GrantApplicationFields,
-    schema: buildGrantApplicationSchema({ call, existingDocuments: existing, fileSchema: clientFileSchema }),
+    schema,
     reply: useActionData<typeof action>(),
     defaultValue: defaults,
   });
@@ -336,7 +338,11 @@ export function ApplicationForm() {
       </Section>
 
       <FormErrors id={form.errorId} errors={form.errors} />
-      <DraftFormButtons submitLabel={submitLabel} hint="保存草稿只检查格式；提交时将检查全部内容和预算规则。" />
+      <DraftFormButtons
+        submitLabel={submitLabel}
+        hint="保存草稿只检查格式；提交时将检查全部内容和预算规则。"
+        confirm={{ ...GRANT_SUBMIT_CONFIRM, intent: FORM_ID, schema }}
+      />
       <p className="text-xs text-gray-500">申报截止时间：{formatDate(call.applyClosesAt)}</p>
     </Form>
   );

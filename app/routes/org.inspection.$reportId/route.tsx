@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
+import { ConfirmButton, ConfirmGate } from "~/components/confirm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -37,6 +38,12 @@ import {
   PeopleSection,
   RectificationSection,
 } from "./report-sections";
+
+/** Submitting hands the report to the registration authority: the button asks first (#19 item 9). */
+const REPORT_SUBMIT_CONFIRM = {
+  label: "提交年度报告",
+  message: "提交后报告将交登记管理机关审查，不能再修改，除非被退回修改。",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.report.year ?? ""}年度报告 · 益苗` }];
 
@@ -112,6 +119,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       schema: reportSchema("submit", options),
       run: save("submit"),
       done: () => redirect("/org/inspection?submitted=1"),
+      confirm: REPORT_SUBMIT_CONFIRM,
+      // The confirmation page cannot post the audit report again: the draft keeps it.
+      saveBeforeAsking: save("draft"),
     }),
   });
 }
@@ -183,56 +193,63 @@ export default function OrgInspectionReport() {
   return (
     <div>
       {header}
-      {searchParams.get("saved") === "1" && !reply ? <Notice className="mb-4">草稿已保存。</Notice> : null}
-      {report.status === "RETURNED" && report.returnNote ? (
-        <Notice tone="warning" className="mb-4">
-          登记管理机关退回修改：{report.returnNote}
-        </Notice>
-      ) : null}
-      {overdue ? (
-        <Notice tone="error" className="mb-4">
-          提交截止日期（{formatDate(deadline)}）已过，不能再提交本年度报告，请联系登记管理机关。
-        </Notice>
-      ) : null}
-      {report.simplified ? (
-        <Notice className="mb-4">
-          贵机构的评估等级符合简化年检条件，适用简化年检：第二至第四部分选填{isFoundation ? "，无需上传审计报告" : ""}。
-        </Notice>
-      ) : null}
-      <div className="grid gap-6 lg:grid-cols-[1fr_14rem]">
-        <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
-          <ActivitiesSection f={f} />
-          <ChangesSection f={f} optional={optional} />
-          <PeopleSection f={f} optional={optional} />
-          <PartySection f={f} optional={optional} />
-          <FinanceSection f={f} auditUpload={isFoundation ? { required: auditRequired, files: auditReports } : null} />
-          {openRectifications.length > 0 ? <RectificationSection f={f} open={openRectifications} /> : null}
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <div className="flex flex-wrap gap-3">
-            <button
-              type="submit"
-              name="intent"
-              value="draft"
-              className="btn-secondary"
-              disabled={busy}
-              onClick={() => (mode.current = "draft")}
-            >
-              保存草稿
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="submit"
-              className="btn-primary"
-              disabled={busy}
-              onClick={() => (mode.current = "submit")}
-            >
-              提交年度报告
-            </button>
-          </div>
-        </Form>
-        <ProgressAside progress={progress} rectificationFilled={Boolean(data.rectificationReport)} />
-      </div>
+      <ConfirmGate reply={reply}>
+        {searchParams.get("saved") === "1" && !reply ? <Notice className="mb-4">草稿已保存。</Notice> : null}
+        {report.status === "RETURNED" && report.returnNote ? (
+          <Notice tone="warning" className="mb-4">
+            登记管理机关退回修改：{report.returnNote}
+          </Notice>
+        ) : null}
+        {overdue ? (
+          <Notice tone="error" className="mb-4">
+            提交截止日期（{formatDate(deadline)}）已过，不能再提交本年度报告，请联系登记管理机关。
+          </Notice>
+        ) : null}
+        {report.simplified ? (
+          <Notice className="mb-4">
+            贵机构的评估等级符合简化年检条件，适用简化年检：第二至第四部分选填{isFoundation ? "，无需上传审计报告" : ""}
+            。
+          </Notice>
+        ) : null}
+        <div className="grid gap-6 lg:grid-cols-[1fr_14rem]">
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
+            <ActivitiesSection f={f} />
+            <ChangesSection f={f} optional={optional} />
+            <PeopleSection f={f} optional={optional} />
+            <PartySection f={f} optional={optional} />
+            <FinanceSection
+              f={f}
+              auditUpload={isFoundation ? { required: auditRequired, files: auditReports } : null}
+            />
+            {openRectifications.length > 0 ? <RectificationSection f={f} open={openRectifications} /> : null}
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <div className="flex flex-wrap gap-3">
+              <button
+                type="submit"
+                name="intent"
+                value="draft"
+                className="btn-secondary"
+                disabled={busy}
+                onClick={() => (mode.current = "draft")}
+              >
+                保存草稿
+              </button>
+              <ConfirmButton
+                intent="submit"
+                {...REPORT_SUBMIT_CONFIRM}
+                name="intent"
+                value="submit"
+                disabled={busy}
+                schema={reportSchema("submit", options)}
+                onPress={() => (mode.current = "submit")}
+              >
+                提交年度报告
+              </ConfirmButton>
+            </div>
+          </Form>
+          <ProgressAside progress={progress} rectificationFilled={Boolean(data.rectificationReport)} />
+        </div>
+      </ConfirmGate>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { readForm } from "~/utils/request-body.server";
 import { fail } from "~/utils/write-result";
 import { GrantTaskPage } from "./grant-task";
 import { RatingTaskPage } from "./rating-task";
+import { SCORE_SUBMIT_CONFIRM } from "./rubric-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title || "评审任务"} · 评分 · 益苗` },
@@ -70,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     handler({
       schema: buildRubricSchema(task.criteria),
       refused,
+      confirm: (values) => (values.intent === "submit" ? SCORE_SUBMIT_CONFIRM : null),
       run: (values) => saveReview({ task, values, actor: user, request }),
       done,
     }),

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useRef } from "react";
+import { ConfirmButton } from "~/components/confirm";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { weightedTotal } from "~/modules/review/aggregation";
@@ -17,6 +18,9 @@ import {
   type RubricIntent,
 } from "~/modules/review/rubric";
 import type { action, loader } from "./route";
+
+/** Submitting locks the score (#19 item 9): the button asks first. */
+export const SCORE_SUBMIT_CONFIRM = { label: "提交评分", message: "提交后评分将锁定，不能再修改。" };
 
 /** The scoring form: one field per criterion with the live weighted total, the comment and the recommendation. */
 export function RubricForm() {
@@ -120,9 +124,16 @@ export function RubricForm() {
         <button type="submit" name="intent" value="draft" className="btn-secondary" disabled={busy}>
           保存草稿
         </button>
-        <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
+        <ConfirmButton
+          intent="rubric"
+          {...SCORE_SUBMIT_CONFIRM}
+          name="intent"
+          value="submit"
+          disabled={busy}
+          schema={schema}
+        >
           提交评分
-        </button>
+        </ConfirmButton>
       </div>
       <p className="text-xs text-gray-500">保存草稿只检查已填写的分数；提交后评分将锁定，不能再修改。</p>
     </Form>

@@ -158,3 +158,9 @@ export function grantFormDefaults(app: StoredApplication) {
         : "",
   };
 }
+
+/** Submitting locks the application for screening: the button asks first (#19 item 9). */
+export const GRANT_SUBMIT_CONFIRM = {
+  label: "提交申报",
+  message: "提交后申报内容将锁定并进入资格审查，不能再修改或撤回。",
+};

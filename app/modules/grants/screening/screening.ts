@@ -136,3 +136,9 @@ export const RecheckSchema = z.object({
   intent: z.literal("recheck"),
   ids: z.array(z.string().min(1)).max(200).optional(),
 });
+
+/** 初审不通过 ends the application's way into review: the button asks first (#19 item 9). */
+export const SCREEN_FAILED_CONFIRM = {
+  label: "初审不通过",
+  message: "将作出资格审查不通过的决定并通知申报机构，该申报不再进入专家评审，不可撤回。",
+};
