@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getHomeStats, getRecentlyRegistered } from "~/modules/organizations/directory.server";
-import { ORG_TYPE_SHORT_LABELS, ORG_TYPES, orgTypeLabel } from "~/modules/organizations/labels";
+import { ORG_TYPES, orgTypeLabel } from "~/modules/organizations/labels";
 import { formatCount, formatDate } from "~/utils/format";
 
 export const meta: MetaFunction = () => [
@@ -79,13 +79,13 @@ export default function HomePage() {
         <dl className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4">
           {ORG_TYPES.map((type) => (
             <div key={type} className="rounded-lg border border-gray-200 bg-white px-4 py-3">
-              <dt className="text-sm text-gray-600">{ORG_TYPE_SHORT_LABELS[type]}</dt>
+              <dt className="text-sm text-gray-600">{orgTypeLabel(type)}</dt>
               <dd className="mt-1 text-xl font-semibold text-gray-900">
                 <Link
                   to={`/orgs?type=${type}`}
                   className="hover:text-brand-700"
                   data-testid={`stat-type-${type}`}
-                  aria-label={`${ORG_TYPE_SHORT_LABELS[type]} ${stats.byType[type]} 家，查看名录`}
+                  aria-label={`${orgTypeLabel(type)} ${stats.byType[type]} 家，查看名录`}
                 >
                   {formatCount(stats.byType[type])}
                 </Link>

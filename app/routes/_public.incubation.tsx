@@ -3,7 +3,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { listPublicIncubations } from "~/modules/incubation/public.server";
-import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
+import { orgTypeLabel } from "~/modules/organizations/labels";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
@@ -47,9 +47,7 @@ export default function PublicIncubationPage() {
                   <Link to={`/orgs/${r.organization.id}`} className="link font-medium">
                     {r.organization.name}
                   </Link>
-                  <span className="ml-2 text-xs text-gray-500">
-                    {ORG_TYPE_SHORT_LABELS[r.organization.type as OrgType] ?? ""}
-                  </span>
+                  <span className="ml-2 text-xs text-gray-500">{orgTypeLabel(r.organization.type)}</span>
                 </span>
                 <span className="text-gray-600">
                   孵化期 {formatDate(r.termStart)} 至 {formatDate(r.termEnd)}
@@ -83,9 +81,7 @@ export default function PublicIncubationPage() {
                   <Link to={`/orgs/${g.organization.id}`} className="link font-medium">
                     {g.organization.name}
                   </Link>
-                  <span className="ml-2 text-xs text-gray-500">
-                    {ORG_TYPE_SHORT_LABELS[g.organization.type as OrgType] ?? ""}
-                  </span>
+                  <span className="ml-2 text-xs text-gray-500">{orgTypeLabel(g.organization.type)}</span>
                 </span>
                 <span className="text-gray-600">
                   {formatDate(g.termStart)} 入驻，{formatDate(g.exitAt)} 出壳

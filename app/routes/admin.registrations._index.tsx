@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
-import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
+import { orgTypeLabel } from "~/modules/organizations/labels";
 import { applicationKindLabel } from "~/modules/registration/application-form";
 import { OverdueBadge, registrationStateLabel, StatusBadge } from "~/modules/registration/application-view";
 import { isOverdue } from "~/modules/registration/review";
@@ -65,45 +66,43 @@ export default function AdminRegistrations() {
       {applications.length === 0 ? (
         <p className="card text-sm text-gray-500">没有符合条件的申请。</p>
       ) : (
-        <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
-          <table className="table-basic" aria-label="登记申请列表">
-            <thead>
-              <tr>
-                <th>拟定名称</th>
-                <th>申请组织</th>
-                <th>事项</th>
-                <th>状态</th>
-                <th>办理期限</th>
-                <th>提交次数</th>
-                <th>首次提交</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td className="min-w-[12rem]">
-                    <Link to={`/admin/registrations/${a.id}`} className="link font-medium">
-                      {a.proposedName || "（未填写名称）"}
-                    </Link>
-                  </td>
-                  <td className="min-w-[9rem]">{a.organization.name}</td>
-                  <td className="whitespace-nowrap">
-                    {ORG_TYPE_SHORT_LABELS[a.orgType as OrgType] ?? a.orgType} · {applicationKindLabel(a.kind)}
-                  </td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {formatDate(a.dueAt)}
-                    {a.overdue ? <OverdueBadge /> : null}
-                  </td>
-                  <td>{a.submissions}</td>
-                  <td className="whitespace-nowrap">{formatDate(a.firstSubmittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="sm:card sm:p-0"
+          label="登记申请列表"
+          rows={applications}
+          rowKey={(a) => a.id}
+          columns={[
+            {
+              header: "拟定名称",
+              primary: true,
+              className: "sm:min-w-[12rem]",
+              cell: (a) => (
+                <Link to={`/admin/registrations/${a.id}`} className="link font-medium">
+                  {a.proposedName || "（未填写名称）"}
+                </Link>
+              ),
+            },
+            { header: "申请组织", className: "sm:min-w-[9rem]", cell: (a) => a.organization.name },
+            {
+              header: "事项",
+              className: "sm:min-w-[8rem]",
+              cell: (a) => `${orgTypeLabel(a.orgType)} · ${applicationKindLabel(a.kind)}`,
+            },
+            { header: "状态", cell: (a) => <StatusBadge status={a.status} /> },
+            {
+              header: "办理期限",
+              className: "whitespace-nowrap",
+              cell: (a) => (
+                <>
+                  {formatDate(a.dueAt)}
+                  {a.overdue ? <OverdueBadge /> : null}
+                </>
+              ),
+            },
+            { header: "提交次数", cell: (a) => a.submissions },
+            { header: "首次提交", className: "whitespace-nowrap", cell: (a) => formatDate(a.firstSubmittedAt) },
+          ]}
+        />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>

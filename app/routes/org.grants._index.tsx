@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -174,41 +175,38 @@ export default function OrgGrants() {
         {applications.length === 0 ? (
           <p className="card text-sm text-gray-500">尚未申报公益创投项目。</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
-            <table className="table-basic" aria-label="本机构的申报">
-              <thead>
-                <tr>
-                  <th>项目名称</th>
-                  <th>活动</th>
-                  <th>类别</th>
-                  <th>申请资助</th>
-                  <th>状态</th>
-                  <th>提交时间</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {applications.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={`/org/grants/${a.id}`} className="link font-medium">
-                        {a.title || "（未填写项目名称）"}
-                      </Link>
-                    </td>
-                    <td>{a.call.title}</td>
-                    <td>{a.category ?? "—"}</td>
-                    <td className="whitespace-nowrap">{formatFen(a.requestedFen)}</td>
-                    <td>
-                      <GrantStatusBadge status={a.status} />
-                      {a.status === "CORRECTION" && a.correctionDueAt ? (
-                        <span className="ml-1 text-xs text-amber-700">（{formatDate(a.correctionDueAt)}前补正）</span>
-                      ) : null}
-                    </td>
-                    <td className="whitespace-nowrap">{formatDateTime(a.submittedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="sm:card sm:p-0"
+            label="本机构的申报"
+            rows={applications}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                header: "项目名称",
+                primary: true,
+                cell: (a) => (
+                  <Link to={`/org/grants/${a.id}`} className="link font-medium">
+                    {a.title || "（未填写项目名称）"}
+                  </Link>
+                ),
+              },
+              { header: "活动", cell: (a) => a.call.title },
+              { header: "类别", cell: (a) => a.category ?? "—" },
+              { header: "申请资助", className: "whitespace-nowrap", cell: (a) => formatFen(a.requestedFen) },
+              {
+                header: "状态",
+                cell: (a) => (
+                  <>
+                    <GrantStatusBadge status={a.status} />
+                    {a.status === "CORRECTION" && a.correctionDueAt ? (
+                      <span className="ml-1 text-xs text-amber-700">（{formatDate(a.correctionDueAt)}前补正）</span>
+                    ) : null}
+                  </>
+                ),
+              },
+              { header: "提交时间", className: "whitespace-nowrap", cell: (a) => formatDateTime(a.submittedAt) },
+            ]}
+          />
         )}
         <Pagination page={page} pageSize={pageSize} total={total} />
       </section>

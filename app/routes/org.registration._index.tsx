@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { ORG_TYPE_SHORT_LABELS, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
+import { ORG_TYPES, orgTypeLabel } from "~/modules/organizations/labels";
 import { APPLICATION_TYPE_OPTIONS, applicationKindLabel } from "~/modules/registration/application-form";
 import { StatusBadge } from "~/modules/registration/application-view";
 import { findOpenApplication, listOrgApplications, startApplication } from "~/modules/registration/registration.server";
@@ -147,7 +147,7 @@ export default function OrgRegistrationList() {
                       </Link>
                     </td>
                     <td className="whitespace-nowrap">
-                      {ORG_TYPE_SHORT_LABELS[a.orgType as OrgType] ?? a.orgType} · {applicationKindLabel(a.kind)}
+                      {orgTypeLabel(a.orgType)} · {applicationKindLabel(a.kind)}
                     </td>
                     <td>
                       <StatusBadge status={a.status} />

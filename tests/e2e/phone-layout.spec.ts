@@ -115,3 +115,17 @@ test("an organization's public page with its 变更记录 fits a 375 px phone", 
   await expect(page.getByRole("region", { name: "变更记录" }).getByRole("row").first()).toBeAttached();
   await expectPhoneFriendly(page, "/orgs/:id");
 });
+
+test("the staff's registration queue is a list of cards on a 375 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const admin = await createUser({ role: "ADMIN" });
+  await loginAs(page, admin.id);
+  await page.goto("/admin/registrations");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const rows = page.getByRole("table", { name: "登记申请列表" }).getByRole("row");
+  // A card is as wide as the screen allows, its name on a line of its own.
+  const first = rows.nth(1);
+  await expect(first).toBeVisible();
+  expect((await first.boundingBox())!.width).toBeGreaterThan(300);
+  expect(await scrollsSideways(page), "/admin/registrations scrolls sideways").toBeLessThanOrEqual(0);
+});
