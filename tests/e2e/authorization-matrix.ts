@@ -1,0 +1,360 @@
+// The authorization matrix (issue #18): every route file in app/routes × role × ownership, with
+// the answer its OWN loader (and action) must give. authorization-matrix.spec.ts asks each route
+// in isolation (single fetch's `?_routes=`), so a child route cannot lean on its layout's guard,
+// and fails when a route file has no row here. A new route needs its row: read its guard and
+// write what each role must get.
+import { prisma } from "~/utils/db.server";
+
+export const ROLES = ["anon", "own", "other", "assigned", "unassigned", "staff"] as const;
+export type Role = (typeof ROLES)[number];
+/** What a role must get: a status, or "login" (a redirect to /login?redirectTo=…). */
+export type Answer = "200" | "403" | "404" | "405" | "login" | "redirect";
+export type Expectations = Record<Role, Answer>;
+
+/**
+ * The record a row is about. `orgId`: its organization (role "own" is one of its members,
+ * "other" a member of another); `reviewerId`: the reviewer assigned to it ("assigned"; any
+ * other reviewer is "unassigned"). Without them "own"/"other" are members of two organizations
+ * and "assigned"/"unassigned" two reviewers.
+ */
+export type Target = { path: string; orgId?: string; reviewerId?: string };
+
+export type Row = {
+  /** The route file or folder in app/routes (without .tsx). */
+  route: string;
+  ownership: "none" | "own" | "other org's" | "assigned" | "unassigned" | "published" | "draft" | "missing";
+  target: () => Promise<Target>;
+  get: Expectations;
+  /** For routes with an action (only those are posted to): the roles refused before the body is read. */
+  post?: Partial<Expectations>;
+};
+
+const all = (a: Answer): Expectations => ({ anon: a, own: a, other: a, assigned: a, unassigned: a, staff: a });
+const PUBLIC = all("200");
+/** Login and signup send a signed-in person on to their workspace. */
+const SIGNED_OUT_ONLY: Expectations = { ...all("redirect"), anon: "200" };
+const SIGNED_IN: Expectations = { ...all("200"), anon: "login" };
+const STAFF: Expectations = { ...all("403"), anon: "login", staff: "200" };
+const MEMBER: Expectations = { ...all("403"), anon: "login", own: "200", other: "200" };
+const MEMBER_OWN: Expectations = { ...MEMBER, other: "404" };
+const REVIEWER: Expectations = { ...all("403"), anon: "login", assigned: "200", unassigned: "200" };
+const REVIEWER_ASSIGNED: Expectations = { ...REVIEWER, unassigned: "404" };
+/** Refused before the body: everyone but the roles the page is for. */
+const refused = (e: Expectations, allowed: Role[]): Partial<Expectations> =>
+  Object.fromEntries(Object.entries(e).filter(([role]) => !allowed.includes(role as Role)));
+
+const at = (path: string) => async (): Promise<Target> => ({ path });
+const first = async <T>(p: Promise<T | null>, what: string) => {
+  const row = await p;
+  if (!row) throw new Error(`authorization matrix: the seed has no ${what}`);
+  return row;
+};
+
+/** Records of an organization that has an active member to act as "own". */
+const MEMBERED = { organization: { memberships: { some: { user: { status: "ACTIVE", role: "ORG_MEMBER" } } } } };
+const call = (status: string) =>
+  first(prisma.grantCall.findFirst({ where: { status }, select: { id: true } }), `${status} grant call`);
+/** The seed publishes every call, so the matrix keeps one draft of its own. */
+const draftCall = async () => {
+  const existing = await prisma.grantCall.findFirst({ where: { status: "DRAFT" }, select: { id: true } });
+  if (existing) return existing;
+  const day = 86_400_000;
+  const now = Date.now();
+  return prisma.grantCall.create({
+    data: {
+      title: "权限矩阵草稿项目",
+      year: 2099,
+      description: "未发布",
+      poolFen: 100_000_00n,
+      perProjectCapFen: 10_000_00,
+      maxGrantSharePct: 50,
+      overheadCapPct: 10,
+      applyOpensAt: new Date(now + 30 * day),
+      applyClosesAt: new Date(now + 60 * day),
+      screeningEndsAt: new Date(now + 70 * day),
+      reviewEndsAt: new Date(now + 80 * day),
+      signingEndsAt: new Date(now + 100 * day),
+      createdById: (await first(prisma.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } }), "admin")).id,
+    },
+    select: { id: true },
+  });
+};
+const grantApp = () =>
+  first(
+    prisma.grantApplication.findFirst({
+      where: { status: { not: "DRAFT" }, ...MEMBERED },
+      select: { id: true, callId: true, organizationId: true },
+    }),
+    "submitted grant application",
+  );
+const assignment = () =>
+  first(
+    prisma.reviewAssignment.findFirst({
+      where: { status: { in: ["ASSIGNED", "DRAFTED", "SUBMITTED"] } },
+      select: { id: true, reviewerId: true },
+    }),
+    "review assignment",
+  );
+const registrationApp = () =>
+  first(
+    prisma.registrationApplication.findFirst({ where: MEMBERED, select: { id: true, organizationId: true } }),
+    "registration application",
+  );
+const report = () =>
+  first(
+    prisma.inspectionReport.findFirst({ where: MEMBERED, select: { id: true, organizationId: true } }),
+    "inspection report",
+  );
+const rectification = () =>
+  first(
+    prisma.rectification.findFirst({ where: MEMBERED, select: { id: true, organizationId: true } }),
+    "rectification",
+  );
+const incubation = () =>
+  first(prisma.incubationApplication.findFirst({ select: { id: true } }), "incubation application");
+const product = (status: string) =>
+  first(
+    prisma.product.findFirst({ where: { status, ...MEMBERED }, select: { id: true, organizationId: true } }),
+    `${status} product`,
+  );
+const order = () => first(prisma.order.findFirst({ select: { id: true, orderNo: true } }), "order");
+const registeredOrg = () =>
+  first(
+    prisma.organization.findFirst({ where: { status: "REGISTERED" }, select: { id: true } }),
+    "registered organization",
+  );
+const round = () =>
+  first(prisma.inspectionRound.findFirst({ orderBy: { year: "asc" }, select: { year: true } }), "inspection round");
+const privateFile = () =>
+  first(
+    prisma.attachment.findFirst({
+      where: { isPublic: false, subjectType: "RegistrationApplication", ...MEMBERED },
+      select: { id: true, organizationId: true },
+    }),
+    "private registration attachment",
+  );
+
+export const MATRIX: Row[] = [
+  // Public site
+  { route: "$", ownership: "missing", target: at("/no-such-page"), get: all("404") },
+  { route: "_public", ownership: "none", target: at("/"), get: PUBLIC },
+  { route: "_public._index", ownership: "none", target: at("/"), get: PUBLIC },
+  { route: "_public.audit-chain", ownership: "none", target: at("/audit-chain"), get: PUBLIC },
+  { route: "_public.cart", ownership: "none", target: at("/cart"), get: PUBLIC },
+  { route: "_public.checkout", ownership: "none", target: at("/checkout"), get: PUBLIC },
+  { route: "_public.forgot-password", ownership: "none", target: at("/forgot-password"), get: PUBLIC },
+  { route: "_public.grants._index", ownership: "none", target: at("/grants"), get: PUBLIC },
+  {
+    route: "_public.grants.$callId",
+    ownership: "published",
+    target: async () => ({ path: `/grants/${(await call("PUBLISHED")).id}` }),
+    get: PUBLIC,
+  },
+  {
+    route: "_public.grants.$callId",
+    ownership: "draft",
+    target: async () => ({ path: `/grants/${(await draftCall()).id}` }),
+    get: all("404"),
+  },
+  {
+    route: "_public.grants.$callId_.objection",
+    ownership: "draft",
+    target: async () => ({ path: `/grants/${(await draftCall()).id}/objection` }),
+    get: all("404"),
+  },
+  {
+    route: "_public.grants.$callId_.publicity",
+    ownership: "draft",
+    target: async () => ({ path: `/grants/${(await draftCall()).id}/publicity` }),
+    get: all("404"),
+  },
+  {
+    route: "_public.grants.objections.$token",
+    ownership: "missing",
+    target: at("/grants/objections/not-a-token"),
+    get: all("404"),
+  },
+  { route: "_public.incubation", ownership: "none", target: at("/incubation"), get: PUBLIC },
+  {
+    route: "_public.inspection.$year",
+    ownership: "missing",
+    target: at("/inspection/2001"),
+    get: all("404"),
+  },
+  { route: "_public.login", ownership: "none", target: at("/login"), get: SIGNED_OUT_ONLY },
+  {
+    route: "_public.notifications",
+    ownership: "none",
+    target: at("/notifications"),
+    get: SIGNED_IN,
+    post: { anon: "login" },
+  },
+  {
+    route: "_public.orders.$orderNo.success",
+    ownership: "missing",
+    target: at("/orders/NO-SUCH-ORDER/success"),
+    get: all("404"),
+  },
+  { route: "_public.orders.lookup", ownership: "none", target: at("/orders/lookup"), get: PUBLIC },
+  { route: "_public.orgs._index", ownership: "none", target: at("/orgs"), get: PUBLIC },
+  {
+    route: "_public.orgs.$orgId",
+    ownership: "published",
+    target: async () => ({ path: `/orgs/${(await registeredOrg()).id}` }),
+    get: PUBLIC,
+  },
+  { route: "_public.products._index", ownership: "none", target: at("/products"), get: PUBLIC },
+  {
+    route: "_public.products.$productId",
+    ownership: "published",
+    target: async () => ({ path: `/products/${(await product("LISTED")).id}` }),
+    get: PUBLIC,
+  },
+  {
+    route: "_public.products.$productId",
+    ownership: "draft",
+    target: async () => ({ path: `/products/${(await product("PENDING")).id}` }),
+    get: all("404"),
+  },
+  {
+    route: "_public.reset-password.$token",
+    ownership: "missing",
+    target: at("/reset-password/not-a-token"),
+    get: PUBLIC,
+  },
+  { route: "_public.signup", ownership: "none", target: at("/signup"), get: SIGNED_OUT_ONLY },
+  { route: "healthz", ownership: "none", target: at("/healthz"), get: PUBLIC },
+  { route: "logout", ownership: "none", target: at("/logout"), get: all("redirect") },
+  { route: "stripe.webhook", ownership: "none", target: at("/stripe/webhook"), get: all("405") },
+  {
+    route: "files.$attachmentId",
+    ownership: "own",
+    target: async () => {
+      const f = await privateFile();
+      return { path: `/files/${f.id}`, orgId: f.organizationId! };
+    },
+    get: { anon: "login", own: "200", other: "403", assigned: "403", unassigned: "403", staff: "200" },
+  },
+];
+
+// Staff workspace: every page is for staff only; ids of any organization.
+const staffRows: [string, () => Promise<string>][] = [
+  ["admin", async () => "/admin"],
+  ["admin._index", async () => "/admin"],
+  ["admin.audit", async () => "/admin/audit"],
+  ["admin.grants._index", async () => "/admin/grants"],
+  ["admin.grants.new", async () => "/admin/grants/new"],
+  ["admin.grants.$callId._index", async () => `/admin/grants/${(await grantApp()).callId}`],
+  ["admin.grants.$callId.applications", async () => `/admin/grants/${(await grantApp()).callId}/applications`],
+  ["admin.grants.$callId.edit", async () => `/admin/grants/${(await draftCall()).id}/edit`],
+  ["admin.grants.$callId.export", async () => `/admin/grants/${(await grantApp()).callId}/export`],
+  ["admin.grants.$callId.publicity", async () => `/admin/grants/${(await grantApp()).callId}/publicity`],
+  ["admin.grants.$callId.ranking", async () => `/admin/grants/${(await grantApp()).callId}/ranking`],
+  ["admin.grants.$callId.ranking-export", async () => `/admin/grants/${(await grantApp()).callId}/ranking-export`],
+  ["admin.grants.$callId.review", async () => `/admin/grants/${(await grantApp()).callId}/review`],
+  [
+    "admin.grants.$callId.review_.$applicationId",
+    async () => {
+      const a = await grantApp();
+      return `/admin/grants/${a.callId}/review/${a.id}`;
+    },
+  ],
+  ["admin.grants.applications.$applicationId", async () => `/admin/grants/applications/${(await grantApp()).id}`],
+  ["admin.incubation._index", async () => "/admin/incubation"],
+  ["admin.incubation.$incubationId", async () => `/admin/incubation/${(await incubation()).id}`],
+  ["admin.inspection._index", async () => "/admin/inspection"],
+  ["admin.inspection.$year", async () => `/admin/inspection/${(await round()).year}`],
+  ["admin.inspection.$year.export", async () => `/admin/inspection/${(await round()).year}/export`],
+  ["admin.inspection.rectifications", async () => "/admin/inspection/rectifications"],
+  ["admin.inspection.reports.$reportId", async () => `/admin/inspection/reports/${(await report()).id}`],
+  ["admin.inspection.revocation", async () => "/admin/inspection/revocation"],
+  ["admin.inspection.stats", async () => "/admin/inspection/stats"],
+  ["admin.orders._index", async () => "/admin/orders"],
+  ["admin.orders.$orderId", async () => `/admin/orders/${(await order()).id}`],
+  ["admin.organizations._index", async () => "/admin/organizations"],
+  ["admin.organizations.$orgId._index", async () => `/admin/organizations/${(await registeredOrg()).id}`],
+  [
+    "admin.organizations.$orgId.certificate",
+    async () => `/admin/organizations/${(await registeredOrg()).id}/certificate`,
+  ],
+  ["admin.outbox", async () => "/admin/outbox"],
+  ["admin.products", async () => "/admin/products"],
+  ["admin.registrations._index", async () => "/admin/registrations"],
+  ["admin.registrations.$applicationId", async () => `/admin/registrations/${(await registrationApp()).id}`],
+  ["admin.rules", async () => "/admin/rules"],
+  ["admin.sales", async () => "/admin/sales"],
+  ["admin.sales.export", async () => "/admin/sales/export"],
+  ["admin.users._index", async () => "/admin/users"],
+  [
+    "admin.users.$userId",
+    async () => `/admin/users/${(await first(prisma.user.findFirst({ select: { id: true } }), "user")).id}`,
+  ],
+  ["admin.users.new-reviewer", async () => "/admin/users/new-reviewer"],
+];
+for (const [route, path] of staffRows) {
+  MATRIX.push({
+    route,
+    ownership: "none",
+    target: async () => ({ path: await path() }),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  });
+}
+
+// Organization workspace: members only; a record of another organization is not found.
+const memberRows: [string, string][] = [
+  ["org", "/org"],
+  ["org._index", "/org"],
+  ["org.certificate", "/org/certificate"],
+  ["org.documents", "/org/documents"],
+  ["org.grants._index", "/org/grants"],
+  ["org.incubation", "/org/incubation"],
+  ["org.inspection._index", "/org/inspection"],
+  ["org.orders", "/org/orders"],
+  ["org.products._index", "/org/products"],
+  ["org.products.new", "/org/products/new"],
+  ["org.profile", "/org/profile"],
+  ["org.registration._index", "/org/registration"],
+];
+for (const [route, path] of memberRows) {
+  MATRIX.push({ route, ownership: "none", target: at(path), get: MEMBER, post: refused(MEMBER, ["own", "other"]) });
+}
+const ownRows: [string, () => Promise<Target>][] = [
+  [
+    "org.grants.$applicationId",
+    async () => grantApp().then((a) => ({ path: `/org/grants/${a.id}`, orgId: a.organizationId })),
+  ],
+  [
+    "org.inspection.$reportId",
+    async () => report().then((r) => ({ path: `/org/inspection/${r.id}`, orgId: r.organizationId })),
+  ],
+  [
+    "org.products.$productId",
+    async () => product("LISTED").then((p) => ({ path: `/org/products/${p.id}`, orgId: p.organizationId })),
+  ],
+  [
+    "org.rectifications.$rectificationId",
+    async () => rectification().then((r) => ({ path: `/org/rectifications/${r.id}`, orgId: r.organizationId })),
+  ],
+  [
+    "org.registration.$applicationId",
+    async () => registrationApp().then((r) => ({ path: `/org/registration/${r.id}`, orgId: r.organizationId })),
+  ],
+];
+for (const [route, target] of ownRows) {
+  MATRIX.push({ route, ownership: "own", target, get: MEMBER_OWN, post: refused(MEMBER_OWN, ["own"]) });
+}
+
+// Reviewer workspace: reviewers only; a task not assigned to them is not found.
+MATRIX.push(
+  { route: "reviewer", ownership: "none", target: at("/reviewer"), get: REVIEWER },
+  { route: "reviewer._index", ownership: "none", target: at("/reviewer"), get: REVIEWER },
+  { route: "reviewer.reviews._index", ownership: "none", target: at("/reviewer/reviews"), get: REVIEWER },
+  {
+    route: "reviewer.reviews.$assignmentId",
+    ownership: "assigned",
+    target: async () => assignment().then((a) => ({ path: `/reviewer/reviews/${a.id}`, reviewerId: a.reviewerId })),
+    get: REVIEWER_ASSIGNED,
+    post: refused(REVIEWER_ASSIGNED, ["assigned"]),
+  },
+);
