@@ -146,12 +146,16 @@ test("every route answers each role as the matrix says", async ({ request }) => 
       .catch((error: Error) => {
         throw new Error(`${row.route} (${row.ownership}): ${error.message}`);
       });
+    // A record the seed does not hold (orMissing): what would be shown is not found instead.
+    const get = (role: Role) => (target.missing && row.get[role] === "200" ? "404" : row.get[role]);
     for (const role of ROLES) {
       const got = await ask(request, "GET", row, target, users[role]);
-      if (got !== row.get[role])
-        wrong.push(`GET ${row.route} (${row.ownership}) ${target.path} as ${role}: ${got}, expected ${row.get[role]}`);
+      if (got !== get(role))
+        wrong.push(`GET ${row.route} (${row.ownership}) ${target.path} as ${role}: ${got}, expected ${get(role)}`);
     }
     for (const [role, expected] of Object.entries(hasAction(row.route) ? (row.post ?? {}) : {}) as [Role, Answer][]) {
+      // Without the record, a member's post may be refused for its body first: only role refusals count.
+      if (target.missing && expected === "404") continue;
       const got = await ask(request, "POST", row, target, users[role]);
       if (got !== expected)
         wrong.push(`POST ${row.route} (${row.ownership}) ${target.path} as ${role}: ${got}, expected ${expected}`);

@@ -17,7 +17,7 @@ export type Expectations = Record<Role, Answer>;
  * other reviewer is "unassigned"). Without them "own"/"other" are members of two organizations
  * and "assigned"/"unassigned" two reviewers.
  */
-export type Target = { path: string; orgId?: string; reviewerId?: string };
+export type Target = { path: string; orgId?: string; reviewerId?: string; missing?: boolean };
 
 export type Row = {
   /** The route file or folder in app/routes (without .tsx). */
@@ -54,6 +54,14 @@ const first = async <T>(p: Promise<T | null>, what: string) => {
 const MEMBERED = { organization: { memberships: { some: { user: { status: "ACTIVE", role: "ORG_MEMBER" } } } } };
 const call = (status: string) =>
   first(prisma.grantCall.findFirst({ where: { status }, select: { id: true } }), `${status} grant call`);
+/**
+ * A record a newer area's seed may not hold yet: then the row asks for an id that does not exist,
+ * and every answer "200" becomes "404" (the guards before the lookup are checked all the same).
+ */
+const orMissing = async (p: Promise<{ id: string; organizationId?: string } | null>, path: (id: string) => string) => {
+  const row = await p;
+  return row ? { path: path(row.id), orgId: row.organizationId } : { path: path("no-such-record"), missing: true };
+};
 /** The seed publishes every call, so the matrix keeps one draft of its own. */
 const draftCall = async () => {
   const existing = await prisma.grantCall.findFirst({ where: { status: "DRAFT" }, select: { id: true } });
@@ -357,4 +365,105 @@ MATRIX.push(
     get: REVIEWER_ASSIGNED,
     post: refused(REVIEWER_ASSIGNED, ["assigned"]),
   },
+);
+
+// Rating (#12): staff pages, and an organization's own applications and certificates.
+const ratingRound = () => prisma.ratingRound.findFirst({ select: { id: true } });
+const ratingApp = () =>
+  prisma.ratingApplication.findFirst({
+    where: { status: { not: "DRAFT" }, ...MEMBERED },
+    select: { id: true, organizationId: true },
+  });
+const announcedRatingApp = () =>
+  prisma.ratingApplication.findFirst({
+    where: { status: "ANNOUNCED", ...MEMBERED },
+    select: { id: true, organizationId: true },
+  });
+const certificate = () =>
+  prisma.ratingCertificate.findFirst({ where: MEMBERED, select: { id: true, organizationId: true } });
+const ratingStaff: [string, () => Promise<Target>][] = [
+  ["admin.rating._index", at("/admin/rating")],
+  ["admin.rating.new", at("/admin/rating/new")],
+  ["admin.rating.checks", at("/admin/rating/checks")],
+  ["admin.rating.grades", at("/admin/rating/grades")],
+  ["admin.rating.$roundId._index", () => orMissing(ratingRound(), (id) => `/admin/rating/${id}`)],
+  [
+    "admin.rating.applications.$applicationId",
+    () => orMissing(ratingApp(), (id) => `/admin/rating/applications/${id}`),
+  ],
+  [
+    "admin.rating.certificates.$certificateId",
+    () => orMissing(certificate(), (id) => `/admin/rating/certificates/${id}`),
+  ],
+];
+for (const [route, target] of ratingStaff) {
+  MATRIX.push({
+    route,
+    ownership: "none",
+    target: async () => ({ ...(await target()), orgId: undefined }),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  });
+}
+// Settings can only be edited while the round is a draft (409 after); the guard comes first.
+MATRIX.push(
+  {
+    route: "admin.rating.$roundId.edit",
+    ownership: "draft",
+    target: () =>
+      orMissing(
+        prisma.ratingRound.findFirst({ where: { status: "DRAFT" }, select: { id: true } }),
+        (id) => `/admin/rating/${id}/edit`,
+      ),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+  {
+    route: "org.rating._index",
+    ownership: "none",
+    target: at("/org/rating"),
+    get: MEMBER,
+    post: refused(MEMBER, ["own", "other"]),
+  },
+  { route: "org.rating.certificates._index", ownership: "none", target: at("/org/rating/certificates"), get: MEMBER },
+  {
+    route: "org.rating.$applicationId",
+    ownership: "own",
+    target: () => orMissing(ratingApp(), (id) => `/org/rating/${id}`),
+    get: MEMBER_OWN,
+    post: refused(MEMBER_OWN, ["own"]),
+  },
+  {
+    route: "org.rating.$applicationId_.blocks.$blockCode",
+    ownership: "own",
+    target: async () => {
+      const app = await prisma.ratingApplication.findFirst({
+        where: { status: { not: "DRAFT" }, ...MEMBERED },
+        select: { id: true, organizationId: true, schemeId: true },
+      });
+      const root = app
+        ? await prisma.indicatorNode.findFirst({
+            where: { schemeId: app.schemeId, parentId: null },
+            select: { code: true },
+          })
+        : null;
+      if (!app || !root) return { path: "/org/rating/no-such-record/blocks/none", missing: true };
+      return { path: `/org/rating/${app.id}/blocks/${encodeURIComponent(root.code)}`, orgId: app.organizationId };
+    },
+    get: MEMBER_OWN,
+    post: refused(MEMBER_OWN, ["own"]),
+  },
+  {
+    route: "org.rating.$applicationId_.sheet",
+    ownership: "published",
+    target: () => orMissing(announcedRatingApp(), (id) => `/org/rating/${id}/sheet`),
+    get: MEMBER_OWN,
+  },
+  {
+    route: "org.rating.certificates.$certificateId",
+    ownership: "own",
+    target: () => orMissing(certificate(), (id) => `/org/rating/certificates/${id}`),
+    get: MEMBER_OWN,
+  },
+  { route: "_public.inspection._index", ownership: "none", target: at("/inspection"), get: PUBLIC },
 );
