@@ -291,6 +291,7 @@ const staffRows: [string, () => Promise<string>][] = [
   ["admin.registrations.$applicationId", async () => `/admin/registrations/${(await registrationApp()).id}`],
   ["admin.rules", async () => "/admin/rules"],
   ["admin.sales", async () => "/admin/sales"],
+  ["admin.stats", async () => "/admin/stats"],
   ["admin.sales.export", async () => "/admin/sales/export"],
   ["admin.users._index", async () => "/admin/users"],
   [
