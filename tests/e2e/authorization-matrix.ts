@@ -388,6 +388,7 @@ const ratingStaff: [string, () => Promise<Target>][] = [
   ["admin.rating.checks", at("/admin/rating/checks")],
   ["admin.rating.grades", at("/admin/rating/grades")],
   ["admin.rating.$roundId._index", () => orMissing(ratingRound(), (id) => `/admin/rating/${id}`)],
+  ["admin.rating.$roundId.panel", () => orMissing(ratingRound(), (id) => `/admin/rating/${id}/panel`)],
   [
     "admin.rating.applications.$applicationId",
     () => orMissing(ratingApp(), (id) => `/admin/rating/applications/${id}`),
