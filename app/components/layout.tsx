@@ -13,19 +13,22 @@ export function Logo() {
 }
 
 export function NotificationBell({ count }: { count: number }) {
+  // The name comes from the content ("通知（3 条未读）", for screen readers), not an
+  // aria-label that leaves out the badge's visible count (axe label-content-name-mismatch).
   return (
     <Link
       to="/notifications"
       className="relative inline-flex h-11 w-11 items-center justify-center rounded-full text-gray-600 hover:bg-gray-100 sm:h-9 sm:w-9"
-      aria-label={count > 0 ? `通知（${count} 条未读）` : "通知"}
       title="通知"
     >
       <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden>
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" strokeLinecap="round" strokeLinejoin="round" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" strokeLinecap="round" />
       </svg>
+      <span className="sr-only">{count > 0 ? `通知（${count} 条未读）` : "通知"}</span>
       {count > 0 ? (
         <span
+          aria-hidden
           data-testid="unread-count"
           className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-[11px] leading-[1.1rem] text-white"
         >

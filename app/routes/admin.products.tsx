@@ -90,11 +90,11 @@ export default function AdminProductsPage() {
             <li key={p.id} className="card" aria-label={p.name}>
               <div className="flex flex-wrap gap-4">
                 <div className="flex gap-2">
-                  {p.images.map((img) => (
+                  {p.images.map((img, i) => (
                     <a key={img.attachmentId} href={`/files/${img.attachmentId}`} target="_blank" rel="noreferrer">
                       <img
                         src={`/files/${img.attachmentId}`}
-                        alt=""
+                        alt={`${p.name}（图 ${i + 1}）`}
                         width={80}
                         height={80}
                         loading="lazy"

@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yIssues } from "./axe";
 // prisma/seed.ts DEMO_PASSWORD (importing the seed would run it)
 const DEMO_PASSWORD = "Yimiao2026";
 
@@ -89,6 +90,8 @@ for (const day of DAYS) {
       await expect(main.getByText(phase, { exact: true }).first()).toBeVisible();
     }
 
+    await expectNoSeriousA11yIssues(page);
+
     await page.goto(`${server.url}/login`);
     await page.getByLabel("电子邮箱").fill("expert@yimiao.demo");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
@@ -98,5 +101,6 @@ for (const day of DAYS) {
     await expect(page.getByTestId("review-task").first()).toBeVisible();
     await expect(page.getByTestId("review-status").filter({ hasText: "待评审" }).first()).toBeVisible();
     await expect(page.getByRole("main")).not.toContainText("已逾期");
+    await expectNoSeriousA11yIssues(page);
   });
 }

@@ -1,6 +1,7 @@
 // 待办 on the home pages (#16): counts read from the database, each line linking to its list.
 import { prisma } from "~/utils/db.server";
 import { loginAs, test, expect } from "../playwright-utils";
+import { expectNoSeriousA11yIssues } from "./axe";
 
 test("staff see registrations to decide with a count and a link to the list", async ({ page, login }) => {
   await login({ role: "ADMIN" });
@@ -12,6 +13,7 @@ test("staff see registrations to decide with a count and a link to the list", as
       `${count} 项`,
     );
   }).toPass();
+  await expectNoSeriousA11yIssues(page);
   await queue.getByRole("link", { name: "登记/备案申请待决定" }).click();
   await expect(page).toHaveURL(/\/admin\/registrations\?status=SUBMITTED/);
 });
@@ -28,6 +30,7 @@ test("the demo expert sees the open review tasks with the soonest due date", asy
     if (open === 0) await expect(page.getByTestId("work-queue")).toContainText("暂无待完成的评审任务");
     else await expect(line).toContainText(`${open} 项`);
   }).toPass();
+  await expectNoSeriousA11yIssues(page);
 });
 
 test("an organization sees its annual report due, linking to the report", async ({ page, login }) => {
@@ -47,6 +50,7 @@ test("an organization sees its annual report due, linking to the report", async 
   await page.goto("/org");
   const line = page.getByTestId("queue-line").filter({ hasText: "年度工作报告待提交" });
   await expect(line).toContainText("1 项");
+  await expectNoSeriousA11yIssues(page);
   await line.getByRole("link", { name: `${year}年度工作报告` }).click();
   await expect(page).toHaveURL(new RegExp(`/org/inspection/${report.id}$`));
 });
