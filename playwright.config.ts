@@ -58,6 +58,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
+      // Links in mail and Stripe return URLs are built from this, never from the Host header.
+      APP_ORIGIN: `http://localhost:${port}`,
       NODE_ENV: "production",
       INSECURE_COOKIES: "1",
       DATABASE_URL: process.env.DATABASE_URL,

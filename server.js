@@ -72,24 +72,43 @@ app.use((req, res, next) => {
 
 // Mutations must come from our own pages. Browsers send Origin (and
 // Sec-Fetch-Site) on every POST; server-to-server callers such as the Stripe
-// webhook send neither and are authenticated by their own signature.
+// webhook send neither and are authenticated by their own signature. Origin
+// must match scheme and host: the configured APP_ORIGIN, or the address this
+// request reached, read from X-Forwarded-Proto/-Host only when TRUST_PROXY
+// says a proxy sets them (otherwise anyone could send those headers).
+const trustProxy = Boolean(process.env.TRUST_PROXY);
+const configuredOrigin = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).origin : null;
+if (isProduction && !configuredOrigin) {
+  console.warn("APP_ORIGIN is not set: links in mail and Stripe return to http://localhost:" + port);
+}
+
+function requestOrigin(req) {
+  const forwardedHost = trustProxy ? req.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const host = forwardedHost || req.get("host");
+  try {
+    return new URL(`${req.protocol}://${host}`).origin; // req.protocol honours X-Forwarded-Proto only under trust proxy
+  } catch {
+    return null;
+  }
+}
+
+function isSameOrigin(req) {
+  if (req.get("sec-fetch-site") === "cross-site") return false;
+  const origin = req.get("origin");
+  if (origin === undefined) return true;
+  if (origin === "null") return false;
+  let claimed;
+  try {
+    claimed = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  return claimed === configuredOrigin || claimed === requestOrigin(req);
+}
+
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const origin = req.get("origin");
-  const site = req.get("sec-fetch-site");
-  const host = req.get("x-forwarded-host") ?? req.get("host");
-  let sameOrigin = true;
-  if (origin && origin !== "null") {
-    try {
-      sameOrigin = new URL(origin).host === host;
-    } catch {
-      sameOrigin = false;
-    }
-  } else if (origin === "null") {
-    sameOrigin = false;
-  }
-  if (site === "cross-site") sameOrigin = false;
-  if (!sameOrigin) {
+  if (!isSameOrigin(req)) {
     res.status(403).type("text/plain; charset=utf-8").send("跨站请求已被拒绝");
     return;
   }

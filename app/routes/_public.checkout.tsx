@@ -78,7 +78,6 @@ export async function action({ request }: ActionFunctionArgs) {
           delivery: v.delivery,
           address: v.address ?? null,
           paymentMethod: v.paymentMethod,
-          origin: new URL(request.url).origin,
         }),
       done: (result) => redirect(result.redirectTo),
     }),

@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await readForm(request),
     handler({
       schema: ForgotSchema,
-      run: ({ email }) => requestPasswordReset(email, new URL(request.url).origin),
+      run: ({ email }) => requestPasswordReset(email),
       done: () => data({ intent: "forgot-password", result: RESET_FORM, sent: true }),
     }),
   );

@@ -12,6 +12,7 @@ import {
 import { getObjectionByToken } from "~/modules/grants/publicity/public.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
+import { appUrl } from "~/utils/app-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "异议处理情况 · 益苗" }, { name: "robots", content: "noindex" }];
 
@@ -19,8 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public page: the secret token in the address is the only key.
   const objection = await getObjectionByToken(params.token ?? "");
   invariantResponse(objection, "未找到该异议，请核对链接是否完整", { status: 404 });
-  const url = new URL(request.url);
-  return { objection, url: `${url.origin}${url.pathname}` };
+  return { objection, url: appUrl(new URL(request.url).pathname) };
 }
 
 const STATUS_STYLES: Record<ObjectionState, string> = {

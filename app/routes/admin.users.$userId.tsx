@@ -29,6 +29,7 @@ import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
+import { appUrl } from "~/utils/app-origin.server";
 
 const ReasonSchema = z.string().trim().max(500, "原因最多 500 个字");
 
@@ -103,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         data({
           intent: "reset-link" as const,
           result: RESET_FORM,
-          resetLink: `${new URL(request.url).origin}/reset-password/${token}`,
+          resetLink: appUrl(`/reset-password/${token}`),
         }),
     }),
   });

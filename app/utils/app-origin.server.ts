@@ -10,7 +10,8 @@ export function appOrigin(): string {
   const configured = process.env.APP_ORIGIN?.trim();
   if (!configured) return `http://localhost:${process.env.PORT ?? 3000}`;
   const url = new URL(configured);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`APP_ORIGIN must be http(s): ${configured}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`APP_ORIGIN must be http(s): ${configured}`);
   return url.origin;
 }
 

@@ -6,19 +6,20 @@ import { prisma } from "~/utils/db.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { createPasswordResetToken, resetPasswordWithToken } from "./auth.server";
 import { RESET_TOKEN_MINUTES } from "./password-reset";
+import { appUrl } from "~/utils/app-origin.server";
 
 /**
  * Mails a one-time link to an active account. The answer is the same whether
  * or not the account exists, so the form cannot be used to find out who is registered.
  */
-export async function requestPasswordReset(email: string, origin: string): Promise<WriteResult> {
+export async function requestPasswordReset(email: string): Promise<WriteResult> {
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, status: true },
   });
   if (user && user.status === "ACTIVE") {
     const token = await createPasswordResetToken(user.id);
-    const link = `${origin}/reset-password/${token}`;
+    const link = appUrl(`/reset-password/${token}`);
     await sendMail({
       to: user.email,
       subject: "益苗：重置密码",

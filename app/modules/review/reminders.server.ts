@@ -9,6 +9,7 @@ import { OPEN_ASSIGNMENT_STATES } from "./assignment-workflow";
 import { REVIEWER_TASKS_LINK, type PanelCtx } from "./panel-result";
 import { reviewersToRemind } from "./reminders";
 import type { PanelSubjectKind } from "./subject";
+import { appUrl } from "~/utils/app-origin.server";
 
 /** Reminds the round's late reviewers; returns how many were mailed. */
 export async function remindLate(kind: PanelSubjectKind, roundId: string, ctx: PanelCtx) {
@@ -57,7 +58,7 @@ export async function remindLate(kind: PanelSubjectKind, roundId: string, ctx: P
       return {
         to: reviewer.email,
         subject: `【益苗】评审催办：${round.title}`,
-        body: `${reviewer.name}，您好：\n\n您在「${round.title}」中还有 ${ids.length} 项评审任务未提交，请登录益苗评审专家工作台（${REVIEWER_TASKS_LINK}）尽快完成。\n\n区民政局`,
+        body: `${reviewer.name}，您好：\n\n您在「${round.title}」中还有 ${ids.length} 项评审任务未提交，请登录益苗评审专家工作台（${appUrl(REVIEWER_TASKS_LINK)}）尽快完成。\n\n区民政局`,
       };
     });
   });

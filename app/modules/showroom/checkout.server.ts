@@ -1,5 +1,6 @@
 // Placing an order from the checkout form: reserve the stock, and for online
 // payment open a Stripe Checkout Session. Answers where the buyer goes next.
+import { appOrigin } from "~/utils/app-origin.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import type { CartItem } from "./cart";
 import { isStripeConfigured, orderExpiryMinutes } from "./config.server";
@@ -20,8 +21,6 @@ export async function placeOrder(input: {
   delivery: Delivery;
   address: string | null;
   paymentMethod: PaymentMethod;
-  /** the site's origin, for Stripe's return URLs */
-  origin: string;
 }): Promise<WriteResult<{ redirectTo: string }>> {
   const online = input.paymentMethod === "STRIPE";
   if (online && !isStripeConfigured()) {
@@ -50,7 +49,7 @@ export async function placeOrder(input: {
 
   let session;
   try {
-    session = await createCheckoutSession({ ...order, expiresAt: sessionExpiry }, input.origin);
+    session = await createCheckoutSession({ ...order, expiresAt: sessionExpiry }, appOrigin());
   } catch (error) {
     console.error("Stripe checkout session failed", error);
     await changeOrderStatus({
