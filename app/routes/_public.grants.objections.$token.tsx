@@ -10,9 +10,9 @@ import {
   type UpheldAction,
 } from "~/modules/grants/publicity/objection-workflow";
 import { getObjectionByToken } from "~/modules/grants/publicity/public.server";
+import { appUrl } from "~/utils/app-origin.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
-import { appUrl } from "~/utils/app-origin.server";
 
 export const meta: MetaFunction = () => [{ title: "异议处理情况 · 益苗" }, { name: "robots", content: "noindex" }];
 

@@ -25,11 +25,11 @@ import {
   unlockUser,
 } from "~/modules/users/users.server";
 import { dispatchIntent, handler, RESET_FORM } from "~/utils/action.server";
+import { appUrl } from "~/utils/app-origin.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
-import { appUrl } from "~/utils/app-origin.server";
 
 const ReasonSchema = z.string().trim().max(500, "原因最多 500 个字");
 

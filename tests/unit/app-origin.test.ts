@@ -20,7 +20,7 @@ test("unset, it is the local address", () => {
 });
 
 test("a non-http APP_ORIGIN is a configuration error", () => {
-  process.env.APP_ORIGIN = "javascript:alert(1)";
+  process.env.APP_ORIGIN = "ftp://yimiao.example";
   expect(() => appOrigin()).toThrow();
 });
 

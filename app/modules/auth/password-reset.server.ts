@@ -2,11 +2,11 @@
 // password with it.
 import { recordAudit } from "~/modules/audit/audit.server";
 import { sendMail } from "~/modules/mail/mailer.server";
+import { appUrl } from "~/utils/app-origin.server";
 import { prisma } from "~/utils/db.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { createPasswordResetToken, resetPasswordWithToken } from "./auth.server";
 import { RESET_TOKEN_MINUTES } from "./password-reset";
-import { appUrl } from "~/utils/app-origin.server";
 
 /**
  * Mails a one-time link to an active account. The answer is the same whether

@@ -4,12 +4,12 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { sendMail } from "~/modules/mail/mailer.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { appUrl } from "~/utils/app-origin.server";
 import { prisma } from "~/utils/db.server";
 import { OPEN_ASSIGNMENT_STATES } from "./assignment-workflow";
 import { REVIEWER_TASKS_LINK, type PanelCtx } from "./panel-result";
 import { reviewersToRemind } from "./reminders";
 import type { PanelSubjectKind } from "./subject";
-import { appUrl } from "~/utils/app-origin.server";
 
 /** Reminds the round's late reviewers; returns how many were mailed. */
 export async function remindLate(kind: PanelSubjectKind, roundId: string, ctx: PanelCtx) {
