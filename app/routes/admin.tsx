@@ -19,6 +19,7 @@ const ADMIN_NAV = [
   { to: "/admin/grants", label: "公益创投" },
   { to: "/admin/rating", label: "等级评估" },
   { to: "/admin/rating/grades", label: "等级变更与证书" },
+  { to: "/admin/indicators", label: "评估指标体系" },
   { to: "/admin/products", label: "产品审核" },
   { to: "/admin/orders", label: "订单管理" },
   // One entry for every area's statistics and exports (the sales report among them).

@@ -146,3 +146,32 @@ export async function createScheme(tx: Tx, scheme: NewScheme, rows: FlatNode[]) 
   await writeNodes(tx, created.id, rows);
   return created;
 }
+
+/** Every scheme version for the staff list, by purpose, type and key, newest version first. */
+export async function listSchemeVersions() {
+  return prisma.indicatorScheme.findMany({
+    select: {
+      id: true,
+      key: true,
+      version: true,
+      title: true,
+      purpose: true,
+      orgType: true,
+      subtype: true,
+      totalPoints: true,
+      frozenAt: true,
+      createdAt: true,
+      _count: { select: { nodes: true } },
+    },
+    orderBy: [{ purpose: "desc" }, { orgType: "asc" }, { key: "asc" }, { version: "desc" }],
+  });
+}
+
+/** The other versions of a scheme's key, for the scheme page. */
+export async function versionsOf(key: string) {
+  return prisma.indicatorScheme.findMany({
+    where: { key },
+    select: { id: true, version: true, frozenAt: true, createdAt: true },
+    orderBy: { version: "desc" },
+  });
+}
