@@ -81,6 +81,7 @@ const PUBLIC_NAV = [
   { to: "/grants", label: "公益创投" },
   { to: "/products", label: "公益产品" },
   { to: "/inspection", label: "年检公告" },
+  { to: "/rating", label: "评估结果" },
 ];
 
 export function PublicHeader() {

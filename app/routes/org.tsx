@@ -18,6 +18,7 @@ const ORG_NAV = [
   { to: "/org/inspection", label: "年检" },
   { to: "/org/grants", label: "公益创投" },
   { to: "/org/rating", label: "等级评估" },
+  { to: "/org/rating/review", label: "评估结果与复核" },
   { to: "/org/rating/certificates", label: "评估证书" },
   { to: "/org/products", label: "公益产品" },
   { to: "/org/orders", label: "订单" },

@@ -82,6 +82,9 @@ export default function AdminRatingRoundPage() {
         }
       />
       <p className="text-sm">
+        <Link to="results" className="link mr-4">
+          评估委员会、公示与公告
+        </Link>
         <Link to="/admin/rating" className="link">
           ← 返回评估列表
         </Link>
