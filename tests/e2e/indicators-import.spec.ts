@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "../playwright-utils";
+import { expectNoSeriousA11yIssues } from "./axe";
 
 const HEADER = ["编码", "名称", "分值", "评分方式", "评分细则/选项", "准备材料", "加分项"];
 
@@ -21,6 +22,7 @@ test("staff import a scheme from Excel and see its tree; a wrong sum names the r
   await page.goto("/admin");
   await page.getByRole("navigation").getByRole("link", { name: "评估指标体系" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "评估指标体系" })).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
 
   // A sheet whose 1.1 children add up to 28 instead of 30.
   await page.getByLabel("名称").fill(title);
@@ -61,6 +63,7 @@ test("staff import a scheme from Excel and see its tree; a wrong sum names the r
   await page.getByRole("button", { name: "创建草稿" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("各级指标分值合计正确，可用于评估。")).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
   const tree = page.getByRole("table", { name: "指标" });
   await expect(tree.getByTestId("node-1.1.1.1")).toContainText("按章程规定程序选举产生");
   await expect(tree.getByTestId("node-1.1.2")).toContainText("分档计分");
@@ -69,7 +72,7 @@ test("staff import a scheme from Excel and see its tree; a wrong sum names the r
   await expect(tree.getByTestId("node-3")).toContainText("加分项");
 
   // Staff add an indicator in the browser; a checklist that does not add up is refused at the field.
-  await tree.getByRole("link", { name: "在 1 下添加" }).click();
+  await tree.getByRole("link", { name: "添加下级 1", exact: true }).click();
   await expect(page.getByRole("heading", { name: "在 1 下添加指标" })).toBeVisible();
   await expect(page.getByLabel("编码")).toHaveValue("1.3");
   await page.getByLabel("名称", { exact: true }).fill("印章管理");

@@ -54,11 +54,7 @@ export function TreeTable({ rows, editable }: { rows: Row[]; editable: boolean }
                     编辑
                   </Link>
                   {row.level < 4 ? (
-                    <Link
-                      to={`?add=${row.code}#node-editor`}
-                      className="link mr-2"
-                      aria-label={`在 ${row.code} 下添加`}
-                    >
+                    <Link to={`?add=${row.code}#node-editor`} className="link mr-2" aria-label={`添加下级 ${row.code}`}>
                       添加下级
                     </Link>
                   ) : null}
