@@ -6,12 +6,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { useConformForm } from "~/components/use-form";
+import { getRules } from "~/modules/config/rules.server";
 import { checkCart, parseCartParam } from "~/modules/showroom/cart";
 import { getCartProducts } from "~/modules/showroom/catalogue.server";
 import { placeOrder } from "~/modules/showroom/checkout.server";
 import { isStripeConfigured, orderExpiryMinutes } from "~/modules/showroom/config.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { PAYMENT_METHOD_LABELS } from "~/modules/showroom/labels";
+import { paymentInstructions, showroomPaymentRules } from "~/modules/showroom/payment-instructions";
 import { lineTotalFen } from "~/modules/showroom/pricing";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatFen } from "~/utils/format";
@@ -48,6 +50,11 @@ const CheckoutSchema = z
     }
   });
 
+/** What each offline method asks of the buyer, shown before the order is placed. */
+function offlineHelp(rules: ReturnType<typeof showroomPaymentRules>) {
+  return (["COUNTER", "BANK_TRANSFER"] as const).map((method) => paymentInstructions(rules, method));
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page: anyone may buy without an account. Expired reservations go back first.
   await sweepExpiredOrders();
@@ -59,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     problems: checkCart(items, products),
     stripeEnabled: isStripeConfigured(),
     expiryMinutes: orderExpiryMinutes(),
+    offlineHelp: offlineHelp(showroomPaymentRules(await getRules())),
   };
 }
 
@@ -85,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CheckoutPage() {
-  const { items, products, problems, stripeEnabled, expiryMinutes } = useLoaderData<typeof loader>();
+  const { items, products, problems, stripeEnabled, expiryMinutes, offlineHelp } = useLoaderData<typeof loader>();
   const [form, fields] = useConformForm({
     id: "checkout",
     schema: CheckoutSchema,
@@ -120,7 +128,10 @@ export default function CheckoutPage() {
 
   return (
     <div>
-      <PageHeader title="结算" description={`下单后为您保留库存 ${expiryMinutes} 分钟，超时未付款订单将自动取消。`} />
+      <PageHeader
+        title="结算"
+        description={`在线支付为您保留库存 ${expiryMinutes} 分钟，线下付款的期限见付款方式下的说明；超时未付款订单将自动取消。`}
+      />
       {problems.length ? (
         <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-700">
           {problems.map((p) => (
@@ -189,6 +200,13 @@ export default function CheckoutPage() {
           {fields.paymentMethod.errors ? (
             <p className="mt-1 text-sm text-red-600">{fields.paymentMethod.errors[0]}</p>
           ) : null}
+          <ul className="mt-2 space-y-1 text-xs text-gray-600">
+            {offlineHelp.map((help) => (
+              <li key={help.method}>
+                {PAYMENT_METHOD_LABELS[help.method]}：{help.summary}
+              </li>
+            ))}
+          </ul>
         </fieldset>
         <div className="sm:col-span-2">
           <FormErrors id={form.errorId} errors={form.errors} />

@@ -3,12 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { getRules } from "~/modules/config/rules.server";
 import { CART_STORAGE_KEY } from "~/modules/showroom/cart";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
-import { paymentMethodLabel } from "~/modules/showroom/labels";
+import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
 import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { changeOrderStatus, getOrderByNo } from "~/modules/showroom/orders.server";
+import {
+  isOfflineMethod,
+  maskAddress,
+  paymentInstructions,
+  showroomPaymentRules,
+} from "~/modules/showroom/payment-instructions";
+import { PaymentInstructionsCard } from "~/modules/showroom/payment-instructions-view";
 import { retrieveSession } from "~/modules/showroom/stripe.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { formatDateTime, formatFen } from "~/utils/format";
@@ -53,9 +61,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       order = (await getOrderByNo(order.orderNo))!;
     }
   }
+  const rules = await getRules();
   return {
+    instructions: isOfflineMethod(order.paymentMethod)
+      ? paymentInstructions(showroomPaymentRules(rules), order.paymentMethod, order.orderNo)
+      : null,
     order: {
       orderNo: order.orderNo,
+      delivery: order.delivery,
+      // The order number alone opens this page: the address is shown only in part.
+      addressHint: order.address ? maskAddress(order.address) : null,
       status: order.status,
       totalFen: order.totalFen,
       paymentMethod: order.paymentMethod,
@@ -76,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrderSubmittedPage() {
-  const { order, cancelled, refundPending } = useLoaderData<typeof loader>();
+  const { order, cancelled, refundPending, instructions } = useLoaderData<typeof loader>();
   useEffect(() => {
     window.localStorage.removeItem(CART_STORAGE_KEY);
   }, []);
@@ -94,6 +109,10 @@ export default function OrderSubmittedPage() {
         </p>
         <p>金额：{formatFen(order.totalFen)}</p>
         <p>付款方式：{paymentMethodLabel(order.paymentMethod)}</p>
+        <p>
+          交付方式：{deliveryLabel(order.delivery)}
+          {order.addressHint ? `（寄往 ${order.addressHint}）` : ""}
+        </p>
         <ul className="list-disc pl-5 text-sm text-gray-700">
           {order.lines.map((l) => (
             <li key={l.id}>
@@ -116,18 +135,15 @@ export default function OrderSubmittedPage() {
             收到您的付款时订单{orderWorkflow.stateLabels[status]}，款项将自动原路退回，请稍后刷新本页。
           </p>
         ) : null}
-        {status === "PENDING_PAYMENT" && order.paymentMethod !== "STRIPE" ? (
-          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">
-            请在 {formatDateTime(order.expiresAt)} 前
-            {order.paymentMethod === "COUNTER"
-              ? "到区民政局公益产品展销厅柜台付款"
-              : "通过银行转账付款（附言请填写订单号）"}
-            ，逾期订单自动取消。请记下订单号，可凭订单号和手机号码查询订单。
-          </p>
+        {status === "PENDING_PAYMENT" && instructions ? (
+          <>
+            <PaymentInstructionsCard instructions={instructions} payBy={order.expiresAt} />
+            <p className="text-sm text-gray-600">请记下订单号，可凭订单号和手机号码查询订单。</p>
+          </>
         ) : null}
       </div>
       <p className="mt-4 text-sm">
-        <Link to="/orders/lookup" className="link">
+        <Link to={`/orders/lookup?orderNo=${encodeURIComponent(order.orderNo)}`} className="link">
           查询订单
         </Link>
         <Link to="/products" className="link ml-4">

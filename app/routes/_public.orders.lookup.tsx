@@ -1,12 +1,13 @@
 import { getFormProps } from "@conform-to/react";
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { useConformForm } from "~/components/use-form";
+import { getRules } from "~/modules/config/rules.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
@@ -14,6 +15,8 @@ import { LOOKUP_LIMITED_MESSAGE, LOOKUP_WINDOW_MINUTES } from "~/modules/showroo
 import { limitedLookupOrder } from "~/modules/showroom/lookup-limit.server";
 import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
 import { buyerStatusReason } from "~/modules/showroom/orders.server";
+import { isOfflineMethod, paymentInstructions, showroomPaymentRules } from "~/modules/showroom/payment-instructions";
+import { PaymentInstructionsCard } from "~/modules/showroom/payment-instructions-view";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { readForm } from "~/utils/request-body.server";
@@ -29,9 +32,11 @@ const LookupSchema = z.object({
     .regex(/^1[3-9]\d{9}$/, "请填写 11 位手机号码"),
 });
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   // Public page; the lookup itself is a POST so the phone stays out of URLs and logs.
-  return null;
+  // The order page links here with its number, so only the phone is left to type.
+  const orderNo = new URL(request.url).searchParams.get("orderNo")?.trim().slice(0, 40) ?? "";
+  return { orderNo };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,9 +54,14 @@ export async function action({ request }: ActionFunctionArgs) {
           return fail(LOOKUP_LIMITED_MESSAGE, { status: 429, headers });
         }
         if (lookup.kind === "not-found") return fail("没有找到该订单，请核对订单号和手机号码", { status: 404 });
-        return succeed({ order: await buyerView(lookup.order) });
+        const order = await buyerView(lookup.order);
+        const instructions =
+          order.status === "PENDING_PAYMENT" && isOfflineMethod(order.paymentMethod)
+            ? paymentInstructions(showroomPaymentRules(await getRules()), order.paymentMethod, order.orderNo)
+            : null;
+        return succeed({ order, instructions });
       },
-      done: ({ order }) => data({ intent: LOOKUP, order }),
+      done: ({ order, instructions }) => data({ intent: LOOKUP, order, instructions }),
     }),
   );
 }
@@ -108,8 +118,10 @@ export default function OrderLookupPage() {
     id: LOOKUP,
     schema: LookupSchema,
     reply: reply && "result" in reply ? reply : undefined,
+    defaultValue: { orderNo: useLoaderData<typeof loader>().orderNo },
   });
   const order = reply && "order" in reply ? reply.order : null;
+  const instructions = reply && "instructions" in reply ? reply.instructions : null;
   return (
     <div>
       <PageHeader title="查询订单" description="无需登录，凭订单号和下单时填写的手机号码查询。" />
@@ -144,7 +156,11 @@ export default function OrderLookupPage() {
           </p>
           <p>付款方式：{paymentMethodLabel(order.paymentMethod)}</p>
           {order.paidAt ? <p>付款时间：{formatDateTime(order.paidAt)}</p> : null}
-          {order.status === "PENDING_PAYMENT" ? <p>请在 {formatDateTime(order.expiresAt)} 前付款。</p> : null}
+          {order.status === "PENDING_PAYMENT" && instructions ? (
+            <PaymentInstructionsCard instructions={instructions} payBy={order.expiresAt} />
+          ) : order.status === "PENDING_PAYMENT" ? (
+            <p>请在 {formatDateTime(order.expiresAt)} 前付款。</p>
+          ) : null}
           {order.lateRefundFen != null ? (
             <p className="rounded-md bg-amber-50 p-3 text-amber-800" data-testid="late-refund">
               {lateRefundNotice(order.status, order.lateRefundFen)}

@@ -18,6 +18,8 @@ export function formatRuleValue(key: RuleKey, value: unknown): string {
       return Array.isArray(value) ? value.join("、") : String(value);
     case "monthDay":
       return typeof value === "string" ? formatMonthDay(value) : String(value);
+    case "text":
+      return String(value);
     case "int": {
       const unit = "unit" in def ? def.unit : "";
       return `${String(value)}${unit ? ` ${unit}` : ""}`;
@@ -34,6 +36,8 @@ export function ruleInputHint(key: RuleKey): string {
       return "多项用顿号、逗号或空格分隔";
     case "monthDay":
       return "月-日，如 05-31";
+    case "text":
+      return "文字，最多 200 个字";
     case "int":
       return "整数";
   }

@@ -8,6 +8,7 @@ const KIND_MESSAGES = {
   fen: "请输入金额（元），如 50000 或 50,000.50，最多两位小数",
   monthDay: "请按“月-日”填写，如 05-31",
   stringList: "请至少填写一项",
+  text: "请填写 1–200 个字",
 } as const;
 
 export const RuleFormSchema = z

@@ -2,10 +2,10 @@
 // so they live in the RuleParameter table with an effective date; the values
 // here are only the seeded defaults and the description of each key.
 
-export type RuleKind = "fen" | "int" | "stringList" | "monthDay";
+export type RuleKind = "fen" | "int" | "stringList" | "monthDay" | "text";
 
 /** The sections of the rules page, in order. */
-export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估"] as const;
+export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估", "公益产品展销"] as const;
 
 export type RuleDefinition = {
   group: (typeof RULE_GROUPS)[number];
@@ -279,6 +279,51 @@ export const RULES = {
     unit: "A",
     defaultValue: 4,
   },
+  // How a buyer pays an offline order (#19 item 2): shown on the order page, in the lookup and at checkout.
+  "showroom.bankTransfer.payeeName": {
+    group: "公益产品展销",
+    label: "银行转账收款户名",
+    kind: "text",
+    defaultValue: "南京市江宁区社会组织服务中心",
+  },
+  "showroom.bankTransfer.bank": {
+    group: "公益产品展销",
+    label: "银行转账开户银行",
+    kind: "text",
+    defaultValue: "中国银行南京江宁支行",
+  },
+  "showroom.bankTransfer.accountNumber": {
+    group: "公益产品展销",
+    label: "银行转账收款账号",
+    kind: "text",
+    defaultValue: "5050 6612 3456 7890",
+  },
+  "showroom.bankTransfer.expiryHours": {
+    group: "公益产品展销",
+    label: "银行转账订单付款期限",
+    kind: "int",
+    unit: "小时",
+    defaultValue: 72,
+  },
+  "showroom.counter.address": {
+    group: "公益产品展销",
+    label: "柜台付款地址",
+    kind: "text",
+    defaultValue: "南京市江宁区东山街道上元大街 500 号 区社会组织服务中心一楼公益产品展销厅",
+  },
+  "showroom.counter.hours": {
+    group: "公益产品展销",
+    label: "柜台营业时间",
+    kind: "text",
+    defaultValue: "周一至周五 9:00–17:00（法定节假日除外）",
+  },
+  "showroom.counter.expiryHours": {
+    group: "公益产品展销",
+    label: "柜台付款订单付款期限",
+    kind: "int",
+    unit: "小时",
+    defaultValue: 48,
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleKey = keyof typeof RULES;
@@ -286,7 +331,7 @@ export const RULE_KEYS = Object.keys(RULES) as RuleKey[];
 
 type ValueOf<K extends RuleKey> = (typeof RULES)[K]["kind"] extends "stringList"
   ? string[]
-  : (typeof RULES)[K]["kind"] extends "monthDay"
+  : (typeof RULES)[K]["kind"] extends "monthDay" | "text"
     ? string
     : number;
 
@@ -330,6 +375,7 @@ export function parseRuleInput(key: RuleKey, input: string): number | string | s
     if (!days || day < 1 || day > days) return null;
     return `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   }
+  if (kind === "text") return text.length > 0 && text.length <= 200 ? text : null;
   const list = text
     .split(/[,，、\s]+/)
     .map((s) => s.trim())

@@ -1,5 +1,6 @@
 // Placing an order from the checkout form: reserve the stock, and for online
 // payment open a Stripe Checkout Session. Answers where the buyer goes next.
+import { getRules } from "~/modules/config/rules.server";
 import { appOrigin } from "~/utils/app-origin.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import type { CartItem } from "./cart";
@@ -12,6 +13,7 @@ import {
   type Delivery,
   type PaymentMethod,
 } from "./orders.server";
+import { isOfflineMethod, offlineExpiryHours } from "./payment-instructions";
 import { createCheckoutSession, stripeSessionExpiry } from "./stripe.server";
 
 export async function placeOrder(input: {
@@ -38,7 +40,10 @@ export async function placeOrder(input: {
       paymentMethod: input.paymentMethod,
       // An online order stays reserved a little longer than its Checkout Session, so a late
       // completion event still finds it unpaid; the session's own expiry event releases it.
-      ...(online ? { expiresAt: new Date(sessionExpiry.getTime() + 10 * 60_000) } : {}),
+      // An offline order waits as long as the rules give its method (a transfer or a trip to the counter).
+      expiresAt: isOfflineMethod(input.paymentMethod)
+        ? new Date(Date.now() + offlineExpiryHours(await getRules(), input.paymentMethod) * 3_600_000)
+        : new Date(sessionExpiry.getTime() + 10 * 60_000),
     });
   } catch (error) {
     // Sold out, taken down or not deliverable that way: the transaction rolled back.
