@@ -8,6 +8,7 @@ import { seedIncubation } from "./incubation";
 import { seedIndicators } from "./indicators";
 import { seedInspection } from "./inspection";
 import { seedRating } from "./rating";
+import { seedRatingResults } from "./rating-results";
 import { seedRegistration } from "./registration";
 import { seedRegistry } from "./registry";
 import { seedRules } from "./rules";
@@ -30,4 +31,6 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "showroom", run: seedShowroom },
   // after registry (grades) and indicators (schemes)
   { name: "rating", run: seedRating },
+  // after rating: the announced and 公示 rounds use the schemes it froze
+  { name: "rating-results", run: seedRatingResults },
 ];
