@@ -7,6 +7,7 @@ import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { useConformForm } from "~/components/use-form";
 import { getRules } from "~/modules/config/rules.server";
+import { rememberBuyersOrder } from "~/modules/showroom/buyer-orders.server";
 import { checkCart, parseCartParam } from "~/modules/showroom/cart";
 import { getCartProducts } from "~/modules/showroom/catalogue.server";
 import { placeOrder } from "~/modules/showroom/checkout.server";
@@ -87,7 +88,11 @@ export async function action({ request }: ActionFunctionArgs) {
           address: v.address ?? null,
           paymentMethod: v.paymentMethod,
         }),
-      done: (result) => redirect(result.redirectTo),
+      // This browser may open the order's page from now on (also back from Stripe).
+      done: async (result) =>
+        redirect(result.redirectTo, {
+          headers: { "Set-Cookie": await rememberBuyersOrder(request, result.orderNo) },
+        }),
     }),
   );
 }

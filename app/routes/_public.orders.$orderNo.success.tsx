@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { getRules } from "~/modules/config/rules.server";
+import { isBuyersOrder } from "~/modules/showroom/buyer-orders.server";
 import { CART_STORAGE_KEY } from "~/modules/showroom/cart";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
@@ -24,12 +25,16 @@ import { invariantResponse } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "订单已提交 · 公益产品 · 益苗" }];
 
-// Public: the order number is the buyer's receipt. Only the number, items,
-// total and status are shown here; details need the phone (/orders/lookup).
+// Public, for the buyer only: the browser that placed the order (or looked it up
+// with the buyer's phone) holds it in a signed cookie; anyone else who knows
+// just the number gets "not found". Details beyond the number, items, total and
+// status still need the phone (/orders/lookup).
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  const orderNo = params.orderNo ?? "";
+  invariantResponse(await isBuyersOrder(request, orderNo), "未找到该订单", { status: 404 });
   await sweepExpiredOrders();
   const url = new URL(request.url);
-  let order = await getOrderByNo(params.orderNo ?? "");
+  let order = await getOrderByNo(orderNo);
   invariantResponse(order, "未找到该订单", { status: 404 });
   const sessionId = url.searchParams.get("session_id");
   let stripeSaysPaid = false;

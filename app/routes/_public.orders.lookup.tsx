@@ -8,6 +8,7 @@ import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { useConformForm } from "~/components/use-form";
 import { getRules } from "~/modules/config/rules.server";
+import { rememberBuyersOrder } from "~/modules/showroom/buyer-orders.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
@@ -61,7 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
             : null;
         return succeed({ order, instructions });
       },
-      done: ({ order, instructions }) => data({ intent: LOOKUP, order, instructions }),
+      // The phone proved this is the buyer: the order's own page opens for this browser too.
+      done: async ({ order, instructions }) =>
+        data(
+          { intent: LOOKUP, order, instructions },
+          { headers: { "Set-Cookie": await rememberBuyersOrder(request, order.orderNo) } },
+        ),
     }),
   );
 }

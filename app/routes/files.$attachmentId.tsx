@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Readable } from "node:stream";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { canViewAttachment } from "~/modules/attachments/access.server";
+import { canViewAttachment, isPublicAttachment } from "~/modules/attachments/access.server";
 import { resolveStoragePath } from "~/modules/attachments/uploads.server";
 import { getUser, loginRedirect } from "~/modules/auth/auth.server";
 import { forbidden } from "~/modules/auth/permissions.server";
@@ -10,6 +10,12 @@ import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http";
 
 const INLINE_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"]);
+
+// A product image stops being public when the product is taken down, so shared caches keep it briefly.
+function cacheControl(isPublic: boolean, subjectType: string | null) {
+  if (!isPublic) return "private, no-store";
+  return subjectType === "Product" ? "public, max-age=300" : "public, max-age=86400";
+}
 
 // Serves stored uploads only to people allowed to see them. Files live in
 // data/uploads, outside public/, so this route is the only way to reach them.
@@ -32,9 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(attachment, "未找到该文件", { status: 404 });
   const user = await getUser(request);
   if (!(await canViewAttachment(user, attachment))) {
+    // A product image out of the catalogue is "not found" to the public, as the product page is.
+    invariantResponse(attachment.subjectType !== "Product", "未找到该文件", { status: 404 });
     if (!user) throw loginRedirect(request);
     throw forbidden("您没有权限查看该文件");
   }
+  const cacheable = await isPublicAttachment(attachment);
   const filePath = resolveStoragePath(attachment.storageKey);
   invariantResponse(fs.existsSync(filePath), "文件已丢失", { status: 404 });
 
@@ -45,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": attachment.mimeType,
       "Content-Length": String(attachment.sizeBytes),
       "Content-Disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(attachment.originalName)}`,
-      "Cache-Control": attachment.isPublic ? "public, max-age=86400" : "private, no-store",
+      "Cache-Control": cacheControl(cacheable, attachment.subjectType),
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -22,7 +22,17 @@ export type Target = { path: string; orgId?: string; reviewerId?: string; missin
 export type Row = {
   /** The route file or folder in app/routes (without .tsx). */
   route: string;
-  ownership: "none" | "own" | "other org's" | "assigned" | "unassigned" | "published" | "draft" | "missing";
+  ownership:
+    | "none"
+    | "own"
+    | "other org's"
+    | "assigned"
+    | "unassigned"
+    | "published"
+    | "draft"
+    | "missing"
+    /** a record of a person outside the roles (a buyer's order) */
+    | "someone else's";
   target: () => Promise<Target>;
   get: Expectations;
   /** For routes with an action (only those are posted to): the roles refused before the body is read. */
@@ -133,6 +143,15 @@ const registeredOrg = () =>
   );
 const round = () =>
   first(prisma.inspectionRound.findFirst({ orderBy: { year: "asc" }, select: { year: true } }), "inspection round");
+/** An image of a product in the given state, its organization having an active member. */
+const productImage = (status: string) =>
+  first(
+    prisma.productImage.findFirst({
+      where: { product: { status, ...MEMBERED } },
+      select: { attachmentId: true, product: { select: { organizationId: true } } },
+    }),
+    `image of a ${status} product`,
+  );
 const privateFile = () =>
   first(
     prisma.attachment.findFirst({
@@ -203,6 +222,13 @@ export const MATRIX: Row[] = [
     target: at("/orders/NO-SUCH-ORDER/success"),
     get: all("404"),
   },
+  {
+    // Only the browser that placed the order (or looked it up with the phone) sees its page.
+    route: "_public.orders.$orderNo.success",
+    ownership: "someone else's",
+    target: async () => ({ path: `/orders/${(await order()).orderNo}/success` }),
+    get: all("404"),
+  },
   { route: "_public.orders.lookup", ownership: "none", target: at("/orders/lookup"), get: PUBLIC },
   { route: "_public.orgs._index", ownership: "none", target: at("/orgs"), get: PUBLIC },
   {
@@ -242,6 +268,22 @@ export const MATRIX: Row[] = [
       return { path: `/files/${f.id}`, orgId: f.organizationId! };
     },
     get: { anon: "login", own: "200", other: "403", assigned: "403", unassigned: "403", staff: "200" },
+  },
+  {
+    route: "files.$attachmentId",
+    ownership: "published",
+    target: async () => ({ path: `/files/${(await productImage("LISTED")).attachmentId}` }),
+    get: PUBLIC,
+  },
+  {
+    // A product out of the catalogue: its images are "not found" but to its organization and staff.
+    route: "files.$attachmentId",
+    ownership: "draft",
+    target: async () => {
+      const image = await productImage("PENDING");
+      return { path: `/files/${image.attachmentId}`, orgId: image.product.organizationId };
+    },
+    get: { ...all("404"), own: "200", staff: "200" },
   },
 ];
 

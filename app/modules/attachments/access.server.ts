@@ -13,13 +13,31 @@ export type AttachmentAccessFields = {
 };
 
 /**
- * Who may open a stored file: anyone for public files; administrators; the
+ * Whether anyone, signed in or not, may open the file. A product's images are
+ * public only while the product is listed: that is read here from the
+ * product's status at each request rather than kept in isPublic, so none of
+ * the product workflow's transitions (上架, 下架, 退回, back to screening) has
+ * a flag to keep in step and a forgotten one cannot leak an image.
+ * ("LISTED" is showroom/product-workflow.ts's listed state.)
+ */
+export async function isPublicAttachment(
+  attachment: Pick<AttachmentAccessFields, "isPublic" | "subjectType" | "subjectId">,
+) {
+  if (!attachment.isPublic) return false;
+  if (attachment.subjectType !== "Product") return true;
+  if (!attachment.subjectId) return false;
+  const product = await prisma.product.findUnique({ where: { id: attachment.subjectId }, select: { status: true } });
+  return product?.status === "LISTED";
+}
+
+/**
+ * Who may open a stored file: anyone for public files (isPublicAttachment); administrators; the
  * uploader; members of the owning organization; a reviewer for the files of an
  * expert-panel subject assigned to them (review/file-access.server.ts: not the
  * owner's own papers when the round is blind).
  */
 export async function canViewAttachment(user: SessionUser | null, attachment: AttachmentAccessFields) {
-  if (attachment.isPublic) return true;
+  if (await isPublicAttachment(attachment)) return true;
   if (!user) return false;
   if (user.role === "ADMIN") return true;
   if (attachment.uploaderId === user.id) return true;

@@ -23,7 +23,7 @@ export async function placeOrder(input: {
   delivery: Delivery;
   address: string | null;
   paymentMethod: PaymentMethod;
-}): Promise<WriteResult<{ redirectTo: string }>> {
+}): Promise<WriteResult<{ orderNo: string; redirectTo: string }>> {
   const online = input.paymentMethod === "STRIPE";
   if (online && !isStripeConfigured()) {
     return fail("在线支付暂未开通，请选择其他付款方式", { field: "paymentMethod" });
@@ -50,7 +50,8 @@ export async function placeOrder(input: {
     if (error instanceof OrderError) return fail(error.message, { status: 409 });
     throw error;
   }
-  if (!online) return succeed({ redirectTo: `/orders/${encodeURIComponent(order.orderNo)}/success` });
+  if (!online)
+    return succeed({ orderNo: order.orderNo, redirectTo: `/orders/${encodeURIComponent(order.orderNo)}/success` });
 
   let session;
   try {
@@ -67,5 +68,5 @@ export async function placeOrder(input: {
   }
   await setStripeSession(order.id, session.id);
   if (!session.url) throw new Response("在线支付地址缺失", { status: 502 });
-  return succeed({ redirectTo: session.url });
+  return succeed({ orderNo: order.orderNo, redirectTo: session.url });
 }
