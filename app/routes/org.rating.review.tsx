@@ -80,6 +80,7 @@ export default function OrgRatingReview() {
           {applications.map((a) => {
             const open =
               a.status === "DECIDED" &&
+              a.reviews.length === 0 &&
               a.round.status === "PUBLICITY" &&
               a.round.publicityEndsAt != null &&
               new Date(a.round.publicityEndsAt) >= new Date(now);

@@ -2,6 +2,7 @@
 // the vote of all members); the organization files a 复核 during 公示, which staff decide; after
 // the 公告 the grade shows on the public results page and the organization page with its
 // validity, and the 3A+ certificate prints. Each journey starts from database fixtures.
+import { fileReviewRequest } from "~/modules/rating/publicity.server";
 import { gradeValidity } from "~/modules/registry/grade";
 import { toDateInput } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
@@ -113,9 +114,48 @@ test("the organization files a 复核 during 公示 and staff change the grade w
   await expect(own).toContainText("变更等级，5A。经核实，年度审计报告真实有效");
 });
 
+test("staff keep the grade on a 复核 with their reason, and the organization reads it", async ({ page }) => {
+  const { round, application, member, admin, organization } = await publishedApplication(0);
+  const filed = await fileReviewRequest({
+    applicationId: application.id,
+    organizationId: organization.id,
+    reasons: "信息公开一项应得满分。",
+    actorId: member.id,
+  });
+  if (!filed.ok) throw new Error("the 复核 was refused");
+
+  await loginAs(page, admin.id);
+  await page.goto(`/admin/rating/${round.id}/results`);
+  const request = page.getByTestId("review-request").filter({ hasText: organization.name });
+  await expect(request).toContainText("复核理由：信息公开一项应得满分。");
+  await request.getByRole("button", { name: "维持原等级" }).click();
+  await expect(request.getByText("请填写复核理由")).toBeVisible();
+  await request.getByLabel("复核理由").fill("委员会已按补充材料调整该项得分，维持 4A。");
+  await request.getByRole("button", { name: "维持原等级" }).click();
+  await expect(page.getByText("复核决定已作出，已通知该组织。")).toBeVisible();
+  await expect(request).toContainText("复核结论：维持原等级 4A。委员会已按补充材料调整该项得分，维持 4A。");
+  await expectNoSeriousA11yIssues(page);
+
+  await page.context().clearCookies();
+  await loginAs(page, member.id);
+  await page.goto("/org/rating/review");
+  const own = page.getByTestId("own-result").filter({ hasText: round.title });
+  await expect(own).toContainText("等级 4A");
+  await expect(own).toContainText("维持原等级，4A。委员会已按补充材料调整该项得分");
+  await expect(own.getByRole("button", { name: "申请复核" })).toHaveCount(0);
+});
+
 test("after the 公告 the grade shows publicly with its validity and the certificate prints", async ({ page }) => {
   const { round, member, admin, organization } = await publishedApplication(10);
 
+  // The publicity period is over: the organization can no longer ask for a 复核.
+  await loginAs(page, member.id);
+  await page.goto("/org/rating/review");
+  const own = page.getByTestId("own-result").filter({ hasText: round.title });
+  await expect(own).toContainText("评估总分 34 分，等级 4A");
+  await expect(own.getByRole("button", { name: "申请复核" })).toHaveCount(0);
+
+  await page.context().clearCookies();
   await loginAs(page, admin.id);
   await page.goto(`/admin/rating/${round.id}/results`);
   await expect(page.getByRole("heading", { level: 1, name: `${round.title} · 评估结果` })).toBeVisible();

@@ -94,6 +94,10 @@ export async function fileReviewRequest(input: {
   if (round.status !== "PUBLICITY" || !round.publicityEndsAt || now > round.publicityEndsAt) {
     return fail("只能在评估结果公示期内申请复核");
   }
+  // One 复核 per result: once decided, the decision stands (it would otherwise hold up the 公告).
+  if ((await prisma.ratingReviewRequest.count({ where: { applicationId: application.id } })) > 0) {
+    return fail("该评估结果已申请过复核，复核决定为最终决定");
+  }
   const dueAt = endOfDayAfter(now, (await getRules(now))["rating.reviewDecisionDays"]);
   const created = await prisma.$transaction(async (tx) => {
     await runTransition(tx, {

@@ -169,6 +169,16 @@ describe("committee, 公示 with 复核, 公告", () => {
       note: "复核后调整",
       actorId: admin.id,
     });
+    // A decided 复核 is final: the organization cannot file another one.
+    expect(
+      await fileReviewRequest({
+        applicationId: application.id,
+        organizationId: org.id,
+        reasons: "再次申请",
+        actorId: member.id,
+        now: sh("2026-09-04T10:00:00"),
+      }),
+    ).toMatchObject({ ok: false, formErrors: [expect.stringMatching(/已申请过复核/)] });
     await expect(
       announceRound({ roundId: round.id, actorId: admin.id, now: sh("2026-09-05T00:00:00") }),
     ).rejects.toThrow(/公示期满/);
