@@ -511,3 +511,54 @@ MATRIX.push(
   },
   { route: "_public.inspection._index", ownership: "none", target: at("/inspection"), get: PUBLIC },
 );
+
+// Indicator schemes (#12): staff only; a scheme id that does not exist is not found.
+const scheme = () => prisma.indicatorScheme.findFirst({ select: { id: true } });
+MATRIX.push(
+  {
+    route: "admin.indicators._index",
+    ownership: "none",
+    target: at("/admin/indicators"),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+  {
+    route: "admin.indicators.$schemeId",
+    ownership: "none",
+    target: () => orMissing(scheme(), (id) => `/admin/indicators/${id}`),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+  {
+    route: "admin.indicators.$schemeId.export",
+    ownership: "none",
+    target: () => orMissing(scheme(), (id) => `/admin/indicators/${id}/export`),
+    get: STAFF,
+  },
+  // Rating results (#12): the staff results desk, the organization's 复核 request, the public announcements.
+  {
+    route: "admin.rating.$roundId.results",
+    ownership: "none",
+    target: () => orMissing(ratingRound(), (id) => `/admin/rating/${id}/results`),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+  {
+    route: "org.rating.review",
+    ownership: "none",
+    target: at("/org/rating/review"),
+    get: MEMBER,
+    post: refused(MEMBER, ["own", "other"]),
+  },
+  { route: "_public.rating._index", ownership: "none", target: at("/rating"), get: PUBLIC },
+  {
+    route: "_public.rating.$roundId",
+    ownership: "published",
+    target: () =>
+      orMissing(
+        prisma.ratingRound.findFirst({ where: { status: "ANNOUNCED" }, select: { id: true } }),
+        (id) => `/rating/${id}`,
+      ),
+    get: PUBLIC,
+  },
+);

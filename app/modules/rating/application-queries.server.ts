@@ -88,3 +88,12 @@ export async function loadRatingApplication(applicationId: string) {
 }
 
 export type RatingApplicationDetail = NonNullable<Awaited<ReturnType<typeof loadRatingApplication>>>;
+
+/** The guard of an organization's own application: true when it exists and belongs to the organization. */
+export async function isOwnRatingApplication(applicationId: string, organizationId: string) {
+  const row = await prisma.ratingApplication.findFirst({
+    where: { id: applicationId, organizationId },
+    select: { id: true },
+  });
+  return row != null;
+}

@@ -8,7 +8,7 @@ import { Notice } from "~/components/notice";
 import { StatusBadge } from "~/components/status-badge";
 import { useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
-import { loadRatingApplication } from "~/modules/rating/application-queries.server";
+import { isOwnRatingApplication, loadRatingApplication } from "~/modules/rating/application-queries.server";
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { submitApplication, withdrawApplication } from "~/modules/rating/application.server";
 import { APPLICATION_TONES } from "~/modules/rating/labels";
@@ -34,6 +34,10 @@ const MoveSchema = z.object({ intent: z.string() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
+  // Another organization's application is not found, before its body is read.
+  invariantResponse(await isOwnRatingApplication(params.applicationId ?? "", organization.id), "未找到该评估申请", {
+    status: 404,
+  });
   const input = { applicationId: params.applicationId ?? "", organizationId: organization.id, actor: user, request };
   return dispatchIntent(await readForm(request), {
     submit: handler({
