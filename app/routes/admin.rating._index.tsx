@@ -25,9 +25,14 @@ export default function AdminRatingRoundsPage() {
         title="等级评估"
         description="社会组织等级评估（1A–5A）：每轮评估的适用办法、指标体系、等级分数线和时间安排。"
         actions={
-          <Link to="/admin/rating/new" className="btn-primary">
-            新建评估
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link to="/admin/rating/stats" className="link">
+              评估统计
+            </Link>
+            <Link to="/admin/rating/new" className="btn-primary">
+              新建评估
+            </Link>
+          </div>
         }
       />
       <section className="card overflow-x-auto" aria-label="评估列表">

@@ -59,6 +59,16 @@ export default function StatsPage() {
         )}
       </SectionCard>
 
+      <SectionCard id="rating-stats" title="等级评估">
+        <ul className="space-y-1 text-sm">
+          <li>
+            <Link to="/admin/rating/stats" className="link">
+              等级评估统计（各轮定级、现行有效等级、导出）
+            </Link>
+          </li>
+        </ul>
+      </SectionCard>
+
       <SectionCard id="sales-stats" title="公益产品">
         <ul className="space-y-1 text-sm">
           <li>

@@ -429,6 +429,8 @@ const ratingStaff: [string, () => Promise<Target>][] = [
   ["admin.rating.new", at("/admin/rating/new")],
   ["admin.rating.checks", at("/admin/rating/checks")],
   ["admin.rating.grades", at("/admin/rating/grades")],
+  ["admin.rating.stats", at("/admin/rating/stats")],
+  ["admin.rating.$roundId.export", () => orMissing(ratingRound(), (id) => `/admin/rating/${id}/export`)],
   ["admin.rating.$roundId._index", () => orMissing(ratingRound(), (id) => `/admin/rating/${id}`)],
   ["admin.rating.$roundId.panel", () => orMissing(ratingRound(), (id) => `/admin/rating/${id}/panel`)],
   [

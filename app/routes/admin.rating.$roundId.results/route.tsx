@@ -114,9 +114,17 @@ export default function AdminRoundResults() {
         title={`${round.title} · 评估结果`}
         description={`当前阶段：${ratingRoundWorkflow.stateLabels[round.status as "DRAFT"] ?? round.status}；评估委员会 ${round.committeeMembers} 人。`}
         actions={
-          <Link to={`/admin/rating/${round.id}`} className="btn-secondary">
-            返回轮次
-          </Link>
+          <div className="flex flex-wrap items-center gap-3">
+            <Link to="/admin/rating/stats" className="link">
+              评估统计
+            </Link>
+            <a href={`/admin/rating/${round.id}/export`} className="link" download>
+              结果与评分表（Excel）
+            </a>
+            <Link to={`/admin/rating/${round.id}`} className="btn-secondary">
+              返回轮次
+            </Link>
+          </div>
         }
       />
       {done && DONE[done] ? <Notice>{DONE[done]}</Notice> : null}
