@@ -9,6 +9,8 @@
 // registry empty. Calling withStateChanges keeps this module, and the
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
+import { grantProjectWorkflow } from "~/modules/funding/project-workflow";
+import { trancheWorkflow } from "~/modules/funding/tranche-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
 import { callWorkflow } from "~/modules/grants/calls/workflow";
 import { objectionWorkflow } from "~/modules/grants/publicity/objection-workflow";
@@ -48,6 +50,8 @@ export const WORKFLOWS = registerWorkflows([
   certificateWorkflow,
   checkWorkflow,
   reviewRequestWorkflow,
+  grantProjectWorkflow,
+  trancheWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

@@ -39,3 +39,6 @@ export const prisma: PrismaClient = (globalForPrisma.__yimiaoPrisma ??= createCl
 
 /** A client inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Either the client or an open transaction: what read helpers take so they work inside a write. */
+export type Db = Tx | typeof prisma;

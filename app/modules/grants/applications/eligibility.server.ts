@@ -1,11 +1,11 @@
 // What an organization must meet to apply to a call: the call's rules (budget
 // limits, categories) and the eligibility facts gathered for several organizations at once.
 import { gradesInForce } from "~/modules/registry/grade.server";
-import type { prisma, Prisma, Tx } from "~/utils/db.server";
+import type { Db, Prisma } from "~/utils/db.server";
 import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "../calls/eligibility";
 import { parseCallEligibility, parseCategories } from "../calls/settings";
 
-export type Db = Tx | typeof prisma;
+export type { Db };
 
 export const callRulesSelect = {
   id: true,
@@ -52,11 +52,16 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
       where: { organizationId: { in: ids }, kind: "ABNORMAL_LIST" },
       select: { organizationId: true, kind: true, decidedAt: true, endedAt: true },
     }),
-    db.grantApplication.findMany({
+    // Funded projects of other calls that failed (terminated, or a final 不合格 that became final).
+    // The evaluation module owns the bans these lead to (funding/bans.server.ts); this reads the same records.
+    db.grantProject.findMany({
       where: {
         organizationId: { in: ids },
         ...(excludeCallId ? { callId: { not: excludeCallId } } : {}),
-        OR: [{ status: "TERMINATED" }, { evaluations: { some: { kind: "FINAL", status: "FAILED" } } }],
+        OR: [
+          { status: "TERMINATED" },
+          { evaluations: { some: { kind: "FINAL", grade: "不合格", finalAt: { not: null } } } },
+        ],
       },
       select: {
         organizationId: true,
@@ -64,8 +69,8 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
         status: true,
         updatedAt: true,
         evaluations: {
-          where: { kind: "FINAL" },
-          select: { kind: true, status: true, decidedAt: true, createdAt: true },
+          where: { kind: "FINAL", finalAt: { not: null } },
+          select: { kind: true, grade: true, finalAt: true, createdAt: true },
         },
       },
     }),
@@ -80,7 +85,19 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
       organization: { status: org.status, currentGrade: grades.get(org.id)?.grade ?? null },
       inspections: inspections.filter((r) => r.organizationId === org.id),
       credits: credits.filter((c) => c.organizationId === org.id),
-      earlierProjects: projects.filter((p) => p.organizationId === org.id),
+      earlierProjects: projects
+        .filter((p) => p.organizationId === org.id)
+        .map((p) => ({
+          title: p.title,
+          status: p.status,
+          updatedAt: p.updatedAt,
+          evaluations: p.evaluations.map((e) => ({
+            kind: e.kind,
+            status: e.grade === "不合格" ? "FAILED" : "PASSED",
+            decidedAt: e.finalAt,
+            createdAt: e.createdAt,
+          })),
+        })),
       incubations: incubations.filter((i) => i.organizationId === org.id),
     });
   }

@@ -1,4 +1,5 @@
 // 确认立项名单 (#6): the end of the publicity, in one transaction.
+import { createFundedProject } from "~/modules/funding/create-projects.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
@@ -13,7 +14,8 @@ import { confirmProblem, cutOffScore, formatScore, notFundedReason } from "./pub
 /**
  * 确认立项名单: the round becomes CONFIRMED, selected entries FUNDED, every other
  * ranked application still SCREEN_PASSED NOT_FUNDED with its score against the
- * cut-off; every applicant organization is told. One transaction.
+ * cut-off; each FUNDED application gets its funded project (funding/create-projects);
+ * every applicant organization is told. One transaction.
  */
 export async function confirmShortlist(input: { callId: string; actorId: string; request: Request }) {
   const now = new Date();
@@ -49,6 +51,7 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
       orderBy: [{ rank: "asc" }],
       select: {
         selected: true,
+        rank: true,
         finalScore: true,
         amountFen: true,
         application: { select: { id: true, title: true, status: true, organizationId: true } },
@@ -89,6 +92,16 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
         });
       }
       const isFunded = to === "FUNDED";
+      if (isFunded) {
+        await createFundedProject(tx, {
+          applicationId: app.id,
+          awardFen: award.amountFen,
+          rank: award.rank,
+          actorId: input.actorId,
+          request: input.request,
+          now,
+        });
+      }
       if (!isFunded && award.selected) continue; // selected but not shortlisted: nothing to announce
       if (isFunded) funded++;
       else notFunded++;
