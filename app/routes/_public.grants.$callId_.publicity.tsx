@@ -4,7 +4,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { publicityState } from "~/modules/grants/calls/phase";
 import { getPublicity } from "~/modules/grants/publicity/public.server";
-import { formatScore, publicityDaysLeft } from "~/modules/grants/publicity/publicity";
+import { formatScore } from "~/modules/grants/publicity/publicity";
+import { publicityDaysLeft } from "~/modules/publicity/objection";
 import { formatDate, formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 

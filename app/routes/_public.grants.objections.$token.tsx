@@ -3,13 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
-import {
-  objectionWorkflow,
-  UPHELD_ACTIONS,
-  type ObjectionState,
-  type UpheldAction,
-} from "~/modules/grants/publicity/objection-workflow";
-import { getObjectionByToken } from "~/modules/grants/publicity/public.server";
+import { getGrantObjectionByToken } from "~/modules/grants/publicity/public.server";
+import { UPHELD_ACTIONS, type UpheldAction } from "~/modules/grants/publicity/publicity";
+import { objectionWorkflow, type ObjectionState } from "~/modules/publicity/objection-workflow";
 import { appUrl } from "~/utils/app-origin.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -18,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "异议处理情况 · 益苗"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public page: the secret token in the address is the only key.
-  const objection = await getObjectionByToken(params.token ?? "");
+  const objection = await getGrantObjectionByToken(params.token ?? "");
   invariantResponse(objection, "未找到该异议，请核对链接是否完整", { status: 404 });
   return { objection, url: appUrl(new URL(request.url).pathname) };
 }

@@ -67,5 +67,5 @@ async function backdate(prisma: PrismaClient, from: Date, at: Date) {
     data: { createdAt: at, seq: null, prevHash: null, hash: null },
   });
   await prisma.notification.updateMany({ where: { createdAt: { gte: from } }, data: { createdAt: at } });
-  await prisma.grantObjection.updateMany({ where: { createdAt: { gte: from } }, data: { createdAt: at } });
+  await prisma.objection.updateMany({ where: { createdAt: { gte: from } }, data: { createdAt: at } });
 }

@@ -7,7 +7,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { signFormStamp } from "~/modules/grants/publicity/form-stamp.server";
+import { grantObjectionRefs, grantObjectionsOf } from "~/modules/grants/publicity/publicity";
+import { signFormStamp } from "~/modules/publicity/form-stamp.server";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { assign, createReviewRound, submitReview } from "./review-helpers";
@@ -444,7 +445,7 @@ test("the organization's feedback is anonymous and the public sees only a publis
   });
   expect(early.status()).toBe(409);
   expect(await early.text()).toContain("该活动当前未在公示期，不受理异议");
-  expect(await prisma.grantObjection.count({ where: { callId } })).toBe(0);
+  expect(await prisma.objection.count({ where: grantObjectionsOf(callId) })).toBe(0);
 
   // Publicized: the selected entry is public, with nothing of the reviewers and nothing unselected.
   await prisma.grantCall.update({
@@ -467,10 +468,9 @@ test("the organization's feedback is anonymous and the public sees only a publis
   // An objection's page opens with its token only.
   const token = crypto.randomBytes(24).toString("base64url");
   const objectionContent = `异议内容${tag}：该项目服务人数与社区实际情况不符，请核实。`;
-  const objection = await prisma.grantObjection.create({
+  const objection = await prisma.objection.create({
     data: {
-      callId,
-      applicationId: app1!.id,
+      ...grantObjectionRefs(callId, app1!.id),
       name: "异议人甲",
       contact: `objector-${tag}@example.com`,
       content: objectionContent,
@@ -500,7 +500,7 @@ test("the organization's feedback is anonymous and the public sees only a publis
     await intruder.context().close();
   }
   expect(
-    await prisma.grantObjection.findUniqueOrThrow({
+    await prisma.objection.findUniqueOrThrow({
       where: { id: objection.id },
       select: { status: true, reply: true },
     }),
@@ -515,9 +515,9 @@ test("the organization's feedback is anonymous and the public sees only a publis
     maxRedirects: 0,
   });
   expect(decided.status()).toBe(302);
-  expect(
-    await prisma.grantObjection.findUniqueOrThrow({ where: { id: objection.id }, select: { status: true } }),
-  ).toEqual({ status: "DISMISSED" });
+  expect(await prisma.objection.findUniqueOrThrow({ where: { id: objection.id }, select: { status: true } })).toEqual({
+    status: "DISMISSED",
+  });
   await staff.context().close();
 
   // Confirmed: the applicant reads scores and comments, never who wrote them.

@@ -2,6 +2,7 @@
 // leaves the proposed shortlist, the other's amount is lowered — and the public
 // page, the organization and the objector each see the outcome.
 import crypto from "node:crypto";
+import { grantObjectionRefs } from "~/modules/grants/publicity/publicity";
 import { prisma } from "~/utils/db.server";
 import { expect, loginAs, test, createUser } from "../playwright-utils";
 import { createReviewRound } from "./review-helpers";
@@ -56,10 +57,9 @@ async function arrangeObjections() {
     ],
   });
   const objection = (applicationId: string, name: string, contact: string, content: string, minutesAgo: number) =>
-    prisma.grantObjection.create({
+    prisma.objection.create({
       data: {
-        callId: round.call.id,
-        applicationId,
+        ...grantObjectionRefs(round.call.id, applicationId),
         name,
         contact,
         content,

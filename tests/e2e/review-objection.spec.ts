@@ -1,5 +1,6 @@
 // #6 公示与异议: a member of the public objects to a publicized entry, staff
 // dismiss it with a reply, the objector reads the outcome behind their link.
+import { grantObjectionsOf } from "~/modules/grants/publicity/publicity";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { createReviewRound } from "./review-helpers";
@@ -105,7 +106,7 @@ test("the public objects to a publicized entry and reads the staff's reply behin
 
 test("a too-fast submission or a filled honeypot saves nothing", async ({ page }) => {
   const { round, entry } = await arrangePublicity();
-  const objections = () => prisma.grantObjection.count({ where: { callId: round.call.id } });
+  const objections = () => prisma.objection.count({ where: grantObjectionsOf(round.call.id) });
 
   await page.goto(`/grants/${round.call.id}/objection?applicationId=${entry.id}`);
   await expect(page.getByRole("heading", { name: "提出异议" })).toBeVisible();

@@ -17,13 +17,14 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { GRANT_SUBJECT_TYPE } from "~/modules/grants/applications/application-form";
 import { getApplicationFeedback } from "~/modules/grants/publicity/feedback.server";
 import { getPublicity } from "~/modules/grants/publicity/public.server";
-import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/grants/publicity/publicity";
+import { grantObjectionRefs } from "~/modules/grants/publicity/publicity";
 import { getAdminPublicity } from "~/modules/grants/publicity/staff.server";
 import { allocationNotes, listAwards } from "~/modules/grants/ranking/allocation.server";
 import { buildRankingWorkbook } from "~/modules/grants/ranking/export.server";
 import { autoAssign, loadApplicationReview, loadPanel, remindLate } from "~/modules/grants/review/panel.server";
 import { allocationRulesOf, computeCallRanking, loadReviewCompleteness } from "~/modules/grants/review/results.server";
 import { getReviewerTask, listReviewerTasks, reviewerProgress } from "~/modules/panels.server";
+import { OBJECTION_EVIDENCE_PURPOSE, OBJECTION_SUBJECT_TYPE } from "~/modules/publicity/objection";
 import { prisma } from "~/utils/db.server";
 import { BASE_DB_FILE, workerDbFile } from "../setup/paths";
 
@@ -461,11 +462,10 @@ async function publicize(v: Volume) {
         publicityEndsAt: new Date(now + 6 * DAY),
       },
     });
-    await tx.grantObjection.createMany({
+    await tx.objection.createMany({
       data: Array.from({ length: objections }, (_, o) => ({
         id: `vol-objection-${pad(o)}`,
-        callId: v.callId,
-        applicationId: selectedIds[o % selectedIds.length]!,
+        ...grantObjectionRefs(v.callId, selectedIds[o % selectedIds.length]!),
         name: `异议人${o + 1}`,
         contact: `1390000${pad(o)}`,
         content: "该项目申报材料与实际情况不符。",
@@ -737,7 +737,7 @@ async function measureAll(n: number) {
 
 /** Tables of the review that grow with the round; none may be read whole. */
 const REVIEW_TABLES =
-  /^(ReviewAssignment|ReviewScore|GrantApplication|GrantAward|GrantObjection|GrantCriterion|GrantBudgetLine|GrantMilestone|GrantIndicator|AuditEvent|Attachment|Notification|Organization|Membership|ReviewerAffiliation|User)\b/;
+  /^(ReviewAssignment|ReviewScore|GrantApplication|GrantAward|Objection|GrantCriterion|GrantBudgetLine|GrantMilestone|GrantIndicator|AuditEvent|Attachment|Notification|Organization|Membership|ReviewerAffiliation|User)\b/;
 
 /**
  * The columns that pick out a round's, a reviewer's or a call's rows. A statement
@@ -750,7 +750,7 @@ const KEY_COLUMNS: Record<string, string[]> = {
   ReviewScore: ["assignmentId"],
   GrantApplication: ["callId"],
   GrantAward: ["callId", "applicationId"],
-  GrantObjection: ["callId", "applicationId"],
+  Objection: ["publicationId", "entryId"],
   GrantCriterion: ["callId"],
   AuditEvent: ["entityId"],
   Attachment: ["subjectId"],

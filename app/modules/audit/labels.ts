@@ -45,8 +45,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "grant_review.remind": "催办评审专家",
   "grant_award.allocate": "生成资助分配方案",
   "grant_award.override": "调整资助分配",
+  // Objections were grant-only before decision 013; older events keep these actions.
   "grant_objection.create": "提交公示异议",
   "grant_objection.transition": "处理公示异议",
+  "objection.create": "提交公示异议",
+  "objection.transition": "处理公示异议",
   "review_assignment.transition": "评审任务办理",
   "product.create": "提交公益产品",
   "product.transition": "公益产品审核",
@@ -72,6 +75,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ReviewAssignment: "评审任务",
   GrantAward: "资助分配",
   GrantObjection: "公示异议",
+  Objection: "公示异议",
   Product: "公益产品",
   Order: "订单",
 };

@@ -1,10 +1,12 @@
 // 待办 lines of 公益创投 (#16): staff screen submitted applications, staff review
 // rounds short of reviewers and answer objections; an organization answers 补正
 // requests and finishes its drafts.
+import { pendingObjections } from "~/modules/publicity/decide.server";
 import type { OrgQueueContext, QueueSource, StaffQueueContext } from "~/modules/queues/queue";
 import { QUEUE_ENTRIES } from "~/modules/queues/queue";
 import { prisma } from "~/utils/db.server";
 import { GRANT_SUBJECT_TYPE } from "./applications/application-form";
+import { grantPublication } from "./publicity/publicity";
 
 /** The calls staff still work on: published, not yet confirmed (a handful at a time). */
 async function activeCalls() {
@@ -22,7 +24,7 @@ export const grantStaffQueue: QueueSource<StaffQueueContext> = async ({ now }) =
     calls.map(async (call) => {
       const [toScreen, objections, screened, activeReviews] = await Promise.all([
         prisma.grantApplication.count({ where: { callId: call.id, status: "SUBMITTED" } }),
-        prisma.grantObjection.count({ where: { callId: call.id, status: "RECEIVED" } }),
+        pendingObjections(prisma, grantPublication(call.id)),
         call.reviewStage === "OPEN"
           ? prisma.grantApplication.count({ where: { callId: call.id, status: "SCREEN_PASSED" } })
           : 0,

@@ -3,8 +3,8 @@ import { getFormProps } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { useConformForm, useIsPending } from "~/components/use-form";
-import { UPHELD_ACTIONS, type UpheldAction } from "~/modules/grants/publicity/objection-workflow";
-import { DECISION_OUTCOMES, DecisionSchema } from "~/modules/grants/publicity/publicity";
+import { DecisionSchema, UPHELD_ACTIONS, type UpheldAction } from "~/modules/grants/publicity/publicity";
+import { DECISION_OUTCOMES } from "~/modules/publicity/objection-workflow";
 import type { action } from "./route";
 
 export function DecisionForm({ objectionId }: { objectionId: string }) {

@@ -9,20 +9,12 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/applications/application-view";
 import { confirmShortlist } from "~/modules/grants/publicity/confirm-shortlist.server";
 import { decideObjection } from "~/modules/grants/publicity/decide-objection.server";
-import {
-  objectionWorkflow,
-  UPHELD_ACTIONS,
-  type ObjectionState,
-  type UpheldAction,
-} from "~/modules/grants/publicity/objection-workflow";
-import {
-  DECISION_OUTCOMES,
-  DecisionSchema,
-  formatScore,
-  publicityDaysLeft,
-} from "~/modules/grants/publicity/publicity";
-import { getAdminPublicity, parseObjectionStatus } from "~/modules/grants/publicity/staff.server";
+import { DecisionSchema, formatScore, UPHELD_ACTIONS, type UpheldAction } from "~/modules/grants/publicity/publicity";
+import { getAdminPublicity } from "~/modules/grants/publicity/staff.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
+import { parseObjectionStatus } from "~/modules/publicity/desk.server";
+import { publicityDaysLeft } from "~/modules/publicity/objection";
+import { DECISION_OUTCOMES, objectionWorkflow, type ObjectionState } from "~/modules/publicity/objection-workflow";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";

@@ -1,6 +1,7 @@
 // 确认立项名单 (#6): the end of the publicity, in one transaction.
 import { createFundedProject } from "~/modules/funding/create-projects.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
+import { pendingObjections } from "~/modules/publicity/decide.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
@@ -9,7 +10,7 @@ import { succeed } from "~/utils/write-result";
 import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
 import { grantApplicationWorkflow, type GrantApplicationState } from "../applications/application-workflow";
 import { reviewRoundWorkflow } from "../review/round-workflow";
-import { confirmProblem, cutOffScore, formatScore, notFundedReason } from "./publicity";
+import { confirmProblem, cutOffScore, formatScore, grantPublication, notFundedReason } from "./publicity";
 
 /**
  * 确认立项名单: the round becomes CONFIRMED, selected entries FUNDED, every other
@@ -25,7 +26,7 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
       select: { id: true, title: true, reviewStage: true, publicityEndsAt: true },
     });
     if (!call) throw new WorkflowError("未找到该活动", 400);
-    const pending = await tx.grantObjection.count({ where: { callId: call.id, status: "RECEIVED" } });
+    const pending = await pendingObjections(tx, grantPublication(call.id));
     const problem = confirmProblem(call, pending, now);
     if (problem) throw new WorkflowError(problem, 409);
 

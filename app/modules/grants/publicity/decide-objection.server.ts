@@ -2,6 +2,7 @@
 // from the shortlist or changes its amount, in the same transaction.
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import { loadObjectionForDecision, recordObjectionDecision } from "~/modules/publicity/decide.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
@@ -10,7 +11,7 @@ import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
 import { grantApplicationWorkflow, type GrantApplicationState } from "../applications/application-workflow";
 import { maxGrantFor } from "../ranking/allocation";
-import { objectionWorkflow, type ObjectionState, type UpheldAction, UPHELD_ACTIONS } from "./objection-workflow";
+import { grantPublication, UPHELD_ACTIONS, type UpheldAction } from "./publicity";
 
 export type DecisionInput = {
   callId: string;
@@ -25,32 +26,29 @@ export type DecisionInput = {
 
 /** Decides one objection; an upheld one removes the entry or changes its amount, all in one transaction. */
 export async function decideObjection(input: DecisionInput): Promise<WriteResult> {
-  const now = new Date();
   try {
     await prisma.$transaction(async (tx) => {
-      const row = await tx.grantObjection.findFirst({
-        where: { id: input.objectionId, callId: input.callId },
-        select: {
-          id: true,
-          status: true,
-          applicationId: true,
-          call: {
-            select: { title: true, reviewStage: true, poolFen: true, perProjectCapFen: true, maxGrantSharePct: true },
+      const objection = await loadObjectionForDecision(tx, grantPublication(input.callId), input.objectionId);
+      const [call, application] = await Promise.all([
+        tx.grantCall.findUnique({
+          where: { id: input.callId },
+          select: { title: true, reviewStage: true, poolFen: true, perProjectCapFen: true, maxGrantSharePct: true },
+        }),
+        tx.grantApplication.findUnique({
+          where: { id: objection.entryId },
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            organizationId: true,
+            requestedFen: true,
+            totalBudgetFen: true,
+            award: { select: { id: true, rank: true, selected: true, amountFen: true } },
           },
-          application: {
-            select: {
-              id: true,
-              title: true,
-              status: true,
-              organizationId: true,
-              requestedFen: true,
-              totalBudgetFen: true,
-              award: { select: { id: true, rank: true, selected: true, amountFen: true } },
-            },
-          },
-        },
-      });
-      if (!row) throw new WorkflowError("未找到该异议", 400);
+        }),
+      ]);
+      if (!call || !application) throw new WorkflowError("未找到该异议", 400);
+      const row = { ...objection, call, application };
       if (row.call.reviewStage !== "PUBLICIZED") throw new WorkflowError("立项名单已确认，不能再处理异议", 409);
       const award = row.application.award;
       const action = input.outcome === "UPHELD" ? input.upheldAction : null;
@@ -84,29 +82,14 @@ export async function decideObjection(input: DecisionInput): Promise<WriteResult
           throw new AmountError(`调整后的资助金额超出资金池余额，最多可为 ${formatFen(available)}`);
       }
 
-      await runTransition(tx, {
-        workflow: objectionWorkflow,
-        entityType: "GrantObjection",
-        entityId: row.id,
-        from: row.status as ObjectionState,
-        to: input.outcome,
-        actor: { id: input.actorId, role: "ADMIN" },
-        reason: input.reply,
+      await recordObjectionDecision(tx, {
+        objection: row,
+        outcome: input.outcome,
+        reply: input.reply,
+        upheldAction: action,
+        changedAmountFen: action === "CHANGE_AMOUNT" ? input.amountFen : null,
+        actorId: input.actorId,
         request: input.request,
-        apply: async () =>
-          (
-            await tx.grantObjection.updateMany({
-              where: { id: row.id, status: row.status },
-              data: {
-                status: input.outcome,
-                reply: input.reply,
-                upheldAction: action,
-                changedAmountFen: action === "CHANGE_AMOUNT" ? input.amountFen : null,
-                decidedById: input.actorId,
-                decidedAt: now,
-              },
-            })
-          ).count,
       });
       if (!action || !award) return;
 

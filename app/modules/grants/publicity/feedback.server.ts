@@ -19,8 +19,8 @@ export async function getApplicationFeedback(applicationId: string) {
     },
   });
   if (!app?.award) return null;
-  const removal = await prisma.grantObjection.findFirst({
-    where: { applicationId: app.id, status: "UPHELD", upheldAction: "REMOVE" },
+  const removal = await prisma.objection.findFirst({
+    where: { entryType: GRANT_SUBJECT_TYPE, entryId: app.id, status: "UPHELD", upheldAction: "REMOVE" },
     orderBy: { decidedAt: "desc" },
     select: { reply: true },
   });

@@ -1,7 +1,8 @@
 // What anyone may read of a call's publicity: the shortlist once published, and
 // an objection behind its secret link.
+import { getObjectionByToken } from "~/modules/publicity/public.server";
 import { prisma } from "~/utils/db.server";
-import { OBJECTION_SUBJECT_TYPE } from "./publicity";
+import { GRANT_PUBLICATION_TYPE } from "./publicity";
 
 const VISIBLE_STAGES = ["PUBLICIZED", "CONFIRMED"];
 
@@ -47,30 +48,18 @@ export async function getPublicity(callId: string) {
   return { call: rest, entries };
 }
 
-/** What the objector sees behind their secret link. */
-export async function getObjectionByToken(token: string) {
-  if (!token || token.length > 100) return null;
-  const row = await prisma.grantObjection.findUnique({
-    where: { accessToken: token },
-    select: {
-      id: true,
-      name: true,
-      content: true,
-      status: true,
-      reply: true,
-      upheldAction: true,
-      changedAmountFen: true,
-      decidedAt: true,
-      createdAt: true,
-      call: { select: { id: true, title: true } },
-      application: { select: { title: true, organization: { select: { name: true } } } },
-    },
-  });
-  if (!row) return null;
-  const evidence = await prisma.attachment.findFirst({
-    where: { subjectType: OBJECTION_SUBJECT_TYPE, subjectId: row.id },
-    select: { originalName: true },
-  });
-  const { id: _id, ...rest } = row;
-  return { ...rest, evidenceName: evidence?.originalName ?? null };
+/** What the objector sees behind their secret link (an objection to a grant shortlist only). */
+export async function getGrantObjectionByToken(token: string) {
+  const objection = await getObjectionByToken(token, GRANT_PUBLICATION_TYPE);
+  if (!objection) return null;
+  const [call, application] = await Promise.all([
+    prisma.grantCall.findUnique({ where: { id: objection.publicationId }, select: { id: true, title: true } }),
+    prisma.grantApplication.findUnique({
+      where: { id: objection.entryId },
+      select: { title: true, organization: { select: { name: true } } },
+    }),
+  ]);
+  if (!call || !application) return null;
+  const { publicationId: _p, entryId: _e, ...rest } = objection;
+  return { ...rest, call, application };
 }

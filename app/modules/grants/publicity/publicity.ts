@@ -1,64 +1,35 @@
-// Publicity of the proposed shortlist (拟入围项目公示), objections and the
-// confirmation of the funded list. Pure: no database, no node built-ins, so the
-// routes' browser bundles can import the schemas and labels.
+// Publicity of the proposed shortlist (拟入围项目公示), objections (the shared
+// primitive in modules/publicity, decision 013) and the confirmation of the
+// funded list. Pure: no database, no node built-ins, so the routes' browser
+// bundles can import the schemas and labels.
 import { z } from "zod";
+import { buildObjectionFormSchema, decisionFields } from "~/modules/publicity/objection";
 import { yuanToFen } from "~/utils/format";
+import { GRANT_SUBJECT_TYPE } from "../applications/documents";
 import { publicityState, type PublicityFacts } from "../calls/phase";
 
-export const OBJECTION_SUBJECT_TYPE = "GrantObjection";
-export const OBJECTION_EVIDENCE_PURPOSE = "grant_objection.evidence";
+/** The shortlist of a call is the publication, each application an entry (decision 013). */
+export const GRANT_PUBLICATION_TYPE = "GrantCall";
+export const grantPublication = (callId: string) => ({ type: GRANT_PUBLICATION_TYPE, id: callId });
+/** The Objection columns of a call's objections (counts, fixtures). */
+export const grantObjectionsOf = (callId: string) => ({
+  publicationType: GRANT_PUBLICATION_TYPE,
+  publicationId: callId,
+});
+/** The Objection columns that tie one objection to a shortlist entry. */
+export const grantObjectionRefs = (callId: string, applicationId: string) => ({
+  ...grantObjectionsOf(callId),
+  entryType: GRANT_SUBJECT_TYPE,
+  entryId: applicationId,
+});
 
-/** Anti-spam rules for the public objection form. */
-export const FORM_MIN_AGE_MS = 3_000;
-export const FORM_MAX_AGE_MS = 2 * 60 * 60 * 1000;
-export const OBJECTIONS_PER_IP = 5;
-export const OBJECTION_IP_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** What an upheld objection does to a shortlist entry (Objection.upheldAction). */
+export const UPHELD_ACTIONS = { REMOVE: "移出拟入围名单", CHANGE_AMOUNT: "调整资助金额" } as const;
+export type UpheldAction = keyof typeof UPHELD_ACTIONS;
 
-const MOBILE = /^1[3-9]\d{9}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The public objection form (the file is checked on the server only). */
+/** The public objection form: the project, then the objector (the file is checked on the server only). */
 export function buildObjectionSchema<F extends z.ZodTypeAny>(fileSchema: F) {
-  return z.object({
-    applicationId: z.string({ required_error: "请选择异议项目" }).trim().min(1, "请选择异议项目"),
-    name: z.string({ required_error: "请填写姓名" }).trim().min(1, "请填写姓名").max(50, "姓名不超过 50 个字"),
-    contact: z
-      .string({ required_error: "请填写联系方式" })
-      .trim()
-      .max(100, "联系方式不超过 100 个字符")
-      .refine((v) => MOBILE.test(v) || EMAIL.test(v), "请填写 11 位手机号码或有效的电子邮箱"),
-    content: z
-      .string({ required_error: "请填写异议内容及理由" })
-      .trim()
-      .min(20, "异议内容及理由不少于 20 个字")
-      .max(2000, "异议内容及理由不超过 2000 个字"),
-    evidence: fileSchema.optional(),
-    /** honeypot: hidden from people; anything typed here marks a robot */
-    website: z.string().optional(),
-    /** signed time the form was shown (see publicity.server.ts) */
-    stamp: z.string().optional(),
-  });
-}
-
-/** Where a signed form stamp says the form was shown; null when malformed. */
-export function parseFormStamp(stamp: string | null | undefined): { issuedAt: number; signature: string } | null {
-  if (!stamp) return null;
-  const match = /^(\d{10,16})\.([A-Za-z0-9_-]{20,})$/.exec(stamp);
-  if (!match) return null;
-  return { issuedAt: Number(match[1]), signature: match[2]! };
-}
-
-/** null when the form's age is plausible for a person, else the message to show. */
-export function formAgeProblem(issuedAt: number, now: number): string | null {
-  const age = now - issuedAt;
-  if (age < FORM_MIN_AGE_MS) return "提交过快，请核对填写内容后稍候几秒再提交";
-  if (age > FORM_MAX_AGE_MS) return "页面已打开超过 2 小时，请重新提交（填写的内容已保留）";
-  return null;
-}
-
-/** A filled honeypot means a robot; the submission is dropped but looks accepted. */
-export function isHoneypotFilled(value: string | null | undefined) {
-  return typeof value === "string" && value.trim() !== "";
+  return buildObjectionFormSchema("applicationId", "请选择异议项目", fileSchema);
 }
 
 export type PublicityCall = PublicityFacts;
@@ -75,12 +46,6 @@ export function objectionWindowProblem(call: PublicityCall, now: Date): string |
     case "NOT_PUBLISHED":
       return "该活动当前未在公示期，不受理异议";
   }
-}
-
-/** Whole days left in the publicity period (a started day counts), 0 once over. */
-export function publicityDaysLeft(endsAt: Date, now: Date) {
-  const ms = endsAt.getTime() - now.getTime();
-  return ms <= 0 ? 0 : Math.ceil(ms / 86_400_000);
 }
 
 /**
@@ -121,23 +86,11 @@ export function notFundedReason(finalScore: number, cutOff: number | null) {
     : `未进入资助名单：综合得分 ${formatScore(finalScore)} 分，入围分数线 ${formatScore(cutOff)} 分`;
 }
 
-export const DECISION_OUTCOMES = { DISMISSED: "异议不成立", UPHELD: "异议成立" } as const;
-export type DecisionOutcome = keyof typeof DECISION_OUTCOMES;
-
 /** Staff decision on one objection. */
 export const DecisionSchema = z
   .object({
     intent: z.literal("decide"),
-    objectionId: z.string().min(1),
-    outcome: z.enum(["UPHELD", "DISMISSED"], {
-      required_error: "请选择处理结果",
-      invalid_type_error: "请选择处理结果",
-    }),
-    reply: z
-      .string({ required_error: "请填写答复意见（异议人可见）" })
-      .trim()
-      .min(1, "请填写答复意见（异议人可见）")
-      .max(2000, "答复意见不超过 2000 个字"),
+    ...decisionFields,
     upheldAction: z.enum(["REMOVE", "CHANGE_AMOUNT"], { invalid_type_error: "请选择处理方式" }).optional(),
     amount: z.string().trim().optional(),
   })

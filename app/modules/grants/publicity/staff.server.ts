@@ -1,14 +1,10 @@
-// The staff's view of a call's publicity: the list, the objections and whether
-// the list may be confirmed.
+// The staff's view of a call's publicity: the list, the objections (through the
+// shared desk, decision 013) and whether the list may be confirmed.
+import { objectionDesk } from "~/modules/publicity/desk.server";
+import type { ObjectionState } from "~/modules/publicity/objection-workflow";
 import { prisma } from "~/utils/db.server";
-import { PAGE_SIZE } from "~/utils/paging";
-import { objectionWorkflow, type ObjectionState } from "./objection-workflow";
 import { entrySelect } from "./public.server";
-import { confirmProblem, OBJECTION_SUBJECT_TYPE } from "./publicity";
-
-export function parseObjectionStatus(value: string | null): ObjectionState | null {
-  return value && objectionWorkflow.isState(value) ? value : null;
-}
+import { confirmProblem, grantPublication } from "./publicity";
 
 export async function getAdminPublicity(callId: string, status: ObjectionState | null, page: number) {
   const call = await prisma.grantCall.findUnique({
@@ -23,8 +19,7 @@ export async function getAdminPublicity(callId: string, status: ObjectionState |
     },
   });
   if (!call) return null;
-  const where = { callId, ...(status ? { status } : {}) };
-  const [awards, counts, total, objections] = await Promise.all([
+  const [awards, desk] = await Promise.all([
     prisma.grantAward.findMany({
       where: { callId },
       orderBy: [{ rank: "asc" }],
@@ -35,37 +30,10 @@ export async function getAdminPublicity(callId: string, status: ObjectionState |
         application: { select: { title: true, status: true, organization: { select: { name: true } } } },
       },
     }),
-    prisma.grantObjection.groupBy({ by: ["status"], where: { callId }, _count: { _all: true } }),
-    prisma.grantObjection.count({ where }),
-    prisma.grantObjection.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        applicationId: true,
-        name: true,
-        contact: true,
-        content: true,
-        status: true,
-        reply: true,
-        upheldAction: true,
-        changedAmountFen: true,
-        createdAt: true,
-        decidedAt: true,
-        application: { select: { title: true, organization: { select: { name: true } } } },
-      },
-    }),
+    objectionDesk(grantPublication(callId), status, page),
   ]);
-  const evidence = objections.length
-    ? await prisma.attachment.findMany({
-        where: { subjectType: OBJECTION_SUBJECT_TYPE, subjectId: { in: objections.map((o) => o.id) } },
-        select: { id: true, subjectId: true, originalName: true },
-      })
-    : [];
-  const countOf = (s: ObjectionState) => counts.find((c) => c.status === s)?._count._all ?? 0;
-  const pending = countOf("RECEIVED");
+  // Every objected entry is a ranked application of this call, so its award row names it.
+  const applicationOf = new Map(awards.map((a) => [a.applicationId, a.application]));
   const now = new Date();
   return {
     call,
@@ -80,13 +48,20 @@ export async function getAdminPublicity(callId: string, status: ObjectionState |
       status: a.application.status,
       organizationName: a.application.organization.name,
     })),
-    counts: { RECEIVED: pending, UPHELD: countOf("UPHELD"), DISMISSED: countOf("DISMISSED") },
-    total,
-    objections: objections.map((o) => ({
-      ...o,
-      evidence: evidence.filter((e) => e.subjectId === o.id).map((e) => ({ id: e.id, originalName: e.originalName })),
-    })),
-    confirmBlock: confirmProblem(call, pending, now),
+    counts: desk.counts,
+    total: desk.total,
+    objections: desk.objections.map(({ entryId, ...o }) => {
+      const application = applicationOf.get(entryId);
+      return {
+        ...o,
+        applicationId: entryId,
+        application: {
+          title: application?.title ?? "",
+          organization: { name: application?.organization.name ?? "" },
+        },
+      };
+    }),
+    confirmBlock: confirmProblem(call, desk.counts.RECEIVED, now),
     now,
   };
 }

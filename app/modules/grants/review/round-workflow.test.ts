@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { objectionWorkflow } from "../publicity/objection-workflow";
+import { objectionWorkflow } from "~/modules/publicity/objection-workflow";
 import { REVIEW_ROUND_STATES, reviewRoundWorkflow as wf } from "./round-workflow";
 
 describe("review round workflow", () => {

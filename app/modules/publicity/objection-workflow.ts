@@ -3,10 +3,12 @@ import { defineWorkflow } from "~/modules/workflow/state-machine";
 export const OBJECTION_STATES = ["RECEIVED", "UPHELD", "DISMISSED"] as const;
 export type ObjectionState = (typeof OBJECTION_STATES)[number];
 
-// An objection filed during publicity. Upholding it removes the entry from the
-// proposed list or changes its amount (GrantObjection.upheldAction).
+// An objection filed during a publicity period, against one entry of the
+// published list. What upholding it does belongs to the area that published the
+// list (grants: remove the entry or change its amount; Objection.upheldAction).
+// Audit events before decision 013 were written as "grant_objection.*".
 export const objectionWorkflow = defineWorkflow<ObjectionState>({
-  name: "grant_objection",
+  name: "objection",
   stateLabels: { RECEIVED: "已受理", UPHELD: "异议成立", DISMISSED: "异议不成立" },
   transitions: [
     { from: "RECEIVED", to: "UPHELD", by: ["ADMIN"], label: "异议成立", requiresReason: true },
@@ -14,5 +16,5 @@ export const objectionWorkflow = defineWorkflow<ObjectionState>({
   ],
 });
 
-export const UPHELD_ACTIONS = { REMOVE: "移出拟入围名单", CHANGE_AMOUNT: "调整资助金额" } as const;
-export type UpheldAction = keyof typeof UPHELD_ACTIONS;
+export const DECISION_OUTCOMES = { DISMISSED: "异议不成立", UPHELD: "异议成立" } as const;
+export type DecisionOutcome = keyof typeof DECISION_OUTCOMES;

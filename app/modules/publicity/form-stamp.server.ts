@@ -3,7 +3,7 @@
 // old form is refused (#6).
 import crypto from "node:crypto";
 import { loadSessionSecret } from "~/utils/session.server";
-import { formAgeProblem, parseFormStamp } from "./publicity";
+import { formAgeProblem, parseFormStamp } from "./objection";
 
 function hmac(purpose: string, value: string) {
   return crypto.createHmac("sha256", loadSessionSecret()).update(`${purpose}:${value}`).digest("base64url");
