@@ -9,6 +9,7 @@
 // registry empty. Calling withStateChanges keeps this module, and the
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
+import { agreementWorkflow } from "~/modules/funding/agreement-workflow";
 import { grantProjectWorkflow } from "~/modules/funding/project-workflow";
 import { trancheWorkflow } from "~/modules/funding/tranche-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
@@ -52,6 +53,7 @@ export const WORKFLOWS = registerWorkflows([
   reviewRequestWorkflow,
   grantProjectWorkflow,
   trancheWorkflow,
+  agreementWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

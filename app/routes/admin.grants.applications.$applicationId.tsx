@@ -117,9 +117,16 @@ export default function AdminGrantApplication() {
           </>
         }
         actions={
-          <Link to={`/admin/grants/${call.id}/applications`} className="btn-secondary">
-            返回申报列表
-          </Link>
+          <>
+            {application.project ? (
+              <Link to={`/admin/projects/${application.project.id}`} className="btn-primary">
+                立项项目主页
+              </Link>
+            ) : null}
+            <Link to={`/admin/grants/${call.id}/applications`} className="btn-secondary">
+              返回申报列表
+            </Link>
+          </>
         }
       />
       <ConfirmGate reply={reply}>

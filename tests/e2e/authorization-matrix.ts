@@ -564,3 +564,33 @@ MATRIX.push(
     get: PUBLIC,
   },
 );
+
+// Funded projects (#13, #14): staff hub pages answer staff only; the organization's hub pages answer
+// a member of the organization holding the project (404 to another organization's member).
+/** A funded project of an organization with an active member (for the project hub routes). */
+export const fundedProject = () =>
+  prisma.grantProject.findFirst({
+    where: MEMBERED,
+    orderBy: { projectNo: "asc" },
+    select: { id: true, organizationId: true },
+  });
+const projectStaff = (route: string, path: (id: string) => string, withAction = false): Row => ({
+  route,
+  ownership: "none",
+  target: async () => ({ ...(await orMissing(fundedProject(), path)), orgId: undefined }),
+  get: STAFF,
+  ...(withAction ? { post: refused(STAFF, ["staff"]) } : {}),
+});
+const projectOrg = (route: string, path: (id: string) => string, withAction = false): Row => ({
+  route,
+  ownership: "own",
+  target: () => orMissing(fundedProject(), path),
+  get: MEMBER_OWN,
+  ...(withAction ? { post: refused(MEMBER_OWN, ["own"]) } : {}),
+});
+MATRIX.push(
+  projectStaff("admin.projects.$projectId", (id) => `/admin/projects/${id}`),
+  projectStaff("admin.projects.$projectId._index", (id) => `/admin/projects/${id}`),
+  projectOrg("org.projects.$projectId", (id) => `/org/projects/${id}`),
+  projectOrg("org.projects.$projectId._index", (id) => `/org/projects/${id}`),
+);

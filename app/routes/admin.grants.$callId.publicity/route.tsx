@@ -158,6 +158,11 @@ export default function AdminPublicityPage() {
                 <td className="py-2 pr-3 text-right tabular-nums">{formatFen(e.amountFen)}</td>
                 <td className="py-2">
                   <GrantStatusBadge status={e.status} />
+                  {e.projectId ? (
+                    <Link to={`/admin/projects/${e.projectId}`} className="link ml-2 whitespace-nowrap">
+                      项目主页<span className="sr-only">：{e.title}</span>
+                    </Link>
+                  ) : null}
                 </td>
               </tr>
             ))}

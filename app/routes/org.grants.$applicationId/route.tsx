@@ -105,9 +105,16 @@ export default function GrantApplicationPage() {
           </>
         }
         actions={
-          <Link to="/org/grants" className="btn-secondary">
-            返回公益创投
-          </Link>
+          <>
+            {application.project ? (
+              <Link to={`/org/projects/${application.project.id}`} className="btn-primary">
+                立项项目主页
+              </Link>
+            ) : null}
+            <Link to="/org/grants" className="btn-secondary">
+              返回公益创投
+            </Link>
+          </>
         }
       />
       <ConfirmGate reply={reply}>

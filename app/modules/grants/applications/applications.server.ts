@@ -122,6 +122,8 @@ const applicationSelect = {
   },
   milestones: { orderBy: { position: "asc" }, select: { title: true, description: true, dueDate: true } },
   indicators: { orderBy: { position: "asc" }, select: { kind: true, name: true, target: true } },
+  /** the funded project once the shortlist is confirmed (its hub is linked from the application) */
+  project: { select: { id: true } },
 } as const satisfies Prisma.GrantApplicationSelect;
 
 export type ApplicationRow = Prisma.GrantApplicationGetPayload<{ select: typeof applicationSelect }>;

@@ -27,7 +27,14 @@ export async function getAdminPublicity(callId: string, status: ObjectionState |
         ...entrySelect,
         selected: true,
         overrideReason: true,
-        application: { select: { title: true, status: true, organization: { select: { name: true } } } },
+        application: {
+          select: {
+            title: true,
+            status: true,
+            organization: { select: { name: true } },
+            project: { select: { id: true } },
+          },
+        },
       },
     }),
     objectionDesk(grantPublication(callId), status, page),
@@ -47,6 +54,7 @@ export async function getAdminPublicity(callId: string, status: ObjectionState |
       title: a.application.title,
       status: a.application.status,
       organizationName: a.application.organization.name,
+      projectId: a.application.project?.id ?? null,
     })),
     counts: desk.counts,
     total: desk.total,

@@ -1,0 +1,19 @@
+// The tabs of a funded project's hub (/admin/projects/:id and /org/projects/:id).
+// Each area adds its own entry when its tab lands; a path is relative to the hub
+// ("" is the overview). A tab without staffPath / orgPath is not shown on that side.
+export type ProjectTab = { key: string; label: string; staffPath?: string; orgPath?: string };
+
+export const PROJECT_TABS: ProjectTab[] = [{ key: "overview", label: "概况", staffPath: "", orgPath: "" }];
+
+export function projectTabsFor(side: "staff" | "org") {
+  return PROJECT_TABS.flatMap((tab) => {
+    const path = side === "staff" ? tab.staffPath : tab.orgPath;
+    return path === undefined ? [] : [{ key: tab.key, label: tab.label, path }];
+  });
+}
+
+/** The hub's URL for a project on either side. */
+export function projectHubPath(side: "staff" | "org", projectId: string, path = "") {
+  const base = side === "staff" ? `/admin/projects/${projectId}` : `/org/projects/${projectId}`;
+  return path ? `${base}/${path}` : base;
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requireStaffProject } from "~/modules/funding/access.server";
+import { ProjectHeader } from "~/modules/funding/project-hub";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `${data.project.projectNo} ${data.project.title}` : "立项项目"} · 益苗` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = await requireStaffProject(request, params.projectId);
+  return { project, now: new Date() };
+}
+
+export default function StaffProjectHub() {
+  const { project, now } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <ProjectHeader project={project} side="staff" now={now} />
+      <Outlet />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
