@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AuditSubject } from "~/components/audit-subject";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { WorkQueue } from "~/components/work-queue";
 import { getAdminOverview } from "~/modules/admin/overview.server";
-import { auditActionLabel, AUDIT_ENTITY_LABELS } from "~/modules/audit/labels";
+import { auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, type Role } from "~/modules/auth/roles";
 import { orgStatusLabel } from "~/modules/organizations/labels";
@@ -113,15 +114,7 @@ export default function AdminOverview() {
                     <td className="whitespace-nowrap">{e.actor?.name ?? "系统"}</td>
                     <td className="whitespace-nowrap">{auditActionLabel(e.action)}</td>
                     <td>
-                      {e.entityType === "User" ? (
-                        <Link to={`/admin/users/${e.entityId}`} className="link">
-                          {AUDIT_ENTITY_LABELS.User} {e.entityId}
-                        </Link>
-                      ) : (
-                        <span>
-                          {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType} {e.entityId}
-                        </span>
-                      )}
+                      <AuditSubject entityType={e.entityType} entityId={e.entityId} subject={e.subject} />
                     </td>
                   </tr>
                 ))}

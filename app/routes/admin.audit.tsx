@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AuditSubject } from "~/components/audit-subject";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect } from "~/components/filter-bar";
@@ -8,6 +9,7 @@ import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
 import { listAuditEvents } from "~/modules/admin/audit-log.server";
+import { withAuditSubjects } from "~/modules/admin/audit-subjects.server";
 import { describeChainState } from "~/modules/audit/chain";
 import { verifyAuditChain } from "~/modules/audit/chain.server";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
@@ -24,8 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseAuditFilters(url.searchParams);
   const page = getPage(url);
   const [{ events, total }, chain] = await Promise.all([listAuditEvents(filters, page), verifyAuditChain()]);
+  const named = await withAuditSubjects(events);
   const { gte: _gte, lt: _lt, ...shown } = filters;
-  return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, events, chain };
+  return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, events: named, chain };
 }
 
 const labelOptions = (labels: Record<string, string>) =>
@@ -128,14 +131,7 @@ export default function AuditLogPage() {
                   </td>
                   <td className="min-w-[6rem]">{auditActionLabel(e.action)}</td>
                   <td className="min-w-[8rem] break-all">
-                    <span>{AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}</span>{" "}
-                    {e.entityType === "User" ? (
-                      <Link to={`/admin/users/${e.entityId}`} className="link font-mono text-xs">
-                        {e.entityId}
-                      </Link>
-                    ) : (
-                      <span className="font-mono text-xs">{e.entityId}</span>
-                    )}
+                    <AuditSubject entityType={e.entityType} entityId={e.entityId} subject={e.subject} />
                   </td>
                   <td className="min-w-[6rem]">{e.stateChange}</td>
                   <td className="min-w-[8rem]">{e.reason ?? "—"}</td>

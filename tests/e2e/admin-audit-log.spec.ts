@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { sealAuditChain } from "~/modules/audit/chain.server";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
@@ -87,4 +88,33 @@ test("an administrator filters the audit log by action, object and Shanghai date
   await expect(colleaguePage.getByLabel("对象编号")).toHaveValue(entityId);
   await expect(colleaguePage.locator("tbody tr").first()).toContainText("三月一日晚停用");
   await colleague.close();
+});
+
+test("the audit log names each object as people call it and links to its page", async ({ page, login }) => {
+  await login({ role: "ADMIN" });
+  const org = await prisma.organization.create({
+    data: {
+      name: `审计对象测试服务中心${crypto.randomBytes(2).toString("hex")}`,
+      type: "SOCIAL_SERVICE",
+      status: "REGISTERED",
+    },
+    select: { id: true, name: true },
+  });
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: null,
+      action: "organization.update_profile",
+      entityType: "Organization",
+      entityId: org.id,
+      reason: "修改联系电话",
+    }),
+  );
+
+  await page.goto(`/admin/audit?entityType=Organization&entityId=${org.id}`);
+  const row = page.locator("tbody tr").first();
+  await expect(row).toContainText("修改联系电话");
+  await expect(row).not.toContainText(org.id);
+  await row.getByRole("link", { name: org.name }).click();
+  await expect(page).toHaveURL(`/admin/organizations/${org.id}`);
+  await expect(page.getByRole("heading", { name: org.name })).toBeVisible();
 });

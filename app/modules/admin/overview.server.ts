@@ -2,6 +2,7 @@
 import { ROLES } from "~/modules/auth/roles";
 import { ORG_STATUSES } from "~/modules/organizations/labels";
 import { prisma } from "~/utils/db.server";
+import { withAuditSubjects } from "./audit-subjects.server";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export const RECENT_EVENTS = 10;
@@ -41,6 +42,6 @@ export async function getAdminOverview(now = new Date()) {
     lockedCount,
     disabledCount,
     weekEventCount,
-    recentEvents,
+    recentEvents: await withAuditSubjects(recentEvents),
   };
 }

@@ -78,6 +78,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Objection: "公示异议",
   Product: "公益产品",
   Order: "订单",
+  RatingRound: "评估工作",
+  RatingApplication: "评估申报",
+  RatingCertificate: "评估等级证书",
+  GrantProject: "资助项目",
 };
 
 export function auditActionLabel(action: string) {
