@@ -77,11 +77,13 @@ export async function autoAssign(
 
     const [conflicts, existing] = await Promise.all([
       conflictsOf(tx, reviewerRows, [...new Set(subjects.map((s) => s.organizationId))]),
+      // The round's rows (on the roundId, subjectType index), not an IN list of thousands of subjects.
       tx.reviewAssignment.findMany({
-        where: { subjectType: kind.type, subjectId: { in: subjects.map((s) => s.id) } },
+        where: { roundId, subjectType: kind.type },
         select: { subjectId: true, reviewerId: true, status: true },
       }),
     ]);
+    const subjectIds = new Set(subjects.map((s) => s.id));
     const seed = input.seed?.trim() || newSeed();
     const plan = planAssignments({
       subjects: subjects.map((s) => ({ id: s.id, organizationId: s.organizationId, category: s.category })),
@@ -90,11 +92,13 @@ export async function autoAssign(
         tags: tagsOf(r),
         conflictOrganizationIds: conflicts.get(r.id) ?? [],
       })),
-      existing: existing.map((e) => ({
-        subjectId: e.subjectId,
-        reviewerId: e.reviewerId,
-        active: (ACTIVE_ASSIGNMENT_STATES as string[]).includes(e.status),
-      })),
+      existing: existing
+        .filter((e) => subjectIds.has(e.subjectId))
+        .map((e) => ({
+          subjectId: e.subjectId,
+          reviewerId: e.reviewerId,
+          active: (ACTIVE_ASSIGNMENT_STATES as string[]).includes(e.status),
+        })),
       k: input.k,
       seed,
     });

@@ -2,6 +2,7 @@
 // round, the organizations each may not review (membership, declared
 // affiliation, shared legal representative), and why one reviewer cannot be
 // put on one subject. Bulk reads only: a round's whole pool in a few statements.
+import { chunks } from "~/utils/chunks";
 import { prisma, type Tx } from "~/utils/db.server";
 import { conflictingOrganizationIds } from "./assignment";
 import { ACTIVE_ASSIGNMENT_STATES } from "./assignment-workflow";
@@ -27,10 +28,13 @@ export async function conflictsOf(
     ...memberships.map((m) => m.organizationId),
     ...affiliations.map((a) => a.organizationId),
   ]);
-  const organizations = await db.organization.findMany({
-    where: { id: { in: [...orgIds] } },
-    select: { id: true, legalRepresentative: true },
-  });
+  const organizations = (
+    await Promise.all(
+      chunks([...orgIds]).map((part) =>
+        db.organization.findMany({ where: { id: { in: part } }, select: { id: true, legalRepresentative: true } }),
+      ),
+    )
+  ).flat();
   const result = new Map<string, string[]>();
   for (const r of reviewers) {
     result.set(
