@@ -10,6 +10,8 @@
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
 import { agreementWorkflow } from "~/modules/funding/agreement-workflow";
+import { budgetChangeWorkflow } from "~/modules/funding/budget-change-workflow";
+import { expenseWorkflow } from "~/modules/funding/expense-workflow";
 import { grantProjectWorkflow } from "~/modules/funding/project-workflow";
 import { trancheWorkflow } from "~/modules/funding/tranche-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
@@ -54,6 +56,8 @@ export const WORKFLOWS = registerWorkflows([
   grantProjectWorkflow,
   trancheWorkflow,
   agreementWorkflow,
+  expenseWorkflow,
+  budgetChangeWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

@@ -2,10 +2,12 @@
 // so they live in the RuleParameter table with an effective date; the values
 // here are only the seeded defaults and the description of each key.
 
+import { FUNDING_RULES } from "./funding-rules";
+
 export type RuleKind = "fen" | "int" | "stringList" | "monthDay" | "text";
 
 /** The sections of the rules page, in order. */
-export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估", "公益产品展销"] as const;
+export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估", "公益创投", "公益产品展销"] as const;
 
 export type RuleDefinition = {
   group: (typeof RULE_GROUPS)[number];
@@ -324,6 +326,7 @@ export const RULES = {
     unit: "小时",
     defaultValue: 48,
   },
+  ...FUNDING_RULES,
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleKey = keyof typeof RULES;

@@ -60,8 +60,32 @@ export function sumLines(lines: BudgetInput["lines"]) {
 }
 
 /** Percentage compare without floating point: part ≤ pct% of whole. */
-function withinPct(part: number, whole: number, pct: number) {
+export function withinPct(part: number, whole: number, pct: number) {
   return part * 100 <= whole * pct;
+}
+
+/**
+ * Which costs count against the overhead cap: the 管理费 lines only. Professional
+ * social-worker service (SOCIAL_WORK) is project cost, never overhead — in the
+ * application's budget and in a funded project's actual spending alike.
+ */
+export function countsAsOverhead(category: string) {
+  return category === "OVERHEAD";
+}
+
+/**
+ * The overhead cap: null when `overheadFen` is within `capPct`% of `baseFen`,
+ * else the message. `what` names the figures ("管理费" / "实际管理费支出",
+ * "项目总预算" / "项目资助预算").
+ */
+export function overheadCapIssue(
+  overheadFen: number,
+  baseFen: number,
+  capPct: number,
+  what: { overhead: string; base: string } = { overhead: "管理费", base: "项目总预算" },
+) {
+  if (overheadFen <= 0 || withinPct(overheadFen, baseFen, capPct)) return null;
+  return `${what.overhead} ${formatFen(overheadFen)} 超过${what.base} ${formatFen(baseFen)} 的 ${capPct}%`;
 }
 
 export function checkBudget(rules: BudgetRules, input: BudgetInput): FieldIssue[] {
@@ -109,14 +133,10 @@ export function checkBudget(rules: BudgetRules, input: BudgetInput): FieldIssue[
   }
 
   const overhead = input.lines
-    .filter((l) => l.category === "OVERHEAD")
+    .filter((l) => countsAsOverhead(l.category))
     .reduce((s, l) => s + l.requestedFen + l.ownFen + l.matchedFen, 0);
-  if (overhead > 0 && !withinPct(overhead, total, rules.overheadCapPct)) {
-    issues.push({
-      path: ["budget"],
-      message: `管理费 ${formatFen(overhead)} 超过项目总预算 ${formatFen(total)} 的 ${rules.overheadCapPct}%`,
-    });
-  }
+  const overheadMessage = overheadCapIssue(overhead, total, rules.overheadCapPct);
+  if (overheadMessage) issues.push({ path: ["budget"], message: overheadMessage });
 
   const start = input.projectStart;
   const end = input.projectEnd;
