@@ -1,5 +1,6 @@
 // What a person calls the object of an audit event ("社区助老服务项目", "订单 YM2026…"),
 // and where staff can open it. One query per entity type on the page, never per row.
+import { OBJECTION_SUBJECT_TYPE } from "~/modules/publicity/objection";
 import { prisma } from "~/utils/db.server";
 
 export type AuditSubject = { name: string; href: string | null };
@@ -88,16 +89,17 @@ const RESOLVERS: Record<string, Resolver> = {
       name: `「${a.title || "未命名项目"}」（${a.organization.name}）`,
       href: `/admin/grants/applications/${a.id}`,
     })),
-  GrantObjection: async (list) =>
+  [OBJECTION_SUBJECT_TYPE]: async (list) =>
     (
-      await prisma.grantObjection.findMany({
+      await prisma.objection.findMany({
         where: ids(list),
-        select: { id: true, callId: true, application: { select: { title: true } } },
+        select: { id: true, name: true, publicationType: true, publicationId: true, createdAt: true },
       })
     ).map((o) => ({
       id: o.id,
-      name: `对「${o.application.title}」的异议`,
-      href: `/admin/grants/${o.callId}/publicity`,
+      name: `${o.name} 提交的异议`,
+      // the shortlist's publicity desk; other publications are reached from their own pages
+      href: o.publicationType === "GrantCall" ? `/admin/grants/${o.publicationId}/publicity` : null,
     })),
   GrantProject: async (list) =>
     (await prisma.grantProject.findMany({ where: ids(list), select: { id: true, projectNo: true, title: true } })).map(
