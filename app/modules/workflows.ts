@@ -12,7 +12,9 @@ import { auditStateChange } from "~/modules/audit/state-labels";
 import { agreementWorkflow } from "~/modules/funding/agreement-workflow";
 import { budgetChangeWorkflow } from "~/modules/funding/budget-change-workflow";
 import { expenseWorkflow } from "~/modules/funding/expense-workflow";
+import { visitWorkflow } from "~/modules/funding/monitoring-workflow";
 import { grantProjectWorkflow } from "~/modules/funding/project-workflow";
+import { reportWorkflow } from "~/modules/funding/report-workflow";
 import { trancheWorkflow } from "~/modules/funding/tranche-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
 import { callWorkflow } from "~/modules/grants/calls/workflow";
@@ -58,6 +60,8 @@ export const WORKFLOWS = registerWorkflows([
   agreementWorkflow,
   expenseWorkflow,
   budgetChangeWorkflow,
+  reportWorkflow,
+  visitWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

@@ -1,5 +1,6 @@
 // The 待办 sources of each home page (#16). An area adds a line by writing a
 // QueueSource in its own queue.server.ts and listing it here.
+import { fundingOrgQueue, fundingStaffQueue } from "~/modules/funding/queue.server";
 import { grantOrgQueue, grantStaffQueue } from "~/modules/grants/queue.server";
 import { incubationChecks } from "~/modules/incubation/queue.server";
 import { annualReportsDue, rectificationsToReview, reportsToReview } from "~/modules/inspection/queue.server";
@@ -20,10 +21,16 @@ const STAFF_QUEUE: QueueSource<StaffQueueContext>[] = [
   rectificationsToReview,
   incubationChecks,
   grantStaffQueue,
+  fundingStaffQueue,
   showroomStaffQueue,
 ];
 
-const ORG_QUEUE: QueueSource<OrgQueueContext>[] = [annualReportsDue, registrationCorrections, grantOrgQueue];
+const ORG_QUEUE: QueueSource<OrgQueueContext>[] = [
+  annualReportsDue,
+  registrationCorrections,
+  grantOrgQueue,
+  fundingOrgQueue,
+];
 
 const REVIEWER_QUEUE: QueueSource<ReviewerQueueContext>[] = [reviewerTasks];
 

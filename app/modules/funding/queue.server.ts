@@ -1,0 +1,111 @@
+// 待办 lines of funded projects (#13): staff review filed progress reports, chase
+// overdue ones and read monitoring replies; an organization files the reports due
+// soon and answers monitoring visits. Other funding helpers add their lines here
+// (agreements to sign, tranches due, budget changes). Indexed counts and bounded lists only.
+import type { OrgQueueContext, QueueSource, StaffQueueContext } from "~/modules/queues/queue";
+import { QUEUE_ENTRIES } from "~/modules/queues/queue";
+import { addDays } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
+import { ACTIVE_PROJECT_STATES } from "./project-workflow";
+import { OPEN_REPORT_STATES } from "./report-workflow";
+
+/** An organization's queue lists open reports due within this many days (and overdue ones). */
+export const REPORT_QUEUE_DAYS = 30;
+
+const activeProject = { status: { in: ACTIVE_PROJECT_STATES } };
+
+export const fundingStaffQueue: QueueSource<StaffQueueContext> = async ({ now }) => {
+  const submitted = { status: "SUBMITTED", project: activeProject };
+  const overdueWhere = { status: { in: OPEN_REPORT_STATES }, dueAt: { lt: now }, project: activeProject };
+  const replied = { status: "REPLIED", project: activeProject };
+  const [toReview, firstSubmitted, overdue, oldestOverdue, replies] = await Promise.all([
+    prisma.grantProgressReport.count({ where: submitted }),
+    prisma.grantProgressReport.findMany({
+      where: submitted,
+      orderBy: { dueAt: "asc" },
+      take: QUEUE_ENTRIES,
+      select: { id: true, sequence: true, projectId: true, project: { select: { title: true } } },
+    }),
+    prisma.grantProgressReport.count({ where: overdueWhere }),
+    prisma.grantProgressReport.findFirst({ where: overdueWhere, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    prisma.grantMonitoringVisit.count({ where: replied }),
+  ]);
+  return [
+    {
+      key: "funding.reports.review",
+      label: "项目进度报告待审核",
+      count: toReview,
+      href: "/admin/projects/reports?status=SUBMITTED",
+      entries: firstSubmitted.map((r) => ({
+        label: `${r.project.title} · 第 ${r.sequence} 期`,
+        href: `/admin/projects/${r.projectId}/reports/${r.id}`,
+      })),
+    },
+    {
+      key: "funding.reports.overdue",
+      label: "项目进度报告逾期未交",
+      count: overdue,
+      overdue,
+      dueAt: oldestOverdue?.dueAt ?? null,
+      href: "/admin/projects/reports?overdue=1",
+    },
+    {
+      key: "funding.visits.replied",
+      label: "督导意见已回复，待查看",
+      count: replies,
+      href: "/admin/projects/visits?status=REPLIED",
+    },
+  ];
+};
+
+export const fundingOrgQueue: QueueSource<OrgQueueContext> = async ({ now, organizationId }) => {
+  const project = { organizationId, ...activeProject };
+  const due = { status: { in: OPEN_REPORT_STATES }, dueAt: { lte: addDays(now, REPORT_QUEUE_DAYS) }, project };
+  const open = { status: "OPEN", project };
+  const [reportCount, reports, overdueReports, visitCount, visits, overdueVisits] = await Promise.all([
+    prisma.grantProgressReport.count({ where: due }),
+    prisma.grantProgressReport.findMany({
+      where: due,
+      orderBy: { dueAt: "asc" },
+      take: QUEUE_ENTRIES,
+      select: { id: true, sequence: true, dueAt: true, projectId: true, project: { select: { title: true } } },
+    }),
+    prisma.grantProgressReport.count({ where: { ...due, dueAt: { lt: now } } }),
+    prisma.grantMonitoringVisit.count({ where: open }),
+    prisma.grantMonitoringVisit.findMany({
+      where: open,
+      orderBy: { replyDueAt: "asc" },
+      take: QUEUE_ENTRIES,
+      select: { id: true, replyDueAt: true, projectId: true, project: { select: { title: true } } },
+    }),
+    prisma.grantMonitoringVisit.count({ where: { ...open, replyDueAt: { lt: now } } }),
+  ]);
+  return [
+    {
+      key: "funding.reports.due",
+      label: "资助项目进度报告待提交",
+      count: reportCount,
+      overdue: overdueReports,
+      dueAt: reports[0]?.dueAt ?? null,
+      href: "/org/projects",
+      entries: reports.map((r) => ({
+        label: `${r.project.title} · 第 ${r.sequence} 期`,
+        href: `/org/projects/${r.projectId}/reports/${r.id}`,
+        dueAt: r.dueAt,
+      })),
+    },
+    {
+      key: "funding.visits.reply",
+      label: "督导意见待回复",
+      count: visitCount,
+      overdue: overdueVisits,
+      dueAt: visits[0]?.replyDueAt ?? null,
+      href: "/org/projects",
+      entries: visits.map((v) => ({
+        label: v.project.title,
+        href: `/org/projects/${v.projectId}/monitoring`,
+        dueAt: v.replyDueAt,
+      })),
+    },
+  ];
+};
