@@ -14,6 +14,7 @@ import { budgetChangeWorkflow } from "~/modules/funding/budget-change-workflow";
 import { expenseWorkflow } from "~/modules/funding/expense-workflow";
 import { visitWorkflow } from "~/modules/funding/monitoring-workflow";
 import { grantProjectWorkflow } from "~/modules/funding/project-workflow";
+import { refundWorkflow } from "~/modules/funding/refund-workflow";
 import { reportWorkflow } from "~/modules/funding/report-workflow";
 import { trancheWorkflow } from "~/modules/funding/tranche-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
@@ -53,6 +54,7 @@ export const WORKFLOWS = registerWorkflows([
   ratingApplicationWorkflow,
   gradeActionWorkflow,
   certificateWorkflow,
+  refundWorkflow,
   checkWorkflow,
   reviewRequestWorkflow,
   grantProjectWorkflow,
