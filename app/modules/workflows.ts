@@ -9,6 +9,7 @@
 // registry empty. Calling withStateChanges keeps this module, and the
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
+import { evaluationWorkflow } from "~/modules/evaluation/workflow";
 import { agreementWorkflow } from "~/modules/funding/agreement-workflow";
 import { budgetChangeWorkflow } from "~/modules/funding/budget-change-workflow";
 import { expenseWorkflow } from "~/modules/funding/expense-workflow";
@@ -64,6 +65,7 @@ export const WORKFLOWS = registerWorkflows([
   budgetChangeWorkflow,
   reportWorkflow,
   visitWorkflow,
+  evaluationWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };
