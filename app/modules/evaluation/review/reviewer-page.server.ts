@@ -6,8 +6,8 @@
 import { leavesOf } from "~/modules/indicators/scheme";
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import type { PanelDb, PanelReviewerPage } from "~/modules/review/subject";
-import { readRecordItems } from "../record.server";
 import { suggestedLeafScore } from "../record-items";
+import { readRecordItems } from "../record.server";
 import { kindLabel } from "../score";
 import { defaultReviewEndsAt } from "./window";
 

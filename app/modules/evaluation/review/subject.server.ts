@@ -7,8 +7,8 @@ import type { PanelDb, PanelRound, PanelSubject, PanelSubjectKind } from "~/modu
 import { kindLabel } from "../score";
 import { onExpertSubmitted } from "../scoring.server";
 import { EVALUATION_SUBJECT_TYPE } from "../workflow";
-import { defaultReviewEndsAt } from "./window";
 import { evaluationReviewerPage, type EvaluationReviewerView } from "./reviewer-page.server";
+import { defaultReviewEndsAt } from "./window";
 
 /** A call's evaluation panel is open once its shortlist is confirmed (its projects exist). */
 function panelRoundOf(call: {
