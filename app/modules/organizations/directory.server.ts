@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
-import { shortCached } from "~/utils/short-cache.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { shortCached } from "~/utils/short-cache.server";
 import { ORG_TYPES, type OrgType } from "./labels";
 import { searchNames } from "./name-search.server";
 import { isValidUscc, normalizeUscc } from "./uscc";

@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import type { Prisma } from "~/utils/db.server";
-import { shortCached } from "~/utils/short-cache.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { shortCached } from "~/utils/short-cache.server";
 import { PRODUCT_CATEGORIES, type CatalogueSort, type ProductCategory } from "./labels";
 import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 
