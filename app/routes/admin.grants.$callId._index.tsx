@@ -10,6 +10,8 @@ import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { CallLedgerSection } from "~/modules/funding/ledger-view";
+import { loadCallLedger } from "~/modules/funding/ledger.server";
 import { callPhase } from "~/modules/grants/calls/phase";
 import { getCall, publishCall } from "~/modules/grants/calls/store.server";
 import {
@@ -35,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const call = await getCall(params.callId!);
   invariantResponse(call, "活动不存在", { status: 404 });
-  return { call, phase: call.status === "DRAFT" ? null : callPhase(call, new Date()) };
+  const money = call.status === "DRAFT" ? null : await loadCallLedger(call.id);
+  return { call, money, phase: call.status === "DRAFT" ? null : callPhase(call, new Date()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const PublishCallSchema = z.object({ intent: z.literal("publish") });
 
 export default function AdminGrantCallPage() {
-  const { call, phase } = useLoaderData<typeof loader>();
+  const { call, money, phase } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const pending = useIsPending();
   const [publishForm] = useConformForm({
@@ -141,6 +144,15 @@ export default function AdminGrantCallPage() {
           </Link>
         </section>
       )}
+
+      {money && money.ledger.projects + money.ledger.withdrawn > 0 ? (
+        <CallLedgerSection
+          callId={call.id}
+          lines={money.lines}
+          problems={money.problems}
+          projects={money.ledger.projects}
+        />
+      ) : null}
 
       <SectionCard id="desc" title="活动说明">
         <p className="whitespace-pre-line text-sm text-gray-800">{call.description || "—"}</p>

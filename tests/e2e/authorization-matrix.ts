@@ -594,3 +594,19 @@ MATRIX.push(
   projectOrg("org.projects.$projectId", (id) => `/org/projects/${id}`),
   projectOrg("org.projects.$projectId._index", (id) => `/org/projects/${id}`),
 );
+
+// Money (#13 items 4, 5, 10): the tranches tab on both sides (staff act, the organization reads),
+// and the staff's call pages: its funded projects and the disbursement register.
+const fundedCall = () => prisma.grantCall.findFirst({ where: { projects: { some: {} } }, select: { id: true } });
+const callStaff = (route: string, path: (id: string) => string): Row => ({
+  route,
+  ownership: "none",
+  target: () => orMissing(fundedCall(), path),
+  get: STAFF,
+});
+MATRIX.push(
+  projectStaff("admin.projects.$projectId.tranches", (id) => `/admin/projects/${id}/tranches`, true),
+  projectOrg("org.projects.$projectId.tranches", (id) => `/org/projects/${id}/tranches`),
+  callStaff("admin.grants.$callId.projects", (id) => `/admin/grants/${id}/projects`),
+  callStaff("admin.grants.$callId.disbursements", (id) => `/admin/grants/${id}/disbursements`),
+);

@@ -3,7 +3,10 @@
 // ("" is the overview). A tab without staffPath / orgPath is not shown on that side.
 export type ProjectTab = { key: string; label: string; staffPath?: string; orgPath?: string };
 
-export const PROJECT_TABS: ProjectTab[] = [{ key: "overview", label: "概况", staffPath: "", orgPath: "" }];
+export const PROJECT_TABS: ProjectTab[] = [
+  { key: "overview", label: "概况", staffPath: "", orgPath: "" },
+  { key: "tranches", label: "拨付", staffPath: "tranches", orgPath: "tranches" },
+];
 
 export function projectTabsFor(side: "staff" | "org") {
   return PROJECT_TABS.flatMap((tab) => {

@@ -58,6 +58,43 @@ export const fundingStaffQueue: QueueSource<StaffQueueContext> = async ({ now })
   ];
 };
 
+/**
+ * Money (#13 item 4): tranches whose gate is met and that wait for staff to record the
+ * payment (PAYABLE, on the status + dueAt index), overdue past their due date. The line
+ * links to the call of the soonest one, filtered to projects with money to pay.
+ */
+export const trancheStaffQueue: QueueSource<StaffQueueContext> = async ({ now }) => {
+  const payable = { status: "PAYABLE", project: activeProject };
+  const [count, overdue, first] = await Promise.all([
+    prisma.grantTranche.count({ where: payable }),
+    prisma.grantTranche.count({ where: { ...payable, dueAt: { lt: now } } }),
+    prisma.grantTranche.findMany({
+      where: payable,
+      orderBy: { dueAt: "asc" },
+      take: QUEUE_ENTRIES,
+      select: {
+        position: true,
+        dueAt: true,
+        projectId: true,
+        project: { select: { title: true, callId: true } },
+      },
+    }),
+  ]);
+  return {
+    key: "funding.tranches.payable",
+    label: "资助资金待拨付",
+    count,
+    overdue,
+    dueAt: first[0]?.dueAt ?? null,
+    href: first[0] ? `/admin/grants/${first[0].project.callId}/projects?due=tranche` : "/admin/grants",
+    entries: first.map((t) => ({
+      label: `${t.project.title} · 第 ${t.position} 笔`,
+      href: `/admin/projects/${t.projectId}/tranches`,
+      dueAt: t.dueAt,
+    })),
+  };
+};
+
 export const fundingOrgQueue: QueueSource<OrgQueueContext> = async ({ now, organizationId }) => {
   const project = { organizationId, ...activeProject };
   const due = { status: { in: OPEN_REPORT_STATES }, dueAt: { lte: addDays(now, REPORT_QUEUE_DAYS) }, project };

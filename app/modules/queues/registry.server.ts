@@ -1,6 +1,6 @@
 // The 待办 sources of each home page (#16). An area adds a line by writing a
 // QueueSource in its own queue.server.ts and listing it here.
-import { fundingOrgQueue, fundingStaffQueue } from "~/modules/funding/queue.server";
+import { fundingOrgQueue, fundingStaffQueue, trancheStaffQueue } from "~/modules/funding/queue.server";
 import { grantOrgQueue, grantStaffQueue } from "~/modules/grants/queue.server";
 import { incubationChecks } from "~/modules/incubation/queue.server";
 import { annualReportsDue, rectificationsToReview, reportsToReview } from "~/modules/inspection/queue.server";
@@ -22,6 +22,7 @@ const STAFF_QUEUE: QueueSource<StaffQueueContext>[] = [
   incubationChecks,
   grantStaffQueue,
   fundingStaffQueue,
+  trancheStaffQueue,
   showroomStaffQueue,
 ];
 

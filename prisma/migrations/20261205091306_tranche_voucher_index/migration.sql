@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "GrantTranche_voucherNo_idx" ON "GrantTranche"("voucherNo");
