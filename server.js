@@ -6,12 +6,33 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { runPrimary } from "./server/cluster.js";
+import { overloadGate } from "./server/overload.js";
+import { createPageCache } from "./server/page-cache.js";
+
+// In a cluster's primary, fork the workers and serve nothing here (server/cluster.js).
+if (runPrimary()) await new Promise(() => {});
 
 const outDir = process.env.REMIX_OUT_DIR;
 const BUILD_PATH = path.resolve(outDir ? `${outDir}/index.js` : "build/index.js");
 const ASSETS_DIR = outDir ? `${outDir}/assets` : "public/build";
 const port = Number(process.env.PORT ?? 3000);
 const isProduction = process.env.NODE_ENV === "production";
+
+function cspHeader(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${isProduction ? "" : " ws:"}`,
+    "form-action 'self' https://checkout.stripe.com",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
 
 const app = express();
 app.disable("x-powered-by");
@@ -23,21 +44,7 @@ app.use((req, res, next) => {
   res.locals.cspNonce = nonce;
   // The app reads the client address from this header only; never trust the caller's copy.
   req.headers["x-yimiao-client-ip"] = req.ip ?? "";
-  res.setHeader(
-    "Content-Security-Policy",
-    [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      `connect-src 'self'${isProduction ? "" : " ws:"}`,
-      "form-action 'self' https://checkout.stripe.com",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "object-src 'none'",
-    ].join("; "),
-  );
+  res.setHeader("Content-Security-Policy", cspHeader(nonce));
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -119,11 +126,17 @@ app.use("/build", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y" }))
 app.use(express.static("public", { maxAge: "1h" }));
 
 const build = await import(BUILD_PATH);
+const mode = isProduction ? "production" : "development";
+// Past a bounded queue, 503 at once (server/overload.js); static files above skip it.
+app.use(overloadGate);
+// Public pages for visitors without cookies, from a few seconds' cache with ETag and 304.
+const databaseFile = (process.env.DATABASE_URL ?? "file:./data/dev.db").replace(/^file:/, "");
+app.use(createPageCache({ build, mode, databaseFile, cspHeader }));
 app.all(
   "*",
   createRequestHandler({
     build,
-    mode: isProduction ? "production" : "development",
+    mode,
     getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
   }),
 );

@@ -9,11 +9,13 @@
 // registry empty. Calling withStateChanges keeps this module, and the
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
+import { evaluationWorkflow } from "~/modules/evaluation/workflow";
 import { agreementWorkflow } from "~/modules/funding/agreement-workflow";
 import { budgetChangeWorkflow } from "~/modules/funding/budget-change-workflow";
 import { expenseWorkflow } from "~/modules/funding/expense-workflow";
 import { visitWorkflow } from "~/modules/funding/monitoring-workflow";
 import { grantProjectWorkflow } from "~/modules/funding/project-workflow";
+import { refundWorkflow } from "~/modules/funding/refund-workflow";
 import { reportWorkflow } from "~/modules/funding/report-workflow";
 import { trancheWorkflow } from "~/modules/funding/tranche-workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
@@ -53,6 +55,7 @@ export const WORKFLOWS = registerWorkflows([
   ratingApplicationWorkflow,
   gradeActionWorkflow,
   certificateWorkflow,
+  refundWorkflow,
   checkWorkflow,
   reviewRequestWorkflow,
   grantProjectWorkflow,
@@ -62,6 +65,7 @@ export const WORKFLOWS = registerWorkflows([
   budgetChangeWorkflow,
   reportWorkflow,
   visitWorkflow,
+  evaluationWorkflow,
 ]);
 
 type AuditEventStates = { action: string; fromState: string | null; toState: string | null };

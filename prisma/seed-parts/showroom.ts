@@ -1,5 +1,5 @@
 // Demo data for the charity product showroom (公益产品展销): twelve listed
-// products from registered demo organizations with small generated photos,
+// products from registered demo organizations with drawn pictures (product-art/),
 // two waiting for screening, and a few past orders (paid, completed, and one
 // counter order still waiting for payment).
 import crypto from "node:crypto";
@@ -8,9 +8,9 @@ import path from "node:path";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { UPLOAD_ROOT } from "~/modules/attachments/uploads.server";
 import type { ProductCategory } from "~/modules/showroom/labels";
-import { solidPng } from "~/modules/showroom/png";
 import { PRODUCT_IMAGE_PURPOSE } from "~/modules/showroom/products.server";
 import { daysFromToday } from "./dates";
+import { drawProduct, type ArtKind } from "./product-art/drawings";
 
 type ProductSeed = {
   name: string;
@@ -18,6 +18,8 @@ type ProductSeed = {
   yuan: number;
   stock: number;
   maker: number;
+  /** what the drawn picture shows (product-art/drawings.ts) */
+  art: ArtKind;
   colour: [number, number, number];
   description: string;
   story: string;
@@ -32,6 +34,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 39.9,
     stock: 40,
     maker: 70,
+    art: "coasters",
     colour: [196, 120, 64],
     description: "纯棉线手工钩织，防烫防滑，可机洗。",
     story: "由街道残疾人之家的六位学员钩织，每套约需两天完成。",
@@ -42,6 +45,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 58,
     stock: 25,
     maker: 70,
+    art: "basket",
     colour: [120, 160, 200],
     description: "棉麻布料手工缝制，可折叠，适合收纳玩具和杂物。",
     story: "社区妈妈手工坊的作品，收入帮助全职妈妈重返社会。",
@@ -52,6 +56,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 88,
     stock: 15,
     maker: 80,
+    art: "silkScarf",
     colour: [60, 90, 160],
     description: "植物染料手工扎染，每一条花纹都不相同。",
     story: "听障青年工作室的学员在老师指导下完成扎染全过程。",
@@ -62,6 +67,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 25,
     stock: 100,
     maker: 60,
+    art: "postcards",
     colour: [230, 200, 120],
     description: "老街巷手绘明信片一套十二张。",
     story: "由社区老年书画班的老人们写生创作，记录正在变化的街区。",
@@ -72,6 +78,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 32,
     stock: 60,
     maker: 60,
+    art: "tote",
     colour: [240, 235, 220],
     description: "加厚帆布，印有孤独症儿童的画作。",
     story: "图案来自星星的孩子美术课，每售出一个即向画作者支付版权费。",
@@ -82,6 +89,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 18,
     stock: 80,
     maker: 70,
+    art: "bookmarks",
     colour: [180, 210, 170],
     description: "卡纸手绘书签，附丝带。",
     story: "阳光助残中心的学员手绘，是他们的第一份“工作”。",
@@ -92,6 +100,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 96,
     stock: 30,
     maker: 75,
+    art: "teaTin",
     colour: [90, 140, 70],
     description: "结对帮扶村合作社出品，明前采摘，手工炒制。",
     story: "合作社吸纳了二十多户留守老人采茶，收入直接到户。",
@@ -103,6 +112,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 45,
     stock: 20,
     maker: 85,
+    art: "eggs",
     colour: [235, 215, 180],
     description: "林下散养土鸡蛋，产后三天内送达展销厅。",
     story: "帮扶村的养殖户家庭，易碎品仅限到展销厅自提。",
@@ -114,6 +124,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 28,
     stock: 50,
     maker: 80,
+    art: "noodles",
     colour: [170, 120, 100],
     description: "传统工艺手工制作，无添加。",
     story: "由村里的老手艺人带着残疾人家庭一起制作。",
@@ -124,6 +135,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 68,
     stock: 12,
     maker: 70,
+    art: "cookies",
     colour: [210, 160, 90],
     description: "黄油曲奇三种口味，保质期 30 天。",
     story: "心智障碍青年烘焙坊出品，烘焙师都是坊里的学员。",
@@ -134,6 +146,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 36,
     stock: 10,
     maker: 70,
+    art: "osmanthusCake",
     colour: [250, 220, 140],
     description: "当日制作，仅限自提，当日食用。",
     story: "社区长者食堂的阿姨们用老方子做的桂花糕。",
@@ -145,6 +158,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 30,
     stock: 3,
     maker: 50,
+    art: "calendar",
     colour: [200, 80, 80],
     description: "2027 年挂历，收录十二位志愿者的故事。",
     story: "由志愿者协会编印，所得全部用于社区困难家庭帮扶。",
@@ -155,6 +169,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 128,
     stock: 8,
     maker: 80,
+    art: "woolScarf",
     colour: [120, 100, 60],
     description: "羊毛围巾，核桃皮草木染。",
     story: "新加入的残疾人手工坊作品，等待质量审核。",
@@ -166,6 +181,7 @@ const PRODUCTS: ProductSeed[] = [
     yuan: 49,
     stock: 20,
     maker: 70,
+    art: "soap",
     colour: [200, 180, 220],
     description: "冷制工艺手工皂三块装。",
     story: "社区妈妈手工坊新开发的产品。",
@@ -173,9 +189,9 @@ const PRODUCTS: ProductSeed[] = [
   },
 ];
 
-async function writePng(colour: [number, number, number]) {
+async function writePicture(seed: ProductSeed, variant: number) {
   const storageKey = `showroom-demo/${crypto.randomUUID()}.png`;
-  const png = solidPng(96, 96, colour);
+  const png = drawProduct(seed.art, seed.colour, variant);
   await fs.mkdir(path.join(UPLOAD_ROOT, "showroom-demo"), { recursive: true });
   await fs.writeFile(path.join(UPLOAD_ROOT, storageKey), png);
   return { storageKey, size: png.length };
@@ -221,11 +237,8 @@ export async function seedShowroom(prisma: PrismaClient) {
       },
       select: { id: true },
     });
-    for (const [position, shade] of [
-      seed.colour,
-      seed.colour.map((c) => Math.max(0, c - 40)) as [number, number, number],
-    ].entries()) {
-      const file = await writePng(shade);
+    for (const position of [0, 1]) {
+      const file = await writePicture(seed, position);
       const attachment = await prisma.attachment.create({
         data: {
           uploaderId: userId,

@@ -20,4 +20,12 @@ export const FUNDING_RULES = {
     unit: "%",
     defaultValue: 10,
   },
+  // A terminated project or a final 不合格 bars the organization from venture calls (#14 item 7).
+  "funding.banYears": {
+    group: "公益创投",
+    label: "项目被终止或终期评估不合格后暂停申报公益创投的年限",
+    kind: "int",
+    unit: "年",
+    defaultValue: 3,
+  },
 } as const satisfies Record<string, RuleDefinition>;

@@ -11,3 +11,13 @@ export async function activeGrantBan(db: Db, organizationId: string, at: Date) {
     select: { id: true, reason: true, startsAt: true, endsAt: true, projectId: true },
   });
 }
+
+/** The bans in force on `at` for several organizations at once (call eligibility, lists). */
+export async function activeGrantBans(db: Db, organizationIds: string[], at: Date) {
+  if (organizationIds.length === 0) return [];
+  return db.grantBan.findMany({
+    where: { organizationId: { in: organizationIds }, startsAt: { lte: at }, endsAt: { gt: at }, liftedAt: null },
+    orderBy: { endsAt: "desc" },
+    select: { id: true, organizationId: true, reason: true, startsAt: true, endsAt: true, projectId: true },
+  });
+}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
+import { shortCached } from "~/utils/short-cache.server";
 import { ORG_TYPES, type OrgType } from "./labels";
 import { searchNames } from "./name-search.server";
 import { isValidUscc, normalizeUscc } from "./uscc";
@@ -147,7 +148,10 @@ export async function searchDirectory(query: DirectoryQuery) {
   const [counted, organizations] = await Promise.all([
     // Counting a column every directory index starts with (status) lets SQLite
     // count from the index alone; a plain count() selects id and reads each row.
-    prisma.organization.count({ where, select: { status: true } }),
+    // Kept a few seconds, dropped on any write (short-cache.server.ts).
+    shortCached(`directory-count:${JSON.stringify(where)}`, 10_000, () =>
+      prisma.organization.count({ where, select: { status: true } }),
+    ),
     prisma.organization.findMany({
       where,
       orderBy: directoryOrderBy(query.sort),
@@ -172,6 +176,10 @@ export async function searchDirectory(query: DirectoryQuery) {
  * from the (status, areaCode) index alone; each name is one bounded probe.
  */
 export async function listDirectoryAreas() {
+  return shortCached("directory-areas", 60_000, readDirectoryAreas);
+}
+
+async function readDirectoryAreas() {
   const rows = await prisma.$queryRaw<Array<{ code: string; name: string | null }>>`
     SELECT c."areaCode" AS code,
       (SELECT s."area" FROM (
@@ -228,8 +236,13 @@ export function currentYearStart(now = new Date()) {
   return { year, start: new Date(`${year}-01-01T00:00:00${TZ_OFFSET}`) };
 }
 
-/** The figures on the home page, all counted from the database. */
+/** The figures on the home page, counted from the database and kept a few seconds (short-cache.server.ts). */
 export async function getHomeStats(now = new Date()) {
+  const { year } = currentYearStart(now);
+  return shortCached(`home-stats:${year}`, 10_000, () => countHomeStats(now));
+}
+
+async function countHomeStats(now: Date) {
   const { year, start } = currentYearStart(now);
   const [byTypeRows, registeredThisYear, reviewerCount] = await Promise.all([
     prisma.organization.groupBy({ by: ["type"], where: { status: "REGISTERED" }, _count: { _all: true } }),

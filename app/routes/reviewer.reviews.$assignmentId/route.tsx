@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { EVALUATION_SUBJECT_TYPE } from "~/modules/evaluation/workflow";
 import { getReviewerTask, recuseFromReview, saveReview } from "~/modules/panels.server";
 import { RATING_SUBJECT_TYPE } from "~/modules/rating/labels";
 import { buildRatingScoreSchema } from "~/modules/rating/review/score-form";
@@ -12,6 +13,7 @@ import { invariantResponse } from "~/utils/http";
 import { redirect } from "~/utils/redirect.server";
 import { readForm } from "~/utils/request-body.server";
 import { fail } from "~/utils/write-result";
+import { EvaluationTaskPage } from "./evaluation-task";
 import { GrantTaskPage } from "./grant-task";
 import { RatingTaskPage } from "./rating-task";
 import { SCORE_SUBMIT_CONFIRM } from "./rubric-form";
@@ -52,8 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refused = block ? fail(block.message, { status: block.status }) : null;
   const done = ({ submitted }: { submitted: boolean }) =>
     redirect(`/reviewer/reviews/${task.assignment.id}?${submitted ? "submitted=1" : "saved=1"}`);
-  if (task.subjectType === RATING_SUBJECT_TYPE) {
-    const leaves = task.rating.blocks.flatMap((b) => b.leaves);
+  // Subjects scored on an indicator scheme: a score per leaf, 扣分原因 where points are taken off.
+  if (task.subjectType === RATING_SUBJECT_TYPE || task.subjectType === EVALUATION_SUBJECT_TYPE) {
+    const blocks = task.subjectType === RATING_SUBJECT_TYPE ? task.rating.blocks : task.evaluation.blocks;
+    const leaves = blocks.flatMap((b) => b.leaves);
     return answerIntent(
       "rubric",
       formData,
@@ -81,7 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** The scoring page of the task's kind of subject. */
 export default function ReviewTaskPage() {
   const { subjectType } = useLoaderData<typeof loader>();
-  return subjectType === RATING_SUBJECT_TYPE ? <RatingTaskPage /> : <GrantTaskPage />;
+  if (subjectType === RATING_SUBJECT_TYPE) return <RatingTaskPage />;
+  if (subjectType === EVALUATION_SUBJECT_TYPE) return <EvaluationTaskPage />;
+  return <GrantTaskPage />;
 }
 
 export function ErrorBoundary() {

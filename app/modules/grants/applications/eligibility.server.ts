@@ -1,5 +1,6 @@
 // What an organization must meet to apply to a call: the call's rules (budget
 // limits, categories) and the eligibility facts gathered for several organizations at once.
+import { activeGrantBans } from "~/modules/funding/bans.server";
 import { gradesInForce } from "~/modules/registry/grade.server";
 import type { Db, Prisma } from "~/utils/db.server";
 import { checkEligibility, lastInspectionYear, type EligibilityFacts } from "../calls/eligibility";
@@ -41,7 +42,7 @@ export function callRulesOf(call: CallRow) {
 export async function loadEligibilityFacts(db: Db, organizationIds: string[], excludeCallId: string | null, now: Date) {
   const ids = [...new Set(organizationIds)];
   const year = lastInspectionYear(now);
-  const [orgs, grades, inspections, credits, projects, incubations] = await Promise.all([
+  const [orgs, grades, inspections, credits, projects, bans, incubations] = await Promise.all([
     db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
     gradesInForce(db, ids, now),
     db.inspectionReport.findMany({
@@ -64,6 +65,7 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
         ],
       },
       select: {
+        id: true,
         organizationId: true,
         title: true,
         status: true,
@@ -74,6 +76,7 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
         },
       },
     }),
+    activeGrantBans(db, ids, now),
     db.incubationApplication.findMany({
       where: { organizationId: { in: ids }, status: { in: ["IN_RESIDENCE", "GRADUATED"] } },
       select: { organizationId: true, status: true },
@@ -88,6 +91,7 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
       earlierProjects: projects
         .filter((p) => p.organizationId === org.id)
         .map((p) => ({
+          id: p.id,
           title: p.title,
           status: p.status,
           updatedAt: p.updatedAt,
@@ -98,6 +102,7 @@ export async function loadEligibilityFacts(db: Db, organizationIds: string[], ex
             createdAt: e.createdAt,
           })),
         })),
+      bans: bans.filter((b) => b.organizationId === org.id),
       incubations: incubations.filter((i) => i.organizationId === org.id),
     });
   }

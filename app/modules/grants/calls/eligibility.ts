@@ -1,6 +1,7 @@
 // Who may apply to a call (资格审查). Pure: the server gathers the organization's
 // facts, this decides and explains in Chinese, so the applicant is told before
 // starting and staff see the same reasons at screening.
+import { banMessage } from "~/modules/funding/bans";
 import { shanghaiParts } from "~/utils/dates";
 import type { CallEligibility } from "./settings";
 
@@ -12,12 +13,19 @@ export type EligibilityFacts = {
   credits: Array<{ kind: string; decidedAt: Date; endedAt: Date | null }>;
   /** Its earlier grant applications (other calls), with their evaluations. */
   earlierProjects: Array<{
+    /** the GrantProject id, to leave out a failure its ban already reports */
+    id?: string;
     title: string;
     status: string;
     /** when the row last changed: the termination date for a TERMINATED project */
     updatedAt: Date;
     evaluations: Array<{ kind: string; status: string; decidedAt: Date | null; createdAt: Date }>;
   }>;
+  /**
+   * The bans in force today (GrantBan via funding/bans.server.ts): a terminated project or a final
+   * 不合格 bars the organization for the rule's years; the ban is the rule's outcome and names its end.
+   */
+  bans?: Array<{ reason: string; endsAt: Date; projectId: string | null }>;
   /** Its incubation-base applications. */
   incubations: Array<{ status: string }>;
 };
@@ -87,9 +95,13 @@ export function checkEligibility(rules: CallEligibility, facts: EligibilityFacts
     reasons.push("本机构目前被列入活动异常名录");
   }
 
+  const bans = rules.notBarred ? (facts.bans ?? []) : [];
+  for (const ban of bans) reasons.push(banMessage(ban));
   if (rules.notBarred && rules.barYears > 0) {
+    // A failure whose ban is in force is already reported by the ban (with its end date).
+    const banned = new Set(bans.map((b) => b.projectId).filter(Boolean));
     const cutoff = yearsBefore(today, rules.barYears);
-    const recent = projectFailures(facts.earlierProjects).filter(
+    const recent = projectFailures(facts.earlierProjects.filter((p) => !p.id || !banned.has(p.id))).filter(
       (f) => f.at.getTime() > cutoff.getTime() && f.at.getTime() <= today.getTime(),
     );
     for (const f of recent) {

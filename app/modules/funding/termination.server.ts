@@ -1,0 +1,230 @@
+// Ending a project early (终止) and the bans that follow (#14 items 6–7). The
+// evaluation module calls terminateProject when staff choose termination after a
+// mid-term 不合格, and banForFinalFail when a final 不合格 becomes final; staff may
+// also terminate a project for a breach from its 结项 tab. Each runs inside the
+// caller's transaction so the project, application, tranches, clawback and ban
+// change together or not at all.
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getRules } from "~/modules/config/rules.server";
+import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
+import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
+import { runBulkTransition, runTransition } from "~/modules/workflow/transition.server";
+import type { Tx } from "~/utils/db.server";
+import { formatDate, formatFen } from "~/utils/format";
+import { BAN_CAUSES, banWindow } from "./bans";
+import { GRANT_PROJECT_ENTITY } from "./create-projects.server";
+import { grantProjectWorkflow, type GrantProjectState } from "./project-workflow";
+import { clawbackProblem } from "./refunds";
+import { trancheWorkflow, type TrancheState } from "./tranche-workflow";
+
+export const GRANT_REFUND_ENTITY = "GrantRefund";
+export const GRANT_BAN_ENTITY = "GrantBan";
+export const GRANT_TRANCHE_ENTITY = "GrantTranche";
+
+type ActorInput = { id: string | null; role: Actor };
+
+/** Tranches not yet paid or stopped: the ones a termination stops. */
+const OPEN_TRANCHE_STATES: TrancheState[] = ["PLANNED", "PAYABLE", "WITHHELD"];
+
+/** What has been paid to the project so far, in 分. */
+export async function paidFenOf(tx: Tx, projectId: string) {
+  const paid = await tx.grantTranche.aggregate({
+    where: { projectId, status: "PAID" },
+    _sum: { amountFen: true },
+  });
+  return paid._sum.amountFen ?? 0;
+}
+
+/**
+ * Terminates a running project: project → TERMINATED, its application → TERMINATED,
+ * every open tranche → STOPPED, a CLAWBACK refund of `clawbackFen` (when above 0,
+ * at most what was paid) due on `dueAt`, and a ban of `funding.banYears` years.
+ */
+export async function terminateProject(
+  tx: Tx,
+  input: {
+    projectId: string;
+    reason: string;
+    clawbackFen: number;
+    dueAt: Date | null;
+    actor: ActorInput;
+    request?: Request;
+    now?: Date;
+  },
+) {
+  const now = input.now ?? new Date();
+  const reason = input.reason.trim();
+  const project = await tx.grantProject.findUniqueOrThrow({
+    where: { id: input.projectId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      organizationId: true,
+      application: { select: { id: true, status: true } },
+      tranches: { where: { status: { in: OPEN_TRANCHE_STATES } }, select: { id: true, status: true } },
+    },
+  });
+  const problem = clawbackProblem(input.clawbackFen, await paidFenOf(tx, project.id));
+  if (problem) throw new WorkflowError(problem, 400);
+  if (input.clawbackFen > 0 && !input.dueAt) throw new WorkflowError("请填写追回款项的退回期限", 400);
+
+  await runTransition(tx, {
+    workflow: grantProjectWorkflow,
+    entityType: GRANT_PROJECT_ENTITY,
+    entityId: project.id,
+    from: project.status as GrantProjectState,
+    to: "TERMINATED",
+    actor: input.actor,
+    reason,
+    request: input.request,
+    apply: async () =>
+      (
+        await tx.grantProject.updateMany({
+          where: { id: project.id, status: project.status },
+          data: { status: "TERMINATED", endedReason: reason },
+        })
+      ).count,
+  });
+
+  if (project.application.status === "IN_PROGRESS") {
+    await runTransition(tx, {
+      workflow: grantApplicationWorkflow,
+      entityType: "GrantApplication",
+      entityId: project.application.id,
+      from: "IN_PROGRESS",
+      to: "TERMINATED",
+      actor: input.actor,
+      reason,
+      request: input.request,
+      apply: async () =>
+        (
+          await tx.grantApplication.updateMany({
+            where: { id: project.application.id, status: "IN_PROGRESS" },
+            data: { status: "TERMINATED" },
+          })
+        ).count,
+    });
+  }
+
+  if (project.tranches.length > 0) {
+    const stopReason = `项目终止：${reason}`;
+    await runBulkTransition(tx, {
+      workflow: trancheWorkflow,
+      entityType: GRANT_TRANCHE_ENTITY,
+      entities: project.tranches.map((t) => ({ id: t.id, from: t.status as TrancheState })),
+      to: "STOPPED",
+      actor: input.actor,
+      reason: stopReason,
+      request: input.request,
+      apply: async (from, ids) =>
+        (
+          await tx.grantTranche.updateMany({
+            where: { id: { in: ids }, status: from },
+            data: { status: "STOPPED", holdReason: stopReason },
+          })
+        ).count,
+    });
+  }
+
+  let refundId: string | null = null;
+  if (input.clawbackFen > 0) {
+    const refund = await tx.grantRefund.create({
+      data: {
+        projectId: project.id,
+        kind: "CLAWBACK",
+        amountFen: input.clawbackFen,
+        reason,
+        dueAt: input.dueAt,
+        createdById: input.actor.id,
+      },
+      select: { id: true },
+    });
+    refundId = refund.id;
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: "grant_refund.create",
+      entityType: GRANT_REFUND_ENTITY,
+      entityId: refund.id,
+      toState: "OUTSTANDING",
+      reason: `终止追回 ${formatFen(input.clawbackFen)}：${reason}`,
+      request: input.request,
+    });
+  }
+
+  const ban = await createBan(tx, {
+    organizationId: project.organizationId,
+    projectId: project.id,
+    reason: `公益创投项目「${project.title}」${BAN_CAUSES.TERMINATED}`,
+    actor: input.actor,
+    request: input.request,
+    now,
+  });
+
+  const clawbackLine =
+    input.clawbackFen > 0
+      ? `须于${formatDate(input.dueAt)}前退回 ${formatFen(input.clawbackFen)}。`
+      : "无须退回已拨付资金。";
+  await notifyOrganization(tx, project.organizationId, {
+    title: `公益创投项目「${project.title}」已被终止`,
+    body: `终止原因：${reason}。${clawbackLine}本机构${formatDate(ban.endsAt)}前不得申报公益创投项目。`,
+    link: `/org/projects/${project.id}`,
+  });
+  return { refundId, banId: ban.id, banEndsAt: ban.endsAt };
+}
+
+/** A final 不合格 that became final bars the organization (no other change); once per project. */
+export async function banForFinalFail(
+  tx: Tx,
+  input: { projectId: string; actor: ActorInput; request?: Request; now?: Date },
+) {
+  const now = input.now ?? new Date();
+  const project = await tx.grantProject.findUniqueOrThrow({
+    where: { id: input.projectId },
+    select: { id: true, title: true, organizationId: true, bans: { select: { id: true, endsAt: true }, take: 1 } },
+  });
+  const existing = project.bans[0];
+  if (existing) return { banId: existing.id, banEndsAt: existing.endsAt };
+  const ban = await createBan(tx, {
+    organizationId: project.organizationId,
+    projectId: project.id,
+    reason: `公益创投项目「${project.title}」${BAN_CAUSES.FINAL_FAIL}`,
+    actor: input.actor,
+    request: input.request,
+    now,
+  });
+  await notifyOrganization(tx, project.organizationId, {
+    title: `公益创投项目「${project.title}」终期评估不合格`,
+    body: `本机构${formatDate(ban.endsAt)}前不得申报公益创投项目。`,
+    link: `/org/projects/${project.id}`,
+  });
+  return { banId: ban.id, banEndsAt: ban.endsAt };
+}
+
+async function createBan(
+  tx: Tx,
+  input: { organizationId: string; projectId: string; reason: string; actor: ActorInput; request?: Request; now: Date },
+) {
+  const rules = await getRules(input.now, tx);
+  const window = banWindow(input.now, rules["funding.banYears"]);
+  const ban = await tx.grantBan.create({
+    data: {
+      organizationId: input.organizationId,
+      projectId: input.projectId,
+      reason: input.reason,
+      startsAt: window.startsAt,
+      endsAt: window.endsAt,
+    },
+    select: { id: true, endsAt: true },
+  });
+  await recordAudit(tx, {
+    actorId: input.actor.id,
+    action: "grant_ban.create",
+    entityType: GRANT_BAN_ENTITY,
+    entityId: ban.id,
+    reason: `${input.reason}，暂停申报至${formatDate(ban.endsAt)}`,
+    request: input.request,
+  });
+  return ban;
+}

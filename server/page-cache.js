@@ -1,0 +1,104 @@
+// HTTP caching of public pages for anonymous visitors (issue #17 item 3).
+//
+// A GET of a public page (PUBLIC_PAGES, or its `.data` request) from a visitor who sends
+// no cookie at all is rendered once and the bytes are kept in this worker for PAGE_CACHE_MS
+// (5 s); concurrent misses share one render. Any transaction committed to the database by
+// any process drops every entry at the next request: SQLite's `PRAGMA data_version`, read
+// on a connection of our own, changes on each commit by another connection (the app's
+// included). Answers carry an ETag (a hash of the bytes without the CSP nonce) and
+// `Cache-Control: public, no-cache` with `Vary: Cookie`, so browsers and proxies revalidate
+// every time and get 304 while the page is unchanged.
+//
+// Never cached: anything with a cookie (signed-in pages, carts, the buyer's order
+// cookie), pages not listed below (forms with a signed stamp such as the objection form,
+// orders, login), answers other than 200, answers that set a cookie or say no-store/private.
+// A cached page keeps the CSP nonce it was rendered with for its few seconds; its bytes are
+// fixed, and the write that could change them also drops it.
+import crypto from "node:crypto";
+import { createRequestHandler } from "@remix-run/node";
+import Database from "better-sqlite3";
+
+const TTL_MS = Number(process.env.PAGE_CACHE_MS ?? 5_000);
+const MAX_ENTRIES = 2_000;
+const PUBLIC_PAGES = [
+  /^\/$/,
+  /^\/orgs(\/[^/]+)?$/,
+  /^\/products(\/[^/]+)?$/,
+  /^\/grants(\/[^/]+)?$/,
+  /^\/grants\/[^/]+\/publicity$/,
+  /^\/inspection(\/\d{4})?$/,
+  /^\/rating(\/[^/]+)?$/,
+  /^\/audit-chain$/,
+];
+const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection"]);
+
+/** The page a path shows: `/orgs.data` is the data of `/orgs`, `/_root.data` that of `/`. */
+function pagePath(pathname) {
+  if (!pathname.endsWith(".data")) return pathname;
+  const page = pathname.slice(0, -".data".length);
+  return page === "/_root" ? "/" : page;
+}
+
+export function isCacheable(req) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  if (req.get("cookie") || req.get("authorization")) return false;
+  return PUBLIC_PAGES.some((pattern) => pattern.test(pagePath(req.path)));
+}
+
+export function createPageCache({ build, mode, databaseFile, cspHeader }) {
+  const handle = createRequestHandler(build, mode);
+  const entries = new Map();
+  let watcher = null;
+  const dataVersion = () => {
+    watcher ??= new Database(databaseFile, { readonly: true, fileMustExist: true });
+    return watcher.pragma("data_version", { simple: true });
+  };
+
+  async function render(req, nonce) {
+    const url = `${req.protocol}://${req.get("host")}${req.originalUrl}`;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+    }
+    const response = await handle(new Request(url, { method: "GET", headers }), { cspNonce: nonce });
+    const body = Buffer.from(await response.arrayBuffer());
+    const cacheControl = response.headers.get("cache-control") ?? "";
+    const cacheable =
+      response.status === 200 && !response.headers.has("set-cookie") && !/no-store|private/.test(cacheControl);
+    const etag = `"${crypto.createHash("sha1").update(body.toString("latin1").replaceAll(nonce, "")).digest("base64url")}"`;
+    return { status: response.status, headers: [...response.headers], body, nonce, etag, cacheable };
+  }
+
+  function send(req, res, page) {
+    for (const [name, value] of page.headers) if (!DROPPED_HEADERS.has(name)) res.append(name, value);
+    if (!page.cacheable) return res.status(page.status).send(page.body);
+    res.setHeader("Content-Security-Policy", cspHeader(page.nonce));
+    res.setHeader("ETag", page.etag);
+    res.setHeader("Cache-Control", "public, no-cache");
+    res.setHeader("Vary", "Cookie");
+    const tags = (req.get("if-none-match") ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
+    if (tags.includes(page.etag)) return res.status(304).end();
+    return res.status(page.status).send(page.body);
+  }
+
+  return async function pageCache(req, res, next) {
+    if (!isCacheable(req)) return next();
+    const key = req.originalUrl;
+    const version = dataVersion();
+    const now = Date.now();
+    let entry = entries.get(key);
+    if (!entry || entry.version !== version || entry.expires <= now) {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entry = { version, expires: now + TTL_MS, page: render(req, res.locals.cspNonce) };
+      entries.set(key, entry);
+    }
+    try {
+      const page = await entry.page;
+      if (!page.cacheable && entries.get(key) === entry) entries.delete(key);
+      send(req, res, page);
+    } catch (error) {
+      if (entries.get(key) === entry) entries.delete(key);
+      next(error);
+    }
+  };
+}

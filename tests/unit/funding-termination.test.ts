@@ -1,0 +1,121 @@
+import { describe, expect, test } from "vitest";
+import { activeGrantBan } from "~/modules/funding/bans.server";
+import { assertProjectOpen } from "~/modules/funding/frozen.server";
+import { banForFinalFail, terminateProject } from "~/modules/funding/termination.server";
+import { eligibilityOf } from "~/modules/grants/applications/eligibility.server";
+import { WorkflowError } from "~/modules/workflow/state-machine";
+import { addDays } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
+import { createRunningProject } from "../support/funded-project";
+import { createTestUser } from "./helpers/users";
+
+async function arrange(paidTranches = 1) {
+  const admin = await createTestUser({ role: "ADMIN" });
+  const member = await createTestUser();
+  const org = await prisma.organization.create({
+    data: { type: "SOCIAL_SERVICE", name: `测试机构${member.id.slice(-6)}`, status: "REGISTERED" },
+    select: { id: true },
+  });
+  await prisma.membership.create({ data: { userId: member.id, organizationId: org.id } });
+  const project = await createRunningProject({
+    organizationId: org.id,
+    userId: member.id,
+    adminId: admin.id,
+    paidTranches,
+  });
+  return { admin, member, org, project };
+}
+
+describe("terminateProject", () => {
+  test("ends the project, its application and open tranches, claws back and bans in one go", async () => {
+    const { admin, member, org, project } = await arrange(1);
+    const now = new Date();
+    await prisma.$transaction((tx) =>
+      terminateProject(tx, {
+        projectId: project.projectId,
+        reason: "挪用项目资金",
+        clawbackFen: 2_000_000,
+        dueAt: addDays(now, 30),
+        actor: { id: admin.id, role: "ADMIN" },
+        now,
+      }),
+    );
+    const row = await prisma.grantProject.findUniqueOrThrow({
+      where: { id: project.projectId },
+      select: {
+        status: true,
+        endedReason: true,
+        application: { select: { status: true } },
+        tranches: { orderBy: { position: "asc" }, select: { status: true } },
+        refunds: { select: { kind: true, amountFen: true, status: true } },
+      },
+    });
+    expect(row.status).toBe("TERMINATED");
+    expect(row.endedReason).toBe("挪用项目资金");
+    expect(row.application.status).toBe("TERMINATED");
+    expect(row.tranches.map((t) => t.status)).toEqual(["PAID", "STOPPED", "STOPPED"]);
+    expect(row.refunds).toEqual([{ kind: "CLAWBACK", amountFen: 2_000_000, status: "OUTSTANDING" }]);
+    const ban = await activeGrantBan(prisma, org.id, now);
+    expect(ban?.endsAt.getUTCFullYear()).toBe(now.getUTCFullYear() + 3);
+    const audit = await prisma.auditEvent.findMany({
+      where: { actorId: admin.id, action: { not: "grant_project.create" } },
+      select: { action: true },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual(
+      [
+        "grant_application.transition",
+        "grant_ban.create",
+        "grant_project.transition",
+        "grant_refund.create",
+        "grant_tranche.transition",
+        "grant_tranche.transition",
+      ].sort(),
+    );
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(1);
+
+    // the next call refuses the organization with the ban's reason and end date
+    const call = await prisma.grantCall.findUniqueOrThrow({
+      where: { id: project.callId },
+      select: { id: true, eligibility: true },
+    });
+    const result = await eligibilityOf(prisma, org.id, { ...call, id: "another-call" }, now);
+    expect(result.eligible).toBe(false);
+    expect(result.reasons).toHaveLength(1);
+    expect(result.reasons[0]).toMatch(/项目被终止，\d{4}年\d{1,2}月\d{1,2}日前不得申报公益创投项目/);
+  });
+
+  test("refuses a clawback above what was paid and changes nothing", async () => {
+    const { admin, project } = await arrange(1);
+    await expect(
+      prisma.$transaction((tx) =>
+        terminateProject(tx, {
+          projectId: project.projectId,
+          reason: "违约",
+          clawbackFen: 3_000_001,
+          dueAt: new Date(),
+          actor: { id: admin.id, role: "ADMIN" },
+        }),
+      ),
+    ).rejects.toThrow("追回金额不能超过已拨付的 ¥30,000.00");
+    const row = await prisma.grantProject.findUniqueOrThrow({
+      where: { id: project.projectId },
+      select: { status: true },
+    });
+    expect(row.status).toBe("IN_DELIVERY");
+  });
+});
+
+describe("banForFinalFail and the freeze", () => {
+  test("a final 不合格 bans once; a closed project refuses writes", async () => {
+    const { admin, org, project } = await arrange(2);
+    const actor = { id: admin.id, role: "ADMIN" as const };
+    const first = await prisma.$transaction((tx) => banForFinalFail(tx, { projectId: project.projectId, actor }));
+    const again = await prisma.$transaction((tx) => banForFinalFail(tx, { projectId: project.projectId, actor }));
+    expect(again.banId).toBe(first.banId);
+    expect(await prisma.grantBan.count({ where: { organizationId: org.id } })).toBe(1);
+
+    await expect(assertProjectOpen(prisma, project.projectId)).resolves.toMatchObject({ status: "IN_DELIVERY" });
+    await prisma.grantProject.update({ where: { id: project.projectId }, data: { status: "CLOSED" } });
+    await expect(assertProjectOpen(prisma, project.projectId)).rejects.toBeInstanceOf(WorkflowError);
+  });
+});
