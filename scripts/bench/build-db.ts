@@ -280,7 +280,14 @@ export function buildBenchDb(file: string, { rebuild = false } = {}): BenchDb {
     assignCallId: "bench-call-assign",
     reviewerIds: Array.from({ length: SIZES.reviewers }, (_, i) => `bench-reviewer-${i}`),
   };
-  if (fresh) return info;
+  if (fresh) {
+    // Migrations added since it was built apply to the kept copy too.
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: `file:${file}` },
+    });
+    return info;
+  }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(marker, { force: true });
   const started = Date.now();

@@ -10,6 +10,7 @@ import { formatDate } from "~/utils/format";
 import type { WriteResult } from "~/utils/write-result";
 import { newSeed, planAssignments } from "./assignment";
 import { ACTIVE_ASSIGNMENT_STATES } from "./assignment-workflow";
+import { insertAssignments } from "./bulk-insert.server";
 import { conflictsOf, reviewerSelect, tagsOf } from "./conflicts.server";
 import { REVIEWER_TASKS_LINK, type PanelCtx } from "./panel-result";
 import { loadRange } from "./reminders";
@@ -103,19 +104,19 @@ export async function autoAssign(
       seed,
     });
 
-    if (plan.added.length) {
-      await tx.reviewAssignment.createMany({
-        data: plan.added.map((a) => ({
-          subjectType: kind.type,
-          subjectId: a.subjectId,
-          roundId,
-          reviewerId: a.reviewerId,
-          status: "ASSIGNED",
-          assignmentSeed: seed,
-          dueAt,
-        })),
-      });
-    }
+    await insertAssignments(
+      tx,
+      plan.added.map((a) => ({
+        subjectType: kind.type,
+        subjectId: a.subjectId,
+        roundId,
+        reviewerId: a.reviewerId,
+        status: "ASSIGNED",
+        assignmentSeed: seed,
+        dueAt,
+      })),
+      now,
+    );
     await kind.saveAssignmentRun(tx, roundId, { seed, k: input.k });
     const titleOf = new Map(subjects.map((s) => [s.id, s.title]));
     const nameOf = new Map(reviewerRows.map((r) => [r.id, r.name]));
