@@ -84,7 +84,8 @@ const PUBLIC_NAV = [
   { to: "/rating", label: "评估结果" },
 ];
 
-export function PublicHeader() {
+/** The public header; `actions` sit before the account menu (e.g. the cart link, which belongs to the showroom). */
+export function PublicHeader({ actions }: { actions?: ReactNode }) {
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
@@ -103,7 +104,10 @@ export function PublicHeader() {
             </NavLink>
           ))}
         </nav>
-        <UserMenu />
+        <div className="flex items-center gap-3">
+          {actions}
+          <UserMenu />
+        </div>
       </div>
     </header>
   );

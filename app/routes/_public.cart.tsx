@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import {
   addToCart,
+  CART_CHANGED_EVENT,
   CART_STORAGE_KEY,
   checkCart,
   MAX_LINE_QUANTITY,
@@ -42,6 +43,7 @@ function readCart(): CartItem[] {
 
 function writeCart(cart: CartItem[]) {
   window.localStorage.setItem(CART_STORAGE_KEY, JSON.stringify(cart));
+  window.dispatchEvent(new Event(CART_CHANGED_EVENT));
 }
 
 export default function CartPage() {
@@ -169,17 +171,22 @@ export default function CartPage() {
               );
             })}
           </ul>
-          <div className="flex items-center justify-between">
+          <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-lg">
               合计 <span className="font-semibold text-brand-700">{formatFen(total)}</span>
             </p>
-            {problems.length ? (
-              <span className="text-sm text-red-600">请先调整购物车中的问题</span>
-            ) : (
-              <Link to={`/checkout?items=${encodeURIComponent(serializeCart(items))}`} className="btn-primary">
-                去结算
+            <div className="flex flex-wrap items-center gap-3">
+              <Link to="/products" className="btn-secondary">
+                继续选购
               </Link>
-            )}
+              {problems.length ? (
+                <span className="text-sm text-red-600">请先调整购物车中的问题</span>
+              ) : (
+                <Link to={`/checkout?items=${encodeURIComponent(serializeCart(items))}`} className="btn-primary">
+                  去结算
+                </Link>
+              )}
+            </div>
           </div>
         </div>
       )}

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { getRules } from "~/modules/config/rules.server";
 import { isBuyersOrder } from "~/modules/showroom/buyer-orders.server";
-import { CART_STORAGE_KEY } from "~/modules/showroom/cart";
+import { CART_CHANGED_EVENT, CART_STORAGE_KEY } from "~/modules/showroom/cart";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { lateRefundNotice } from "~/modules/showroom/late-payment";
@@ -99,6 +99,7 @@ export default function OrderSubmittedPage() {
   const { order, cancelled, refundPending, instructions } = useLoaderData<typeof loader>();
   useEffect(() => {
     window.localStorage.removeItem(CART_STORAGE_KEY);
+    window.dispatchEvent(new Event(CART_CHANGED_EVENT));
   }, []);
   const status = order.status as OrderState;
   const paid = status !== "PENDING_PAYMENT" && status !== "CANCELLED" && status !== "EXPIRED";

@@ -28,6 +28,15 @@ export default function OrgDashboard() {
           <p className="text-xs text-gray-500">登记状态</p>
           <p className="mt-1 text-lg font-semibold">{orgStatusLabel(org.status)}</p>
           <p className="mt-1 text-xs text-gray-500">{orgTypeLabel(org.type)}</p>
+          {org.status === "REGISTERED" ? (
+            <Link to="/org/certificate" className="link mt-1 inline-block text-xs">
+              查看登记证书
+            </Link>
+          ) : org.status === "PREPARING" ? (
+            <Link to="/org/registration" className="link mt-1 inline-block text-xs">
+              填写登记申请
+            </Link>
+          ) : null}
         </div>
         <div className="card">
           <p className="text-xs text-gray-500">统一社会信用代码</p>
@@ -42,6 +51,21 @@ export default function OrgDashboard() {
           </Link>
         </div>
       </section>
+
+      {org.status === "PREPARING" ? (
+        <section className="card text-sm text-gray-700" aria-labelledby="before-registration">
+          <h2 id="before-registration" className="font-medium">
+            登记完成后开放的事项
+          </h2>
+          <p className="mt-1">
+            年检（年度报告）、公益产品展销和订单只适用于已登记的社会组织，准予登记后会出现在左侧导航中。现在可以
+            <Link to="/org/registration" className="link mx-1">
+              填写登记申请
+            </Link>
+            ，也可以申请入驻孵化基地。
+          </p>
+        </section>
+      ) : null}
 
       {missing.length > 0 ? (
         <section className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">

@@ -44,6 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     where: { organizationId: organization.id, callId: { in: calls.map((c) => c.id) } },
     select: { id: true, callId: true },
   });
+  // 在线申报 on a call's public page (?call=) opens this organization's application for it when there is one.
+  const own = existing.find((e) => e.callId === url.searchParams.get("call"));
+  if (own) throw redirect(`/org/grants/${own.id}`);
   return {
     calls: calls.map((c) => {
       const rules = parseCallEligibility(c.eligibility);

@@ -6,7 +6,7 @@ import { requireOrgMember } from "~/modules/auth/permissions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organization } = await requireOrgMember(request);
-  return { organizationName: organization.name };
+  return { organizationName: organization.name, registered: organization.status === "REGISTERED" };
 }
 
 const ORG_NAV = [
@@ -25,10 +25,14 @@ const ORG_NAV = [
   { to: "/notifications", label: "通知" },
 ];
 
+/** Sections that only apply to a registered organization (its home explains them before registration). */
+const REGISTERED_ONLY = new Set(["/org/inspection", "/org/products", "/org/orders"]);
+
 export default function OrgLayout() {
-  const { organizationName } = useLoaderData<typeof loader>();
+  const { organizationName, registered } = useLoaderData<typeof loader>();
+  const nav = registered ? ORG_NAV : ORG_NAV.filter((item) => !REGISTERED_ONLY.has(item.to));
   return (
-    <WorkspaceShell title="社会组织工作台" subtitle={organizationName} nav={ORG_NAV}>
+    <WorkspaceShell title="社会组织工作台" subtitle={organizationName} nav={nav}>
       <Outlet />
     </WorkspaceShell>
   );

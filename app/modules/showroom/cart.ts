@@ -3,6 +3,8 @@
 // can check it against stock.
 
 export const CART_STORAGE_KEY = "yimiao.cart.v1";
+/** Dispatched on window when this page changes the stored cart (other tabs get "storage"). */
+export const CART_CHANGED_EVENT = "yimiao:cart";
 export const MAX_CART_LINES = 20;
 export const MAX_LINE_QUANTITY = 99;
 
