@@ -9,6 +9,8 @@
 // registry empty. Calling withStateChanges keeps this module, and the
 // registration below, in every bundle that shows a state change.
 import { auditStateChange } from "~/modules/audit/state-labels";
+import { editionWorkflow } from "~/modules/directory/edition-workflow";
+import { entryWorkflow } from "~/modules/directory/entry-workflow";
 import { evaluationWorkflow } from "~/modules/evaluation/workflow";
 import { agreementWorkflow } from "~/modules/funding/agreement-workflow";
 import { budgetChangeWorkflow } from "~/modules/funding/budget-change-workflow";
@@ -45,6 +47,8 @@ export const WORKFLOWS = registerWorkflows([
   grantApplicationWorkflow,
   reviewRoundWorkflow,
   objectionWorkflow,
+  editionWorkflow,
+  entryWorkflow,
   reviewAssignmentWorkflow,
   productWorkflow,
   orderWorkflow,

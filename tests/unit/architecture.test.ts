@@ -12,6 +12,7 @@ const MAX_LINES = 400;
 /** Folders of app/modules that hold one area's rules (the things shared folders must not know). */
 const AREAS = [
   "admin",
+  "directory",
   "evaluation",
   "funding",
   "grants",

@@ -3,11 +3,12 @@
 // here are only the seeded defaults and the description of each key.
 
 import { FUNDING_RULES } from "./funding-rules";
+import { DIRECTORY_RULES } from "./rules-directory";
 
 export type RuleKind = "fen" | "int" | "stringList" | "monthDay" | "text";
 
 /** The sections of the rules page, in order. */
-export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估", "公益创投", "公益产品展销"] as const;
+export const RULE_GROUPS = ["登记", "孵化基地", "年检", "评估", "公益创投", "公益产品展销", "推荐性目录"] as const;
 
 export type RuleDefinition = {
   group: (typeof RULE_GROUPS)[number];
@@ -327,6 +328,7 @@ export const RULES = {
     defaultValue: 48,
   },
   ...FUNDING_RULES,
+  ...DIRECTORY_RULES,
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleKey = keyof typeof RULES;

@@ -1,5 +1,7 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
+import { reportTriggerReason } from "~/modules/directory/removal";
+import { removeFromDirectory } from "~/modules/directory/removal.server";
 import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { proposeDowngradesForInspection } from "~/modules/rating/downgrade.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
@@ -108,6 +110,13 @@ export async function markMissed(input: {
         tx,
         late.map((r) => ({ reportId: r.id, organizationId: r.organizationId, year: round.year, conclusion: "MISSED" })),
         { id: input.actorId, request: input.request, now },
+      );
+      // A late report takes the organization off the recommended directory at once.
+      await removeFromDirectory(
+        tx,
+        late.map((r) => ({ organizationId: r.organizationId, reason: reportTriggerReason(round.year, "MISSED") })),
+        { id: input.actorId, request: input.request },
+        now,
       );
     }
     const close = round.status === "OPEN" && past.others && past.foundations;

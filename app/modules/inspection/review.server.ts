@@ -1,5 +1,7 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
+import { reportTriggerReason } from "~/modules/directory/removal";
+import { removeFromDirectory } from "~/modules/directory/removal.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { proposeDowngradesForInspection } from "~/modules/rating/downgrade.server";
 import { gradesInForce } from "~/modules/registry/grade.server";
@@ -195,6 +197,15 @@ export async function concludeReport(input: {
       [{ reportId: report.id, organizationId: report.organizationId, year: report.year, conclusion: input.conclusion }],
       { id: input.actorId, request: input.request, now },
     );
+    // A 不合格 report takes the organization off the recommended directory at once.
+    if (input.conclusion === "UNQUALIFIED") {
+      await removeFromDirectory(
+        tx,
+        [{ organizationId: report.organizationId, reason: reportTriggerReason(report.year, input.conclusion) }],
+        { id: input.actorId, request: input.request },
+        now,
+      );
+    }
     await notifyOrganization(tx, report.organizationId, {
       title: `${report.year}年度年检结论：${conclusionLabel(input.conclusion)}`,
       body,

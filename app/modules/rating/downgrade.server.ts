@@ -2,6 +2,9 @@
 // when it records a conclusion, or by staff for a penalty or false materials),
 // confirmed or dismissed by staff; a confirmation writes the grade change.
 import { recordAudit } from "~/modules/audit/audit.server";
+import { getRules } from "~/modules/config/rules.server";
+import { gradeChangeRemoves, gradeTriggerReason } from "~/modules/directory/removal";
+import { removeFromDirectory } from "~/modules/directory/removal.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { gradeLabel } from "~/modules/registry/grade";
 import { gradesInForce, recomputeCurrentGrade } from "~/modules/registry/grade.server";
@@ -183,6 +186,16 @@ export async function applyGradeChange(
     request: input.request,
   });
   await recomputeCurrentGrade(tx, row.organizationId, input.now);
+  // A cancelled grade, or one below the directory's minimum, takes it off the recommended directory at once.
+  const minGrade = (await getRules(input.now, tx))["directory.minGrade"];
+  if (gradeChangeRemoves(input.toGrade, minGrade)) {
+    await removeFromDirectory(
+      tx,
+      [{ organizationId: row.organizationId, reason: gradeTriggerReason(input.toGrade, minGrade) }],
+      { id: input.actorId, request: input.request },
+      input.now,
+    );
+  }
   await requireReturn(tx, {
     gradeId: row.id,
     reason: input.reason,

@@ -2,6 +2,8 @@
 // the registered events (变更, 注销, 撤销), credit records and rating grades.
 // Every write runs in one transaction with its audit event and notification.
 import { recordAudit } from "~/modules/audit/audit.server";
+import { creditTriggerReason } from "~/modules/directory/removal";
+import { removeFromDirectory } from "~/modules/directory/removal.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from "~/modules/organizations/labels";
 import { normalizeUscc } from "~/modules/organizations/uscc";
@@ -275,6 +277,11 @@ export async function addCreditRecord(
       title: `信用信息：${creditKindLabel(input.kind)}`,
       body: `区民政局记录了一条信用信息（${creditKindLabel(input.kind)}，${formatDate(input.decidedAt)}）：${input.description}`,
       link: `/orgs/${org.id}`,
+    });
+    // A penalty, an abnormal listing or false materials takes it off the recommended directory at once.
+    await removeFromDirectory(tx, [{ organizationId: org.id, reason: creditTriggerReason(input) }], {
+      id: ctx.actorId,
+      request: ctx.request,
     });
     return succeed();
   });

@@ -1,0 +1,24 @@
+// How the directory names itself to the shared publicity primitive (decision 013)
+// and small readers of its stored values. Pure.
+export const DIRECTORY_PUBLICATION_TYPE = "DirectoryEdition";
+export const DIRECTORY_ENTRY_TYPE = "DirectoryEntry";
+
+export const directoryPublication = (editionId: string) => ({ type: DIRECTORY_PUBLICATION_TYPE, id: editionId });
+
+/** An edition's service areas (a JSON array); empty when unreadable. */
+export function parseAreas(json: string): string[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Why the organization may not apply now (Chinese), or null. */
+export function applyWindowProblem(edition: { status: string; applyOpensAt: Date; applyClosesAt: Date }, now: Date) {
+  if (edition.status !== "OPEN") return "本年度目录当前不受理申报";
+  if (now.getTime() < edition.applyOpensAt.getTime()) return "申报尚未开始";
+  if (now.getTime() > edition.applyClosesAt.getTime()) return "申报已截止";
+  return null;
+}
