@@ -610,3 +610,26 @@ MATRIX.push(
   callStaff("admin.grants.$callId.projects", (id) => `/admin/grants/${id}/projects`),
   callStaff("admin.grants.$callId.disbursements", (id) => `/admin/grants/${id}/disbursements`),
 );
+
+// Closing (#14 items 8-12): the 结项 tab of both hubs; the 结项证书 only of a closed project.
+const closedProject = () =>
+  prisma.grantProject.findFirst({
+    where: { ...MEMBERED, status: "CLOSED" },
+    orderBy: { projectNo: "asc" },
+    select: { id: true, organizationId: true },
+  });
+MATRIX.push(
+  projectStaff("admin.projects.$projectId.closing", (id) => `/admin/projects/${id}/closing`, true),
+  projectOrg("org.projects.$projectId.closing", (id) => `/org/projects/${id}/closing`),
+  {
+    ...projectStaff("admin.projects.$projectId.certificate", (id) => `/admin/projects/${id}/certificate`),
+    target: async () => ({
+      ...(await orMissing(closedProject(), (id) => `/admin/projects/${id}/certificate`)),
+      orgId: undefined,
+    }),
+  },
+  {
+    ...projectOrg("org.projects.$projectId.certificate", (id) => `/org/projects/${id}/certificate`),
+    target: () => orMissing(closedProject(), (id) => `/org/projects/${id}/certificate`),
+  },
+);

@@ -6,6 +6,7 @@ export type ProjectTab = { key: string; label: string; staffPath?: string; orgPa
 export const PROJECT_TABS: ProjectTab[] = [
   { key: "overview", label: "概况", staffPath: "", orgPath: "" },
   { key: "tranches", label: "拨付", staffPath: "tranches", orgPath: "tranches" },
+  { key: "closing", label: "结项", staffPath: "closing", orgPath: "closing" },
 ];
 
 export function projectTabsFor(side: "staff" | "org") {

@@ -10,10 +10,12 @@ import { grantApplicationWorkflow } from "~/modules/grants/applications/applicat
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runBulkTransition, runTransition } from "~/modules/workflow/transition.server";
-import type { Tx } from "~/utils/db.server";
+import { prisma, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
+import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { BAN_CAUSES, banWindow } from "./bans";
 import { GRANT_PROJECT_ENTITY } from "./create-projects.server";
+import { assertProjectOpen } from "./frozen.server";
 import { grantProjectWorkflow, type GrantProjectState } from "./project-workflow";
 import { clawbackProblem } from "./refunds";
 import { trancheWorkflow, type TrancheState } from "./tranche-workflow";
@@ -227,4 +229,29 @@ async function createBan(
     request: input.request,
   });
   return ban;
+}
+
+/** Staff terminate a project from its 结项 tab (e.g. for a breach): the checks as field errors, then terminateProject. */
+export async function terminateByStaff(input: {
+  projectId: string;
+  reason: string;
+  clawbackFen: number;
+  dueAt: Date | null;
+  actorId: string;
+  request?: Request;
+}): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, input.projectId);
+    const problem = clawbackProblem(input.clawbackFen, await paidFenOf(tx, input.projectId));
+    if (problem) return fail(problem, { field: "clawback" });
+    await terminateProject(tx, {
+      projectId: input.projectId,
+      reason: input.reason,
+      clawbackFen: input.clawbackFen,
+      dueAt: input.dueAt,
+      actor: { id: input.actorId, role: "ADMIN" },
+      request: input.request,
+    });
+    return succeed();
+  });
 }
