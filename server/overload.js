@@ -8,7 +8,7 @@ const MAX_WAIT_MS = Number(process.env.MAX_QUEUE_WAIT_MS ?? 2_000);
 const RETRY_AFTER_SECONDS = "2";
 
 let active = 0;
-/** @type {Array<{ start: () => void; timer: NodeJS.Timeout }>} */
+/** @type {Array<{ res: import('express').Response; start: () => void; timer: NodeJS.Timeout }>} */
 const queue = [];
 
 function refuse(res) {
@@ -18,12 +18,16 @@ function refuse(res) {
   res.status(503).type("text/plain; charset=utf-8").send("服务器繁忙，请稍后再试。");
 }
 
+/** A request whose client has gone: nothing to run or answer. */
+function gone(res) {
+  return res.destroyed || res.writableEnded || Boolean(res.socket?.destroyed);
+}
+
 function release() {
   active -= 1;
-  const next = queue.shift();
-  if (next) {
+  for (let next = queue.shift(); next; next = queue.shift()) {
     clearTimeout(next.timer);
-    next.start();
+    if (!gone(next.res)) return next.start();
   }
 }
 
@@ -37,13 +41,16 @@ export function overloadGate(req, res, next) {
       released = true;
       release();
     };
-    res.on("finish", done);
-    res.on("close", done);
+    res.once("finish", done);
+    res.once("close", done);
+    // The client may have left while it waited: its "close" has fired already.
+    if (gone(res)) return done();
     next();
   };
   if (active < MAX_ACTIVE) return start();
   if (queue.length >= MAX_QUEUED) return refuse(res);
   const waiting = {
+    res,
     start,
     timer: setTimeout(() => {
       const index = queue.indexOf(waiting);
@@ -52,8 +59,9 @@ export function overloadGate(req, res, next) {
     }, MAX_WAIT_MS),
   };
   queue.push(waiting);
-  // A client that gives up while waiting leaves the queue.
-  req.on("close", () => {
+  // A client that gives up while waiting leaves the queue (the response's "close": the
+  // request's own fires as soon as its body is read).
+  res.once("close", () => {
     const index = queue.indexOf(waiting);
     if (index < 0) return;
     queue.splice(index, 1);

@@ -140,11 +140,14 @@ function row(m: Measured, staticRps: number, kind = "") {
 }
 
 async function main() {
+  // Before anything imports the Prisma client (the staff cookie, the algorithms).
+  process.env.DATABASE_URL = `file:${DB_FILE}`;
   const bench = buildBenchDb(DB_FILE, { rebuild: process.env.BENCH_REBUILD === "1" });
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     console.log("› Building the app…");
     execFileSync("npx", ["remix", "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
+      // esbuild deadlocks without a standard input of its own.
+      stdio: ["inherit", "ignore", "inherit"],
       env: { ...process.env, REMIX_OUT_DIR: OUT_DIR },
     });
   }

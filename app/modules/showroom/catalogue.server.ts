@@ -1,5 +1,5 @@
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import type { Prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
 import { shortCached } from "~/utils/short-cache.server";
 import { PRODUCT_CATEGORIES, type CatalogueSort, type ProductCategory } from "./labels";
@@ -69,16 +69,15 @@ export async function listCatalogue(query: CatalogueQuery) {
  * products (their (organizationId, status) index) and then each organization by id, never
  * by walking the organization table; kept briefly (short-cache.server.ts).
  */
+export const LISTED_ORGANIZATIONS_SQL = Prisma.sql`
+  SELECT o."id" AS "id", o."name" AS "name"
+  FROM (SELECT DISTINCT "organizationId" AS "id" FROM "Product" WHERE "status" = 'LISTED') p
+  CROSS JOIN "Organization" o ON o."id" = p."id"
+  ORDER BY o."name" LIMIT 200`;
+
 export function listedOrganizations() {
-  return shortCached(
-    "catalogue-organizations",
-    60_000,
-    () =>
-      prisma.$queryRaw<Array<{ id: string; name: string }>>`
-      SELECT o."id" AS "id", o."name" AS "name"
-      FROM (SELECT DISTINCT "organizationId" AS "id" FROM "Product" WHERE "status" = 'LISTED') p
-      CROSS JOIN "Organization" o ON o."id" = p."id"
-      ORDER BY o."name" LIMIT 200`,
+  return shortCached("catalogue-organizations", 60_000, () =>
+    prisma.$queryRaw<Array<{ id: string; name: string }>>(LISTED_ORGANIZATIONS_SQL),
   );
 }
 
