@@ -633,3 +633,9 @@ MATRIX.push(
     target: () => orMissing(closedProject(), (id) => `/org/projects/${id}/certificate`),
   },
 );
+
+// Budget against actual (#13 item 7): the budget tab of each hub.
+MATRIX.push(
+  projectStaff("admin.projects.$projectId.budget", (id) => `/admin/projects/${id}/budget`, true),
+  projectOrg("org.projects.$projectId.budget", (id) => `/org/projects/${id}/budget`, true),
+);

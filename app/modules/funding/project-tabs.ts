@@ -6,6 +6,7 @@ export type ProjectTab = { key: string; label: string; staffPath?: string; orgPa
 export const PROJECT_TABS: ProjectTab[] = [
   { key: "overview", label: "概况", staffPath: "", orgPath: "" },
   { key: "tranches", label: "拨付", staffPath: "tranches", orgPath: "tranches" },
+  { key: "budget", label: "预算执行", staffPath: "budget", orgPath: "budget" },
   { key: "closing", label: "结项", staffPath: "closing", orgPath: "closing" },
 ];
 
