@@ -2,8 +2,10 @@
 // paid), record part of it received; the organization sees its ban with the end date and is refused
 // at its next application with the reason. Then a project with a final grade closes once its
 // leftover funds are returned, and the 结项证书 prints. Fixtures are built in the database.
+import type { Page } from "@playwright/test";
 import { addDays, toDateInput } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { createRunningProject } from "../support/funded-project";
 import { expectNoSeriousA11yIssues } from "./axe";
@@ -22,7 +24,7 @@ async function arrange(paidTranches: number) {
   return { admin, member, project };
 }
 
-async function confirmIn(page: import("@playwright/test").Page, label: string) {
+async function confirmIn(page: Page, label: string) {
   await page
     .getByRole("dialog")
     .getByRole("button", { name: `确认${label}` })
@@ -69,7 +71,6 @@ test("a termination claws money back, and the banned organization is refused at 
     where: { organizationId: member.organizationId! },
     select: { endsAt: true },
   });
-  const { formatDate } = await import("~/utils/format");
   await page.context().clearCookies();
   await loginAs(page, member.id);
   await page.goto(`/org/projects/${project.projectId}/closing`);
