@@ -20,6 +20,7 @@ const ORG_NAV = [
   { to: "/org/rating", label: "等级评估" },
   { to: "/org/rating/review", label: "评估结果与复核" },
   { to: "/org/rating/certificates", label: "评估证书" },
+  { to: "/org/directory", label: "推荐性目录" },
   { to: "/org/products", label: "公益产品" },
   { to: "/org/orders", label: "订单" },
   { to: "/notifications", label: "通知" },

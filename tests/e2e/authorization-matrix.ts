@@ -552,6 +552,13 @@ MATRIX.push(
     get: MEMBER,
     post: refused(MEMBER, ["own", "other"]),
   },
+  {
+    route: "org.directory",
+    ownership: "none",
+    target: at("/org/directory"),
+    get: MEMBER,
+    post: refused(MEMBER, ["own", "other"]),
+  },
   { route: "_public.rating._index", ownership: "none", target: at("/rating"), get: PUBLIC },
   {
     route: "_public.rating.$roundId",

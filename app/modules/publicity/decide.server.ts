@@ -26,7 +26,7 @@ export type ObjectionDecision = {
   upheldAction?: string | null;
   changedAmountFen?: number | null;
   actorId: string;
-  request: Request;
+  request?: Request;
 };
 
 /** Records the decision through the objection workflow (audit event, guarded by the current status). */

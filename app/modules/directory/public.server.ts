@@ -1,0 +1,155 @@
+// What anyone may read of the directory: the editions that were put in publicity or
+// published, their entries with filters (service area, type, grade, street), the
+// removals with date and reason, and one organization's directory status by year.
+import { z } from "zod";
+import { ORG_TYPES } from "~/modules/organizations/labels";
+import { prisma, type Prisma } from "~/utils/db.server";
+import { getPage } from "~/utils/http";
+import { PAGE_SIZE } from "~/utils/paging";
+import { parseAreas } from "./publication";
+
+export const PUBLIC_EDITION_STATES = ["PUBLICITY", "PUBLISHED", "SUPERSEDED"];
+
+const QuerySchema = z.object({
+  area: z.string().trim().max(20).catch(""),
+  type: z.enum(ORG_TYPES).or(z.literal("")).catch(""),
+  grade: z.enum(["5", "4", "3", "2", "1", ""]).catch(""),
+  street: z.string().trim().max(20).catch(""),
+});
+export type DirectoryQuery = z.infer<typeof QuerySchema>;
+
+export function parseDirectoryQuery(url: URL): DirectoryQuery {
+  const p = url.searchParams;
+  return QuerySchema.parse({
+    area: p.get("area") ?? "",
+    type: p.get("type") ?? "",
+    grade: p.get("grade") ?? "",
+    street: p.get("street") ?? "",
+  });
+}
+
+export async function listPublicEditions() {
+  return prisma.directoryEdition.findMany({
+    where: { status: { in: PUBLIC_EDITION_STATES } },
+    orderBy: { year: "desc" },
+    take: 20,
+    select: { id: true, year: true, title: true, status: true, publishedAt: true, publicityEndsAt: true },
+  });
+}
+
+export async function getPublicEdition(editionId: string) {
+  const edition = await prisma.directoryEdition.findUnique({
+    where: { id: editionId },
+    select: {
+      id: true,
+      year: true,
+      title: true,
+      status: true,
+      serviceAreas: true,
+      publicityStartsAt: true,
+      publicityEndsAt: true,
+      publishedAt: true,
+    },
+  });
+  if (!edition || !PUBLIC_EDITION_STATES.includes(edition.status)) return null;
+  return { ...edition, serviceAreas: parseAreas(edition.serviceAreas) };
+}
+
+/** The entries the public sees: listed once published, proposed during publicity. */
+export function visibleStatus(editionStatus: string) {
+  return editionStatus === "PUBLICITY" ? "PASSED" : "LISTED";
+}
+
+export const publicEntrySelect = {
+  id: true,
+  route: true,
+  street: true,
+  capability: true,
+  markerGrade: true,
+  markerProjects: true,
+  taxCheckedAt: true,
+  listedAt: true,
+  areas: { select: { area: true } },
+  organization: { select: { id: true, name: true, type: true, uscc: true, currentGrade: true } },
+} as const satisfies Prisma.DirectoryEntrySelect;
+
+function entryWhere(editionId: string, status: string, q: DirectoryQuery): Prisma.DirectoryEntryWhereInput {
+  return {
+    editionId,
+    status,
+    ...(q.street ? { street: q.street } : {}),
+    ...(q.area ? { areas: { some: { area: q.area } } } : {}),
+    ...(q.type || q.grade
+      ? {
+          organization: {
+            ...(q.type ? { type: q.type } : {}),
+            ...(q.grade ? { currentGrade: Number(q.grade) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** One page of an edition's entries, filtered; the streets for the filter; the removals. */
+export async function listPublicEntries(edition: { id: string; status: string }, q: DirectoryQuery, url: URL) {
+  const status = visibleStatus(edition.status);
+  const where = entryWhere(edition.id, status, q);
+  const page = getPage(url);
+  const [total, entries, streets, removed] = await Promise.all([
+    prisma.directoryEntry.count({ where }),
+    prisma.directoryEntry.findMany({
+      where,
+      orderBy: [{ street: "asc" }, { organization: { name: "asc" } }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: publicEntrySelect,
+    }),
+    prisma.directoryEntry.findMany({
+      where: { editionId: edition.id, status },
+      distinct: ["street"],
+      orderBy: { street: "asc" },
+      select: { street: true },
+    }),
+    prisma.directoryEntry.findMany({
+      where: { editionId: edition.id, status: "REMOVED", listedAt: { not: null } },
+      orderBy: { removedAt: "desc" },
+      take: 50,
+      select: { id: true, removedAt: true, removalReason: true, organization: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return { total, page, entries, streets: streets.map((s) => s.street), removed };
+}
+
+/** Every listed entry of an edition, for the Excel download (an edition lists tens to a few hundred). */
+export function allListedEntries(editionId: string, q: DirectoryQuery) {
+  return prisma.directoryEntry.findMany({
+    where: entryWhere(editionId, "LISTED", q),
+    orderBy: [{ street: "asc" }, { organization: { name: "asc" } }],
+    take: 5000,
+    select: publicEntrySelect,
+  });
+}
+
+/** An organization's directory status by year, for its public page. */
+export async function organizationDirectoryHistory(organizationId: string) {
+  const rows = await prisma.directoryEntry.findMany({
+    where: {
+      organizationId,
+      OR: [
+        { status: { in: ["LISTED", "REMOVED"] }, listedAt: { not: null } },
+        { status: "PASSED", edition: { status: "PUBLICITY" } },
+      ],
+      edition: { status: { in: PUBLIC_EDITION_STATES } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: {
+      status: true,
+      listedAt: true,
+      removedAt: true,
+      removalReason: true,
+      edition: { select: { id: true, year: true, title: true, status: true } },
+    },
+  });
+  return rows;
+}
