@@ -23,6 +23,8 @@ export function useDraftForm<Fields extends z.ZodTypeAny>(options: {
   schema: z.ZodTypeAny;
   reply: Reply;
   defaultValue?: Parameters<typeof useConformForm<Fields>>[0]["defaultValue"];
+  /** What submitting demands (see useConformForm), for the required marks. */
+  required?: readonly string[];
 }) {
   const intentRef = useRef<"save" | "submit">("save");
   const { schema } = options;
@@ -31,6 +33,7 @@ export function useDraftForm<Fields extends z.ZodTypeAny>(options: {
     schema: options.fields,
     reply: options.reply,
     defaultValue: options.defaultValue,
+    required: options.required,
     onValidate({ formData }) {
       const pressed = formData.get("intent");
       if (pressed === "save" || pressed === "submit") intentRef.current = pressed;

@@ -27,13 +27,18 @@ type FieldShellProps = {
 function FieldShell({ label, hint, errors, errorId, htmlFor, required, children, className }: FieldShellProps) {
   return (
     <div className={className}>
-      {/* The required mark is CSS content so it stays out of the label's text. */}
-      <label
-        htmlFor={htmlFor}
-        className={`mb-1 block text-sm font-medium text-gray-700 ${required ? "after:ml-0.5 after:text-red-600 after:content-['*']" : ""}`}
-      >
-        {label}
-      </label>
+      {/* The mark sits beside the label, not in it, and is hidden from assistive technology
+          (which reads the input's `required`), so the field's name stays its label. */}
+      <div className="mb-1 flex items-baseline gap-0.5">
+        <label htmlFor={htmlFor} className="block text-sm font-medium text-gray-700">
+          {label}
+        </label>
+        {required ? (
+          <span aria-hidden="true" className="text-sm text-red-600">
+            *
+          </span>
+        ) : null}
+      </div>
       {children}
       {hint ? <p className="mt-1 text-xs text-gray-500">{hint}</p> : null}
       <ErrorList id={errorId} errors={errors} />

@@ -31,13 +31,21 @@ export function useConformForm<Schema extends z.ZodTypeAny>(options: {
    * fields) when omitted.
    */
   schemaFor?: (formData: FormData) => z.ZodTypeAny;
+  /**
+   * Fields a later step demands though `schema` lets them be empty (a draft form's
+   * 提交), so they carry the required mark; rows as "list[].field".
+   */
+  required?: readonly string[];
 }) {
-  const { id, schema, reply, intent = options.id, defaultValue, onValidate, schemaFor } = options;
+  const { id, schema, reply, intent = options.id, defaultValue, onValidate, schemaFor, required = [] } = options;
+  // A copy: getZodConstraint's result ignores assignments.
+  const constraint = { ...getZodConstraint(schema) };
+  for (const name of required) constraint[name] = { ...constraint[name], required: true };
   return useForm<z.input<Schema>, z.output<Schema>>({
     id,
     lastResult: replyFor(reply, intent),
     defaultValue,
-    constraint: getZodConstraint(schema),
+    constraint,
     shouldRevalidate: "onInput",
     onValidate: onValidate ?? (({ formData }) => parseWithZod(formData, { schema: schemaFor?.(formData) ?? schema })),
   });

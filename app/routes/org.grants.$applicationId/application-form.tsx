@@ -20,6 +20,7 @@ import {
   budgetIssues,
   buildGrantApplicationSchema,
   GrantApplicationFields,
+  requiredGrantFields,
 } from "~/modules/grants/applications/application-schema";
 import {
   grantApplicationWorkflow,
@@ -84,6 +85,7 @@ export function ApplicationForm() {
     schema,
     reply: useActionData<typeof action>(),
     defaultValue: defaults,
+    required: requiredGrantFields(call.categories),
   });
 
   // The call's budget rules, shown at the field as the applicant types (they block only 提交).

@@ -218,6 +218,35 @@ export function completenessIssues(values: ParsedFields, categories: string[], h
   return issues;
 }
 
+/**
+ * The fields 提交 demands, named as conform names them (rows as "milestones[].title"),
+ * for the required marks on the form. Read from completenessIssues itself: what it
+ * reports on an empty form, and what it demands of a row that holds anything.
+ */
+export function requiredGrantFields(categories: string[]) {
+  const probeRow = { probe: "x" } as never;
+  const empty = { intent: "submit" } as ParsedFields;
+  const probed = {
+    ...empty,
+    milestones: [probeRow],
+    indicators: [probeRow],
+    team: [probeRow],
+    budget: [probeRow],
+  } as ParsedFields;
+  const names = new Set<string>();
+  for (const issue of [
+    ...completenessIssues(empty, categories, false),
+    ...completenessIssues(probed, categories, false),
+  ]) {
+    const name = issue.path
+      .map((p) => (typeof p === "number" ? "[]" : p))
+      .join(".")
+      .replace(/\.\[\]/g, "[]");
+    names.add(name);
+  }
+  return [...names];
+}
+
 /** The call's budget rules applied to the typed values (only what is filled in). */
 export function budgetIssues(values: ParsedFields, rules: BudgetRules): FieldIssue[] {
   const stored = toStoredValues(values);
