@@ -1,0 +1,85 @@
+// A call's evaluation panel for staff: the evaluations of its projects with their experts and
+// progress, automatic assignment on the GrantEvaluation kind, and the blind setting.
+import { recordAudit } from "~/modules/audit/audit.server";
+import * as autoAssignment from "~/modules/review/auto-assign.server";
+import type { PanelCtx } from "~/modules/review/panel-result";
+import { loadRoundPanel } from "~/modules/review/panel-view.server";
+import { prisma } from "~/utils/db.server";
+import { succeed } from "~/utils/write-result";
+import { grantEvaluationSubject as kind } from "./subject.server";
+
+export async function loadEvaluationPanel(callId: string) {
+  const round = await kind.loadRound(prisma, callId);
+  if (!round) return null;
+  const [evaluations, unscheduled] = await Promise.all([
+    prisma.grantEvaluation.findMany({
+      where: { project: { callId }, status: { not: "CANCELLED" } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        kind: true,
+        round: true,
+        status: true,
+        dueAt: true,
+        selfTotal: true,
+        expertTotal: true,
+        grade: true,
+        project: { select: { id: true, projectNo: true, title: true, organization: { select: { name: true } } } },
+      },
+    }),
+    prisma.grantProject.count({
+      where: {
+        callId,
+        signedAt: { not: null },
+        status: { in: ["IN_DELIVERY", "RECTIFYING", "SUSPENDED"] },
+        evaluations: { none: {} },
+      },
+    }),
+  ]);
+  const panel = await loadRoundPanel(
+    kind,
+    round,
+    evaluations.map((e) => e.id),
+  );
+  return {
+    round: {
+      id: round.id,
+      title: round.title,
+      open: round.open,
+      reviewEndsAt: round.reviewEndsAt,
+      k: round.reviewersPerSubject,
+      blind: round.blind,
+    },
+    unscheduled,
+    candidates: panel.candidates,
+    totals: panel.totals,
+    evaluations: evaluations.map((e) => {
+      const row = panel.rowOf(e.id);
+      return { ...e, reviewers: row.reviewers, needsReviewer: e.status === "SUBMITTED" && row.needsReviewer };
+    }),
+  };
+}
+
+export function autoAssignEvaluations(callId: string, input: autoAssignment.AutoAssignInput, ctx: PanelCtx) {
+  return autoAssignment.autoAssign(kind, callId, input, ctx);
+}
+
+/** Blind review on or off for the call's evaluation panel. */
+export async function savePanelSettings(input: { callId: string; blind: boolean; actorId: string; request: Request }) {
+  return prisma.$transaction(async (tx) => {
+    await tx.grantCall.update({
+      where: { id: input.callId },
+      data: { evaluationBlind: input.blind },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      action: "grant_evaluation_review.settings",
+      entityType: "GrantCall",
+      entityId: input.callId,
+      reason: input.blind ? "项目评估改为匿名评审" : "项目评估改为实名评审",
+      request: input.request,
+    });
+    return succeed();
+  });
+}

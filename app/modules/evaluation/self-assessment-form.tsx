@@ -1,0 +1,115 @@
+// The organization's self-assessment of an evaluation (#14 item 1): each leaf of the scheme with
+// its 评分细则 and 准备材料 and the input its method asks for, and the 自评说明. 保存草稿 keeps
+// whatever is filled in; 提交自评 needs every leaf and goes to the experts.
+import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { Form } from "@remix-run/react";
+import { useMemo, useRef } from "react";
+import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
+import { useConformForm, useIsPending } from "~/components/use-form";
+import { formatPoints, METHOD_LABELS } from "~/modules/indicators/scheme";
+import { scoreField, type FormLeaf } from "~/modules/rating/leaf-input";
+import { buildSelfAssessmentSchema, SELF_ASSESSMENT_FORM } from "./self-assessment";
+
+export function EvaluationSelfAssessmentForm({
+  leaves,
+  defaults,
+  reply,
+}: {
+  leaves: FormLeaf[];
+  defaults: Record<string, string | string[] | undefined>;
+  reply: Parameters<typeof useConformForm>[0]["reply"];
+}) {
+  const schema = useMemo(() => buildSelfAssessmentSchema(leaves), [leaves]);
+  const intentRef = useRef<"draft" | "submit">("draft");
+  const [form, fields] = useConformForm({
+    id: SELF_ASSESSMENT_FORM,
+    schema,
+    reply,
+    intent: ["draft", "submit"],
+    defaultValue: defaults as never,
+    onValidate({ formData }) {
+      const pressed = formData.get("intent");
+      if (pressed === "draft" || pressed === "submit") intentRef.current = pressed;
+      else formData.set("intent", intentRef.current);
+      return parseWithZod(formData, { schema });
+    },
+  });
+  const busy = useIsPending();
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3" aria-label="自评">
+      {leaves.map((leaf) => {
+        const meta = fields[scoreField(leaf.code)];
+        const label = `${leaf.code} ${leaf.title}`;
+        return (
+          <fieldset key={leaf.code} className="card space-y-2">
+            <legend className="sr-only">{label} 自评</legend>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <p className="font-medium text-gray-900">{label}</p>
+              <span className="text-xs text-gray-500">
+                {leaf.method ? METHOD_LABELS[leaf.method] : ""} · 本项 {formatPoints(leaf.points)} 分
+              </span>
+            </div>
+            {leaf.evidence ? <p className="text-xs text-gray-600">准备材料：{leaf.evidence}</p> : null}
+            {leaf.method === "CHECKLIST" ? (
+              getCollectionProps(meta, { type: "checkbox", options: leaf.items.map((_, i) => String(i)) }).map(
+                (props, i) => (
+                  <label key={props.key} className="flex items-start gap-2 text-sm">
+                    <input {...props} key={props.key} className="mt-0.5 h-4 w-4" />
+                    <span>
+                      {leaf.items[i]!.label}（{formatPoints(leaf.items[i]!.points ?? 0)} 分）
+                    </span>
+                  </label>
+                ),
+              )
+            ) : leaf.method === "TIERS" ? (
+              <select {...getSelectProps(meta)} key={meta.key} aria-label={`${label} 自评档次`} className="input">
+                <option value="">请选择</option>
+                {leaf.items.map((item, i) => (
+                  <option key={item.label} value={String(i)}>
+                    {item.label}（{formatPoints(item.points ?? 0)} 分）
+                  </option>
+                ))}
+              </select>
+            ) : leaf.method === "YES_NO" ? (
+              <select {...getSelectProps(meta)} key={meta.key} aria-label={`${label} 自评`} className="input">
+                <option value="">请选择</option>
+                <option value="yes">是（{formatPoints(leaf.points)} 分）</option>
+                <option value="no">否（0 分）</option>
+              </select>
+            ) : (
+              <input
+                {...getInputProps(meta, { type: "number" })}
+                key={meta.key}
+                step={0.5}
+                min={0}
+                max={leaf.points}
+                inputMode="decimal"
+                aria-label={`${label} 自评分`}
+                className="input max-w-[10rem]"
+              />
+            )}
+            <ErrorList id={meta.errorId} errors={meta.errors} />
+          </fieldset>
+        );
+      })}
+      <div className="card space-y-3">
+        <TextareaField
+          meta={fields.conclusion}
+          label="自评说明"
+          rows={5}
+          hint="项目执行情况、主要成效与不足，提交时必填。"
+        />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="draft" formNoValidate className="btn-secondary" disabled={busy}>
+            保存草稿
+          </button>
+          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={busy}>
+            提交自评
+          </button>
+        </div>
+      </div>
+    </Form>
+  );
+}
