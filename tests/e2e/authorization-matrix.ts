@@ -299,6 +299,7 @@ const staffRows: [string, () => Promise<string>][] = [
   ["admin.grants.$callId.edit", async () => `/admin/grants/${(await draftCall()).id}/edit`],
   ["admin.grants.$callId.export", async () => `/admin/grants/${(await grantApp()).callId}/export`],
   ["admin.grants.$callId.publicity", async () => `/admin/grants/${(await grantApp()).callId}/publicity`],
+  ["admin.grants.$callId.evaluations", async () => `/admin/grants/${(await grantApp()).callId}/evaluations`],
   ["admin.grants.$callId.ranking", async () => `/admin/grants/${(await grantApp()).callId}/ranking`],
   ["admin.grants.$callId.ranking-export", async () => `/admin/grants/${(await grantApp()).callId}/ranking-export`],
   ["admin.grants.$callId.review", async () => `/admin/grants/${(await grantApp()).callId}/review`],
@@ -600,6 +601,8 @@ MATRIX.push(
   projectStaff("admin.projects.$projectId._index", (id) => `/admin/projects/${id}`),
   projectOrg("org.projects.$projectId", (id) => `/org/projects/${id}`),
   projectOrg("org.projects.$projectId._index", (id) => `/org/projects/${id}`),
+  projectStaff("admin.projects.$projectId.evaluations", (id) => `/admin/projects/${id}/evaluations`, true),
+  projectOrg("org.projects.$projectId.evaluations", (id) => `/org/projects/${id}/evaluations`, true),
 );
 
 // Money (#13 items 4, 5, 10): the tranches tab on both sides (staff act, the organization reads),

@@ -7,6 +7,7 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: "overview", label: "概况", staffPath: "", orgPath: "" },
   { key: "tranches", label: "拨付", staffPath: "tranches", orgPath: "tranches" },
   { key: "budget", label: "预算执行", staffPath: "budget", orgPath: "budget" },
+  { key: "evaluations", label: "评估", staffPath: "evaluations", orgPath: "evaluations" },
   { key: "closing", label: "结项", staffPath: "closing", orgPath: "closing" },
 ];
 
