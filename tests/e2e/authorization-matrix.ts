@@ -649,3 +649,33 @@ MATRIX.push(
   projectStaff("admin.projects.$projectId.budget", (id) => `/admin/projects/${id}/budget`, true),
   projectOrg("org.projects.$projectId.budget", (id) => `/org/projects/${id}/budget`, true),
 );
+/** An issued agreement version of a membered organization's project (the organization may read it). */
+const issuedAgreement = async () => {
+  const row = await prisma.grantAgreement.findFirst({
+    where: { issuedAt: { not: null }, project: MEMBERED },
+    orderBy: { version: "asc" },
+    select: { version: true, project: { select: { id: true, organizationId: true } } },
+  });
+  return row ? { id: `${row.project.id}/agreement/${row.version}`, organizationId: row.project.organizationId } : null;
+};
+/** "<projectId>/agreement/<version>", or a version of a project that does not exist. */
+const versionPath = (id: string) => (id.includes("/") ? id : `${id}/agreement/1`);
+MATRIX.push(
+  projectStaff("admin.projects.$projectId.agreement._index", (id) => `/admin/projects/${id}/agreement`, true),
+  projectOrg("org.projects.$projectId.agreement._index", (id) => `/org/projects/${id}/agreement`, true),
+  {
+    route: "admin.projects.$projectId.agreement.$version",
+    ownership: "none",
+    target: async () => ({
+      ...(await orMissing(issuedAgreement(), (id) => `/admin/projects/${versionPath(id)}`)),
+      orgId: undefined,
+    }),
+    get: STAFF,
+  },
+  {
+    route: "org.projects.$projectId.agreement.$version",
+    ownership: "own",
+    target: () => orMissing(issuedAgreement(), (id) => `/org/projects/${versionPath(id)}`),
+    get: MEMBER_OWN,
+  },
+);

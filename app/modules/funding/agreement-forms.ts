@@ -29,9 +29,7 @@ export const AgreementDraftSchema = z.object({
 /** A signature: the typed name, the declaration ticked, and the hash of the text the signer read. */
 export const SignAgreementSchema = z.object({
   signerName: text("签署人姓名", 30),
-  declaration: z
-    .string({ required_error: "请勾选声明后再签署" })
-    .refine((v) => v === "on", "请勾选声明后再签署"),
+  declaration: z.string({ required_error: "请勾选声明后再签署" }).refine((v) => v === "on", "请勾选声明后再签署"),
   textHash: z
     .string({ required_error: "协议文本已更新，请刷新页面后重新阅读" })
     .regex(/^[0-9a-f]{64}$/, "协议文本已更新，请刷新页面后重新阅读"),
@@ -69,4 +67,9 @@ export const AmendmentSchema = z
 export function signerNameMatches(typed: string, accountName: string) {
   const norm = (s: string) => s.replace(/\s+/g, "");
   return norm(typed) !== "" && norm(typed) === norm(accountName);
+}
+
+/** The version number in a URL ("3"), or null. */
+export function agreementVersionParam(value: string | undefined) {
+  return value && /^\d{1,4}$/.test(value) ? Number(value) : null;
 }

@@ -41,7 +41,8 @@ export async function saveAgreementDraft(
 ) {
   return prisma.$transaction(async (tx) => {
     const draft = await openAgreement(tx, input.projectId);
-    if (!draft || draft.status !== "DRAFT") return fail("没有可编辑的协议草稿（已出具的协议须先撤回修改）", { status: 409 });
+    if (!draft || draft.status !== "DRAFT")
+      return fail("没有可编辑的协议草稿（已出具的协议须先撤回修改）", { status: 409 });
     const project = await tx.grantProject.findUniqueOrThrow({
       where: { id: input.projectId },
       select: { startsOn: true, endsOn: true },
@@ -168,7 +169,8 @@ export async function startAmendment(
     if (!ACTIVE_PROJECT_STATES.includes(project.status as GrantProjectState)) {
       return fail("只有执行中的项目可以签订补充协议", { status: 409 });
     }
-    if (await openAgreement(tx, input.projectId)) return fail("已有正在办理的协议版本，请先办结或作废", { status: 409 });
+    if (await openAgreement(tx, input.projectId))
+      return fail("已有正在办理的协议版本，请先办结或作废", { status: 409 });
     const current = await tx.grantAgreement.findFirst({
       where: { projectId: input.projectId, status: "SIGNED" },
       orderBy: { version: "desc" },
@@ -260,7 +262,11 @@ export async function cancelVersion(
     reason: input.reason,
     request: input.request,
     apply: async () =>
-      (await tx.grantAgreement.updateMany({ where: { id: input.agreement.id, status: from }, data: { status: "CANCELLED" } }))
-        .count,
+      (
+        await tx.grantAgreement.updateMany({
+          where: { id: input.agreement.id, status: from },
+          data: { status: "CANCELLED" },
+        })
+      ).count,
   });
 }

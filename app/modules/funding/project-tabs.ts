@@ -5,6 +5,7 @@ export type ProjectTab = { key: string; label: string; staffPath?: string; orgPa
 
 export const PROJECT_TABS: ProjectTab[] = [
   { key: "overview", label: "概况", staffPath: "", orgPath: "" },
+  { key: "agreement", label: "协议", staffPath: "agreement", orgPath: "agreement" },
   { key: "tranches", label: "拨付", staffPath: "tranches", orgPath: "tranches" },
   { key: "budget", label: "预算执行", staffPath: "budget", orgPath: "budget" },
   { key: "evaluations", label: "评估", staffPath: "evaluations", orgPath: "evaluations" },
