@@ -22,15 +22,15 @@ test("shapes are painted inside, anti-aliased at the edge and absent outside", (
   expect(edge).toBeLessThan(255);
 });
 
-test("a product picture is a 480 px PNG with many colours, not a flat square", () => {
+test("a product picture is a 360 px PNG with many colours, not a flat square", () => {
   const png = drawProduct("teaTin", [90, 140, 70], 0);
   expect(sniffFileKind(png)).toBe("png");
-  expect(png.readUInt32BE(16)).toBe(480);
+  expect(png.readUInt32BE(16)).toBe(360);
   const raw = pixelsOf(png);
   const colours = new Set<string>();
-  for (let y = 0; y < 480; y += 7) {
-    for (let x = 0; x < 480; x += 7) {
-      const i = y * (1 + 480 * 3) + 1 + x * 3;
+  for (let y = 0; y < 360; y += 5) {
+    for (let x = 0; x < 360; x += 5) {
+      const i = y * (1 + 360 * 3) + 1 + x * 3;
       colours.add(`${raw[i]},${raw[i + 1]},${raw[i + 2]}`);
     }
   }

@@ -2,7 +2,9 @@
 // on a 480 × 480 canvas: a soft backdrop, a table, a shadow, then the product.
 import { Canvas, circle, ellipse, line, polygon, rect, shade, type RGB } from "./raster";
 
-export const ART_SIZE = 480;
+/** Drawings are made in 480 × 480 units and painted at ART_SIZE pixels. */
+const UNITS = 480;
+export const ART_SIZE = 360;
 
 export type ArtKind =
   | "coasters"
@@ -208,9 +210,9 @@ const BACKDROPS: Array<{ top: RGB; bottom: RGB; table: RGB }> = [
 
 /** The picture of a product as PNG bytes; `variant` 0 or 1 gives a second view on another backdrop. */
 export function drawProduct(kind: ArtKind, colour: RGB, variant: number) {
-  const c = new Canvas(ART_SIZE, ART_SIZE);
+  const c = new Canvas(ART_SIZE, ART_SIZE, ART_SIZE / UNITS);
   const backdrop = BACKDROPS[variant % BACKDROPS.length]!;
-  c.fill(rect(240, 240, 480, 480), { top: backdrop.top, bottom: backdrop.bottom });
+  c.background({ top: backdrop.top, bottom: backdrop.bottom });
   c.fill(rect(240, 410, 480, 140), { top: backdrop.table, bottom: shade(backdrop.table, -0.15) });
   c.fill(ellipse(245, 358, 165, 18), [60, 50, 40], { alpha: 0.25, soft: 14 });
   if (variant % 2 === 1) {
