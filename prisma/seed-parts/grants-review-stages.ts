@@ -61,7 +61,8 @@ export async function advanceRound(prisma: PrismaClient, callId: string, round: 
  * The audit events are the tail of the hash chain (#18): unlinked here, the seed's
  * sealAuditChain links them again with their story times.
  */
-async function backdate(prisma: PrismaClient, from: Date, at: Date) {
+/** Moves the audit events, notifications and objections written since `from` back to `at` (the seed re-chains the audit log at the end). */
+export async function backdate(prisma: PrismaClient, from: Date, at: Date) {
   await prisma.auditEvent.updateMany({
     where: { createdAt: { gte: from } },
     data: { createdAt: at, seq: null, prevHash: null, hash: null },

@@ -1,6 +1,7 @@
 // The demo data of each module, run in order after the base accounts and
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { seedFundingAgreements } from "./funding";
 import { seedFundingMoney } from "./funding-money";
 import { seedGrantApplications } from "./grants-applications";
 import { seedGrantCalls } from "./grants-calls";
@@ -34,6 +35,8 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "rating", run: seedRating },
   // after rating: the announced and 公示 rounds use the schemes it froze
   { name: "rating-results", run: seedRatingResults },
+  // after grants-review confirms last year's list: its projects are signed
+  { name: "funding", run: seedFundingAgreements },
   // after the agreements part (funding) signs projects: payments of the signing tranches
   { name: "funding-money", run: seedFundingMoney },
 ];
