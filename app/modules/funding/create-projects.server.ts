@@ -10,8 +10,15 @@ import { splitTranches } from "./tranches";
 
 export const GRANT_PROJECT_ENTITY = "GrantProject";
 
+/** The next number of the year across all calls (two calls of one year must not both have GY2026-001). */
+async function nextProjectNumber(tx: Tx, year: number) {
+  const taken = await tx.grantProject.count({ where: { projectNo: { startsWith: `GY${year}-` } } });
+  return projectNumber(year, taken + 1);
+}
+
 export async function createFundedProject(
   tx: Tx,
+  // `rank` is the award's place in the ranking; the project number is sequential per year instead
   input: { applicationId: string; awardFen: number; rank: number; actorId: string; request?: Request; now: Date },
 ) {
   const app = await tx.grantApplication.findUniqueOrThrow({
@@ -46,7 +53,7 @@ export async function createFundedProject(
       callId: app.call.id,
       applicationId: app.id,
       organizationId: app.organizationId,
-      projectNo: projectNumber(app.call.year, input.rank),
+      projectNo: await nextProjectNumber(tx, app.call.year),
       title: app.title,
       category: app.category,
       serviceArea: serviceAreaOf(app.data),

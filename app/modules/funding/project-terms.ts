@@ -1,6 +1,6 @@
 // What a funded project carries over from its application at confirmation. Pure.
 
-/** e.g. GY2026-007 from the call year and the award rank. */
+/** e.g. GY2026-007: the call year and the project's number within that year. */
 export function projectNumber(year: number, rank: number) {
   return `GY${year}-${String(rank).padStart(3, "0")}`;
 }
