@@ -16,6 +16,7 @@ export function DocumentUploadFields<K extends string>({
   meta,
   missingHint,
   showSize = false,
+  accept = DOCUMENT_ACCEPT,
 }: {
   set: DocumentSet<K>;
   /** The kinds to ask for, in order; all of the set by default. */
@@ -27,6 +28,8 @@ export function DocumentUploadFields<K extends string>({
   /** The hint under an input with nothing stored yet. */
   missingHint: (key: K) => ReactNode;
   showSize?: boolean;
+  /** the input's accept list (documents by default) */
+  accept?: string;
 }) {
   const byKey = set.byKey(stored);
   return (
@@ -38,7 +41,7 @@ export function DocumentUploadFields<K extends string>({
             key={key}
             meta={meta(set.fieldName(key))}
             label={set.label(key)}
-            accept={DOCUMENT_ACCEPT}
+            accept={accept}
             hint={
               doc ? (
                 <>

@@ -12,7 +12,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { redirect } from "~/utils/redirect.server";
 import { succeed } from "~/utils/write-result";
 import type { DocumentSet } from "./document-set";
-import { DOCUMENT_KINDS } from "./file-types";
+import { DOCUMENT_KINDS, type FileKind } from "./file-types";
 import {
   attachmentData,
   parseUploadForm,
@@ -153,9 +153,11 @@ export async function answerEditorForm<I extends string, S extends z.ZodTypeAny>
     redirectTo: (submitted: boolean) => string;
     /** Submitting cannot be undone: ask first (the draft and its files are saved before asking). */
     confirmSubmit?: ConfirmText;
+    /** The file kinds accepted (documents by default; e.g. IMAGE_KINDS for photos). */
+    kinds?: FileKind[];
   },
 ) {
-  const fileSchema = uploadSchema(DOCUMENT_KINDS);
+  const fileSchema = uploadSchema(options.kinds ?? DOCUMENT_KINDS);
   const { formData, refused } = await setAsideRefusedUploads(await parseUploadForm(request), fileSchema);
   const refusedUploads = keepDraftDespite(refused, formData, { draft: "save" });
   return answerIntent(

@@ -44,6 +44,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "grant_review.assign": "指派评审专家",
   "grant_review.remind": "催办评审专家",
   "grant_award.allocate": "生成资助分配方案",
+  "grant_report.transition": "项目进度报告办理",
+  "grant_report.remind": "进度报告到期提醒",
+  "grant_report.overdue_notice": "进度报告逾期提醒",
+  "grant_visit.create": "记录督导",
+  "grant_visit.transition": "督导办理",
   "grant_award.override": "调整资助分配",
   // Objections were grant-only before decision 013; older events keep these actions.
   "grant_objection.create": "提交公示异议",
