@@ -1,6 +1,6 @@
+import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getFormProps } from "@conform-to/react";
 import { z } from "zod";
 import { ConfirmButton } from "~/components/confirm";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -13,9 +13,9 @@ import { acceptReport, returnReport } from "~/modules/funding/report-review.serv
 import { FiledReport, ReportFacts } from "~/modules/funding/report-view";
 import { loadReport } from "~/modules/funding/report-view.server";
 import { dispatchIntent, handler } from "~/utils/action.server";
-import { readForm } from "~/utils/request-body.server";
 import { invariantResponse } from "~/utils/http";
 import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
 
 const AcceptSchema = z.object({});
 const ReturnSchema = z.object({

@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -20,7 +21,6 @@ import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
-import { data } from "@remix-run/node";
 
 export const meta: MetaFunction = () => [{ title: "项目进度报告 · 益苗" }];
 

@@ -679,3 +679,41 @@ MATRIX.push(
     get: MEMBER_OWN,
   },
 );
+
+// Delivery (#13 items 6, 8, 9): progress reports and monitoring visits on both hubs (staff review,
+// the organization files and replies), the staff's cross-project lists and the organization's projects.
+const fundedReport = async (side: "admin" | "org") => {
+  const report = await prisma.grantProgressReport.findFirst({
+    where: { project: MEMBERED },
+    orderBy: { id: "asc" },
+    select: { id: true, projectId: true, project: { select: { organizationId: true } } },
+  });
+  if (!report) return { path: `/${side}/projects/no-such-record/reports/no-such-record`, missing: true };
+  const path = `/${side}/projects/${report.projectId}/reports/${report.id}`;
+  return side === "admin" ? { path } : { path, orgId: report.project.organizationId };
+};
+MATRIX.push(
+  projectStaff("admin.projects.$projectId.reports._index", (id) => `/admin/projects/${id}/reports`),
+  projectOrg("org.projects.$projectId.reports._index", (id) => `/org/projects/${id}/reports`),
+  {
+    route: "admin.projects.$projectId.reports.$reportId",
+    ownership: "none",
+    target: () => fundedReport("admin"),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+  {
+    route: "org.projects.$projectId.reports.$reportId",
+    ownership: "own",
+    target: () => fundedReport("org"),
+    get: MEMBER_OWN,
+    post: refused(MEMBER_OWN, ["own"]),
+  },
+  {
+    route: "admin.projects.reports",
+    ownership: "none",
+    target: async () => ({ path: "/admin/projects/reports" }),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+);

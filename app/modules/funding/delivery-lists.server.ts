@@ -2,9 +2,9 @@
 // overdue, and monitoring visits by state. Paged, filtered on indexed columns.
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { visitWorkflow } from "./monitoring-workflow";
 import { ACTIVE_PROJECT_STATES } from "./project-workflow";
 import { OPEN_REPORT_STATES, reportWorkflow } from "./report-workflow";
-import { visitWorkflow } from "./monitoring-workflow";
 
 const projectSelect = { select: { id: true, projectNo: true, title: true, organization: { select: { name: true } } } };
 

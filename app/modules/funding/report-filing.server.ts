@@ -1,15 +1,14 @@
 // The organization files a progress report: drafts (with photos) through the one
 // editor save path (attachments/document-set.server.ts saveWithDocuments), and the
 // submit that writes the KPI actuals and activities and moves the report on.
+import type { z } from "zod";
 import { saveWithDocuments } from "~/modules/attachments/document-set.server";
 import { notifyAdmins } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
 import type { Tx } from "~/utils/db.server";
-import { toDraft, toFiled, reportPhotos, type ReportPhotoKey } from "./report-form";
-import type { buildReportSchema } from "./report-form";
+import { reportPhotos, toDraft, toFiled, type buildReportSchema, type ReportPhotoKey } from "./report-form";
 import { EDITABLE_REPORT_STATES, reportWorkflow, type ReportState } from "./report-workflow";
-import type { z } from "zod";
 
 export const REPORT_ENTITY = "GrantProgressReport";
 

@@ -34,20 +34,19 @@ const number = (label: string) =>
     .optional();
 
 const KpiRow = z.object({ kpiId: z.string().max(40), actual: number("完成值"), note: text(200, "说明") });
-const ActivityRow = z
-  .object({
-    heldOn: z
-      .string()
-      .trim()
-      .refine((s) => parseDateInput(s) != null, "日期格式不正确")
-      .optional(),
-    title: text(100, "活动名称"),
-    peopleServed: z
-      .string()
-      .trim()
-      .regex(/^\d{1,6}$/, "服务人数请填写整数")
-      .optional(),
-  });
+const ActivityRow = z.object({
+  heldOn: z
+    .string()
+    .trim()
+    .refine((s) => parseDateInput(s) != null, "日期格式不正确")
+    .optional(),
+  title: text(100, "活动名称"),
+  peopleServed: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, "服务人数请填写整数")
+    .optional(),
+});
 
 /** The fields as typed: what 保存草稿 checks. */
 export const ReportFields = z.object({

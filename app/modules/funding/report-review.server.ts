@@ -1,8 +1,8 @@
 // Staff accept a filed progress report (its KPI actuals become the project's
 // current actuals) or return it with comments for the organization to resubmit.
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
-import { runTransition } from "~/modules/workflow/transition.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
+import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
 import { succeed } from "~/utils/write-result";
 import { REPORT_ENTITY } from "./report-filing.server";
