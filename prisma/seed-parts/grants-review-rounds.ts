@@ -1,11 +1,11 @@
 // The demo expert-review rounds (grants-review.ts), each in a different phase on
-// the day the seed runs: last year's call, funded (list confirmed); this year's
-// first batch in publicity (shortlist published, objections open); the second
+// the day the seed runs: a call funded about a year and a half ago (list confirmed,
+// its projects ended about five months ago); this year's first batch in publicity (shortlist published, objections open); the second
 // batch in expert review, the demo expert's tasks due in the coming days.
 import { CallEligibilitySchema } from "~/modules/grants/calls/settings";
 import type { CallSettingsInput } from "~/modules/grants/calls/validation";
 import { DEFAULT_CRITERIA, DEFAULT_TRANCHES } from "~/modules/grants/calls/validation";
-import { atShanghai, daysFromToday, endOfDayAt, endOfDayFromToday, lastYear, storyDate, thisYear } from "./dates";
+import { daysFromToday, endOfDayFromToday, storyDate, thisYear, yearOf } from "./dates";
 
 export type ReviewRound = {
   /** which project titles the round uses (EARLIER_TITLES), and how far it has gone */
@@ -49,34 +49,41 @@ function settings(
   };
 }
 
+/** When the funded round (last year's call in the December story) opened for applications. */
+const FUNDED_OPENS = daysFromToday(-635);
+
 const MICRO = { poolFen: 40_000_000n, perProjectCapFen: 8_000_000, maxGrantSharePct: 70, minMatchRatioPct: 10 };
 
 export const REVIEW_ROUNDS: ReviewRound[] = [
   {
+    // Dated from today, not from the calendar year: its projects always ended about five
+    // months ago, so the evaluation and closing seed (funding-*.ts) finds them finished
+    // on any date; labelled by the year its applications opened (the "2025 call" when
+    // the seed runs in December 2026).
     key: "funded",
-    title: `${lastYear}年江宁区公益创投大赛`,
-    year: lastYear,
-    description: `${lastYear} 年度公益创投活动面向全区社会组织征集为老、助残、青少年、救助帮困和社区治理类服务项目，资金总额 40 万元。立项名单已确认，资助项目正在执行中。`,
+    title: `${yearOf(FUNDED_OPENS)}年江宁区公益创投大赛`,
+    year: yearOf(FUNDED_OPENS),
+    description: `${yearOf(FUNDED_OPENS)} 年度公益创投活动面向全区社会组织征集为老、助残、青少年、救助帮困和社区治理类服务项目，资金总额 40 万元。立项名单已确认，资助项目已执行完毕，正在进行终期评估和结项。`,
     status: "CLOSED",
     settings: settings(
       {
-        applyOpensAt: atShanghai(lastYear, 3, 1),
-        applyClosesAt: endOfDayAt(lastYear, 4, 15),
-        screeningEndsAt: endOfDayAt(lastYear, 4, 30),
-        reviewEndsAt: endOfDayAt(lastYear, 5, 31),
-        signingEndsAt: endOfDayAt(lastYear, 6, 30),
+        applyOpensAt: FUNDED_OPENS,
+        applyClosesAt: endOfDayFromToday(-590),
+        screeningEndsAt: endOfDayFromToday(-575),
+        reviewEndsAt: endOfDayFromToday(-544),
+        signingEndsAt: endOfDayFromToday(-514),
       },
       MICRO,
     ),
-    createdAt: atShanghai(lastYear, 2, 18, "09:00"),
-    publishedAt: atShanghai(lastYear, 2, 25, "09:00"),
-    submissionsFrom: atShanghai(lastYear, 3, 20, "15:30"),
-    screenedAt: atShanghai(lastYear, 4, 28, "16:00"),
-    assignedAt: atShanghai(lastYear, 5, 6, "09:30"),
-    reviewsFrom: atShanghai(lastYear, 5, 12, "10:00"),
-    publishedShortlistAt: atShanghai(lastYear, 6, 2, "10:00"),
-    confirmedAt: atShanghai(lastYear, 6, 12, "15:00"),
-    projectStart: atShanghai(lastYear, 7, 1),
+    createdAt: daysFromToday(-656, "09:00"),
+    publishedAt: daysFromToday(-649, "09:00"),
+    submissionsFrom: daysFromToday(-616, "15:30"),
+    screenedAt: daysFromToday(-577, "16:00"),
+    assignedAt: daysFromToday(-569, "09:30"),
+    reviewsFrom: daysFromToday(-563, "10:00"),
+    publishedShortlistAt: daysFromToday(-543, "10:00"),
+    confirmedAt: daysFromToday(-533, "15:00"),
+    projectStart: daysFromToday(-514),
   },
   {
     key: "publicity",
