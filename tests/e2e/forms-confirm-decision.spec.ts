@@ -3,6 +3,7 @@
 // second page without it.
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
+import { expectNoSeriousA11yIssues } from "./axe";
 
 async function acceptedApplication() {
   const member = await createUser({ role: "ORG_MEMBER" });
@@ -82,5 +83,65 @@ test("without JavaScript, 准予登记 shows a second page that says what will h
 
   await page.getByRole("button", { name: "确认准予登记" }).click();
   await expect(page.getByRole("status")).toHaveText("已准予登记并赋予统一社会信用代码。");
+  await context.close();
+});
+
+async function incubationApplication() {
+  const member = await createUser({ role: "ORG_MEMBER" });
+  const organization = await prisma.organization.findUniqueOrThrow({
+    where: { id: member.organizationId! },
+    select: { id: true, name: true },
+  });
+  const incubation = await prisma.incubationApplication.create({
+    data: {
+      organizationId: organization.id,
+      plan: "入驻后开展社区为老服务，每月组织两次志愿者培训。",
+      needs: JSON.stringify(["SPACE", "TRAINING"]),
+      firstCheckDueAt: new Date(Date.now() + 7 * 86_400_000),
+      createdById: member.id,
+    },
+    select: { id: true },
+  });
+  return { id: incubation.id, name: organization.name };
+}
+
+const REJECTION_HAPPENS = "将作出初审不通过的决定并把理由告知该社会组织，本次入驻申请随之结束，不可撤回。";
+
+test("初审不通过 of an incubation application asks first, as a dialog and without JavaScript", async ({
+  page,
+  browser,
+  login,
+}) => {
+  const incubation = await incubationApplication();
+  const statusOf = async () =>
+    (await prisma.incubationApplication.findUniqueOrThrow({ where: { id: incubation.id } })).status;
+  await login({ role: "ADMIN" });
+  await page.goto(`/admin/incubation/${incubation.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: incubation.name })).toBeVisible();
+  await page.getByLabel("初审意见").fill("入驻计划与基地服务方向不符");
+  await page.getByRole("button", { name: "初审不通过" }).click();
+  const dialog = page.getByRole("dialog", { name: "确认初审不通过？" });
+  await expect(dialog).toContainText(REJECTION_HAPPENS);
+  await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+  await expectNoSeriousA11yIssues(page);
+  await dialog.getByRole("button", { name: "取消" }).click();
+  expect(await statusOf()).toBe("APPLIED");
+
+  // Without JavaScript the same press shows a second page; 取消 keeps the application as it was.
+  const admin = await createUser({ role: "ADMIN" });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await loginAs(noScript, admin.id);
+  await noScript.goto(`/admin/incubation/${incubation.id}`);
+  await noScript.getByLabel("初审意见").fill("入驻计划与基地服务方向不符");
+  await noScript.getByRole("button", { name: "初审不通过" }).click();
+  await expect(noScript.getByRole("heading", { name: "确认初审不通过？" })).toBeVisible();
+  await expect(noScript.getByText(REJECTION_HAPPENS)).toBeVisible();
+  await expect(noScript.getByRole("link", { name: "取消" })).toBeFocused();
+  expect(await statusOf()).toBe("APPLIED");
+  await noScript.getByRole("button", { name: "确认初审不通过" }).click();
+  await expect(noScript.getByRole("status")).toHaveText("已记录初审结果，并已通知该社会组织。");
+  await expect(noScript.getByTestId("incubation-status")).toHaveText("未通过");
+  expect(await statusOf()).toBe("REJECTED");
   await context.close();
 });

@@ -62,6 +62,17 @@ function decisionSchema<I extends string>(intent: I, step: string) {
 }
 
 export const FirstCheckSchema = decisionSchema("first-check", "初审");
+
+/**
+ * Rejecting an application at 初审 or 评审 ends it (REJECTED has no way out):
+ * the button asks first (#19 item 9); passing does not.
+ */
+export function rejectionConfirm(step: "初审" | "评审") {
+  return {
+    label: `${step}不通过`,
+    message: `将作出${step}不通过的决定并把理由告知该社会组织，本次入驻申请随之结束，不可撤回。`,
+  };
+}
 export const ReviewSchema = decisionSchema("review", "评审");
 
 export const AgreementSchema = z

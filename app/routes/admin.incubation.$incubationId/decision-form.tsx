@@ -1,13 +1,15 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { ConfirmButton } from "~/components/confirm";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { useIsPending } from "~/components/use-form";
-import { FirstCheckSchema, ReviewSchema } from "~/modules/incubation/forms";
+import { FirstCheckSchema, rejectionConfirm, ReviewSchema } from "~/modules/incubation/forms";
 import { useIntentForm } from "./use-intent-form";
 
 /** 初审 and 评审: pass, or reject with a reason. */
 export function DecisionForm({ intent, step }: { intent: "first-check" | "review"; step: "初审" | "评审" }) {
-  const [form, fields] = useIntentForm(intent, intent === "first-check" ? FirstCheckSchema : ReviewSchema);
+  const schema = intent === "first-check" ? FirstCheckSchema : ReviewSchema;
+  const [form, fields] = useIntentForm(intent, schema);
   const busy = useIsPending({ intent });
   const headingId = `${intent}-heading`;
   return (
@@ -29,9 +31,17 @@ export function DecisionForm({ intent, step }: { intent: "first-check" | "review
           <button type="submit" name="decision" value="pass" className="btn-primary" disabled={busy}>
             {step}通过
           </button>
-          <button type="submit" name="decision" value="reject" className="btn-danger" disabled={busy}>
+          <ConfirmButton
+            intent={intent}
+            {...rejectionConfirm(step)}
+            name="decision"
+            value="reject"
+            className="btn-danger"
+            disabled={busy}
+            schema={schema}
+          >
             {step}不通过
-          </button>
+          </ConfirmButton>
         </div>
       </Form>
     </section>

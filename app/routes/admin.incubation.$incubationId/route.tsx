@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AuditTrail } from "~/components/audit-trail";
+import { ConfirmGate } from "~/components/confirm";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -16,6 +17,7 @@ import {
   AgreementSchema,
   ExitSchema,
   FirstCheckSchema,
+  rejectionConfirm,
   ReviewSchema,
   ServiceSchema,
   STAFF_INTENTS,
@@ -88,11 +90,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       schema: FirstCheckSchema,
       run: (v) => recordFirstCheck({ id, actor, pass: v.decision === "pass", note: v.note, request }),
       done: done("first-check"),
+      confirm: (v) => (v.decision === "reject" ? rejectionConfirm("初审") : null),
     }),
     review: handler({
       schema: ReviewSchema,
       run: (v) => recordReview({ id, actor, pass: v.decision === "pass", note: v.note, request }),
       done: done("review"),
+      confirm: (v) => (v.decision === "reject" ? rejectionConfirm("评审") : null),
     }),
     agreement: handler({
       schema: AgreementSchema,
@@ -132,6 +136,7 @@ const DONE_MESSAGES: Record<StaffIntent, string> = {
 
 export default function AdminIncubationDetail() {
   const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const { incubation, eligibility, overdue, events } = data;
   const [searchParams] = useSearchParams();
   const done = STAFF_INTENTS.find((i) => i === searchParams.get("done"));
@@ -152,116 +157,120 @@ export default function AdminIncubationDetail() {
           </Link>
         }
       />
-      {done ? <Notice>{DONE_MESSAGES[done]}</Notice> : null}
+      <ConfirmGate reply={reply}>
+        {done ? <Notice>{DONE_MESSAGES[done]}</Notice> : null}
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <section className="card" aria-labelledby="application-heading">
-          <h2 id="application-heading" className="mb-3 text-base font-semibold text-gray-900">
-            申请信息
-          </h2>
-          <DescriptionList layout="rows">
-            <DescriptionItem inline label="社会组织">
-              {org.status === "PREPARING" ? (
-                org.name
-              ) : (
-                <Link to={`/orgs/${org.id}`} className="link">
-                  {org.name}
-                </Link>
-              )}
-            </DescriptionItem>
-            <DescriptionItem inline label="类型 / 状态">
-              {orgTypeLabel(org.type)} · {orgStatusLabel(org.status)}
-            </DescriptionItem>
-            <DescriptionItem inline label="统一社会信用代码">
-              {org.uscc ?? "尚未赋码"}
-            </DescriptionItem>
-            <DescriptionItem inline label="联系人">
-              {[org.contactName, org.contactPhone].filter(Boolean).join(" ")}
-            </DescriptionItem>
-            <DescriptionItem inline label="申请日期">
-              {formatDateTime(incubation.appliedAt)}
-            </DescriptionItem>
-            <DescriptionItem inline label="初审截止">
-              {formatDate(incubation.firstCheckDueAt)}
-              {overdue ? (
-                <Badge tone="danger" className="ml-2">
-                  已超期
-                </Badge>
-              ) : null}
-            </DescriptionItem>
-            <DescriptionItem inline label="需要的支持">
-              {incubation.needs.map(needLabel).join("、")}
-            </DescriptionItem>
-            <DescriptionItem inline label="入驻计划">
-              <span className="whitespace-pre-line">{incubation.plan}</span>
-            </DescriptionItem>
-          </DescriptionList>
-        </section>
-
-        <section className="card" aria-labelledby="progress-heading">
-          <h2 id="progress-heading" className="mb-3 text-base font-semibold text-gray-900">
-            办理进度
-          </h2>
-          <DescriptionList layout="rows">
-            <DescriptionItem inline label="初审">
-              {incubation.firstCheckAt
-                ? `${formatDate(incubation.firstCheckAt)}${incubation.firstCheckNote ? `：${incubation.firstCheckNote}` : ""}`
-                : "—"}
-            </DescriptionItem>
-            <DescriptionItem inline label="评审">
-              {incubation.reviewAt
-                ? `${formatDate(incubation.reviewAt)}${incubation.reviewNote ? `：${incubation.reviewNote}` : ""}`
-                : "—"}
-            </DescriptionItem>
-            <DescriptionItem inline label="入驻协议">
-              {incubation.agreementNo ?? "—"}
-            </DescriptionItem>
-            <DescriptionItem inline label="孵化期">
-              {incubation.termStart ? `${formatDate(incubation.termStart)} 至 ${formatDate(incubation.termEnd)}` : "—"}
-            </DescriptionItem>
-            <DescriptionItem inline label="期满评审">
-              {incubation.exitResult
-                ? `${exitResultLabel(incubation.exitResult)}${incubation.exitAt ? `（${formatDate(incubation.exitAt)}）` : ""}${incubation.exitNote ? `：${incubation.exitNote}` : ""}`
-                : "—"}
-            </DescriptionItem>
-            {incubation.handoverDueAt ? (
-              <DescriptionItem inline label="交还场地">
-                <span className="font-medium text-amber-800" data-testid="handover-due">
-                  须于 {formatDate(incubation.handoverDueAt)} 前交还场地
-                </span>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <section className="card" aria-labelledby="application-heading">
+            <h2 id="application-heading" className="mb-3 text-base font-semibold text-gray-900">
+              申请信息
+            </h2>
+            <DescriptionList layout="rows">
+              <DescriptionItem inline label="社会组织">
+                {org.status === "PREPARING" ? (
+                  org.name
+                ) : (
+                  <Link to={`/orgs/${org.id}`} className="link">
+                    {org.name}
+                  </Link>
+                )}
               </DescriptionItem>
-            ) : null}
-          </DescriptionList>
-        </section>
-      </div>
+              <DescriptionItem inline label="类型 / 状态">
+                {orgTypeLabel(org.type)} · {orgStatusLabel(org.status)}
+              </DescriptionItem>
+              <DescriptionItem inline label="统一社会信用代码">
+                {org.uscc ?? "尚未赋码"}
+              </DescriptionItem>
+              <DescriptionItem inline label="联系人">
+                {[org.contactName, org.contactPhone].filter(Boolean).join(" ")}
+              </DescriptionItem>
+              <DescriptionItem inline label="申请日期">
+                {formatDateTime(incubation.appliedAt)}
+              </DescriptionItem>
+              <DescriptionItem inline label="初审截止">
+                {formatDate(incubation.firstCheckDueAt)}
+                {overdue ? (
+                  <Badge tone="danger" className="ml-2">
+                    已超期
+                  </Badge>
+                ) : null}
+              </DescriptionItem>
+              <DescriptionItem inline label="需要的支持">
+                {incubation.needs.map(needLabel).join("、")}
+              </DescriptionItem>
+              <DescriptionItem inline label="入驻计划">
+                <span className="whitespace-pre-line">{incubation.plan}</span>
+              </DescriptionItem>
+            </DescriptionList>
+          </section>
 
-      {eligibility ? (
-        eligibility.eligible ? (
-          <p className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
-            经系统核验登记状态、近年年检结果和信用记录，未发现排除情形。
-          </p>
-        ) : (
-          <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="alert">
-            <p className="font-medium">该社会组织目前存在以下排除情形，请在办理时注意：</p>
-            <ul className="mt-1 list-disc pl-5">
-              {eligibility.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          </div>
-        )
-      ) : null}
+          <section className="card" aria-labelledby="progress-heading">
+            <h2 id="progress-heading" className="mb-3 text-base font-semibold text-gray-900">
+              办理进度
+            </h2>
+            <DescriptionList layout="rows">
+              <DescriptionItem inline label="初审">
+                {incubation.firstCheckAt
+                  ? `${formatDate(incubation.firstCheckAt)}${incubation.firstCheckNote ? `：${incubation.firstCheckNote}` : ""}`
+                  : "—"}
+              </DescriptionItem>
+              <DescriptionItem inline label="评审">
+                {incubation.reviewAt
+                  ? `${formatDate(incubation.reviewAt)}${incubation.reviewNote ? `：${incubation.reviewNote}` : ""}`
+                  : "—"}
+              </DescriptionItem>
+              <DescriptionItem inline label="入驻协议">
+                {incubation.agreementNo ?? "—"}
+              </DescriptionItem>
+              <DescriptionItem inline label="孵化期">
+                {incubation.termStart
+                  ? `${formatDate(incubation.termStart)} 至 ${formatDate(incubation.termEnd)}`
+                  : "—"}
+              </DescriptionItem>
+              <DescriptionItem inline label="期满评审">
+                {incubation.exitResult
+                  ? `${exitResultLabel(incubation.exitResult)}${incubation.exitAt ? `（${formatDate(incubation.exitAt)}）` : ""}${incubation.exitNote ? `：${incubation.exitNote}` : ""}`
+                  : "—"}
+              </DescriptionItem>
+              {incubation.handoverDueAt ? (
+                <DescriptionItem inline label="交还场地">
+                  <span className="font-medium text-amber-800" data-testid="handover-due">
+                    须于 {formatDate(incubation.handoverDueAt)} 前交还场地
+                  </span>
+                </DescriptionItem>
+              ) : null}
+            </DescriptionList>
+          </section>
+        </div>
 
-      {incubation.status === "APPLIED" ? <DecisionForm intent="first-check" step="初审" /> : null}
-      {incubation.status === "FIRST_CHECK_PASSED" ? <DecisionForm intent="review" step="评审" /> : null}
-      {incubation.status === "ADMITTED" ? <AgreementForm /> : null}
-      {incubation.status === "IN_RESIDENCE" ? <ServiceForm /> : null}
+        {eligibility ? (
+          eligibility.eligible ? (
+            <p className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-800">
+              经系统核验登记状态、近年年检结果和信用记录，未发现排除情形。
+            </p>
+          ) : (
+            <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="alert">
+              <p className="font-medium">该社会组织目前存在以下排除情形，请在办理时注意：</p>
+              <ul className="mt-1 list-disc pl-5">
+                {eligibility.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            </div>
+          )
+        ) : null}
 
-      {incubation.status === "IN_RESIDENCE" || data.serviceTotal > 0 ? <ServiceList /> : null}
+        {incubation.status === "APPLIED" ? <DecisionForm intent="first-check" step="初审" /> : null}
+        {incubation.status === "FIRST_CHECK_PASSED" ? <DecisionForm intent="review" step="评审" /> : null}
+        {incubation.status === "ADMITTED" ? <AgreementForm /> : null}
+        {incubation.status === "IN_RESIDENCE" ? <ServiceForm /> : null}
 
-      {incubation.status === "IN_RESIDENCE" ? <ExitForm /> : null}
+        {incubation.status === "IN_RESIDENCE" || data.serviceTotal > 0 ? <ServiceList /> : null}
 
-      <AuditTrail title="操作记录" events={events} entityType="IncubationApplication" entityId={incubation.id} />
+        {incubation.status === "IN_RESIDENCE" ? <ExitForm /> : null}
+
+        <AuditTrail title="操作记录" events={events} entityType="IncubationApplication" entityId={incubation.id} />
+      </ConfirmGate>
     </div>
   );
 }
