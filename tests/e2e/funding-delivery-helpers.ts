@@ -33,13 +33,11 @@ export async function createProjectInDelivery(input: {
   });
   const signedAt = new Date(Date.now() - (input.signedDaysAgo ?? 100) * DAY);
   const endsOn = new Date(signedAt.getTime() + 365 * DAY);
-  const rank = crypto.randomInt(100, 999);
   const project = await prisma.$transaction(async (tx) => {
     await tx.grantApplication.update({ where: { id: app.id }, data: { status: "IN_PROGRESS" } });
     const created = await createFundedProject(tx, {
       applicationId: app.id,
       awardFen: 8_000_000,
-      rank,
       actorId: input.adminId,
       now: signedAt,
     });

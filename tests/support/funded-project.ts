@@ -102,7 +102,7 @@ export async function createRunningProject(input: {
     },
   });
   const project = await prisma.$transaction((tx) =>
-    createFundedProject(tx, { applicationId: app.id, awardFen, rank, actorId: input.adminId, now: addDays(now, -330) }),
+    createFundedProject(tx, { applicationId: app.id, awardFen, actorId: input.adminId, now: addDays(now, -330) }),
   );
   await prisma.grantProject.update({
     where: { id: project.id },

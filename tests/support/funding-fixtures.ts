@@ -57,7 +57,6 @@ export async function createProjectInCall(input: {
   userId: string;
   staffId: string;
   awardFen?: number;
-  rank?: number;
   title?: string;
 }) {
   const awardFen = input.awardFen ?? 8_000_001;
@@ -87,9 +86,8 @@ export async function createProjectInCall(input: {
     },
     select: { id: true },
   });
-  const rank = input.rank ?? crypto.randomInt(100, 999_999);
   return prisma.$transaction((tx) =>
-    createFundedProject(tx, { applicationId: app.id, awardFen, rank, actorId: input.staffId, now }),
+    createFundedProject(tx, { applicationId: app.id, awardFen, actorId: input.staffId, now }),
   );
 }
 

@@ -51,3 +51,13 @@ export async function requireMemberProject(request: Request, projectId: string |
   invariantResponse(project, "未找到该项目", { status: 404 });
   return { user, organization, project };
 }
+
+/**
+ * The guard for pages both sides share (an agreement version, the certificate):
+ * staff see any project, a member only their organization's.
+ */
+export async function requireProjectOnSide(request: Request, projectId: string | undefined, side: "staff" | "org") {
+  const { project } =
+    side === "staff" ? await requireStaffProject(request, projectId) : await requireMemberProject(request, projectId);
+  return project;
+}

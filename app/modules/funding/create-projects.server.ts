@@ -18,8 +18,7 @@ async function nextProjectNumber(tx: Tx, year: number) {
 
 export async function createFundedProject(
   tx: Tx,
-  // `rank` is the award's place in the ranking; the project number is sequential per year instead
-  input: { applicationId: string; awardFen: number; rank: number; actorId: string; request?: Request; now: Date },
+  input: { applicationId: string; awardFen: number; actorId: string; request?: Request; now: Date },
 ) {
   const app = await tx.grantApplication.findUniqueOrThrow({
     where: { id: input.applicationId },

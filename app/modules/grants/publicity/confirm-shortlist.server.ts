@@ -97,7 +97,6 @@ export async function confirmShortlist(input: { callId: string; actorId: string;
         await createFundedProject(tx, {
           applicationId: app.id,
           awardFen: award.amountFen,
-          rank: award.rank,
           actorId: input.actorId,
           request: input.request,
           now,
