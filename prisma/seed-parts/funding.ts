@@ -44,12 +44,14 @@ export async function seedFundingAgreements(prisma: PrismaClient) {
       select: { textHash: true },
     });
     if (!textHash) continue;
+    const signedAt = addDays(p.call.confirmedAt ?? today, SIGN_AFTER_DAYS);
     const byOrg = await signAsOrganization({ projectId: p.id, signer, signerName: signer.name, textHash });
+    // Countersigned at the story's date, so the report schedule and the evaluations it
+    // writes run from it.
     const byBureau = byOrg.ok
-      ? await countersign({ projectId: p.id, signer: admin, signerName: admin.name, textHash })
+      ? await countersign({ projectId: p.id, signer: admin, signerName: admin.name, textHash, at: signedAt })
       : byOrg;
     if (!byBureau.ok) continue;
-    const signedAt = addDays(p.call.confirmedAt ?? today, SIGN_AFTER_DAYS);
     const orgSignedAt = addDays(signedAt, -2);
     await prisma.$transaction([
       prisma.grantProject.update({ where: { id: p.id }, data: { signedAt } }),

@@ -1,9 +1,11 @@
 // Signing an issued agreement version: a member of the organization signs, then the
 // bureau countersigns. Each signature records the typed name, the account, the time,
 // the IP and is tied to the SHA-256 of the exact text the signer read. Countersigning
-// the first version starts delivery; countersigning an amendment supersedes the
-// version before it and applies its change.
+// the first version starts delivery (the signing tranches, the report schedule and the
+// evaluations, all in the countersign's transaction); countersigning an amendment
+// supersedes the version before it and applies its change.
 import { recordAudit } from "~/modules/audit/audit.server";
+import { scheduleEvaluations } from "~/modules/evaluation/create.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -17,10 +19,13 @@ import { agreementKindLabel, agreementWorkflow } from "./agreement-workflow";
 import { AGREEMENT_ENTITY, openAgreement } from "./agreements.server";
 import { GRANT_PROJECT_ENTITY } from "./create-projects.server";
 import { grantProjectWorkflow } from "./project-workflow";
+import { scheduleReports } from "./reports.server";
 import { meetTrancheGates } from "./tranches.server";
 
 type Signer = { id: string; name: string };
 type SignInput = { projectId: string; signer: Signer; signerName: string; textHash: string; request?: Request };
+/** `at`: when the bureau signed; only the demo seed, which signs last year's projects, passes one. */
+type CountersignInput = SignInput & { at?: Date };
 
 const TEXT_CHANGED = "协议文本已更新，请刷新页面、重新阅读后再签署";
 
@@ -77,13 +82,13 @@ export async function signAsOrganization(input: SignInput) {
 }
 
 /** 民政局会签: the version takes effect. */
-export async function countersign(input: SignInput) {
+export async function countersign(input: CountersignInput) {
   return prisma.$transaction(async (tx) => {
     const open = await openAgreement(tx, input.projectId);
     if (!open || open.status !== "AWAITING_BUREAU") return fail("没有待会签的协议", { status: 409 });
     const problem = checkSignature(input, open);
     if (problem) return problem;
-    const now = new Date();
+    const now = input.at ?? new Date();
     const actor = { id: input.signer.id, role: "ADMIN" as const };
     await runTransition(tx, {
       workflow: agreementWorkflow,
@@ -123,7 +128,11 @@ export async function countersign(input: SignInput) {
   });
 }
 
-/** The first version signed: project → 执行中, application → 执行中, signedAt, the signing tranches open. */
+/**
+ * The first version signed: project → 执行中, application → 执行中, signedAt, the signing
+ * tranches open, the progress reports are scheduled and the evaluations created. Both
+ * schedules only add what is missing, so a second call changes nothing.
+ */
 async function startDelivery(tx: Tx, input: SignInput & { at: Date; endsOn: Date }) {
   const actor = { id: input.signer.id, role: "ADMIN" as const };
   const project = await tx.grantProject.findUniqueOrThrow({
@@ -172,6 +181,8 @@ async function startDelivery(tx: Tx, input: SignInput & { at: Date; endsOn: Date
     reason: "双方签订协议",
     request: input.request,
   });
+  await scheduleReports(tx, project.id);
+  await scheduleEvaluations(tx, project.id, { actor, request: input.request });
 }
 
 /** An amendment signed: the version before it is superseded; an extension moves the project's end date. */
@@ -217,5 +228,7 @@ async function applyAmendment(
       reason: `补充协议第 ${input.agreement.version} 版生效：执行期截止日由 ${formatDate(project.endsOn)} 延至 ${formatDate(input.agreement.endsOn)}`,
       request: input.request,
     });
+    // The later end date adds report periods (and re-dates the ones nobody has started).
+    await scheduleReports(tx, input.projectId);
   }
 }
