@@ -13,6 +13,7 @@ import { acceptReport, returnReport } from "~/modules/funding/report-review.serv
 import { FiledReport, ReportFacts } from "~/modules/funding/report-view";
 import { loadReport } from "~/modules/funding/report-view.server";
 import { dispatchIntent, handler } from "~/utils/action.server";
+import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http";
 import { redirect } from "~/utils/redirect.server";
 import { readForm } from "~/utils/request-body.server";
@@ -40,8 +41,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ids = { projectId: project.id, reportId: loaded.report.id, actorId: user.id, request };
   const back = () => redirect(`/admin/projects/${project.id}/reports/${loaded.report.id}`);
   return dispatchIntent(await readForm(request), {
-    accept: handler({ schema: AcceptSchema, run: () => acceptReport(ids), done: back }),
-    return: handler({ schema: ReturnSchema, run: (v) => returnReport({ ...ids, comment: v.comment }), done: back }),
+    accept: handler({
+      schema: AcceptSchema,
+      run: () => prisma.$transaction((tx) => acceptReport(tx, ids)),
+      done: back,
+    }),
+    return: handler({
+      schema: ReturnSchema,
+      run: (v) => prisma.$transaction((tx) => returnReport(tx, { ...ids, comment: v.comment })),
+      done: back,
+    }),
   });
 }
 

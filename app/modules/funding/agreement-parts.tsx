@@ -92,7 +92,7 @@ export function SignAgreementForm({
       <Field
         meta={fields.signerName}
         label="签署人姓名"
-        hint={`请输入当前登录账号的姓名（${accountName}）`}
+        hint={`须与当前登录账号的姓名一致：${accountName}`}
         autoComplete="name"
         className="max-w-xs"
       />

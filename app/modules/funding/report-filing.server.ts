@@ -62,10 +62,33 @@ async function saveDraft(tx: Tx, input: FileInput) {
   return { from, report };
 }
 
-async function submit(tx: Tx, input: FileInput, draft: Awaited<ReturnType<typeof saveDraft>>) {
-  const { from, report } = draft;
-  const filed = toFiled(input.values);
-  const now = new Date();
+export type FiledReportRows = ReturnType<typeof toFiled>;
+
+type SubmitInput = {
+  projectId: string;
+  reportId: string;
+  actorId: string;
+  filed: FiledReportRows;
+  request?: Request;
+  /** when it was filed; only the demo seed passes one */
+  at?: Date;
+};
+
+/**
+ * Files a report (SCHEDULED, DRAFT or RETURNED → SUBMITTED) in the caller's transaction: writes
+ * its KPI actuals and activities and tells staff. The seed files its demo reports through it.
+ */
+export async function submitReport(tx: Tx, input: SubmitInput) {
+  const report = await tx.grantProgressReport.findFirst({
+    where: { id: input.reportId, projectId: input.projectId },
+    select: { status: true, sequence: true, project: { select: { title: true } } },
+  });
+  if (!report) throw new WorkflowError("未找到该报告", 400);
+  const from = report.status as ReportState;
+  if (!EDITABLE_REPORT_STATES.includes(from)) {
+    throw new WorkflowError(`报告当前为「${reportWorkflow.stateLabels[from] ?? from}」，不能提交`);
+  }
+  const { filed } = input;
   await tx.grantReportKpi.deleteMany({ where: { reportId: input.reportId } });
   await tx.grantReportActivity.deleteMany({ where: { reportId: input.reportId } });
   if (filed.kpis.length) {
@@ -86,7 +109,7 @@ async function submit(tx: Tx, input: FileInput, draft: Awaited<ReturnType<typeof
       (
         await tx.grantProgressReport.updateMany({
           where: { id: input.reportId, status: from },
-          data: { status: "SUBMITTED", narrative: filed.narrative, draft: null, submittedAt: now },
+          data: { status: "SUBMITTED", narrative: filed.narrative, draft: null, submittedAt: input.at ?? new Date() },
         })
       ).count,
   });
@@ -107,6 +130,6 @@ export async function saveReport(input: FileInput) {
     request: input.request,
     files: reportPhotos.filesFrom(input.values),
     saveDraft: (tx) => saveDraft(tx, input),
-    submit: input.submit ? (tx, draft) => submit(tx, input, draft) : null,
+    submit: input.submit ? (tx) => submitReport(tx, { ...input, filed: toFiled(input.values) }) : null,
   });
 }
