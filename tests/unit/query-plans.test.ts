@@ -5,6 +5,7 @@
 // the small side is fine).
 import Database from "better-sqlite3";
 import { expect, test } from "vitest";
+import { rankableApplicationsSql, submittedScoresSql } from "~/modules/grants/review/ranking-reads.server";
 import { roundScoresSql } from "~/modules/review/scores.server";
 import { LISTED_ORGANIZATIONS_SQL } from "~/modules/showroom/catalogue.server";
 
@@ -25,6 +26,8 @@ function fill(db: Database.Database) {
   const assignment = db.prepare(`INSERT INTO "ReviewAssignment" ("id","subjectType","subjectId","roundId",
     "reviewerId","status","createdAt","updatedAt") VALUES (?, 'GrantApplication', ?, ?, ?, 'SUBMITTED', ?, ?)`);
   const score = db.prepare(`INSERT INTO "ReviewScore" ("assignmentId","criterionId","score") VALUES (?, ?, 8)`);
+  const application = db.prepare(`INSERT INTO "GrantApplication" ("id","callId","organizationId","status","title",
+    "createdById","createdAt","updatedAt") VALUES (?, ?, ?, ?, '社区互助项目', 'u', ?, ?)`);
   db.pragma("foreign_keys = OFF");
   db.transaction(() => {
     for (let i = 0; i < 1_000; i++) org.run(`plan-org-${i}`, `查询计划测试组织${i}`, now, now);
@@ -34,6 +37,11 @@ function fill(db: Database.Database) {
     for (let i = 0; i < ROWS / 5; i++) {
       assignment.run(`plan-a-${i}`, `plan-app-${i % 2_000}`, `plan-round-${i % 10}`, `r${i}`, now, now);
       for (let c = 0; c < 5; c++) score.run(`plan-a-${i}`, `c${c}`);
+    }
+    // 20,000 applications over 40 calls, most of them still drafts or screened out.
+    for (let i = 0; i < ROWS / 2.5; i++) {
+      const status = i % 4 === 0 ? "SCREEN_PASSED" : i % 4 === 1 ? "DRAFT" : "SUBMITTED";
+      application.run(`plan-app-${i}`, `plan-round-${i % 40}`, `plan-org-${i % 1_000}`, status, now, now);
     }
   })();
   db.exec("ANALYZE");
@@ -67,6 +75,26 @@ test("issue #17 query shapes use an index at 50,000 rows", () => {
     expect(
       scores.some((d) => /SEARCH a USING (COVERING )?INDEX .*roundId/.test(d)),
       scores.join("\n"),
+    ).toBe(true);
+
+    // The ranking's two reads (ranking-reads.server.ts): the round's submitted reviews
+    // from its index, each one's scores by primary key; the call's applications from
+    // (callId, status), each organization by id.
+    const reviews = plan(db, submittedScoresSql("plan-round-3", "GrantApplication"));
+    expect(fullScans(reviews, /\b(a|s|ReviewAssignment|ReviewScore)\b/), reviews.join("\n")).toEqual([]);
+    expect(
+      reviews.some((d) => /SEARCH a USING (COVERING )?INDEX .*\(roundId=\?/.test(d)),
+      reviews.join("\n"),
+    ).toBe(true);
+    expect(
+      reviews.some((d) => /SEARCH s USING (COVERING )?INDEX .*\(assignmentId=\?\)/.test(d)),
+      reviews.join("\n"),
+    ).toBe(true);
+    const applications = plan(db, rankableApplicationsSql("plan-round-3", ["SCREEN_PASSED", "SHORTLISTED"]));
+    expect(fullScans(applications, /\b(g|o|GrantApplication|Organization)\b/), applications.join("\n")).toEqual([]);
+    expect(
+      applications.some((d) => /SEARCH g USING INDEX GrantApplication_callId_status_idx/.test(d)),
+      applications.join("\n"),
     ).toBe(true);
   } finally {
     db.close();

@@ -17,7 +17,7 @@ export type NewAssignment = {
 };
 
 /** The adapter's DateTime text: 2026-12-05T08:52:59.574+00:00. */
-const storedDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
+export const storedDate = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 let counter = 0;
 /** A cuid-shaped id: "c", time, a counter and random characters, so ids still sort by creation. */

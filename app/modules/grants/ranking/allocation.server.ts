@@ -27,6 +27,7 @@ import {
   type AllocationOverride,
   type AllocationRules,
 } from "./allocation";
+import { insertAwards } from "./award-insert.server";
 import { allocationState, OVERRIDE_CHOICE_LABELS, overrideSelectedOf, type OverrideChoice } from "./ranking";
 
 const CALL_ENTITY = "GrantCall";
@@ -72,8 +73,9 @@ export async function generateShortlist(callId: string, admin: Admin, request?: 
     const result = allocate(candidatesOf(rows), rules, []);
     const byId = new Map(result.rows.map((r) => [r.applicationId, r]));
     await tx.grantAward.deleteMany({ where: { callId } });
-    await tx.grantAward.createMany({
-      data: rows.map((row) => {
+    await insertAwards(
+      tx,
+      rows.map((row) => {
         const a = byId.get(row.applicationId);
         return {
           callId,
@@ -88,7 +90,7 @@ export async function generateShortlist(callId: string, admin: Admin, request?: 
           amountFen: a?.selected ? a.amountFen : 0,
         };
       }),
-    });
+    );
     await runTransition(tx, {
       workflow: reviewRoundWorkflow,
       entityType: CALL_ENTITY,

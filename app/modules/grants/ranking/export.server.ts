@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { RECOMMENDATIONS, type Recommendation } from "~/modules/review/assignment-workflow";
 import { formatDateTime } from "~/utils/format";
-import { allocationRulesOf, candidatesOf, computeCallRanking } from "../review/results.server";
+import { allocationRulesOf, candidatesOf, computeCallRanking, listSubmittedReviews } from "../review/results.server";
 import { allocate } from "./allocation";
 import { listAwards } from "./allocation.server";
 
@@ -24,7 +24,8 @@ type AllocationLine = {
 export async function buildRankingWorkbook(callId: string) {
   const ranking = await computeCallRanking(callId);
   if (!ranking) return null;
-  const { call, rows, reviews } = ranking;
+  const { call, rows } = ranking;
+  const reviews = await listSubmittedReviews(call);
   const rules = allocationRulesOf(call);
 
   let lines: AllocationLine[];

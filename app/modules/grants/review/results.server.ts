@@ -5,6 +5,7 @@ import {
   aggregateScores,
   weightedTotal,
   type AggregationSettings,
+  type ReviewerTotal,
   type RubricCriterion,
 } from "~/modules/review/aggregation";
 import { OPEN_ASSIGNMENT_STATES } from "~/modules/review/assignment-workflow";
@@ -12,6 +13,7 @@ import { roundScores } from "~/modules/review/scores.server";
 import { prisma, type Prisma, type Tx } from "~/utils/db.server";
 import { GRANT_SUBJECT_TYPE } from "../applications/application-form";
 import { maxGrantFor, rankApplications, type AllocationRules } from "../ranking/allocation";
+import { rankableApplications, submittedScores } from "./ranking-reads.server";
 
 type Db = Tx | typeof prisma;
 
@@ -143,57 +145,104 @@ export type RankingRow = {
   maxGrant: number;
 };
 
+function rubricOf(call: RankingCall): RubricCriterion[] {
+  return call.criteria.map((c) => ({ id: c.id, maxScore: c.maxScore, weightPct: c.weightPct }));
+}
+
 /**
  * The call's ranking computed from the submitted reviews as they stand: each
  * review's weighted total, the call's aggregation, the tie-break. Applications
  * without a submitted review are listed in completeness.withoutReview and not ranked.
+ * Two narrow set-based reads (ranking-reads.server.ts) and one pass in memory.
  */
 export async function computeCallRanking(callId: string, db: Db = prisma) {
   const call = await getRankingCall(callId, db);
   if (!call) return null;
-  const [applications, assignments, openAssignments] = await Promise.all([
-    db.grantApplication.findMany({
-      where: { callId, status: { in: RANKABLE_STATUSES } },
-      select: {
-        id: true,
-        title: true,
-        category: true,
-        status: true,
-        requestedFen: true,
-        totalBudgetFen: true,
-        submittedAt: true,
-        createdAt: true,
-        organization: { select: { name: true } },
-      },
-    }),
-    db.reviewAssignment.findMany({
-      where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: "SUBMITTED" },
-      orderBy: [{ subjectId: "asc" }, { submittedAt: "asc" }],
-      select: { id: true, subjectId: true, reviewerId: true, comment: true, recommendation: true, submittedAt: true },
-    }),
+  const [applications, submitted, openAssignments] = await Promise.all([
+    rankableApplications(db, callId, RANKABLE_STATUSES),
+    submittedScores(db, callId, GRANT_SUBJECT_TYPE),
     db.reviewAssignment.count({
       where: { roundId: callId, subjectType: GRANT_SUBJECT_TYPE, status: { in: OPEN_ASSIGNMENT_STATES } },
     }),
   ]);
-  // Scores and reviewer names in two flat reads rather than nested selects, which
-  // would list every assignment id (and a reviewer id per assignment) in an IN (…)
-  // that Prisma splits into one more statement per 999 ids.
-  const [scoresOf, reviewers] = await Promise.all([
-    roundScores(db, callId, GRANT_SUBJECT_TYPE),
-    db.user.findMany({
-      where: { id: { in: [...new Set(assignments.map((a) => a.reviewerId))] } },
-      select: { id: true, name: true },
-    }),
-  ]);
-  const nameOf = new Map(reviewers.map((r) => [r.id, r.name]));
-
-  const rubric: RubricCriterion[] = call.criteria.map((c) => ({
-    id: c.id,
-    maxScore: c.maxScore,
-    weightPct: c.weightPct,
-  }));
+  const rubric = rubricOf(call);
   const appIds = new Set(applications.map((a) => a.id));
-  const reviews: SubmittedReview[] = assignments
+  const totals: ReviewerTotal[] = [];
+  for (const review of submitted) {
+    if (!appIds.has(review.subjectId)) continue;
+    totals.push({
+      subjectId: review.subjectId,
+      reviewerId: review.reviewerId,
+      total: weightedTotal(rubric, review.scores),
+    });
+  }
+  const aggregates = new Map(aggregateScores(totals, aggregationSettingsOf(call)).map((a) => [a.subjectId, a]));
+  const rules = allocationRulesOf(call);
+  const scored = [];
+  const withoutReview: { id: string; title: string }[] = [];
+  for (const app of applications) {
+    const agg = aggregates.get(app.id);
+    if (!agg || agg.finalScore == null || agg.reviewCount === 0) {
+      withoutReview.push({ id: app.id, title: app.title });
+      continue;
+    }
+    scored.push({
+      applicationId: app.id,
+      title: app.title,
+      organizationName: app.organizationName,
+      category: app.category,
+      status: app.status,
+      requestedFen: app.requestedFen,
+      totalBudgetFen: app.totalBudgetFen,
+      submittedAt: app.submittedAt,
+      finalScore: agg.finalScore,
+      reviewCount: agg.reviewCount,
+      spread: agg.spread,
+      flagged: agg.flagged,
+      trimmed: agg.trimmed,
+      maxGrant: maxGrantFor(
+        { applicationId: app.id, rank: 0, requestedFen: app.requestedFen, totalBudgetFen: app.totalBudgetFen },
+        rules,
+      ),
+    });
+  }
+  const rows: RankingRow[] = rankApplications(scored);
+  const completeness: ReviewCompleteness = {
+    openAssignments,
+    submittedReviews: totals.length,
+    withoutReview,
+    complete: openAssignments === 0 && withoutReview.length === 0,
+  };
+  return { call, rows, completeness };
+}
+
+/**
+ * Every submitted review of the call's rankable applications in full (scores, names,
+ * comments), for the export's detail sheet: the ranking itself never needs these.
+ */
+export async function listSubmittedReviews(call: RankingCall, db: Db = prisma): Promise<SubmittedReview[]> {
+  const [applications, assignments, scoresOf] = await Promise.all([
+    db.grantApplication.findMany({
+      where: { callId: call.id, status: { in: RANKABLE_STATUSES } },
+      select: { id: true },
+    }),
+    db.reviewAssignment.findMany({
+      where: { roundId: call.id, subjectType: GRANT_SUBJECT_TYPE, status: "SUBMITTED" },
+      orderBy: [{ subjectId: "asc" }, { submittedAt: "asc" }],
+      select: { id: true, subjectId: true, reviewerId: true, comment: true, recommendation: true, submittedAt: true },
+    }),
+    roundScores(db, call.id, GRANT_SUBJECT_TYPE),
+  ]);
+  // Reviewer names in one flat read rather than a nested select, which would list a
+  // reviewer id per assignment in an IN (…) that Prisma splits per 999 ids.
+  const reviewers = await db.user.findMany({
+    where: { id: { in: [...new Set(assignments.map((a) => a.reviewerId))] } },
+    select: { id: true, name: true },
+  });
+  const nameOf = new Map(reviewers.map((r) => [r.id, r.name]));
+  const rubric = rubricOf(call);
+  const appIds = new Set(applications.map((a) => a.id));
+  return assignments
     .filter((a) => appIds.has(a.subjectId))
     .map((a) => {
       const scores = scoresOf.get(a.id) ?? {};
@@ -209,50 +258,6 @@ export async function computeCallRanking(callId: string, db: Db = prisma) {
         submittedAt: a.submittedAt,
       };
     });
-
-  const aggregates = new Map(
-    aggregateScores(
-      reviews.map((r) => ({ subjectId: r.applicationId, reviewerId: r.reviewerId, total: r.weightedTotal })),
-      aggregationSettingsOf(call),
-    ).map((a) => [a.subjectId, a]),
-  );
-  const rules = allocationRulesOf(call);
-  const scored = [];
-  const withoutReview: { id: string; title: string }[] = [];
-  for (const app of applications) {
-    const agg = aggregates.get(app.id);
-    if (!agg || agg.finalScore == null || agg.reviewCount === 0) {
-      withoutReview.push({ id: app.id, title: app.title });
-      continue;
-    }
-    scored.push({
-      applicationId: app.id,
-      title: app.title,
-      organizationName: app.organization.name,
-      category: app.category,
-      status: app.status,
-      requestedFen: app.requestedFen,
-      totalBudgetFen: app.totalBudgetFen,
-      submittedAt: app.submittedAt ?? app.createdAt,
-      finalScore: agg.finalScore,
-      reviewCount: agg.reviewCount,
-      spread: agg.spread,
-      flagged: agg.flagged,
-      trimmed: agg.trimmed,
-      maxGrant: maxGrantFor(
-        { applicationId: app.id, rank: 0, requestedFen: app.requestedFen, totalBudgetFen: app.totalBudgetFen },
-        rules,
-      ),
-    });
-  }
-  const rows: RankingRow[] = rankApplications(scored);
-  const completeness: ReviewCompleteness = {
-    openAssignments,
-    submittedReviews: reviews.length,
-    withoutReview,
-    complete: openAssignments === 0 && withoutReview.length === 0,
-  };
-  return { call, rows, reviews, completeness };
 }
 
 export type CallRanking = NonNullable<Awaited<ReturnType<typeof computeCallRanking>>>;
