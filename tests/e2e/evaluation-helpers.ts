@@ -113,3 +113,22 @@ export async function scoreAsExpert(page: Page, expertId: string, evaluationId: 
   await form.getByLabel("评估意见").fill("查阅中期报告与服务台账，电话回访 5 位老人。");
   return { form, assignmentId: assignment.id };
 }
+
+/** Staff publish a scored result and, the publicity period moved into the past, make it final. */
+export async function publishAndFinalize(page: Page, adminId: string, projectId: string, testId: string) {
+  await page.context().clearCookies();
+  await loginAs(page, adminId);
+  await page.goto(`/admin/projects/${projectId}/evaluations`);
+  const card = page.getByTestId(testId);
+  await card.getByRole("button", { name: "公示评估结果" }).click();
+  await expect(card).toContainText("公示中");
+  // The publicity period ends (the call's days are rule data; here it is moved to yesterday).
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId, status: "PUBLICITY" },
+    data: { publicityStartsAt: addDays(new Date(), -8), publicityEndsAt: addDays(new Date(), -1) },
+  });
+  await page.reload();
+  await card.getByRole("button", { name: "公示期满，确定结果" }).click();
+  await expect(card).toContainText("结果已确定");
+  return card;
+}

@@ -80,23 +80,25 @@ export async function decideFailedMidterm(input: FailDecisionInput) {
     }
 
     const from = evaluation.project.status as GrantProjectState;
-    await runTransition(tx, {
-      workflow: grantProjectWorkflow,
-      entityType: GRANT_PROJECT_ENTITY,
-      entityId: evaluation.project.id,
-      from,
-      to: effect.projectTo,
-      actor,
-      reason: `中期评估不合格：${input.reason}`,
-      request: input.request,
-      apply: async () =>
-        (
-          await tx.grantProject.updateMany({
-            where: { id: evaluation.project.id, status: from },
-            data: { status: effect.projectTo },
-          })
-        ).count,
-    });
+    // A failed re-evaluation may be given another rectification: the project stays RECTIFYING.
+    if (from !== effect.projectTo)
+      await runTransition(tx, {
+        workflow: grantProjectWorkflow,
+        entityType: GRANT_PROJECT_ENTITY,
+        entityId: evaluation.project.id,
+        from,
+        to: effect.projectTo,
+        actor,
+        reason: `中期评估不合格：${input.reason}`,
+        request: input.request,
+        apply: async () =>
+          (
+            await tx.grantProject.updateMany({
+              where: { id: evaluation.project.id, status: from },
+              data: { status: effect.projectTo },
+            })
+          ).count,
+      });
     if (effect.stopTranches) {
       const tranches = await tx.grantTranche.findMany({
         where: { projectId: evaluation.project.id, status: { in: [...STOPPABLE_TRANCHE_STATES] } },

@@ -15,6 +15,7 @@ import { formatDate } from "~/utils/format";
 import { succeed } from "~/utils/write-result";
 import { gateEffect } from "./gates";
 import { pendingEvaluationObjections } from "./publicity.server";
+import { endRectification } from "./rectification.server";
 import { kindLabel, missingReportReason } from "./score";
 import { computeResult } from "./scoring.server";
 import { reportFor } from "./self-assessment.server";
@@ -39,6 +40,7 @@ const select = {
       title: true,
       organizationId: true,
       callId: true,
+      status: true,
       call: { select: { evaluationPublicityDays: true } },
     },
   },
@@ -128,15 +130,32 @@ export async function publishResult(input: Who & { projectId: string; evaluation
   });
 }
 
-/** The result's effect once final: open the tranche gate, or ban after a final 不合格. */
+/**
+ * The result's effect once final: open the tranche gate (and end a rectification the
+ * re-evaluation passed), or ban after a final 不合格.
+ */
 async function applyGate(
   tx: Tx,
-  evaluation: { projectId: string; kind: string; round: number; grade: string | null },
+  evaluation: {
+    projectId: string;
+    kind: string;
+    round: number;
+    grade: string | null;
+    project: { status: string };
+  },
   at: Date,
   actor: { id: string | null; role: Actor },
   request?: Request,
 ) {
   const effect = gateEffect(evaluation.kind, evaluation.grade);
+  if (effect.kind === "OPEN_GATE" && evaluation.project.status === "RECTIFYING") {
+    await endRectification(tx, {
+      projectId: evaluation.projectId,
+      reason: `${kindLabel(evaluation.kind, evaluation.round)}结果「${evaluation.grade}」，整改合格`,
+      actor,
+      request,
+    });
+  }
   if (evaluation.kind === "FINAL")
     await tx.grantProject.update({
       where: { id: evaluation.projectId },

@@ -1,0 +1,119 @@
+// #14 item 5 in the browser: a mid-term 不合格 becomes final, staff choose 整改 with a due date
+// and a reason, the project is 整改中 with a re-evaluation due on that date; the organization
+// files again, the re-evaluation passes, the project is back 执行中 and the next tranche payable.
+// Then a final evaluation that passes releases the last tranche.
+import { addDays, toDateInput } from "~/utils/dates";
+import { prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
+import { expect, loginAs, test } from "../playwright-utils";
+import { expectNoSeriousA11yIssues } from "./axe";
+import {
+  assignExpert,
+  fileSelfAssessment,
+  projectInMidterm,
+  publishAndFinalize,
+  scoreAsExpert,
+} from "./evaluation-helpers";
+
+async function scoreAndSubmit(
+  page: Parameters<typeof scoreAsExpert>[0],
+  expertId: string,
+  evaluationId: string,
+  off: Record<string, number>,
+) {
+  const { form } = await scoreAsExpert(page, expertId, evaluationId, off);
+  await form.getByRole("button", { name: "提交评分" }).click();
+  await expect(page.getByText("评分已提交，感谢您的评审。")).toBeVisible();
+}
+
+test("a mid-term 不合格 goes to rectification, and the passing re-evaluation resumes delivery", async ({ page }) => {
+  test.setTimeout(120_000); // two rounds of self-assessment, assignment, scoring and publicity
+  const { admin, member, expert, project } = await projectInMidterm();
+  const first = await prisma.grantEvaluation.findFirstOrThrow({
+    where: { projectId: project.projectId, kind: "MIDTERM" },
+    select: { id: true },
+  });
+  await fileSelfAssessment(page, member.id, project.projectId);
+  await assignExpert(page, admin.id, project.callId, expert.name);
+  await scoreAndSubmit(page, expert.id, first.id, {
+    服务人次完成率: 20,
+    活动按计划开展: 15,
+    物资使用与管理: 6,
+    服务对象满意度与项目成效: 15,
+  });
+  const card = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-MIDTERM-1");
+  await expect(card).toContainText("44 分 · 不合格");
+
+  const decide = card.getByRole("form", { name: "不合格处理决定" });
+  await decide.getByLabel("处理方式").selectOption({ label: "限期整改后重新评估" });
+  await decide.getByLabel("决定理由").fill("服务人次严重不足，限期补足服务并完善台账");
+  await decide.getByRole("button", { name: "作出处理决定" }).click();
+  await expect(decide.getByText("请填写整改期限")).toBeVisible();
+  await expect(decide.getByLabel("决定理由")).toHaveValue("服务人次严重不足，限期补足服务并完善台账");
+  const due = addDays(new Date(), 30);
+  await decide.getByLabel("整改期限（整改时必填）").fill(toDateInput(due));
+  await decide.getByRole("button", { name: "作出处理决定" }).click();
+  await expect(page.getByTestId("project-status")).toHaveText("整改中");
+  await expect(card).toContainText(`限期整改后重新评估（整改期限 ${formatDate(due)}）`);
+  const again = page.getByTestId("evaluation-MIDTERM-2");
+  await expect(again).toContainText("中期评估（第 2 次）");
+  await expect(again).toContainText("待提交自评");
+  await expect(again).toContainText(formatDate(due));
+  await expectNoSeriousA11yIssues(page);
+
+  const second = await prisma.grantEvaluation.findFirstOrThrow({
+    where: { projectId: project.projectId, kind: "MIDTERM", round: 2 },
+    select: { id: true },
+  });
+  await fileSelfAssessment(page, member.id, project.projectId);
+  await expect(page.getByTestId("evaluation-MIDTERM-1")).toContainText("处理决定：限期整改后重新评估");
+  await expect(page.getByTestId("evaluation-MIDTERM-2")).toContainText("专家评审中");
+  await expectNoSeriousA11yIssues(page);
+  await assignExpert(page, admin.id, project.callId, expert.name);
+  await scoreAndSubmit(page, expert.id, second.id, { 服务对象满意度与项目成效: 10 });
+  const reCard = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-MIDTERM-2");
+  await expect(reCard).toContainText("90 分 · 优秀");
+  await expect(page.getByTestId("project-status")).toHaveText("执行中");
+
+  await page.goto(`/admin/projects/${project.projectId}/tranches`);
+  await expect(page.locator('[data-tranche="2"]')).toContainText("待拨付");
+  await expectNoSeriousA11yIssues(page);
+});
+
+test("a final evaluation that passes releases the last tranche", async ({ page }) => {
+  const { admin, member, project } = await projectInMidterm();
+  // The mid-term passed and its tranche was paid; the experts have scored the final evaluation.
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId: project.projectId, kind: "MIDTERM" },
+    data: { status: "FINAL", score: 85, grade: "良好", finalAt: addDays(new Date(), -60) },
+  });
+  await prisma.grantTranche.updateMany({
+    where: { projectId: project.projectId, position: 2 },
+    data: { status: "PAID", gateMetAt: addDays(new Date(), -60), paidAt: addDays(new Date(), -50) },
+  });
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId: project.projectId, kind: "FINAL" },
+    data: {
+      status: "SCORED",
+      dueAt: addDays(new Date(), -5),
+      submittedAt: addDays(new Date(), -10),
+      expertTotal: 81.5,
+      score: 81.5,
+      grade: "良好",
+    },
+  });
+
+  const card = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-FINAL-1");
+  await expect(card).toContainText("81.5 分 · 良好");
+  await expectNoSeriousA11yIssues(page);
+  await page.goto(`/admin/projects/${project.projectId}/tranches`);
+  await expect(page.locator('[data-tranche="3"]')).toContainText("待拨付");
+
+  await page.context().clearCookies();
+  await loginAs(page, member.id);
+  await page.goto(`/org/projects/${project.projectId}/evaluations`);
+  await expect(page.getByTestId("evaluation-FINAL-1")).toContainText("评估结果：81.5 分，良好");
+  await page.goto(`/org/projects/${project.projectId}/tranches`);
+  await expect(page.locator('[data-tranche="3"]')).toContainText("待拨付");
+  await expectNoSeriousA11yIssues(page);
+});
