@@ -54,7 +54,6 @@ async function projectAwaitingBureau() {
     createFundedProject(tx, {
       applicationId: app.id,
       awardFen: 8_000_000,
-      rank: 1,
       actorId: admin.id,
       now: new Date(),
     }),
