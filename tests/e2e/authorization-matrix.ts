@@ -560,6 +560,22 @@ MATRIX.push(
     get: MEMBER,
     post: refused(MEMBER, ["own", "other"]),
   },
+  // Recommended directory (#15): the staff's editions and one edition's desk.
+  {
+    route: "admin.directory._index",
+    ownership: "none",
+    target: at("/admin/directory"),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
+  {
+    route: "admin.directory.$editionId",
+    ownership: "none",
+    target: () =>
+      orMissing(prisma.directoryEdition.findFirst({ select: { id: true } }), (id) => `/admin/directory/${id}`),
+    get: STAFF,
+    post: refused(STAFF, ["staff"]),
+  },
   { route: "_public.rating._index", ownership: "none", target: at("/rating"), get: PUBLIC },
   {
     route: "_public.rating.$roundId",

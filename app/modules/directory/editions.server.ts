@@ -142,7 +142,9 @@ export async function moveEdition(editionId: string, to: EditionState, actor: Ac
         ? { status: to, publicityStartsAt: now, publicityEndsAt: addDays(now, edition.publicityDays) }
         : to === "PUBLISHED"
           ? { status: to, publishedAt: now }
-          : { status: to };
+          : to === "SUPERSEDED"
+            ? { status: to, supersededAt: now }
+            : { status: to };
     await runTransition(tx, {
       workflow: editionWorkflow,
       entityType: "DirectoryEdition",

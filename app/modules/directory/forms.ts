@@ -1,6 +1,7 @@
 // The directory's forms (#15). Pure: the browser checks them as you type, the
 // server checks them again in the action; messages in Chinese at the field.
 import { z } from "zod";
+import { decisionFields } from "~/modules/publicity/objection";
 import { parseDateInput } from "~/utils/dates";
 
 const dateField = (label: string) =>
@@ -117,6 +118,8 @@ export const ReviewSchema = z
 export const RemoveSchema = z.object({
   intent: z.literal("remove"),
   entryId: z.string().min(1),
+  /** the day the removal takes effect (shown publicly); today or earlier, checked on the server */
+  removedOn: dateField("移出日期"),
   reason: z
     .string({ required_error: "请填写移出理由（将公开显示）" })
     .trim()
@@ -126,7 +129,17 @@ export const RemoveSchema = z.object({
 
 export const MoveSchema = z.object({
   intent: z.literal("move"),
-  to: z.enum(["OPEN", "REVIEWING", "PUBLICITY", "PUBLISHED"], { invalid_type_error: "未知的操作" }),
+  to: z.enum(["OPEN", "REVIEWING", "PUBLICITY", "PUBLISHED", "SUPERSEDED"], { invalid_type_error: "未知的操作" }),
 });
+
+/** Staff confirm or deny a declared tax-deductible status (优先标识). */
+export const TaxCheckSchema = z.object({
+  intent: z.literal("tax"),
+  entryId: z.string().min(1),
+  holds: z.enum(["yes", "no"], { required_error: "请选择核实结果", invalid_type_error: "请选择核实结果" }),
+});
+
+/** Staff answer one objection to the proposed list (decision 013's shared fields). */
+export const DirectoryDecisionSchema = z.object({ intent: z.literal("decide"), ...decisionFields });
 
 export const RunChecksSchema = z.object({ intent: z.literal("checks") });

@@ -1,5 +1,7 @@
 // How the directory names itself to the shared publicity primitive (decision 013)
 // and small readers of its stored values. Pure.
+import { shanghaiParts } from "~/utils/dates";
+import { formatDate } from "~/utils/format";
 export const DIRECTORY_PUBLICATION_TYPE = "DirectoryEdition";
 export const DIRECTORY_ENTRY_TYPE = "DirectoryEntry";
 
@@ -20,5 +22,16 @@ export function applyWindowProblem(edition: { status: string; applyOpensAt: Date
   if (edition.status !== "OPEN") return "本年度目录当前不受理申报";
   if (now.getTime() < edition.applyOpensAt.getTime()) return "申报尚未开始";
   if (now.getTime() > edition.applyClosesAt.getTime()) return "申报已截止";
+  return null;
+}
+
+/** Why a removal date may not be used (Chinese), or null. */
+export function removalDateProblem(removedOn: Date, listedAt: Date | null, now: Date) {
+  const day = (d: Date) => {
+    const p = shanghaiParts(d);
+    return p.year * 10000 + p.month * 100 + p.day;
+  };
+  if (day(removedOn) > day(now)) return "移出日期不能晚于今天";
+  if (listedAt && day(removedOn) < day(listedAt)) return `移出日期不能早于列入日期（${formatDate(listedAt)}）`;
   return null;
 }

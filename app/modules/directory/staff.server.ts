@@ -1,9 +1,14 @@
 // What staff read: the editions, one edition's entries by status, and its objections.
+import { getRules } from "~/modules/config/rules.server";
 import { objectionDesk } from "~/modules/publicity/desk.server";
 import type { ObjectionState } from "~/modules/publicity/objection-workflow";
 import { prisma } from "~/utils/db.server";
 import { PAGE_SIZE } from "~/utils/paging";
+import { automaticCandidates } from "./automatic.server";
+import { checkConditions, type ConditionCheck } from "./conditions";
+import { loadDirectoryFacts } from "./conditions.server";
 import { entryWorkflow, type EntryState } from "./entry-workflow";
+import { markerChecks, type MarkerCheck } from "./markers";
 import { directoryPublication, parseAreas } from "./publication";
 
 export async function listEditions() {
@@ -97,4 +102,42 @@ export async function getStaffEdition(
     objections: desk.objections.map((o) => ({ ...o, organizationName: entryNames.get(o.entryId) ?? "" })),
     objectionCounts: desk.counts,
   };
+}
+
+type TaxFields = { taxDeclared: boolean; taxNote: string | null; taxCheckedAt: Date | null };
+
+/**
+ * Each shown organization's necessary conditions and priority markers on `now`, with
+ * the facts, read in one batch for the page (staff decide on today's record, not the
+ * snapshot taken when the organization applied).
+ */
+export async function entryChecksNow(entries: ReadonlyArray<TaxFields & { organization: { id: string } }>, now: Date) {
+  const checks: Record<string, { conditions: ConditionCheck[]; markers: MarkerCheck[] }> = {};
+  if (entries.length === 0) return checks;
+  const rules = await getRules(now);
+  const facts = await loadDirectoryFacts(
+    prisma,
+    entries.map((e) => e.organization.id),
+    now,
+    rules,
+  );
+  for (const entry of entries) {
+    const f = facts.get(entry.organization.id);
+    if (!f) continue;
+    checks[entry.organization.id] = {
+      conditions: checkConditions(f, rules, now),
+      markers: markerChecks(f, rules, entry),
+    };
+  }
+  return checks;
+}
+
+/** 5A organizations and last year's entries the edition does not list, with the facts that keep them out. */
+export async function automaticLeftOut(
+  edition: { id: string; year: number; title: string; serviceAreas: string[] },
+  now: Date,
+) {
+  const rules = await getRules(now);
+  const { left } = await automaticCandidates(prisma, edition, rules, now);
+  return left.slice(0, 50);
 }

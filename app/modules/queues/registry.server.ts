@@ -1,5 +1,6 @@
 // The 待办 sources of each home page (#16). An area adds a line by writing a
 // QueueSource in its own queue.server.ts and listing it here.
+import { directoryStaffQueue } from "~/modules/directory/queue.server";
 import { fundingOrgQueue, fundingStaffQueue, trancheStaffQueue } from "~/modules/funding/queue.server";
 import { grantOrgQueue, grantStaffQueue } from "~/modules/grants/queue.server";
 import { incubationChecks } from "~/modules/incubation/queue.server";
@@ -24,6 +25,7 @@ const STAFF_QUEUE: QueueSource<StaffQueueContext>[] = [
   fundingStaffQueue,
   trancheStaffQueue,
   showroomStaffQueue,
+  directoryStaffQueue,
 ];
 
 const ORG_QUEUE: QueueSource<OrgQueueContext>[] = [

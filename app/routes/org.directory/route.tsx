@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConditionList } from "~/components/condition-list";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -20,7 +21,6 @@ import { formatDate } from "~/utils/format";
 import { redirect } from "~/utils/redirect.server";
 import { readForm } from "~/utils/request-body.server";
 import { ApplyForm } from "./apply-form";
-import { ConditionList } from "./condition-list";
 
 export const meta: MetaFunction = () => [{ title: "推荐性目录 · 益苗" }];
 
