@@ -29,6 +29,9 @@ const PUBLIC_PAGES = [
   /^\/inspection(\/\d{4})?$/,
   /^\/rating(\/[^/]+)?$/,
   /^\/audit-chain$/,
+  /^\/projects(\/[^/]+)?$/,
+  /^\/open-data$/,
+  /^\/open-data\/[^/]+\/projects\.(json|csv)$/,
 ];
 const DROPPED_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "connection"]);
 

@@ -79,6 +79,7 @@ const PUBLIC_NAV = [
   { to: "/orgs", label: "社会组织名录", end: false },
   { to: "/incubation", label: "孵化基地" },
   { to: "/grants", label: "公益创投" },
+  { to: "/projects", label: "资助项目" },
   { to: "/products", label: "公益产品" },
   { to: "/inspection", label: "年检公告" },
   { to: "/rating", label: "评估结果" },

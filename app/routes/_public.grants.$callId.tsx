@@ -81,6 +81,11 @@ export default function PublicGrantCallPage() {
           <Link to={`/grants/${call.id}/publicity`} className="link ml-2 font-medium">
             {publicity === "CONFIRMED" ? "查看立项名单" : "查看拟入围项目公示"}
           </Link>
+          {publicity === "CONFIRMED" ? (
+            <Link to={`/projects?call=${call.id}`} className="link ml-2 font-medium">
+              资助项目执行情况
+            </Link>
+          ) : null}
         </p>
       ) : null}
 

@@ -7,6 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
+import { publicBanMessage } from "~/modules/funding/bans";
+import { publicOrgFundingRecord } from "~/modules/funding/public/org-record.server";
+import { OrgProjectsTable } from "~/modules/funding/public/public-views";
 import { listPublicIncubationHistory } from "~/modules/incubation/public.server";
 import { conclusionLabel } from "~/modules/inspection/labels";
 import { listPublicInspectionHistory } from "~/modules/inspection/public.server";
@@ -27,9 +30,10 @@ import { invariantResponse } from "~/utils/http";
 export async function loader({ params }: LoaderFunctionArgs) {
   const org = await getPublicOrganization(params.orgId ?? "");
   invariantResponse(org, "未找到该社会组织", { status: 404 });
-  const [incubations, inspections] = await Promise.all([
+  const [incubations, inspections, funding] = await Promise.all([
     listPublicIncubationHistory(org.id),
     listPublicInspectionHistory(org.id),
+    publicOrgFundingRecord(org.id, new Date()),
   ]);
   const { grades, changes, creditRecords, ...registered } = org;
   // The date the organization left the register, from its 注销 / 撤销 record.
@@ -46,6 +50,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     creditRecords,
     incubations,
     inspections,
+    funding,
   };
 }
 
@@ -62,7 +67,7 @@ function supervisingUnitText(supervisingUnit: string | null, category: string | 
 }
 
 export default function OrganizationPage() {
-  const { org, gradeInForce, grades, statusChange, changes, creditRecords, incubations, inspections } =
+  const { org, gradeInForce, grades, statusChange, changes, creditRecords, incubations, inspections, funding } =
     useLoaderData<typeof loader>();
   const isCommunity = org.type === "COMMUNITY";
   const capitalLabel = CAPITAL_LABELS[org.type as OrgType] ?? "注册资金";
@@ -218,6 +223,15 @@ export default function OrganizationPage() {
             ))}
           </ul>
         )}
+      </SectionCard>
+
+      <SectionCard className="mt-4" id="funded-projects" title="公益创投资助项目">
+        {funding.ban ? (
+          <Notice tone="warning" className="mb-3">
+            <span data-testid="org-grant-ban">{publicBanMessage(funding.ban)}。</span>
+          </Notice>
+        ) : null}
+        <OrgProjectsTable projects={funding.projects} />
       </SectionCard>
 
       <SectionCard className="mt-4" id="incubation" title="孵化基地入驻记录">

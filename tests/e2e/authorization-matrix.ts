@@ -733,3 +733,23 @@ MATRIX.push(
     post: refused(STAFF, ["staff"]),
   },
 );
+
+// The public record of funded projects (#13 item 11, #14 items 9-12): open to everyone; an award
+// withdrawn before signing is not part of it.
+const publicProject = () =>
+  prisma.grantProject.findFirst({ where: { status: { not: "WITHDRAWN" } }, select: { id: true } });
+MATRIX.push(
+  { route: "_public.projects._index", ownership: "none", target: at("/projects"), get: PUBLIC },
+  {
+    route: "_public.projects.$projectId",
+    ownership: "published",
+    target: async () => ({ ...(await orMissing(publicProject(), (id) => `/projects/${id}`)), orgId: undefined }),
+    get: PUBLIC,
+  },
+  {
+    route: "_public.projects.$projectId",
+    ownership: "missing",
+    target: at("/projects/no-such-project"),
+    get: all("404"),
+  },
+);

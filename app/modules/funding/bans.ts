@@ -32,3 +32,8 @@ export const BAN_CAUSES = {
 export function banMessage(ban: { reason: string; endsAt: Date }) {
   return `本机构因${ban.reason}，${formatDate(ban.endsAt)}前不得申报公益创投项目`;
 }
+
+/** The same ban as the public reads it on the organization's page. */
+export function publicBanMessage(ban: { reason: string; endsAt: Date | string }) {
+  return `该机构因${ban.reason}，${formatDate(ban.endsAt)}前不得申报公益创投项目`;
+}

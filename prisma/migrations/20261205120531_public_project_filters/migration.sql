@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "GrantProject_serviceArea_projectNo_idx" ON "GrantProject"("serviceArea", "projectNo");
+
