@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { SectionCard } from "~/components/section-card";
+import { evaluationsInPublicity } from "~/modules/evaluation/public.server";
 import { timeRemaining } from "~/modules/grants/calls/display";
 import { callPhase, publicityState } from "~/modules/grants/calls/phase";
 import { getPublicCall } from "~/modules/grants/calls/store.server";
@@ -24,7 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const call = await getPublicCall(params.callId!);
   invariantResponse(call, "活动不存在", { status: 404 });
   const now = new Date();
-  return { call, phase: callPhase(call, now), now, publicity: publicityState(call, now) };
+  const evaluationResults = await evaluationsInPublicity(call.id);
+  return { call, phase: callPhase(call, now), now, publicity: publicityState(call, now), evaluationResults };
 }
 
 const PUBLICITY_NOTICE = {
@@ -60,7 +62,7 @@ function Countdown({ deadline, serverNow }: { deadline: Date; serverNow: Date })
 }
 
 export default function PublicGrantCallPage() {
-  const { call, phase, now, publicity } = useLoaderData<typeof loader>();
+  const { call, phase, now, publicity, evaluationResults } = useLoaderData<typeof loader>();
   const applying = phase === "APPLYING";
   return (
     <div className="space-y-6">
@@ -86,6 +88,15 @@ export default function PublicGrantCallPage() {
               资助项目执行情况
             </Link>
           ) : null}
+        </p>
+      ) : null}
+
+      {evaluationResults > 0 ? (
+        <p className="rounded-md border border-brand-200 bg-brand-50 p-3 text-sm text-brand-900">
+          {evaluationResults} 个资助项目的评估结果正在公示，公示期内可提出异议。
+          <Link to={`/grants/${call.id}/evaluations`} className="link ml-2 font-medium">
+            查看项目评估结果公示
+          </Link>
         </p>
       ) : null}
 

@@ -1,31 +1,17 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FileField, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
-import { useConformForm, useIsPending } from "~/components/use-form";
-import { allowedLabel, FILE_KINDS, type FileKind } from "~/modules/attachments/file-types";
-import { parseUploadForm, uploadSchema } from "~/modules/attachments/uploads.server";
 import { createObjection } from "~/modules/grants/publicity/create-objection.server";
 import { getPublicity } from "~/modules/grants/publicity/public.server";
-import { buildObjectionSchema, objectionWindowProblem } from "~/modules/grants/publicity/publicity";
-import { formStampProblem, signFormStamp } from "~/modules/publicity/form-stamp.server";
-import { isHoneypotFilled } from "~/modules/publicity/objection";
-import { failureResult } from "~/utils/action.server";
+import { objectionWindowProblem } from "~/modules/grants/publicity/publicity";
+import { signFormStamp } from "~/modules/publicity/form-stamp.server";
+import { PublicObjectionForm } from "~/modules/publicity/objection-form";
+import { receivePublicObjection } from "~/modules/publicity/objection-post.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
-import { redirect } from "~/utils/redirect.server";
-import { fail } from "~/utils/write-result";
 
 // File name ends in `$callId_` so the form is not nested inside the call page's layout.
-
-const EVIDENCE_KINDS: FileKind[] = ["pdf", "jpg", "png"];
-const ACCEPT = EVIDENCE_KINDS.flatMap((k) => FILE_KINDS[k].extensions.map((e) => `.${e}`)).join(",");
-const ClientSchema = buildObjectionSchema(z.instanceof(File, { message: "请选择要上传的文件" }));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `提出异议 · ${data?.call.title ?? "公益创投"} · 益苗` },
@@ -49,42 +35,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Public form: no login; the guards are the publicity window, the signed stamp, the honeypot and the IP limit.
   const callId = params.callId ?? "";
-  const formData = await parseUploadForm(request);
-  if (isHoneypotFilled(formData.get("website")?.toString())) {
-    // A robot: look accepted, save nothing.
-    return redirect(`/grants/${callId}/publicity?submitted=1`);
-  }
-  // Built here so the server-only content check never reaches the browser bundle.
-  const schema = buildObjectionSchema(uploadSchema(EVIDENCE_KINDS));
-  // Parsed here rather than by answerIntent: the evidence check is asynchronous,
-  // and a refused stamp answers with a fresh one.
-  const submission = await parseWithZod(formData, { schema, async: true });
-  if (submission.status !== "success") return reply(failureResult(submission, {}));
-  const stampProblem = formStampProblem(submission.value.stamp);
-  if (stampProblem) {
-    // A fresh stamp lets a person simply submit again; the 3-second rule still applies to it.
-    return reply(failureResult(submission, fail(stampProblem)), signFormStamp());
-  }
-  const { applicationId, name, contact, content, evidence } = submission.value;
-  const result = await createObjection({ callId, applicationId, name, contact, content, evidence, request });
-  if (!result.ok) return reply(failureResult(submission, result), undefined, result.status);
-  return redirect(`/grants/objections/${result.token}`);
-}
-
-function reply(result: SubmissionResult<string[]>, stamp?: string, status = 400) {
-  return data({ intent: "objection", result, stamp }, { status });
+  return receivePublicObjection(request, {
+    entryField: "applicationId",
+    entryMessage: "请选择异议项目",
+    droppedPath: `/grants/${callId}/publicity?submitted=1`,
+    statusPath: (token) => `/grants/objections/${token}`,
+    file: ({ entryId, ...objector }) => createObjection({ callId, applicationId: entryId, ...objector, request }),
+  });
 }
 
 export default function ObjectionPage() {
   const { call, entries, preselected, closed, stamp } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const pending = useIsPending();
-  const [form, fields] = useConformForm({
-    id: "objection",
-    schema: ClientSchema,
-    reply: answer,
-    defaultValue: { applicationId: preselected ?? "" },
-  });
   return (
     <div className="space-y-6">
       <PageHeader
@@ -107,44 +69,15 @@ export default function ObjectionPage() {
           {closed}。
         </p>
       ) : (
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          {...getFormProps(form)}
-          className="card relative grid gap-4 sm:grid-cols-2"
-        >
-          <input type="hidden" name="stamp" value={answer?.stamp ?? stamp} />
-          {/* Honeypot: hidden from people and screen readers; robots that fill every field give themselves away. */}
-          <div aria-hidden="true" className="absolute -left-[10000px] top-auto h-px w-px overflow-hidden">
-            <label htmlFor="objection-website">网站（请勿填写）</label>
-            <input id="objection-website" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-          </div>
-          <Field meta={fields.name} label="姓名" autoComplete="name" />
-          <Field meta={fields.contact} label="联系方式" hint="手机号码或电子邮箱，仅用于核实异议，不会公开。" />
-          <SelectField meta={fields.applicationId} label="异议项目" options={entries} className="sm:col-span-2" />
-          <TextareaField
-            meta={fields.content}
-            label="异议内容及理由"
-            rows={6}
-            hint="请写明具体事实和理由，20–2000 字。"
-            className="sm:col-span-2"
-          />
-          <FileField
-            meta={fields.evidence}
-            label="证明材料（选填）"
-            accept={ACCEPT}
-            hint={`支持 ${allowedLabel(EVIDENCE_KINDS)}，不超过 10 MB；仅区民政局工作人员可查看。`}
-            className="sm:col-span-2"
-          />
-          <div className="sm:col-span-2">
-            <FormErrors id={form.errorId} errors={form.errors} />
-          </div>
-          <div className="sm:col-span-2">
-            <button type="submit" className="btn-primary" disabled={pending}>
-              提交异议
-            </button>
-          </div>
-        </Form>
+        <PublicObjectionForm
+          entryField="applicationId"
+          entryLabel="异议项目"
+          entryMessage="请选择异议项目"
+          entries={entries}
+          preselected={preselected}
+          stamp={stamp}
+          answer={answer}
+        />
       )}
     </div>
   );

@@ -196,6 +196,30 @@ export const MATRIX: Row[] = [
     get: all("404"),
   },
   {
+    route: "_public.grants.$callId_.evaluations",
+    ownership: "published",
+    target: async () => ({ path: `/grants/${(await call("PUBLISHED")).id}/evaluations` }),
+    get: PUBLIC,
+  },
+  {
+    route: "_public.grants.$callId_.evaluations",
+    ownership: "draft",
+    target: async () => ({ path: `/grants/${(await draftCall()).id}/evaluations` }),
+    get: all("404"),
+  },
+  {
+    route: "_public.grants.$callId_.evaluations_.objection",
+    ownership: "draft",
+    target: async () => ({ path: `/grants/${(await draftCall()).id}/evaluations/objection` }),
+    get: all("404"),
+  },
+  {
+    route: "_public.grants.evaluation-objections.$token",
+    ownership: "missing",
+    target: at("/grants/evaluation-objections/not-a-token"),
+    get: all("404"),
+  },
+  {
     route: "_public.grants.objections.$token",
     ownership: "missing",
     target: at("/grants/objections/not-a-token"),

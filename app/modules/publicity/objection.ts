@@ -2,6 +2,7 @@
 // publicity period (decision 013). Pure: no database, no node built-ins, so the
 // routes' browser bundles can import the schemas and labels.
 import { z } from "zod";
+import type { FileKind } from "~/modules/attachments/file-types";
 
 /** What was published (a grant call's shortlist, a directory edition's proposed list…). */
 export type PublicationRef = { type: string; id: string };
@@ -11,6 +12,9 @@ export type EntryRef = { type: string; id: string };
 /** Attachment.subjectType and audit entity type of an objection. */
 export const OBJECTION_SUBJECT_TYPE = "Objection";
 export const OBJECTION_EVIDENCE_PURPOSE = "objection.evidence";
+
+/** What an objector may attach as evidence. */
+export const OBJECTION_EVIDENCE_KINDS: FileKind[] = ["pdf", "jpg", "png"];
 
 /** Anti-spam rules for the public objection form. */
 export const FORM_MIN_AGE_MS = 3_000;
