@@ -13,13 +13,12 @@ async function fillReport(page: Page) {
   await page.getByLabel("专职工作人员数").fill("3");
   await page.getByLabel("党组织建立情况").selectOption("未建立党组织");
   await page.getByLabel("党员人数").fill("0");
-  for (const label of ["捐赠收入", "会费收入", "提供服务收入", "政府补助收入", "投资收益", "其他收入", "收入合计"]) {
-    await page.getByLabel(label, { exact: true }).fill(label === "捐赠收入" || label === "收入合计" ? "20000" : "0");
+  // 收入合计 and 费用合计 are computed from the lines (#19 item 10).
+  for (const label of ["捐赠收入", "会费收入", "提供服务收入", "政府补助收入", "投资收益", "其他收入"]) {
+    await page.getByLabel(label, { exact: true }).fill(label === "捐赠收入" ? "20000" : "0");
   }
-  for (const label of ["业务活动成本", "管理费用", "筹资费用", "其他费用", "费用合计"]) {
-    await page
-      .getByLabel(label, { exact: true })
-      .fill(label === "业务活动成本" || label === "费用合计" ? "15000" : "0");
+  for (const label of ["业务活动成本", "管理费用", "筹资费用", "其他费用"]) {
+    await page.getByLabel(label, { exact: true }).fill(label === "业务活动成本" ? "15000" : "0");
   }
   await page.getByLabel("资产合计", { exact: true }).fill("300000");
   await page.getByLabel("负债合计", { exact: true }).fill("0");

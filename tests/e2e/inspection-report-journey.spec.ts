@@ -61,28 +61,29 @@ test("an organization files its annual report, fixes a finance mismatch, gets �
     政府补助收入: "0",
     投资收益: "0",
     其他收入: "0",
-    收入合计: "1600",
     业务活动成本: "1200",
     管理费用: "200",
     筹资费用: "0",
     其他费用: "0",
-    费用合计: "1400",
-    资产合计: "5000",
+    资产合计: "5100",
     负债合计: "1000",
     净资产合计: "4000",
   };
   for (const [label, value] of Object.entries(money)) await page.getByLabel(label, { exact: true }).fill(value);
+  // 收入合计 and 费用合计 are computed from the lines, never typed (#19 item 10).
+  await expect(page.getByTestId("total-incomeTotal")).toHaveText("¥1,500.00");
+  await expect(page.getByTestId("total-expenseTotal")).toHaveText("¥1,400.00");
 
   await page.getByRole("button", { name: "提交年度报告" }).click();
-  const incomeTotal = page.getByLabel("收入合计", { exact: true });
-  await expect(incomeTotal).toHaveAttribute("aria-invalid", "true");
-  await expect(incomeTotal).toHaveAccessibleDescription("收入合计 ¥1,600.00 不等于各项收入之和 ¥1,500.00");
+  const assetsTotal = page.getByLabel("资产合计", { exact: true });
+  await expect(assetsTotal).toHaveAttribute("aria-invalid", "true");
+  await expect(assetsTotal).toHaveAccessibleDescription("资产合计 ¥5,100.00 不等于负债合计与净资产合计之和 ¥5,000.00");
   // Only the wrong line is flagged.
-  await expect(page.getByLabel("费用合计", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("资产合计", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("负债合计", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("净资产合计", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
 
-  await incomeTotal.fill("1500");
-  await expect(page.getByText("不等于各项收入之和")).toHaveCount(0);
+  await assetsTotal.fill("5000");
+  await expect(page.getByText("不等于负债合计与净资产合计之和")).toHaveCount(0);
   await page.getByRole("button", { name: "提交年度报告" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "确认提交年度报告" }).click();
   await expect(page.getByText("年度报告已提交，请等待登记管理机关审查。")).toBeVisible();

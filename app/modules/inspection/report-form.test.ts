@@ -11,6 +11,9 @@ import {
   submitSchema,
   toReportData,
   draftSchema,
+  financeTotals,
+  typedMoney,
+  withFinanceTotals,
 } from "./report-form";
 
 const balanced = {
@@ -117,12 +120,24 @@ describe("report schemas", () => {
     expect(reportDefaults(data).incomeTotal).toBe("100000.00");
   });
 
-  it("shows the finance mismatch at the wrong line on submit", () => {
-    const result = parseWithZod(form({ intent: "submit", ...fullText, ...moneyInputs, incomeTotal: "99999" }), {
+  it("computes 收入合计 and 费用合计 from the lines and ignores typed ones (#19 item 10)", () => {
+    const result = parseWithZod(
+      form({ intent: "submit", ...fullText, ...moneyInputs, incomeTotal: "99999", expenseTotal: "1" }),
+      { schema: submitSchema(options) },
+    );
+    expect(result.status).toBe("success");
+    if (result.status !== "success") return;
+    expect(toReportData(result.value)).toMatchObject({ incomeTotal: 100_000_00, expenseTotal: 95_000_00 });
+  });
+
+  it("shows the balance-sheet mismatch at the wrong line on submit", () => {
+    const result = parseWithZod(form({ intent: "submit", ...fullText, ...moneyInputs, liabilitiesTotal: "60000" }), {
       schema: submitSchema(options),
     });
     expect(result.status).toBe("error");
-    expect(errorsOf(result)).toEqual({ incomeTotal: ["收入合计 ¥99,999.00 不等于各项收入之和 ¥100,000.00"] });
+    expect(errorsOf(result)).toEqual({
+      assetsTotal: ["资产合计 ¥200,000.00 不等于负债合计与净资产合计之和 ¥210,000.00"],
+    });
   });
 
   it("lets a draft be saved incomplete but not malformed", () => {
@@ -175,5 +190,31 @@ describe("report schemas", () => {
     expect(progress.find((p) => p.key === "activities")).toMatchObject({ filled: 1, total: 2, optional: false });
     expect(progress.find((p) => p.key === "finance")).toMatchObject({ filled: 1, total: 15 });
     expect(progress.find((p) => p.key === "party")?.optional).toBe(true);
+  });
+
+  it("marks the finance section as not done while it holds a mismatch", () => {
+    const stored = toReportData({ ...balanced, liabilitiesTotal: 60_000_00 });
+    const finance = sectionProgress(stored, false).find((p) => p.key === "finance")!;
+    expect(finance).toMatchObject({ filled: 15, total: 15 });
+    expect(finance.problems).toEqual(["资产合计 ¥200,000.00 不等于负债合计与净资产合计之和 ¥210,000.00"]);
+    expect(sectionProgress(toReportData(balanced), false).find((p) => p.key === "finance")!.problems).toEqual([]);
+  });
+});
+
+describe("computed totals", () => {
+  it("sums what is typed so far and is final only once every line is filled", () => {
+    const typed = typedMoney({
+      incomeDonation: "1,000",
+      incomeService: "500.5",
+      incomeOther: "一百",
+      netAssetsTotal: "-20",
+    });
+    expect(typed).toEqual({ incomeDonation: 1_000_00, incomeService: 500_50, netAssetsTotal: -20_00 });
+    expect(financeTotals(typed)).toEqual({
+      incomeTotal: { fen: 1_500_50, complete: false },
+      expenseTotal: { fen: 0, complete: false },
+    });
+    expect(withFinanceTotals({ ...typed, incomeTotal: 1 })).not.toHaveProperty("incomeTotal");
+    expect(financeTotals(balanced).incomeTotal).toEqual({ fen: 100_000_00, complete: true });
   });
 });

@@ -26,7 +26,9 @@ export const BALANCE_LINES = [
   ["netAssetsTotal", "净资产合计"],
 ] as const;
 
+/** Totals the system computes from their lines (#19 item 10): shown live, stored, never typed. */
 export const TOTAL_LABELS = { incomeTotal: "收入合计", expenseTotal: "费用合计" } as const;
+export type ComputedTotal = keyof typeof TOTAL_LABELS;
 
 export const MONEY_FIELDS = [
   ...INCOME_LINES.map(([k]) => k),
@@ -36,6 +38,11 @@ export const MONEY_FIELDS = [
   ...BALANCE_LINES.map(([k]) => k),
 ] as const;
 export type MoneyField = (typeof MONEY_FIELDS)[number];
+
+/** The money the organization types: every line and the balance sheet, not the computed totals. */
+export const TYPED_MONEY_FIELDS = MONEY_FIELDS.filter(
+  (field): field is Exclude<MoneyField, ComputedTotal> => !(field in TOTAL_LABELS),
+);
 
 export const MONEY_LABELS: Record<MoneyField, string> = {
   ...(Object.fromEntries([...INCOME_LINES, ...EXPENSE_LINES, ...BALANCE_LINES]) as Record<string, string>),
@@ -184,7 +191,7 @@ function fieldSchemas(requiredKeys: Set<string>, rectificationRequired: boolean)
       ? req("rectificationReport", textSchema(TEXT_LABELS.rectificationReport, 5000))
       : z.string().max(5000).optional(),
   };
-  for (const field of MONEY_FIELDS) shape[field] = req(field, moneySchema(field));
+  for (const field of TYPED_MONEY_FIELDS) shape[field] = req(field, moneySchema(field));
   return shape;
 }
 
@@ -209,7 +216,7 @@ export function submitSchema(options: FormOptions) {
   return z
     .object({ intent: z.literal("submit"), ...fieldSchemas(requiredFields(options), options.rectificationRequired) })
     .superRefine((value, ctx) => {
-      const errors = checkFinance(value as Partial<Record<MoneyField, number>>);
+      const errors = checkFinance(withFinanceTotals(value as Partial<Record<MoneyField, number>>));
       for (const [path, message] of Object.entries(errors))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
     });
@@ -222,6 +229,46 @@ export function reportSchema(intent: unknown, options: FormOptions) {
 
 const sum = (values: Partial<Record<MoneyField, number>>, lines: readonly (readonly [MoneyField, string])[]) =>
   lines.reduce((acc, [key]) => acc + (values[key] ?? 0), 0);
+
+export type FinanceTotal = {
+  /** The sum of the lines filled so far. */
+  fen: number;
+  /** Every line of the group is filled: the total is final and is stored. */
+  complete: boolean;
+};
+
+/**
+ * 收入合计 and 费用合计 from their lines: the one computation behind the live
+ * figures on the form and the totals stored with the report.
+ */
+export function financeTotals(values: Partial<Record<MoneyField, number>>): Record<ComputedTotal, FinanceTotal> {
+  const total = (lines: readonly (readonly [MoneyField, string])[]) => ({
+    fen: sum(values, lines),
+    complete: lines.every(([key]) => values[key] != null),
+  });
+  return { incomeTotal: total(INCOME_LINES), expenseTotal: total(EXPENSE_LINES) };
+}
+
+/** The values with the computed totals set (a total only once all its lines are filled), typed ones ignored. */
+export function withFinanceTotals<T extends Partial<Record<MoneyField, number>>>(values: T): T {
+  const out: T = { ...values };
+  for (const [key, total] of Object.entries(financeTotals(values)) as [ComputedTotal, FinanceTotal][]) {
+    if (total.complete) out[key] = total.fen as T[ComputedTotal];
+    else delete out[key];
+  }
+  return out;
+}
+
+/** What the organization has typed so far, as 分: lines that are not an amount yet count as not filled. */
+export function typedMoney(formValue: Record<string, unknown> | undefined): Partial<Record<MoneyField, number>> {
+  const out: Partial<Record<MoneyField, number>> = {};
+  for (const field of TYPED_MONEY_FIELDS) {
+    const raw = formValue?.[field];
+    const fen = typeof raw === "string" && raw.trim() ? parseYuan(raw, SIGNED_FIELDS.has(field)) : null;
+    if (fen != null) out[field] = fen;
+  }
+  return out;
+}
 
 /**
  * The arithmetic of the finance section. Returns an error for each wrong line,
@@ -255,16 +302,26 @@ export function auditReportRequired(type: string, simplified: boolean) {
 
 const isFilled = (value: unknown) => value !== undefined && value !== null && value !== "";
 
-export type SectionProgress = { key: SectionKey; title: string; filled: number; total: number; optional: boolean };
+export type SectionProgress = {
+  key: SectionKey;
+  title: string;
+  filled: number;
+  total: number;
+  optional: boolean;
+  /** Checks that will stop submission (the finance arithmetic): the section is not done while there are any. */
+  problems: string[];
+};
 
 /** How far each section is filled in, for the progress list beside the form. */
 export function sectionProgress(data: ReportData, simplified: boolean): SectionProgress[] {
+  const financeProblems = Object.values(checkFinance(data as Partial<Record<MoneyField, number>>));
   return REPORT_SECTIONS.map((section) => ({
     key: section.key,
     title: section.title,
     filled: section.required.filter((k) => isFilled(data[k])).length,
     total: section.required.length,
     optional: simplified && !section.inSimplified,
+    problems: section.key === "finance" ? financeProblems : [],
   }));
 }
 
@@ -292,12 +349,12 @@ export function reportDefaults(data: ReportData) {
   return out;
 }
 
-/** The validated values without the intent, ready to store as JSON. */
+/** The validated values without the intent, with the computed totals, ready to store as JSON. */
 export function toReportData(value: Record<string, unknown>): ReportData {
   const out: ReportData = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key === "intent" || v === undefined || v === null || v === "") continue;
+    if (key === "intent" || key in TOTAL_LABELS || v === undefined || v === null || v === "") continue;
     if (typeof v === "string" || typeof v === "number") out[key] = v;
   }
-  return out;
+  return withFinanceTotals(out as Partial<Record<MoneyField, number>>) as ReportData;
 }

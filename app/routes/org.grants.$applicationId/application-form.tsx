@@ -3,6 +3,7 @@
 import { getFormProps, type FieldMetadata, type useForm } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
+import { ComputedTotal } from "~/components/computed-total";
 import { DraftFormButtons, useDraftForm } from "~/components/draft-form";
 import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { DocumentUploadFields } from "~/modules/attachments/document-fields";
@@ -18,6 +19,7 @@ import {
 } from "~/modules/grants/applications/application-form";
 import {
   budgetIssues,
+  budgetLinesOf,
   buildGrantApplicationSchema,
   GrantApplicationFields,
   requiredGrantFields,
@@ -33,10 +35,16 @@ import {
   sumLines,
 } from "~/modules/grants/applications/budget-checks";
 import { grantDocuments } from "~/modules/grants/applications/documents";
-import { formatDate, formatFen, yuanToFen } from "~/utils/format";
+import { formatDate, formatFen } from "~/utils/format";
 import type { action, loader } from "./route";
 
 export const FORM_ID = "grant-application";
+
+const TOTALS = [
+  ["requestedTotal", "申请资助金额合计", "requestedFen"],
+  ["ownTotal", "自有资金合计", "ownFen"],
+  ["matchedTotal", "配套资金合计", "matchedFen"],
+] as const;
 
 function Section({
   id,
@@ -113,15 +121,11 @@ export function ApplicationForm() {
   const submitLabel =
     grantApplicationWorkflow.available(application.status as GrantApplicationState, "ORG_MEMBER")[0]?.label ??
     "提交申报";
-  const typedLines = typed.success ? (typed.data.budget ?? []) : [];
-  const sums = sumLines(
-    typedLines.map((l) => ({
-      category: l?.category ?? "",
-      requestedFen: yuanToFen(l?.requested ?? "") ?? 0,
-      ownFen: yuanToFen(l?.own ?? "") ?? 0,
-      matchedFen: yuanToFen(l?.matched ?? "") ?? 0,
-    })),
-  );
+  // The totals' names as the budget rules report them (checkBudget's paths); not form fields.
+  const totalField = (name: string) => (fields as unknown as Record<string, FieldMetadata<unknown>>)[name]!;
+  // Every line as typed so far, a malformed amount as 0, so the totals move with each keystroke.
+  const typedRows = Array.isArray(form.value?.budget) ? form.value.budget : [];
+  const sums = sumLines(budgetLinesOf(typedRows.map((row) => (typeof row === "object" ? row : undefined))));
 
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="space-y-6">
@@ -304,24 +308,25 @@ export function ApplicationForm() {
           >
             添加预算明细
           </button>
-          <p className="text-xs text-gray-500" data-testid="budget-sums">
-            明细合计：申请资助 {formatFen(sums.requestedFen)}，自有资金 {formatFen(sums.ownFen)}，配套资金{" "}
-            {formatFen(sums.matchedFen)}
-          </p>
         </div>
-        <Field
-          meta={fields.requestedTotal}
-          label="申请资助金额合计（元）"
-          inputMode="decimal"
-          hint={warn(fields.requestedTotal)}
-        />
-        <Field meta={fields.ownTotal} label="自有资金合计（元）" inputMode="decimal" hint={warn(fields.ownTotal)} />
-        <Field
-          meta={fields.matchedTotal}
-          label="配套资金合计（元）"
-          inputMode="decimal"
-          hint={warn(fields.matchedTotal)}
-        />
+        {/* Computed from the lines as they are typed (sumLines, as the server stores them); the
+            call's rules that concern a total show beneath it while typing and after 提交. */}
+        <div className="grid gap-4 sm:col-span-2 sm:grid-cols-3" role="group" aria-label="预算合计">
+          {TOTALS.map(([name, label, key]) => {
+            const meta = totalField(name);
+            return (
+              <ComputedTotal
+                key={name}
+                label={label}
+                fen={sums[key]}
+                hint={warn(meta)}
+                errors={meta.errors}
+                errorId={meta.errorId}
+                testId={`total-${name}`}
+              />
+            );
+          })}
+        </div>
       </Section>
 
       <Section

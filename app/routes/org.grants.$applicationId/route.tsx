@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmGate } from "~/components/confirm";
+import { DraftSavedNotice } from "~/components/draft-saved-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     call: { id: call.id, title: call.title, applyClosesAt: call.applyClosesAt, ...callRulesOf(call) },
     data: stored.data,
     defaults: grantFormDefaults(stored),
-    progress: sectionProgress(stored, grantDocuments.keysOf(documents)),
+    progress: sectionProgress(stored, grantDocuments.keysOf(documents), callRulesOf(call)),
     documents,
     history,
     editable: isEditable(row.status, row.correctionDueAt, now),
@@ -118,7 +119,12 @@ export default function GrantApplicationPage() {
         }
       />
       <ConfirmGate reply={reply}>
-        {searchParams.get("saved") === "1" && editable ? <Notice>草稿已保存，可随时回来继续填写。</Notice> : null}
+        {searchParams.get("saved") === "1" && editable ? (
+          <DraftSavedNotice
+            message="草稿已保存，可随时回来继续填写。"
+            problems={progress.sections.flatMap((s) => s.problems.map((message) => ({ section: s.label, message })))}
+          />
+        ) : null}
         {searchParams.get("submitted") === "1" && application.status === "SUBMITTED" ? (
           <Notice>申报已提交，区民政局将进行资格审查，结果将通过站内通知告知。</Notice>
         ) : null}
@@ -170,9 +176,10 @@ export default function GrantApplicationPage() {
                     <a
                       href={`#section-${s.key}`}
                       data-complete={s.complete ? "true" : "false"}
-                      className={`inline-block rounded-full px-2 py-0.5 ring-1 ring-inset ${s.complete ? "bg-green-50 text-green-800 ring-green-200" : "bg-gray-50 text-gray-600 ring-gray-300"}`}
+                      className={`inline-block rounded-full px-2 py-0.5 ring-1 ring-inset ${s.complete ? "bg-green-50 text-green-800 ring-green-200" : s.problems.length ? "bg-amber-50 text-amber-900 ring-amber-300" : "bg-gray-50 text-gray-600 ring-gray-300"}`}
                     >
-                      {s.complete ? "✓" : "○"} {s.label}
+                      {s.complete ? "✓" : s.problems.length ? "!" : "○"} {s.label}
+                      {s.problems.length ? "（待改正）" : ""}
                     </a>
                   </li>
                 ))}

@@ -1,15 +1,24 @@
 // The editable sections of the annual report (一 to 六), for the report page's form.
 import type { FieldMetadata } from "@conform-to/react";
+import { ComputedTotal } from "~/components/computed-total";
 import { Field, FileField, SelectField, TextareaField } from "~/components/forms";
 import { allowedLabel, DOCUMENT_KINDS, FILE_KINDS } from "~/modules/attachments/file-types";
 import {
   BALANCE_LINES,
   CHARTER_OPTIONS,
+  checkFinance,
   COUNT_LABELS,
   EXPENSE_LINES,
+  financeTotals,
   INCOME_LINES,
   PARTY_ORG_OPTIONS,
   TEXT_LABELS,
+  TOTAL_LABELS,
+  TYPED_MONEY_FIELDS,
+  typedMoney,
+  withFinanceTotals,
+  type ComputedTotal as ComputedTotalKey,
+  type MoneyField,
 } from "~/modules/inspection/report-form";
 import { formatDate } from "~/utils/format";
 
@@ -95,7 +104,7 @@ export function PartySection({ f, optional }: { f: FieldOf; optional: string }) 
   );
 }
 
-/** Section 五, with a foundation's audit report upload. */
+/** Section 五, with a foundation's audit report upload; the totals are computed as the lines are typed. */
 export function FinanceSection({
   f,
   auditUpload,
@@ -103,32 +112,53 @@ export function FinanceSection({
   f: FieldOf;
   auditUpload: { required: boolean; files: { id: string; originalName: string }[] } | null;
 }) {
+  const typed = typedMoney(Object.fromEntries(TYPED_MONEY_FIELDS.map((key) => [key, f(key).value])));
+  const totals = financeTotals(typed);
+  // The checks the system can make, shown while typing; they stop only 提交.
+  const live = checkFinance(withFinanceTotals(typed));
+  const warn = (key: MoneyField) => {
+    const message = live[key];
+    return message && !f(key).errors?.includes(message) ? (
+      <span className="text-amber-700" data-testid={`live-${key}`}>
+        {message}
+      </span>
+    ) : undefined;
+  };
+  const totalOf = (key: ComputedTotalKey, className: string) => (
+    <ComputedTotal
+      label={TOTAL_LABELS[key]}
+      fen={totals[key].fen}
+      note={totals[key].complete ? "自动计算" : "自动计算，各项尚未填全"}
+      className={className}
+      testId={`total-${key}`}
+    />
+  );
   return (
     <section className="card" aria-labelledby="sec-finance">
       <h2 id="sec-finance" className="font-medium">
         五、财务情况（单位：元）
       </h2>
       <p className="mt-1 text-xs text-gray-500">
-        合计须等于各项之和；资产合计须等于负债合计加净资产合计。没有的项目请填 0。
+        收入合计、费用合计按各项自动计算；资产合计须等于负债合计加净资产合计。没有的项目请填 0。
       </p>
       <h3 className="mt-4 text-sm font-medium text-gray-700">收入（按来源）</h3>
       <div className="mt-2 grid gap-4 sm:grid-cols-3">
         {INCOME_LINES.map(([key, label]) => (
           <Field key={key} meta={f(key)} label={label} inputMode="decimal" />
         ))}
-        <Field meta={f("incomeTotal")} label="收入合计" inputMode="decimal" className="sm:col-span-3" />
+        {totalOf("incomeTotal", "sm:col-span-3")}
       </div>
       <h3 className="mt-6 text-sm font-medium text-gray-700">费用（按类别）</h3>
       <div className="mt-2 grid gap-4 sm:grid-cols-2">
         {EXPENSE_LINES.map(([key, label]) => (
           <Field key={key} meta={f(key)} label={label} inputMode="decimal" />
         ))}
-        <Field meta={f("expenseTotal")} label="费用合计" inputMode="decimal" className="sm:col-span-2" />
+        {totalOf("expenseTotal", "sm:col-span-2")}
       </div>
       <h3 className="mt-6 text-sm font-medium text-gray-700">资产、负债和净资产（年末数）</h3>
       <div className="mt-2 grid gap-4 sm:grid-cols-3">
         {BALANCE_LINES.map(([key, label]) => (
-          <Field key={key} meta={f(key)} label={label} inputMode="decimal" />
+          <Field key={key} meta={f(key)} label={label} inputMode="decimal" hint={warn(key)} />
         ))}
       </div>
       {auditUpload ? (

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { ConfirmButton, ConfirmGate } from "~/components/confirm";
+import { DraftSavedNotice } from "~/components/draft-saved-notice";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -29,7 +30,7 @@ import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { redirect } from "~/utils/redirect.server";
-import { ProgressAside } from "./progress-aside";
+import { ProgressAside, sectionName } from "./progress-aside";
 import {
   ActivitiesSection,
   ChangesSection,
@@ -194,7 +195,13 @@ export default function OrgInspectionReport() {
     <div>
       {header}
       <ConfirmGate reply={reply}>
-        {searchParams.get("saved") === "1" && !reply ? <Notice className="mb-4">草稿已保存。</Notice> : null}
+        {searchParams.get("saved") === "1" && !reply ? (
+          <DraftSavedNotice
+            message="草稿已保存。"
+            problems={progress.flatMap((p) => p.problems.map((message) => ({ section: sectionName(p), message })))}
+            className="mb-4"
+          />
+        ) : null}
         {report.status === "RETURNED" && report.returnNote ? (
           <Notice tone="warning" className="mb-4">
             登记管理机关退回修改：{report.returnNote}

@@ -4,9 +4,16 @@ import { z } from "zod";
 import { isEditable, submissionBlock } from "../screening/screening";
 import { grantFormDefaults, type StoredApplication } from "./application-form";
 import { sectionProgress } from "./application-progress";
-import { buildGrantApplicationSchema, toStoredValues, GrantApplicationFields } from "./application-schema";
+import {
+  budgetLinesOf,
+  buildGrantApplicationSchema,
+  toStoredValues,
+  GrantApplicationFields,
+} from "./application-schema";
+import { sumLines } from "./budget-checks";
 
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
+const RULES = { perProjectCapFen: 10_000_000, maxGrantSharePct: 80, minMatchRatioPct: 20, overheadCapPct: 10 };
 
 function complete(): StoredApplication {
   return {
@@ -43,7 +50,7 @@ function complete(): StoredApplication {
 
 describe("sectionProgress", () => {
   it("marks every section of a complete application", () => {
-    const p = sectionProgress(complete(), ["plan"]);
+    const p = sectionProgress(complete(), ["plan"], RULES);
     expect(p.completed).toBe(10);
     expect(p.sections.every((s) => s.complete)).toBe(true);
   });
@@ -62,15 +69,38 @@ describe("sectionProgress", () => {
       indicators: [],
       budgetLines: [],
     };
-    expect(sectionProgress(empty, []).completed).toBe(0);
+    expect(sectionProgress(empty, [], RULES).completed).toBe(0);
     const app = complete();
     app.data.team = [{ name: "王芳", role: "主管", socialWorker: true }];
     app.data.community = undefined;
-    const p = sectionProgress(app, []);
+    const p = sectionProgress(app, [], RULES);
     expect(p.sections.filter((s) => !s.complete).map((s) => s.label)).toEqual(["服务区域与社区", "项目团队", "附件"]);
     const noDeclared = complete();
     noDeclared.data.declared = { requestedFen: 8_000_000, ownFen: null, matchedFen: 1_000_000 };
-    expect(sectionProgress(noDeclared, ["plan"]).sections.find((s) => s.key === "budget")!.complete).toBe(false);
+    expect(sectionProgress(noDeclared, ["plan"], RULES).sections.find((s) => s.key === "budget")!.complete).toBe(false);
+  });
+});
+
+describe("computed budget totals (#19 item 10)", () => {
+  it("does not mark a filled budget done while it breaks the call's rules, and names the break", () => {
+    const over = complete();
+    over.budgetLines[0]!.requestedFen = 12_000_000;
+    over.data.declared = { requestedFen: 12_000_000, ownFen: 1_000_000, matchedFen: 1_000_000 };
+    const budget = sectionProgress(over, ["plan"], RULES).sections.find((s) => s.key === "budget")!;
+    expect(budget.complete).toBe(false);
+    expect(budget.problems).toContain("申请资助金额 ¥120,000.00 超过单个项目上限 ¥100,000.00");
+    expect(sectionProgress(complete(), ["plan"], RULES).sections.every((s) => s.problems.length === 0)).toBe(true);
+  });
+
+  it("sums the lines as typed, counting an amount that is not one yet as 0", () => {
+    const lines = budgetLinesOf([
+      { category: "ACTIVITY", requested: "1,000.5", own: "200", matched: "" },
+      { description: "物资", requested: "12万", own: "0", matched: "300" },
+      { category: "", requested: "", own: "", matched: "" },
+      undefined,
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(sumLines(lines)).toEqual({ requestedFen: 100_050, ownFen: 20_000, matchedFen: 30_000 });
   });
 });
 
@@ -148,6 +178,19 @@ describe("form schemas", () => {
     expect(ok.value.values.data.team).toEqual([
       { name: "王芳", role: "主管", socialWorker: true, certificate: "SOCIAL_WORKER" },
     ]);
+  });
+
+  it("ignores totals typed into a crafted request: the totals are the sums of the lines", () => {
+    const ok = parseWithZod(form({ ...flat, intent: "submit", requestedTotal: "1", ownTotal: "99999" }), {
+      schema: schema(["plan"]),
+    });
+    expect(ok.status).toBe("success");
+    if (ok.status !== "success") return;
+    expect(ok.value.values.data.declared).toEqual({
+      requestedFen: 8_000_000,
+      ownFen: 1_000_000,
+      matchedFen: 1_000_000,
+    });
   });
 
   it("refuses an incomplete or over-cap submission at the fields", () => {

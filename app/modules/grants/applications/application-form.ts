@@ -33,7 +33,10 @@ export type GrantApplicationData = {
   needs?: string;
   goals?: string;
   team: TeamMember[];
-  /** the totals as the applicant declared them (null when left blank) */
+  /**
+   * the budget's totals: computed from the lines since #19 item 10; an older application
+   * may hold totals typed by hand (null when left blank), checked against its lines at screening
+   */
   declared?: { requestedFen: number | null; ownFen: number | null; matchedFen: number | null };
 };
 
@@ -110,7 +113,6 @@ export const BLANK_ROWS = {
 /** The values the form starts with. */
 export function grantFormDefaults(app: StoredApplication) {
   const d = app.data;
-  const declared = d.declared;
   return {
     title: app.title,
     category: app.category ?? "",
@@ -145,17 +147,6 @@ export function grantFormDefaults(app: StoredApplication) {
           matched: fenToYuanInput(l.matchedFen),
         }))
       : [BLANK_LINE],
-    requestedTotal: declared
-      ? fenToYuanInput(declared.requestedFen)
-      : app.budgetLines.length
-        ? fenToYuanInput(app.requestedFen)
-        : "",
-    ownTotal: declared ? fenToYuanInput(declared.ownFen) : app.budgetLines.length ? fenToYuanInput(app.ownFen) : "",
-    matchedTotal: declared
-      ? fenToYuanInput(declared.matchedFen)
-      : app.budgetLines.length
-        ? fenToYuanInput(app.matchedFen)
-        : "",
   };
 }
 

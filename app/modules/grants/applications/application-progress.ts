@@ -1,6 +1,7 @@
 // Which sections of a saved 公益创投 application are complete (the progress list
 // beside the form). Pure.
 import type { StoredApplication } from "./application-form";
+import { checkSavedBudget, type BudgetRules } from "./budget-checks";
 import type { GrantDocumentKey } from "./documents";
 
 export const SECTIONS = [
@@ -17,8 +18,28 @@ export const SECTIONS = [
 ] as const;
 export type SectionKey = (typeof SECTIONS)[number]["key"];
 
-/** Which sections of a saved application are complete. */
-export function sectionProgress(app: StoredApplication, documents: GrantDocumentKey[]) {
+/** The section a budget-rule issue is shown in (by its field: projectEnd, milestones[0].date, requestedTotal…). */
+function sectionOfIssue(path: (string | number)[]): SectionKey {
+  if (path[0] === "projectEnd") return "basic";
+  if (path[0] === "milestones") return "milestones";
+  return "budget";
+}
+
+/** The call's rules that the saved application breaks, by section: they will stop 提交. */
+export function sectionProblems(app: StoredApplication, rules: BudgetRules) {
+  const problems = new Map<SectionKey, string[]>();
+  for (const issue of checkSavedBudget(rules, app)) {
+    const key = sectionOfIssue(issue.path);
+    problems.set(key, [...(problems.get(key) ?? []), issue.message]);
+  }
+  return problems;
+}
+
+/**
+ * Which sections of a saved application are complete: filled in, and holding no
+ * break of the call's rules (a section with one is not done, #19 item 10).
+ */
+export function sectionProgress(app: StoredApplication, documents: GrantDocumentKey[], rules: BudgetRules) {
   const d = app.data;
   const done: Record<SectionKey, boolean> = {
     basic: !!app.title && !!app.category && !!app.projectStart && !!app.projectEnd,
@@ -38,6 +59,10 @@ export function sectionProgress(app: StoredApplication, documents: GrantDocument
       d.declared.matchedFen != null,
     attachments: documents.includes("plan"),
   };
-  const sections = SECTIONS.map((s) => ({ ...s, complete: done[s.key] }));
+  const problems = sectionProblems(app, rules);
+  const sections = SECTIONS.map((s) => {
+    const found = problems.get(s.key) ?? [];
+    return { ...s, complete: done[s.key] && found.length === 0, problems: found };
+  });
   return { sections, completed: sections.filter((s) => s.complete).length, total: sections.length };
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { parseDateInput } from "~/utils/dates";
 import { yuanToFen } from "~/utils/format";
 import { INDICATOR_KINDS, SOCIAL_WORKER_LEVELS, type GrantApplicationData } from "./application-form";
-import { BUDGET_CATEGORIES, checkBudget, type BudgetRules, type FieldIssue } from "./budget-checks";
+import { BUDGET_CATEGORIES, checkBudget, sumLines, type BudgetRules, type FieldIssue } from "./budget-checks";
 import { grantDocuments, type GrantDocumentKey } from "./documents";
 
 export const FORM_INTENTS = ["save", "submit"] as const;
@@ -76,10 +76,8 @@ export const GrantApplicationFields = z.object({
   milestones: z.array(MilestoneRow).max(30, "里程碑最多 30 项").optional(),
   indicators: z.array(IndicatorRow).max(30, "指标最多 30 项").optional(),
   team: z.array(MemberRow).max(30, "团队成员最多 30 人").optional(),
+  // 申请资助 / 自有 / 配套 totals are computed from these lines (sumLines), never typed (#19 item 10).
   budget: z.array(BudgetRow).max(40, "预算明细最多 40 项").optional(),
-  requestedTotal: money("申请资助金额"),
-  ownTotal: money("自有资金"),
-  matchedTotal: money("配套资金"),
   ...grantDocuments.fileFields(z.any()),
 });
 
@@ -92,10 +90,21 @@ const blank = (row: Row<Record<string, string | undefined>>, ignore: string[] = 
 
 const fen = (s: string | undefined) => (s ? yuanToFen(s) : null);
 
-/** Parsed form values → what is stored. Blank rows are dropped. */
-export function toStoredValues(values: ParsedFields) {
-  const count = values.beneficiaryCount ? Number(values.beneficiaryCount) : undefined;
-  const budgetLines = (values.budget ?? [])
+type TypedBudgetRow = Row<{
+  category?: string;
+  description?: string;
+  requested?: string;
+  own?: string;
+  matched?: string;
+}>;
+
+/**
+ * Budget rows as typed → the stored lines: blank rows dropped, an amount that is
+ * not one (yet) counts 0. The form's live totals (sumLines of these) and the
+ * stored ones come from here.
+ */
+export function budgetLinesOf(rows: readonly TypedBudgetRow[] | undefined) {
+  return (rows ?? [])
     .filter((r) => !blank(r))
     .map((r) => ({
       category: r?.category ?? "OTHER",
@@ -104,11 +113,13 @@ export function toStoredValues(values: ParsedFields) {
       ownFen: fen(r?.own) ?? 0,
       matchedFen: fen(r?.matched) ?? 0,
     }));
-  const declared = {
-    requestedFen: fen(values.requestedTotal),
-    ownFen: fen(values.ownTotal),
-    matchedFen: fen(values.matchedTotal),
-  };
+}
+
+/** Parsed form values → what is stored. Blank rows are dropped; the budget's totals are computed. */
+export function toStoredValues(values: ParsedFields) {
+  const count = values.beneficiaryCount ? Number(values.beneficiaryCount) : undefined;
+  const budgetLines = budgetLinesOf(values.budget);
+  const declared = sumLines(budgetLines);
   const data: GrantApplicationData = {
     serviceArea: values.serviceArea || undefined,
     community: values.community || undefined,
@@ -168,9 +179,6 @@ export function completenessIssues(values: ParsedFields, categories: string[], h
   need(values.beneficiaryCount, "beneficiaryCount", "请填写受益人数");
   need(values.needs, "needs", "请填写需求分析");
   need(values.goals, "goals", "请填写项目目标");
-  need(values.requestedTotal, "requestedTotal", "请填写申请资助金额合计");
-  need(values.ownTotal, "ownTotal", "请填写自有资金合计（没有请填 0）");
-  need(values.matchedTotal, "matchedTotal", "请填写配套资金合计（没有请填 0）");
 
   const rows = <T>(
     list: Row<T>[] | undefined,

@@ -152,3 +152,23 @@ export function checkBudget(rules: BudgetRules, input: BudgetInput): FieldIssue[
   }
   return issues;
 }
+
+/** What a saved application holds that the budget rules read. */
+export type SavedBudget = {
+  projectStart: Date | null;
+  projectEnd: Date | null;
+  budgetLines: BudgetInput["lines"];
+  milestones: BudgetInput["milestones"];
+  data: { declared?: BudgetInput["declared"] };
+};
+
+/** The budget rules over a saved application: at screening, and for the progress marks while it is a draft. */
+export function checkSavedBudget(rules: BudgetRules, app: SavedBudget) {
+  return checkBudget(rules, {
+    projectStart: app.projectStart,
+    projectEnd: app.projectEnd,
+    lines: app.budgetLines,
+    declared: app.data.declared ?? { requestedFen: null, ownFen: null, matchedFen: null },
+    milestones: app.milestones,
+  });
+}

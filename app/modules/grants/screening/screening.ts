@@ -5,7 +5,7 @@ import { parseDateInput, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
 import type { StoredApplication } from "../applications/application-form";
 import type { BudgetRules } from "../applications/budget-checks";
-import { checkBudget } from "../applications/budget-checks";
+import { checkSavedBudget } from "../applications/budget-checks";
 import { checkEligibility, type EligibilityFacts, type EligibilityResult } from "../calls/eligibility";
 import type { CallEligibility } from "../calls/settings";
 
@@ -25,13 +25,7 @@ export function runAutoChecks(input: {
 }): AutoChecks {
   const eligibility = checkEligibility(input.eligibilityRules, input.facts, input.now);
   const app = input.application;
-  const issues = checkBudget(input.budgetRules, {
-    projectStart: app.projectStart,
-    projectEnd: app.projectEnd,
-    lines: app.budgetLines,
-    declared: app.data.declared ?? { requestedFen: null, ownFen: null, matchedFen: null },
-    milestones: app.milestones,
-  }).map((i) => i.message);
+  const issues = checkSavedBudget(input.budgetRules, app).map((i) => i.message);
   return {
     checkedAt: input.now.toISOString(),
     eligibility,
