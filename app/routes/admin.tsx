@@ -18,6 +18,8 @@ const ADMIN_NAV = [
   { to: "/admin/inspection", label: "年检" },
   { to: "/admin/grants", label: "公益创投" },
   { to: "/admin/directory", label: "推荐性目录" },
+  { to: "/admin/projects/reports", label: "项目进度报告" },
+  { to: "/admin/projects/visits", label: "项目督导" },
   { to: "/admin/rating", label: "等级评估" },
   { to: "/admin/rating/grades", label: "等级变更与证书" },
   { to: "/admin/indicators", label: "评估指标体系" },

@@ -756,6 +756,14 @@ MATRIX.push(
     get: STAFF,
     post: refused(STAFF, ["staff"]),
   },
+  projectStaff("admin.projects.$projectId.monitoring", (id) => `/admin/projects/${id}/monitoring`, true),
+  projectOrg("org.projects.$projectId.monitoring", (id) => `/org/projects/${id}/monitoring`, true),
+  {
+    route: "admin.projects.visits",
+    ownership: "none",
+    target: async () => ({ path: "/admin/projects/visits" }),
+    get: STAFF,
+  },
 );
 
 // The public record of funded projects (#13 item 11, #14 items 9-12): open to everyone; an award

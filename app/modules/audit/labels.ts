@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "grant_report.transition": "项目进度报告办理",
   "grant_report.remind": "进度报告到期提醒",
   "grant_report.overdue_notice": "进度报告逾期提醒",
+  "grant_visit.plan": "安排督导走访",
   "grant_visit.create": "记录督导",
   "grant_visit.transition": "督导办理",
   "grant_award.override": "调整资助分配",

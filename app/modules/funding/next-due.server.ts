@@ -40,7 +40,7 @@ export async function loadDueFacts(db: Db, projects: ProjectHead[]): Promise<Map
       select: { projectId: true, id: true, sequence: true, status: true, dueAt: true },
     }),
     db.grantMonitoringVisit.findMany({
-      where: { projectId, status: { in: ["OPEN", "REPLIED"] } },
+      where: { projectId, status: { in: ["PLANNED", "OPEN", "REPLIED"] } },
       select: { projectId: true, id: true, visitedOn: true, status: true, replyDueAt: true },
     }),
     db.grantBudgetChange.findMany({

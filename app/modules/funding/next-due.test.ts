@@ -71,4 +71,21 @@ describe("nextDue", () => {
     expect(nextDue(facts, now, "ORG")?.label).toBe("回复督导意见");
     expect(nextDue(facts, now, "STAFF")?.label).toBe("拨付第 1 笔资金");
   });
+
+  test("monitoring: staff record a planned visit once its day has passed; closed and cancelled visits ask nothing", () => {
+    const facts: ProjectDueFacts = {
+      ...base,
+      visits: [
+        { id: "p1", visitedOn: days(6), status: "PLANNED", replyDueAt: null },
+        { id: "p2", visitedOn: days(-2), status: "PLANNED", replyDueAt: null },
+        { id: "c1", visitedOn: days(-30), status: "CLOSED", replyDueAt: days(-20) },
+        { id: "x1", visitedOn: days(-9), status: "CANCELLED", replyDueAt: null },
+      ],
+    };
+    expect(dueItems(facts, now, "STAFF").map((i) => [i.key, i.label, i.overdue])).toEqual([
+      ["visit-record:p2", "记录督导走访结果", true],
+      ["visit-record:p1", "记录督导走访结果", false],
+    ]);
+    expect(dueItems(facts, now, "ORG")).toEqual([]);
+  });
 });

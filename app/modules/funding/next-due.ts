@@ -102,6 +102,21 @@ function reportItems(f: ProjectDueFacts, now: Date): DueItem[] {
 
 function visitItems(f: ProjectDueFacts, now: Date): DueItem[] {
   return (f.visits ?? []).flatMap((v) => {
+    // A planned visit: staff record what they found once the day has come (overdue after it).
+    if (v.status === "PLANNED") {
+      return [
+        item(
+          {
+            key: `visit-record:${v.id}`,
+            party: "STAFF",
+            label: "记录督导走访结果",
+            tab: "monitoring",
+            dueAt: v.visitedOn,
+          },
+          now,
+        ),
+      ];
+    }
     if (v.status === "OPEN") {
       return [
         item(

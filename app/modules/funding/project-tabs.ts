@@ -9,6 +9,7 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: "tranches", label: "拨付", staffPath: "tranches", orgPath: "tranches" },
   { key: "budget", label: "预算执行", staffPath: "budget", orgPath: "budget" },
   { key: "reports", label: "进度报告", staffPath: "reports", orgPath: "reports" },
+  { key: "monitoring", label: "督导", staffPath: "monitoring", orgPath: "monitoring" },
   { key: "evaluations", label: "评估", staffPath: "evaluations", orgPath: "evaluations" },
   { key: "closing", label: "结项", staffPath: "closing", orgPath: "closing" },
 ];
