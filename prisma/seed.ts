@@ -1608,8 +1608,11 @@ async function main() {
   // the seeded audit trail is one intact hash chain (issue #18).
   await sealAuditChain(prisma);
   for (const part of SEED_PARTS) {
+    const partStarted = Date.now();
     await part.run(prisma);
     await sealAuditChain(prisma);
+    // SEED_TIMING=1 names the slow parts (the seed runs before every e2e database and must stay fast).
+    if (process.env.SEED_TIMING) console.log(`  ${part.name}: ${Date.now() - partStarted} ms`);
   }
 
   console.log(`Demo data loaded: ${USERS.length} users, ${ORGS.length} organizations (${Date.now() - started} ms).`);

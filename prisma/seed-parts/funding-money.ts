@@ -1,15 +1,45 @@
 // Demo money (#13 item 13), after the agreements part signs projects: every signed
 // project's signing tranche is payable; most are paid about a week after signing, the
 // most recently signed one whose due date is still ahead stays payable (not yet due), and
-// exactly one whose due date has passed stays unpaid (the overdue item). Dates are
-// relative to the seed's today; with no signed projects this part does nothing.
+// exactly one whose due date has passed stays unpaid (the overdue item). Payments are
+// recorded on their day of the story (story-clock.ts). The tranches the evaluations open
+// later (mid-term pass, final) are paid by the evaluation seed through payTranches.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { recordPayment } from "~/modules/funding/tranche-payments.server";
 import { meetTrancheGates } from "~/modules/funding/tranches.server";
 import { addWorkingDays, toDateInput } from "~/utils/dates";
+import { prisma as appPrisma } from "~/utils/db.server";
 import { today } from "./dates";
+import { atStoryTime } from "./story-clock";
 
-const PAY_AFTER_WORKING_DAYS = 5;
+export const PAY_AFTER_WORKING_DAYS = 5;
+
+type Payee = { id: string; projectNo: string; organization: { name: string } };
+
+/** Records the payment of every PAYABLE tranche of `trigger` on `paidOn` (capped at today); returns how many. */
+export async function payTranches(project: Payee, trigger: string, paidOn: Date, staff: { id: string }) {
+  const on = paidOn > today ? today : paidOn;
+  const payable = await appPrisma.grantTranche.findMany({
+    where: { projectId: project.id, trigger, status: "PAYABLE" },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true },
+  });
+  let paid = 0;
+  for (const t of payable) {
+    const result = await atStoryTime(new Date(on.getTime() + 10 * 3_600_000), () =>
+      recordPayment({
+        projectId: project.id,
+        trancheId: t.id,
+        paidOn: toDateInput(on),
+        voucherNo: `BK-${project.projectNo}-${t.position}`,
+        receivingAccount: `${project.organization.name} 南京银行江宁支行 0187 2000 ${project.projectNo.replace(/\D/g, "").slice(-4)}`,
+        actor: staff,
+      }),
+    );
+    if (result.ok) paid += 1;
+  }
+  return paid;
+}
 
 export async function seedFundingMoney(prisma: PrismaClient) {
   const staff = await prisma.user.findFirst({
@@ -58,25 +88,7 @@ export async function seedFundingMoney(prisma: PrismaClient) {
       keptOverdue = true;
       continue;
     }
-    const payDay = addWorkingDays(signedAt, PAY_AFTER_WORKING_DAYS);
-    const paidOn = payDay > today ? today : payDay;
-    const payable = await prisma.grantTranche.findMany({
-      where: { projectId: p.id, trigger: "SIGNING", status: "PAYABLE" },
-      orderBy: { position: "asc" },
-      select: { id: true, position: true },
-    });
-    for (const t of payable) {
-      const result = await recordPayment({
-        projectId: p.id,
-        trancheId: t.id,
-        paidOn: toDateInput(paidOn),
-        voucherNo: `BK-${p.projectNo}-${t.position}`,
-        receivingAccount: `${p.organization.name} 南京银行江宁支行 0187 2000 ${p.projectNo.replace(/\D/g, "").slice(-4)}`,
-        actor: staff,
-        now: today,
-      });
-      if (result.ok) paid += 1;
-    }
+    paid += await payTranches(p, "SIGNING", addWorkingDays(signedAt, PAY_AFTER_WORKING_DAYS), staff);
   }
   return { paid, notDue: keptNotDue, overdue: keptOverdue };
 }

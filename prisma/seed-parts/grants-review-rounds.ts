@@ -9,7 +9,7 @@ import { daysFromToday, endOfDayFromToday, storyDate, thisYear, yearOf } from ".
 
 export type ReviewRound = {
   /** which project titles the round uses (EARLIER_TITLES), and how far it has gone */
-  key: "review" | "publicity" | "funded";
+  key: "review" | "publicity" | "funded" | "delivery" | "signing";
   title: string;
   year: number;
   description: string;
@@ -49,6 +49,11 @@ function settings(
   };
 }
 
+/** When the call in delivery (the "autumn call", confirmed about 200 days ago) opened. */
+const DELIVERY_OPENS = daysFromToday(-340);
+/** When the call whose agreements are being signed (confirmed 35 days ago) opened. */
+const SIGNING_OPENS = daysFromToday(-125);
+
 /** When the funded round (last year's call in the December story) opened for applications. */
 const FUNDED_OPENS = daysFromToday(-635);
 
@@ -84,6 +89,62 @@ export const REVIEW_ROUNDS: ReviewRound[] = [
     publishedShortlistAt: daysFromToday(-543, "10:00"),
     confirmedAt: daysFromToday(-533, "15:00"),
     projectStart: daysFromToday(-514),
+  },
+  {
+    // Funding seed (funding*.ts): its projects signed about six months ago, in delivery
+    // and mid-term evaluation.
+    key: "delivery",
+    title: `${yearOf(DELIVERY_OPENS)}年江宁区社区服务公益创投`,
+    year: yearOf(DELIVERY_OPENS),
+    description:
+      "面向全区社会组织征集社区为老、助残、青少年和社区治理服务项目，资金总额 45 万元。立项名单已确认并签订资助协议，项目正在执行，已进入中期评估。",
+    status: "CLOSED",
+    settings: settings(
+      {
+        applyOpensAt: DELIVERY_OPENS,
+        applyClosesAt: endOfDayFromToday(-300),
+        screeningEndsAt: endOfDayFromToday(-285),
+        reviewEndsAt: endOfDayFromToday(-230),
+        signingEndsAt: endOfDayFromToday(-168),
+      },
+      { ...MICRO, poolFen: 45_000_000n },
+    ),
+    createdAt: daysFromToday(-352, "09:30"),
+    publishedAt: daysFromToday(-346, "10:00"),
+    submissionsFrom: daysFromToday(-330, "15:30"),
+    screenedAt: daysFromToday(-288, "16:00"),
+    assignedAt: daysFromToday(-280, "09:30"),
+    reviewsFrom: daysFromToday(-268, "10:00"),
+    publishedShortlistAt: daysFromToday(-215, "10:00"),
+    confirmedAt: daysFromToday(-200, "15:00"),
+    projectStart: daysFromToday(-185),
+  },
+  {
+    // Funding seed: confirmed five weeks ago, agreements being signed before the deadline.
+    key: "signing",
+    title: `${yearOf(SIGNING_OPENS)}年江宁区为老助残公益创投专项`,
+    year: yearOf(SIGNING_OPENS),
+    description: "面向为老、助残服务领域的社会组织征集服务项目，资金总额 20 万元。立项名单已确认，正在签订资助协议。",
+    status: "CLOSED",
+    settings: settings(
+      {
+        applyOpensAt: SIGNING_OPENS,
+        applyClosesAt: endOfDayFromToday(-85),
+        screeningEndsAt: endOfDayFromToday(-72),
+        reviewEndsAt: endOfDayFromToday(-52),
+        signingEndsAt: endOfDayFromToday(12),
+      },
+      { ...MICRO, poolFen: 20_000_000n },
+    ),
+    createdAt: daysFromToday(-135, "09:30"),
+    publishedAt: daysFromToday(-130, "10:00"),
+    submissionsFrom: daysFromToday(-118, "15:30"),
+    screenedAt: daysFromToday(-75, "16:00"),
+    assignedAt: daysFromToday(-70, "09:30"),
+    reviewsFrom: daysFromToday(-64, "10:00"),
+    publishedShortlistAt: daysFromToday(-48, "10:00"),
+    confirmedAt: daysFromToday(-35, "15:00"),
+    projectStart: daysFromToday(20),
   },
   {
     key: "publicity",

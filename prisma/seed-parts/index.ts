@@ -1,7 +1,10 @@
 // The demo data of each module, run in order after the base accounts and
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { seedClosing } from "./closing";
+import { seedEvaluations } from "./evaluation";
 import { seedFundingAgreements } from "./funding";
+import { seedFundingDelivery } from "./funding-delivery";
 import { seedFundingMoney } from "./funding-money";
 import { seedGrantApplications } from "./grants-applications";
 import { seedGrantCalls } from "./grants-calls";
@@ -39,4 +42,10 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "funding", run: seedFundingAgreements },
   // after the agreements part (funding) signs projects: payments of the signing tranches
   { name: "funding-money", run: seedFundingMoney },
+  // after the payments: reports, expenses and a budget change (before evaluations read them)
+  { name: "funding-delivery", run: seedFundingDelivery },
+  // after the reports they are filed with: mid-term and final evaluations, their gates and bans
+  { name: "evaluation", run: seedEvaluations },
+  // after the final results: leftover funds, 结项, and the termination with its clawback
+  { name: "closing", run: seedClosing },
 ];

@@ -84,6 +84,42 @@ describe("terminateProject", () => {
     expect(result.reasons[0]).toMatch(/项目被终止，\d{4}年\d{1,2}月\d{1,2}日前不得申报公益创投项目/);
   });
 
+  test("cancels the evaluations still under way, with their audit events; a final result stays", async () => {
+    const { admin, project } = await arrange(1);
+    const now = new Date();
+    const [midterm, final] = await Promise.all([
+      prisma.grantEvaluation.create({
+        data: { projectId: project.projectId, kind: "MIDTERM", status: "FINAL", grade: "合格", dueAt: now },
+        select: { id: true },
+      }),
+      prisma.grantEvaluation.create({
+        data: { projectId: project.projectId, kind: "FINAL", status: "AWAITING_REPORT", dueAt: addDays(now, 30) },
+        select: { id: true },
+      }),
+    ]);
+    await prisma.$transaction((tx) =>
+      terminateProject(tx, {
+        projectId: project.projectId,
+        reason: "挪用项目资金",
+        clawbackFen: 0,
+        dueAt: null,
+        actor: { id: admin.id, role: "ADMIN" },
+        now,
+      }),
+    );
+    const rows = await prisma.grantEvaluation.findMany({
+      where: { id: { in: [midterm.id, final.id] } },
+      select: { id: true, status: true },
+    });
+    expect(rows.find((r) => r.id === midterm.id)?.status).toBe("FINAL");
+    expect(rows.find((r) => r.id === final.id)?.status).toBe("CANCELLED");
+    const audit = await prisma.auditEvent.findFirst({
+      where: { entityType: "GrantEvaluation", entityId: final.id },
+      select: { fromState: true, toState: true, reason: true },
+    });
+    expect(audit).toEqual({ fromState: "AWAITING_REPORT", toState: "CANCELLED", reason: "项目终止：挪用项目资金" });
+  });
+
   test("refuses a clawback above what was paid and changes nothing", async () => {
     const { admin, project } = await arrange(1);
     await expect(

@@ -6,6 +6,7 @@
 // change together or not at all.
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
+import { EVALUATION_SUBJECT_TYPE, evaluationWorkflow, type EvaluationState } from "~/modules/evaluation/workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
@@ -28,6 +29,8 @@ type ActorInput = { id: string | null; role: Actor };
 
 /** Tranches not yet paid or stopped: the ones a termination stops. */
 const OPEN_TRANCHE_STATES: TrancheState[] = ["PLANNED", "PAYABLE", "WITHHELD"];
+/** Evaluations a termination cancels (the workflow's 取消评估 moves; one in publicity runs its course). */
+const CANCELLABLE_EVALUATION_STATES: EvaluationState[] = ["AWAITING_REPORT", "SUBMITTED", "SCORED"];
 
 /** What has been paid to the project so far, in 分. */
 export async function paidFenOf(tx: Tx, projectId: string) {
@@ -125,6 +128,32 @@ export async function terminateProject(
           await tx.grantTranche.updateMany({
             where: { id: { in: ids }, status: from },
             data: { status: "STOPPED", holdReason: stopReason },
+          })
+        ).count,
+    });
+  }
+
+  // Nothing is left to evaluate: an evaluation still under way would keep asking the
+  // organization for a self-assessment and the experts for scores.
+  const openEvaluations = await tx.grantEvaluation.findMany({
+    where: { projectId: project.id, status: { in: CANCELLABLE_EVALUATION_STATES } },
+    select: { id: true, status: true },
+  });
+  if (openEvaluations.length > 0) {
+    const cancelReason = `项目终止：${reason}`;
+    await runBulkTransition(tx, {
+      workflow: evaluationWorkflow,
+      entityType: EVALUATION_SUBJECT_TYPE,
+      entities: openEvaluations.map((e) => ({ id: e.id, from: e.status as EvaluationState })),
+      to: "CANCELLED",
+      actor: input.actor,
+      reason: cancelReason,
+      request: input.request,
+      apply: async (from, ids) =>
+        (
+          await tx.grantEvaluation.updateMany({
+            where: { id: { in: ids }, status: from },
+            data: { status: "CANCELLED" },
           })
         ).count,
     });
