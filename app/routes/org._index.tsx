@@ -2,26 +2,45 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { Notice } from "~/components/notice";
 import { WorkQueue } from "~/components/work-queue";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
+import { banMessage } from "~/modules/funding/bans";
+import { activeGrantBan } from "~/modules/funding/bans.server";
 import { getOrgDashboard } from "~/modules/organizations/dashboard.server";
 import { orgStatusLabel, orgTypeLabel } from "~/modules/organizations/labels";
 import { orgQueue } from "~/modules/queues/registry.server";
+import { prisma } from "~/utils/db.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "社会组织工作台 · 益苗" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
-  const [dashboard, queue] = await Promise.all([getOrgDashboard(organization.id, user.id), orgQueue(organization.id)]);
-  return { ...dashboard, queue, userName: user.name };
+  const [dashboard, queue, ban] = await Promise.all([
+    getOrgDashboard(organization.id, user.id),
+    orgQueue(organization.id),
+    activeGrantBan(prisma, organization.id, new Date()),
+  ]);
+  return {
+    ...dashboard,
+    queue,
+    userName: user.name,
+    // The ban in force (#14 item 7): why, and until when the organization may not apply.
+    ban: ban ? { message: banMessage(ban), startsAt: ban.startsAt } : null,
+  };
 }
 
 export default function OrgDashboard() {
-  const { org, documentCount, members, notifications, missing, userName, queue } = useLoaderData<typeof loader>();
+  const { org, documentCount, members, notifications, missing, userName, queue, ban } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <PageHeader title={org.name} description={`${userName}，您好。`} />
+      {ban ? (
+        <Notice tone="error" testId="ban-notice">
+          {ban.message}（自{formatDate(ban.startsAt)}起）。
+        </Notice>
+      ) : null}
       <WorkQueue lines={queue} />
       <section className="grid gap-4 sm:grid-cols-3">
         <div className="card">

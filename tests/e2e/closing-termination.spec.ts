@@ -78,6 +78,11 @@ test("a termination claws money back, and the banned organization is refused at 
   await expect(page.getByTestId("refund-CLAWBACK").getByTestId("refund-outstanding")).toHaveText("¥15,000.00");
   await expectNoSeriousA11yIssues(page);
 
+  // The organization's home shows the ban and its end date too (#14 item 7).
+  await page.goto("/org");
+  await expect(page.getByTestId("ban-notice")).toContainText(`${formatDate(ban.endsAt)}前不得申报公益创投项目`);
+  await expectNoSeriousA11yIssues(page);
+
   const call = await createCall({ createdById: admin.id });
   await page.goto("/org/grants");
   const card = page.getByRole("article", { name: call.title });

@@ -20,6 +20,7 @@ import {
 import { budgetChangeWorkflow, type BudgetChangeState } from "./budget-change-workflow";
 import { BUDGET_CHANGE_ENTITY, budgetChangeThresholds, loadBudgetLines } from "./budget.server";
 import { expensesOpen } from "./expenses.server";
+import { assertProjectOpen } from "./frozen.server";
 
 type Project = Pick<ProjectCore, "id" | "projectNo" | "title" | "status" | "organizationId" | "callId">;
 
@@ -74,6 +75,7 @@ export async function requestBudgetChange(input: {
   const recorded = assessed.band === "NOTICE";
   const summary = describeChanges(lines, assessed.changes).join("；");
   const change = await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, input.project.id);
     const row = await tx.grantBudgetChange.create({
       data: {
         projectId: project.id,
@@ -133,6 +135,7 @@ export async function decideBudgetChange(input: {
   const changes = parseChangeLines(change.lines);
   const lines = await loadBudgetLines(prisma, project.id);
   await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, project.id);
     await runTransition(tx, {
       workflow: budgetChangeWorkflow,
       entityType: BUDGET_CHANGE_ENTITY,
@@ -171,6 +174,7 @@ export async function withdrawBudgetChange(input: {
   const change = await findChange(project.id, input.changeId);
   if (!change) return fail("未找到该预算调整申请", { status: 404 });
   await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, project.id);
     await runTransition(tx, {
       workflow: budgetChangeWorkflow,
       entityType: BUDGET_CHANGE_ENTITY,

@@ -15,6 +15,7 @@ import type { ProjectCore } from "./access.server";
 import { lineName } from "./budget";
 import { EXPENSE_SUBJECT_TYPE, loadBudgetTable, VOUCHER_PURPOSE } from "./budget.server";
 import { expenseWorkflow } from "./expense-workflow";
+import { assertProjectOpen } from "./frozen.server";
 import { ACTIVE_PROJECT_STATES, type GrantProjectState } from "./project-workflow";
 
 type Project = Pick<ProjectCore, "id" | "projectNo" | "title" | "status" | "startsOn" | "organizationId">;
@@ -56,6 +57,7 @@ export async function recordExpense(input: {
     return fail(`支出日期不能早于项目开始日期（${formatDate(project.startsOn)}）`, { field: "spentOn" });
 
   const warnings = await withStoredUploads([input.voucher], async (tx, [stored]) => {
+    await assertProjectOpen(tx, project.id);
     const before = await loadBudgetTable(tx, project.id);
     const expense = await tx.grantExpense.create({
       data: {
@@ -118,6 +120,7 @@ export async function voidExpense(input: {
   });
   if (!expense) return fail("未找到该支出记录", { status: 404 });
   await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, project.id);
     await runTransition(tx, {
       workflow: expenseWorkflow,
       entityType: EXPENSE_SUBJECT_TYPE,

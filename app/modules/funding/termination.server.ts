@@ -6,6 +6,7 @@
 // change together or not at all.
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
+import { removeFromDirectory } from "~/modules/directory/removal.server";
 import { EVALUATION_SUBJECT_TYPE, evaluationWorkflow, type EvaluationState } from "~/modules/evaluation/workflow";
 import { grantApplicationWorkflow } from "~/modules/grants/applications/application-workflow";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
@@ -257,6 +258,13 @@ async function createBan(
     reason: `${input.reason}，暂停申报至${formatDate(ban.endsAt)}`,
     request: input.request,
   });
+  // A ban (termination or final 不合格) takes the organization off the published directory at once.
+  await removeFromDirectory(
+    tx,
+    [{ organizationId: input.organizationId, reason: input.reason }],
+    { id: input.actor.id, request: input.request },
+    input.now,
+  );
   return ban;
 }
 

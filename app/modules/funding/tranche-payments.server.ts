@@ -8,6 +8,7 @@ import { parseDateInput, shanghaiParts } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { fail, succeed } from "~/utils/write-result";
+import { assertProjectOpen } from "./frozen.server";
 import { canRecordGate, paymentProblem } from "./tranche-rules";
 import { trancheWorkflow, type TrancheState } from "./tranche-workflow";
 import { TRIGGER_LABELS, type TrancheTrigger } from "./tranches";
@@ -77,6 +78,7 @@ export async function recordPayment(input: {
 
   const project = tranche.project;
   await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, input.projectId);
     await runTransition(tx, {
       workflow: trancheWorkflow,
       entityType: GRANT_TRANCHE_ENTITY,
@@ -131,6 +133,7 @@ export async function moveTranche(input: {
   const reason = input.reason.trim();
   const project = tranche.project;
   await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, input.projectId);
     await runTransition(tx, {
       workflow: trancheWorkflow,
       entityType: GRANT_TRANCHE_ENTITY,
@@ -188,15 +191,16 @@ export async function recordGateByHand(input: {
   if (dayOf(metOn) > dayOf(now)) return fail("达成日期不能晚于今天", { field: "metOn" });
   if (project.signedAt && dayOf(metOn) < dayOf(project.signedAt))
     return fail(`达成日期不能早于协议签订日（${formatDate(project.signedAt)}）`, { field: "metOn" });
-  const result = await prisma.$transaction((tx) =>
-    meetTrancheGates(tx, {
+  const result = await prisma.$transaction(async (tx) => {
+    await assertProjectOpen(tx, project.id);
+    return meetTrancheGates(tx, {
       projectId: project.id,
       trigger: input.trigger,
       at: metOn,
       actor: { id: input.actor.id, role: "ADMIN" },
       reason: `人工登记：${input.reason.trim()}`,
       request: input.request,
-    }),
-  );
+    });
+  });
   return succeed({ opened: result.opened.length });
 }
