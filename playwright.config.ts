@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // The browser tests run against their own database and upload folder, so the
@@ -8,6 +9,14 @@ const tag = process.env.E2E_TAG ?? "main";
 process.env.DATABASE_URL = `file:./tests/.data/e2e-${tag}.db`;
 process.env.UPLOAD_DIR = `tests/.data/e2e-uploads-${tag}`;
 process.env.SESSION_SECRET = "e2e-session-secret-not-for-production";
+// One id per run, set in the runner and inherited by its workers: the automatic axe check
+// (tests/e2e/axe.ts) checks each page pattern once in the run. A new run clears the last ones.
+if (!process.env.E2E_RUN_ID) {
+  process.env.E2E_RUN_ID = String(Date.now());
+  for (const dir of fs.existsSync("tests/.data") ? fs.readdirSync("tests/.data") : []) {
+    if (dir.startsWith(`axe-${tag}-`)) fs.rmSync(`tests/.data/${dir}`, { recursive: true, force: true });
+  }
+}
 process.env.PLAYWRIGHT_PORT ??= execFileSync(process.execPath, [
   "-e",
   "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})",

@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { hashPassword, serializeSessionCookie, SESSION_DAYS } from "~/modules/auth/auth.server";
 import type { Role } from "~/modules/auth/roles";
 import { prisma } from "~/utils/db.server";
+import { checkVisitedPages } from "./e2e/axe";
 
 export { expect };
 
@@ -71,9 +72,26 @@ export async function loginAs(page: Page, userId: string) {
 type Fixtures = {
   /** Creates a user of the role and logs the page in as them. */
   login: (input: NewUser) => Promise<Awaited<ReturnType<typeof createUser>>>;
+  /** axe on every page the test's page visits (#16 item 7): automatic, each page pattern once a run. */
+  a11yOfVisitedPages: void;
 };
 
 export const test = base.extend<Fixtures>({
+  a11yOfVisitedPages: [
+    async ({ page }, use, testInfo) => {
+      const origin = new URL(testInfo.project.use.baseURL!).origin;
+      const visited: string[] = [];
+      page.on("framenavigated", (frame) => {
+        if (frame === page.mainFrame() && frame.url().startsWith(origin)) visited.push(frame.url());
+      });
+      await use();
+      // A failed journey's pages are not checked: its own failure is the news.
+      if (testInfo.status !== testInfo.expectedStatus || page.isClosed()) return;
+      await checkVisitedPages(page, visited);
+    },
+    // Its own time, so checking a long journey's pages never eats the journey's timeout.
+    { auto: true, timeout: 120_000 },
+  ],
   login: async ({ page }, use) => {
     await use(async (input) => {
       const user = await createUser(input);

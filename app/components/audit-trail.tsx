@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ScrollBox } from "~/components/scroll-box";
 import { auditActionLabel } from "~/modules/audit/labels";
 import { formatDateTime } from "~/utils/format";
 
@@ -37,7 +38,7 @@ export function AuditTrail({
       {events.length === 0 ? (
         <p className="text-sm text-gray-500">暂无记录。</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollBox label="办理记录">
           <table className="table-basic">
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export function AuditTrail({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -32,6 +32,7 @@ export function DataTable<T>({
   label,
   rowProps,
   footer,
+  empty,
   className = "",
 }: {
   rows: readonly T[];
@@ -44,10 +45,16 @@ export function DataTable<T>({
   rowProps?: (row: T, index: number) => HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string };
   /** rows under the body (totals): use DataCell so each value keeps its label on a card */
   footer?: ReactNode;
+  /** what the body says when there are no rows (one cell across the columns, one card on a phone) */
+  empty?: ReactNode;
   className?: string;
 }) {
   return (
-    <div className={`${layout === "scroll" ? "table-scroll" : ""} overflow-x-auto ${className}`}>
+    // A scrolling table is a focusable region (axe scrollable-region-focusable); cards never scroll on a phone.
+    <div
+      className={`${layout === "scroll" ? "table-scroll" : ""} overflow-x-auto ${className}`}
+      {...(layout === "scroll" ? { role: "group", "aria-label": label, tabIndex: 0 } : {})}
+    >
       <table role="table" aria-label={label} className={`table-basic ${layout === "cards" ? "table-cards" : ""}`}>
         <thead>
           <tr role="row">
@@ -59,6 +66,13 @@ export function DataTable<T>({
           </tr>
         </thead>
         <tbody className="divide-y divide-gray-100">
+          {rows.length === 0 && empty ? (
+            <tr role="row">
+              <DataCell colSpan={columns.length} className="py-6 text-center text-gray-500">
+                {empty}
+              </DataCell>
+            </tr>
+          ) : null}
           {rows.map((row, index) => (
             <tr key={rowKey(row, index)} role="row" {...rowProps?.(row, index)}>
               {rowCells(row, columns).map(({ column, span }) => (
@@ -67,6 +81,7 @@ export function DataTable<T>({
                   label={span ? span.label : column.hideHeader || column.primary ? undefined : column.header}
                   className={column.className}
                   colSpan={span?.colSpan}
+                  primary={column.primary && !span}
                 >
                   {column.cell(row, index)}
                 </DataCell>
@@ -97,15 +112,18 @@ export function DataCell({
   label,
   className,
   colSpan,
+  primary,
   children,
 }: {
   label?: string;
   className?: string;
   colSpan?: number;
+  /** the card's title: shown first on a card, whatever its column */
+  primary?: boolean;
   children: ReactNode;
 }) {
   return (
-    <td role="cell" data-label={label} className={className} colSpan={colSpan}>
+    <td role="cell" data-label={label} data-primary={primary ? "" : undefined} className={className} colSpan={colSpan}>
       <div className="min-w-0 flex-1">{children}</div>
     </td>
   );

@@ -6,15 +6,22 @@ export function SectionCard({
   title,
   children,
   className = "",
+  scrollable = false,
 }: {
   id: string;
   title: string;
   children: ReactNode;
   /** extra classes, e.g. spacing between several children */
   className?: string;
+  /** a wide table inside scrolls sideways in the card: the card is then in the tab order (axe scrollable-region-focusable) */
+  scrollable?: boolean;
 }) {
   return (
-    <section className={`card ${className}`} aria-labelledby={`${id}-heading`}>
+    <section
+      className={`card ${scrollable ? "overflow-x-auto" : ""} ${className}`}
+      aria-labelledby={`${id}-heading`}
+      tabIndex={scrollable ? 0 : undefined}
+    >
       <h2 id={`${id}-heading`} className="mb-3 text-base font-semibold text-gray-900">
         {title}
       </h2>

@@ -6,6 +6,7 @@ import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { ScrollBox } from "~/components/scroll-box";
 import { dailyChainHeads } from "~/modules/audit/chain.server";
 import { formatCount, formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
@@ -33,7 +34,7 @@ export default function AuditChainPage() {
       {heads.length === 0 ? (
         <EmptyState>暂无审计记录。</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <ScrollBox label="每日链头" className="rounded-lg border border-gray-200 bg-white">
           <table className="table-basic">
             <thead>
               <tr>
@@ -54,7 +55,7 @@ export default function AuditChainPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>

@@ -69,7 +69,7 @@ export default function PublicityPage() {
         )}
       </section>
 
-      <section className="card overflow-x-auto" aria-labelledby="list-heading">
+      <section tabIndex={0} className="card overflow-x-auto" aria-labelledby="list-heading">
         <h2 id="list-heading" className="mb-3 font-medium">
           {confirmed ? "立项项目" : "拟入围项目"}（{entries.length} 项）
         </h2>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { ScrollBox } from "~/components/scroll-box";
 import { conclusionLabel } from "~/modules/inspection/labels";
 import { listAnnouncedYears, listPublicAnnouncement } from "~/modules/inspection/public.server";
 import { orgTypeLabel } from "~/modules/organizations/labels";
@@ -56,7 +57,7 @@ export default function InspectionAnnouncement() {
         共 {formatCount(total)} 家：
         {ORDER.map((c) => `${conclusionLabel(c)} ${formatCount(byConclusion[c] ?? 0)} 家`).join("，")}。
       </p>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <ScrollBox label="年检结果" className="rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>
             <tr>
@@ -91,7 +92,7 @@ export default function InspectionAnnouncement() {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditSubject } from "~/components/audit-subject";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { WorkQueue } from "~/components/work-queue";
@@ -97,30 +98,22 @@ export default function AdminOverview() {
         {data.recentEvents.length === 0 ? (
           <p className="card text-sm text-gray-500">暂无审计记录。</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
-            <table className="table-basic">
-              <thead>
-                <tr>
-                  <th>时间</th>
-                  <th>操作人</th>
-                  <th>操作</th>
-                  <th>对象</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {data.recentEvents.map((e) => (
-                  <tr key={e.id}>
-                    <td className="whitespace-nowrap">{formatDateTime(e.createdAt)}</td>
-                    <td className="whitespace-nowrap">{e.actor?.name ?? "系统"}</td>
-                    <td className="whitespace-nowrap">{auditActionLabel(e.action)}</td>
-                    <td>
-                      <AuditSubject entityType={e.entityType} entityId={e.entityId} subject={e.subject} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="sm:card sm:p-0"
+            label="最近操作"
+            rows={data.recentEvents}
+            rowKey={(e) => e.id}
+            columns={[
+              { header: "时间", className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt) },
+              { header: "操作人", className: "whitespace-nowrap", cell: (e) => e.actor?.name ?? "系统" },
+              { header: "操作", className: "sm:whitespace-nowrap", cell: (e) => auditActionLabel(e.action) },
+              {
+                header: "对象",
+                primary: true,
+                cell: (e) => <AuditSubject entityType={e.entityType} entityId={e.entityId} subject={e.subject} />,
+              },
+            ]}
+          />
         )}
       </section>
     </div>

@@ -48,7 +48,7 @@ export default function AdminGrantCallsPage() {
           </Link>
         }
       />
-      <section className="card overflow-x-auto" aria-label="活动列表">
+      <section tabIndex={0} className="card overflow-x-auto" aria-label="活动列表">
         {calls.length === 0 ? (
           <p className="text-sm text-gray-500">还没有公益创投活动。</p>
         ) : (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -69,46 +70,50 @@ export default function AdminIncubationList() {
       {rows.length === 0 ? (
         <p className="card text-sm text-gray-500">没有该状态的入驻申请。</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
-          <table className="table-basic">
-            <thead>
-              <tr>
-                <th>社会组织</th>
-                <th>状态</th>
-                <th>申请日期</th>
-                <th>初审截止</th>
-                <th>孵化期</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="min-w-[12rem]">
-                    <Link to={`/admin/incubation/${r.id}`} className="link font-medium">
-                      {r.organization.name}
-                    </Link>
-                    {r.organization.status === "PREPARING" ? (
-                      <span className="ml-2 text-xs text-gray-500">筹备中</span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap">{incubationStatusLabel(r.status)}</td>
-                  <td className="whitespace-nowrap">{formatDate(r.appliedAt)}</td>
-                  <td className="whitespace-nowrap">
-                    {r.status === "APPLIED" ? formatDate(r.firstCheckDueAt) : "—"}
-                    {r.overdue ? (
-                      <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">
-                        已超期
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {r.termStart ? `${formatDate(r.termStart)} 至 ${formatDate(r.termEnd)}` : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="sm:card sm:p-0"
+          label="孵化申请列表"
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: "社会组织",
+              primary: true,
+              className: "sm:min-w-[12rem]",
+              cell: (r) => (
+                <>
+                  <Link to={`/admin/incubation/${r.id}`} className="link font-medium">
+                    {r.organization.name}
+                  </Link>
+                  {r.organization.status === "PREPARING" ? (
+                    <span className="ml-2 text-xs text-gray-500">筹备中</span>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: "状态", className: "whitespace-nowrap", cell: (r) => incubationStatusLabel(r.status) },
+            { header: "申请日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.appliedAt) },
+            {
+              header: "初审截止",
+              className: "whitespace-nowrap",
+              cell: (r) => (
+                <>
+                  {r.status === "APPLIED" ? formatDate(r.firstCheckDueAt) : "—"}
+                  {r.overdue ? (
+                    <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">
+                      已超期
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              header: "孵化期",
+              className: "sm:whitespace-nowrap",
+              cell: (r) => (r.termStart ? `${formatDate(r.termStart)} 至 ${formatDate(r.termEnd)}` : "—"),
+            },
+          ]}
+        />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>

@@ -6,6 +6,7 @@ import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FileField, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { ScrollBox } from "~/components/scroll-box";
 import { SectionCard } from "~/components/section-card";
 import { Badge } from "~/components/status-badge";
 import { useConformForm, useIsPending } from "~/components/use-form";
@@ -82,7 +83,7 @@ export default function IndicatorSchemesPage() {
       {groups.size === 0 ? <EmptyState>还没有指标体系。</EmptyState> : null}
       {[...groups].map(([label, list]) => (
         <SectionCard key={label} id={`group-${list[0].id}`} title={label}>
-          <div className="overflow-x-auto">
+          <ScrollBox label={label}>
             <table className="table-basic">
               <thead>
                 <tr>
@@ -118,7 +119,7 @@ export default function IndicatorSchemesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </SectionCard>
       ))}
       <SectionCard id="new-scheme" title="新建指标体系">

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { FormErrors } from "~/components/forms";
@@ -147,47 +148,38 @@ export default function AdminInspectionYear() {
           </button>
         </Form>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>社会组织</th>
-              <th>类型</th>
-              <th>状态</th>
-              <th>提交日期</th>
-              <th>主管单位初审</th>
-              <th>结论</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {reports.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="py-6 text-center text-gray-500">
-                  没有符合条件的年度报告。
-                </td>
-              </tr>
-            ) : (
-              reports.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/admin/inspection/reports/${r.id}`} className="link">
-                      {r.organization.name}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap">{orgTypeLabel(r.organization.type)}</td>
-                  <td className="whitespace-nowrap">
-                    {reportStatusLabel(r.status)}
-                    {r.simplified ? <span className="ml-1 text-xs text-brand-700">简化</span> : null}
-                  </td>
-                  <td className="whitespace-nowrap">{formatDate(r.submittedAt)}</td>
-                  <td>{r.supervisorOpinion ?? "—"}</td>
-                  <td>{conclusionLabel(r.conclusion)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="年度报告列表"
+        rows={reports}
+        rowKey={(r) => r.id}
+        empty="没有符合条件的年度报告。"
+        columns={[
+          {
+            header: "社会组织",
+            primary: true,
+            cell: (r) => (
+              <Link to={`/admin/inspection/reports/${r.id}`} className="link">
+                {r.organization.name}
+              </Link>
+            ),
+          },
+          { header: "类型", className: "whitespace-nowrap", cell: (r) => orgTypeLabel(r.organization.type) },
+          {
+            header: "状态",
+            className: "whitespace-nowrap",
+            cell: (r) => (
+              <>
+                {reportStatusLabel(r.status)}
+                {r.simplified ? <span className="ml-1 text-xs text-brand-700">简化</span> : null}
+              </>
+            ),
+          },
+          { header: "提交日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.submittedAt) },
+          { header: "主管单位初审", cell: (r) => r.supervisorOpinion ?? "—" },
+          { header: "结论", cell: (r) => conclusionLabel(r.conclusion) },
+        ]}
+      />
       <Pagination page={filters.page} pageSize={pageSize} total={total} />
     </div>
   );

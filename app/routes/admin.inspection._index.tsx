@@ -5,6 +5,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { ScrollBox } from "~/components/scroll-box";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
@@ -151,7 +152,7 @@ export default function AdminInspectionIndex() {
           </div>
         </Form>
       </section>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <ScrollBox label="年检批次" className="rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>
             <tr>
@@ -194,7 +195,7 @@ export default function AdminInspectionIndex() {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

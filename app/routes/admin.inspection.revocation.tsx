@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { ScrollBox } from "~/components/scroll-box";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { conclusionLabel } from "~/modules/inspection/labels";
 import { listRevocationCandidates } from "~/modules/inspection/revocation.server";
@@ -29,7 +30,7 @@ export default function AdminRevocation() {
       />
       <section className="mb-8">
         <h2 className="mb-2 font-medium">拟撤销登记（{revocation.length} 家）</h2>
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <ScrollBox label="拟撤销登记" className="rounded-lg border border-gray-200 bg-white">
           <table className="table-basic">
             <thead>
               <tr>
@@ -65,11 +66,11 @@ export default function AdminRevocation() {
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
       <section>
         <h2 className="mb-2 font-medium">警告（{warnings.length} 家）</h2>
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+        <ScrollBox label="警告" className="rounded-lg border border-gray-200 bg-white">
           <table className="table-basic">
             <thead>
               <tr>
@@ -98,7 +99,7 @@ export default function AdminRevocation() {
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </section>
     </div>
   );

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
+import { ScrollBox } from "~/components/scroll-box";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
@@ -122,7 +123,7 @@ export default function AdminOrderPage() {
           ) : null}
         </section>
       ) : null}
-      <div className="mb-4 overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <ScrollBox label="订单明细" className="mb-4 rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>
             <tr>
@@ -160,7 +161,7 @@ export default function AdminOrderPage() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {/* A refused move whose form is gone (the order moved meanwhile) is reported above the forms. */}
       {actionData && !available.some((t) => t.to === actionData.intent) ? (
         <FormErrors errors={actionData.result.error?.[""]} />

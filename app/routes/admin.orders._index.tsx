@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
@@ -42,46 +43,30 @@ export default function AdminOrdersPage() {
         />
         <FilterInput id="orders-q" name="q" label="订单号或手机号码" type="text" defaultValue={q} maxLength={40} />
       </FilterBar>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>订单号</th>
-              <th>下单人</th>
-              <th>金额</th>
-              <th>交付</th>
-              <th>付款方式</th>
-              <th>状态</th>
-              <th>下单时间</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {orders.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="py-6 text-center text-gray-500">
-                  没有订单。
-                </td>
-              </tr>
-            ) : (
-              orders.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`/admin/orders/${o.id}`} className="link font-mono">
-                      {o.orderNo}
-                    </Link>
-                  </td>
-                  <td>{o.buyerName}</td>
-                  <td>{formatFen(o.totalFen)}</td>
-                  <td>{deliveryLabel(o.delivery)}</td>
-                  <td>{paymentMethodLabel(o.paymentMethod)}</td>
-                  <td>{orderWorkflow.stateLabels[o.status as OrderState] ?? o.status}</td>
-                  <td className="whitespace-nowrap">{formatDateTime(o.createdAt)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="订单列表"
+        rows={orders}
+        rowKey={(o) => o.id}
+        empty="没有订单。"
+        columns={[
+          {
+            header: "订单号",
+            primary: true,
+            cell: (o) => (
+              <Link to={`/admin/orders/${o.id}`} className="link font-mono">
+                {o.orderNo}
+              </Link>
+            ),
+          },
+          { header: "下单人", cell: (o) => o.buyerName },
+          { header: "金额", cell: (o) => formatFen(o.totalFen) },
+          { header: "交付", cell: (o) => deliveryLabel(o.delivery) },
+          { header: "付款方式", cell: (o) => paymentMethodLabel(o.paymentMethod) },
+          { header: "状态", cell: (o) => orderWorkflow.stateLabels[o.status as OrderState] ?? o.status },
+          { header: "下单时间", className: "whitespace-nowrap", cell: (o) => formatDateTime(o.createdAt) },
+        ]}
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );

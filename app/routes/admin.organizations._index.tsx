@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
@@ -69,36 +70,37 @@ export default function AdminOrganizations() {
       {organizations.length === 0 ? (
         <EmptyState>没有符合条件的社会组织。</EmptyState>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
-          <table className="table-basic">
-            <thead>
-              <tr>
-                <th>名称</th>
-                <th>类型</th>
-                <th>统一社会信用代码</th>
-                <th>状态</th>
-                <th>评估等级</th>
-                <th>登记日期</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {organizations.map((org) => (
-                <tr key={org.id}>
-                  <td className="min-w-[12rem]">
-                    <Link to={`/admin/organizations/${org.id}`} className="link font-medium">
-                      {org.name}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap">{orgTypeLabel(org.type)}</td>
-                  <td className="whitespace-nowrap font-mono text-xs">{org.uscc ?? "—"}</td>
-                  <td className="whitespace-nowrap">{orgStatusLabel(org.status)}</td>
-                  <td className="whitespace-nowrap">{org.currentGrade != null ? gradeLabel(org.currentGrade) : "—"}</td>
-                  <td className="whitespace-nowrap">{formatDate(org.registeredAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="sm:card sm:p-0"
+          label="社会组织列表"
+          rows={organizations}
+          rowKey={(org) => org.id}
+          columns={[
+            {
+              header: "名称",
+              primary: true,
+              className: "sm:min-w-[12rem]",
+              cell: (org) => (
+                <Link to={`/admin/organizations/${org.id}`} className="link font-medium">
+                  {org.name}
+                </Link>
+              ),
+            },
+            { header: "类型", className: "whitespace-nowrap", cell: (org) => orgTypeLabel(org.type) },
+            {
+              header: "统一社会信用代码",
+              className: "whitespace-nowrap font-mono text-xs",
+              cell: (org) => org.uscc ?? "—",
+            },
+            { header: "状态", className: "whitespace-nowrap", cell: (org) => orgStatusLabel(org.status) },
+            {
+              header: "评估等级",
+              className: "whitespace-nowrap",
+              cell: (org) => (org.currentGrade != null ? gradeLabel(org.currentGrade) : "—"),
+            },
+            { header: "登记日期", className: "whitespace-nowrap", cell: (org) => formatDate(org.registeredAt) },
+          ]}
+        />
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>

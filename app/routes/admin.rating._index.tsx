@@ -35,7 +35,7 @@ export default function AdminRatingRoundsPage() {
           </div>
         }
       />
-      <section className="card overflow-x-auto" aria-label="评估列表">
+      <section tabIndex={0} className="card overflow-x-auto" aria-label="评估列表">
         {rounds.length === 0 ? (
           <EmptyState>还没有等级评估。</EmptyState>
         ) : (

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { ScrollBox } from "~/components/scroll-box";
 import { SectionCard } from "~/components/section-card";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GradeBarChart } from "~/modules/rating/grade-chart-view";
@@ -36,7 +37,7 @@ export default function RatingStatsPage() {
         {rounds.length === 0 ? (
           <EmptyState>还没有等级评估。</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollBox label="各轮评估">
             <table className="table-basic">
               <thead>
                 <tr>
@@ -77,7 +78,7 @@ export default function RatingStatsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </SectionCard>
 
@@ -87,7 +88,7 @@ export default function RatingStatsPage() {
         ) : (
           <div className="flex flex-wrap items-start gap-6">
             <GradeBarChart rows={inForce.rows} />
-            <div className="overflow-x-auto">
+            <ScrollBox label="有效等级分布">
               <table className="table-basic">
                 <caption className="sr-only">现行有效等级，按等级和组织类型</caption>
                 <thead>
@@ -111,7 +112,7 @@ export default function RatingStatsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </div>
         )}
       </SectionCard>

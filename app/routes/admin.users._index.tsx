@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
+import { ScrollBox } from "~/components/scroll-box";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, ROLES, type Role } from "~/modules/auth/roles";
 import { ACCOUNT_STATUS_FILTERS, accountStatusLabels } from "~/modules/users/status";
@@ -75,7 +76,7 @@ export default function AdminUsers() {
       {users.length === 0 ? (
         <p className="card text-sm text-gray-500">没有符合条件的账号。</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <ScrollBox label="账号列表" className="card p-0 sm:p-0">
           <table className="table-basic">
             <thead>
               <tr>
@@ -128,7 +129,7 @@ export default function AdminUsers() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>

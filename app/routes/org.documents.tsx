@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FileField, FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -99,44 +100,29 @@ export default function OrgDocumentsPage() {
           </div>
         </Form>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>类别</th>
-              <th>文件</th>
-              <th>说明</th>
-              <th>大小</th>
-              <th>上传人</th>
-              <th>上传时间</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {documents.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="py-6 text-center text-gray-500">
-                  还没有上传任何文件。
-                </td>
-              </tr>
-            ) : (
-              documents.map((d) => (
-                <tr key={d.id}>
-                  <td className="whitespace-nowrap">{documentPurposeLabel(d.purpose)}</td>
-                  <td>
-                    <a href={`/files/${d.id}`} className="link break-all" target="_blank" rel="noreferrer">
-                      {d.originalName}
-                    </a>
-                  </td>
-                  <td>{d.description ?? "—"}</td>
-                  <td className="whitespace-nowrap">{formatSize(d.sizeBytes)}</td>
-                  <td className="whitespace-nowrap">{d.uploader?.name ?? "—"}</td>
-                  <td className="whitespace-nowrap">{formatDateTime(d.createdAt)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="机构文件"
+        rows={documents}
+        rowKey={(d) => d.id}
+        empty="还没有上传任何文件。"
+        columns={[
+          { header: "类别", className: "whitespace-nowrap", cell: (d) => documentPurposeLabel(d.purpose) },
+          {
+            header: "文件",
+            primary: true,
+            cell: (d) => (
+              <a href={`/files/${d.id}`} className="link break-all" target="_blank" rel="noreferrer">
+                {d.originalName}
+              </a>
+            ),
+          },
+          { header: "说明", cell: (d) => d.description ?? "—" },
+          { header: "大小", className: "whitespace-nowrap", cell: (d) => formatSize(d.sizeBytes) },
+          { header: "上传人", className: "whitespace-nowrap", cell: (d) => d.uploader?.name ?? "—" },
+          { header: "上传时间", className: "whitespace-nowrap", cell: (d) => formatDateTime(d.createdAt) },
+        ]}
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { ScrollBox } from "~/components/scroll-box";
 import { StatusBadge } from "~/components/status-badge";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
@@ -183,7 +184,7 @@ export default function OrgIncubationPage() {
                   ) : null}
                 </DescriptionList>
                 {i.services.length > 0 ? (
-                  <div className="mt-3 overflow-x-auto">
+                  <ScrollBox label="已获得的服务" className="mt-3">
                     <table className="table-basic">
                       <caption className="mb-1 text-left text-sm font-medium text-gray-700">已获得的服务</caption>
                       <thead>
@@ -209,7 +210,7 @@ export default function OrgIncubationPage() {
                       共 {i.services.length} 次服务，种子资金合计{" "}
                       <span className="font-medium">{formatFen(i.seedFundingFen)}</span>
                     </p>
-                  </div>
+                  </ScrollBox>
                 ) : null}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
@@ -24,6 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rectifications,
     now: new Date().toISOString(),
   };
+}
+
+function isEditable(status: string) {
+  return (EDITABLE_STATUSES as readonly string[]).includes(status);
 }
 
 export default function OrgInspectionIndex() {
@@ -56,60 +61,65 @@ export default function OrgInspectionIndex() {
           </ul>
         </section>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>年度</th>
-              <th>状态</th>
-              <th>提交截止</th>
-              <th>提交日期</th>
-              <th>年检结论</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {reports.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="py-6 text-center text-gray-500">
-                  还没有需要填报的年度报告。登记管理机关开启年检后会通知您。
-                </td>
-              </tr>
-            ) : (
-              reports.map((r) => {
-                const editable = (EDITABLE_STATUSES as readonly string[]).includes(r.status);
-                const overdue = editable && r.status !== "RETURNED" && new Date(r.deadline) < new Date(now);
-                return (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap">{r.year}年度</td>
-                    <td className="whitespace-nowrap">
-                      {reportStatusLabel(r.status)}
-                      {r.simplified ? <span className="ml-1 text-xs text-brand-700">（简化年检）</span> : null}
-                      {r.exemptReason ? <p className="text-xs text-gray-500">{r.exemptReason}</p> : null}
-                    </td>
-                    <td className={`whitespace-nowrap ${overdue ? "text-red-600" : ""}`}>
-                      {r.status === "EXEMPT" ? "—" : formatDate(r.deadline)}
-                      {overdue ? "（已过期）" : ""}
-                    </td>
-                    <td className="whitespace-nowrap">{formatDate(r.submittedAt)}</td>
-                    <td>
-                      {conclusionLabel(r.conclusion)}
-                      {r.conclusionReason ? <p className="text-xs text-gray-500">{r.conclusionReason}</p> : null}
-                    </td>
-                    <td className="whitespace-nowrap">
-                      {r.status === "EXEMPT" ? null : (
-                        <Link to={`/org/inspection/${r.id}`} className="link">
-                          {editable ? "填报" : "查看"}
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="年度报告"
+        rows={reports}
+        rowKey={(r) => r.id}
+        empty="还没有需要填报的年度报告。登记管理机关开启年检后会通知您。"
+        columns={[
+          {
+            header: "年度",
+            primary: true,
+            className: "whitespace-nowrap font-medium sm:font-normal",
+            cell: (r) => `${r.year}年度`,
+          },
+          {
+            header: "状态",
+            className: "whitespace-nowrap",
+            cell: (r) => (
+              <>
+                {reportStatusLabel(r.status)}
+                {r.simplified ? <span className="ml-1 text-xs text-brand-700">（简化年检）</span> : null}
+                {r.exemptReason ? <p className="text-xs text-gray-500">{r.exemptReason}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: "提交截止",
+            cell: (r) => {
+              const overdue = isEditable(r.status) && r.status !== "RETURNED" && new Date(r.deadline) < new Date(now);
+              return (
+                <span className={`whitespace-nowrap ${overdue ? "text-red-600" : ""}`}>
+                  {r.status === "EXEMPT" ? "—" : formatDate(r.deadline)}
+                  {overdue ? "（已过期）" : ""}
+                </span>
+              );
+            },
+          },
+          { header: "提交日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.submittedAt) },
+          {
+            header: "年检结论",
+            cell: (r) => (
+              <>
+                {conclusionLabel(r.conclusion)}
+                {r.conclusionReason ? <p className="text-xs text-gray-500">{r.conclusionReason}</p> : null}
+              </>
+            ),
+          },
+          {
+            header: "操作",
+            hideHeader: true,
+            className: "whitespace-nowrap",
+            cell: (r) =>
+              r.status === "EXEMPT" ? null : (
+                <Link to={`/org/inspection/${r.id}`} className="link">
+                  {isEditable(r.status) ? "填报" : "查看"}
+                </Link>
+              ),
+          },
+        ]}
+      />
       {rectifications.length > openRect.length ? (
         <section className="mt-6">
           <h2 className="mb-2 font-medium">整改记录</h2>

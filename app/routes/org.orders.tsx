@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -51,47 +52,26 @@ export default function OrgOrdersPage() {
       <PageHeader title="订单与销售" description="本机构产品的订单（买家联系方式由民政局展销厅统一管理）和累计销售。" />
       <SalesTable title="销售汇总（按产品）" keyHeader="产品" rows={report.byProduct} totals={report.totals} />
       <h2 className="mb-2 font-medium">订单明细</h2>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>订单号</th>
-              <th>产品</th>
-              <th>数量</th>
-              <th>金额</th>
-              <th>制作者所得</th>
-              <th>交付</th>
-              <th>状态</th>
-              <th>下单时间</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {lines.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="py-6 text-center text-gray-500">
-                  还没有订单。
-                </td>
-              </tr>
-            ) : (
-              lines.map((l) => {
-                const s = splitLine(l);
-                return (
-                  <tr key={l.id}>
-                    <td className="font-mono">{l.order.orderNo}</td>
-                    <td>{l.productName}</td>
-                    <td>{l.quantity}</td>
-                    <td>{formatFen(s.totalFen)}</td>
-                    <td>{formatFen(s.makerFen)}</td>
-                    <td>{deliveryLabel(l.order.delivery)}</td>
-                    <td>{orderWorkflow.stateLabels[l.order.status as OrderState] ?? l.order.status}</td>
-                    <td className="whitespace-nowrap">{formatDateTime(l.order.createdAt)}</td>
-                  </tr>
-                );
-              })
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="订单明细"
+        rows={lines}
+        rowKey={(l) => l.id}
+        empty="还没有订单。"
+        columns={[
+          { header: "订单号", primary: true, className: "font-mono", cell: (l) => l.order.orderNo },
+          { header: "产品", cell: (l) => l.productName },
+          { header: "数量", cell: (l) => l.quantity },
+          { header: "金额", cell: (l) => formatFen(splitLine(l).totalFen) },
+          { header: "制作者所得", cell: (l) => formatFen(splitLine(l).makerFen) },
+          { header: "交付", cell: (l) => deliveryLabel(l.order.delivery) },
+          {
+            header: "状态",
+            cell: (l) => orderWorkflow.stateLabels[l.order.status as OrderState] ?? l.order.status,
+          },
+          { header: "下单时间", className: "whitespace-nowrap", cell: (l) => formatDateTime(l.order.createdAt) },
+        ]}
+      />
       <Pagination page={page} total={total} />
     </div>
   );

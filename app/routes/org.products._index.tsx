@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
@@ -38,47 +39,37 @@ export default function OrgProductsPage() {
           {params.get("saved") === "pending" ? "产品已提交，等待民政局审核。" : "产品已保存。"}
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>产品</th>
-              <th>类别</th>
-              <th>单价</th>
-              <th>库存</th>
-              <th>已售</th>
-              <th>状态</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {products.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="py-6 text-center text-gray-500">
-                  还没有提交产品。
-                </td>
-              </tr>
-            ) : (
-              products.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/org/products/${p.id}`} className="link">
-                      {p.name}
-                    </Link>
-                  </td>
-                  <td>{categoryLabel(p.category)}</td>
-                  <td>{formatFen(p.priceFen)}</td>
-                  <td>{p.stock}</td>
-                  <td>{p.soldCount}</td>
-                  <td>
-                    {productWorkflow.stateLabels[p.status as ProductState] ?? p.status}
-                    {p.returnReason ? <span className="block text-xs text-gray-500">{p.returnReason}</span> : null}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="本机构的产品"
+        rows={products}
+        rowKey={(p) => p.id}
+        empty="还没有提交产品。"
+        columns={[
+          {
+            header: "产品",
+            primary: true,
+            cell: (p) => (
+              <Link to={`/org/products/${p.id}`} className="link">
+                {p.name}
+              </Link>
+            ),
+          },
+          { header: "类别", cell: (p) => categoryLabel(p.category) },
+          { header: "单价", cell: (p) => formatFen(p.priceFen) },
+          { header: "库存", cell: (p) => p.stock },
+          { header: "已售", cell: (p) => p.soldCount },
+          {
+            header: "状态",
+            cell: (p) => (
+              <>
+                {productWorkflow.stateLabels[p.status as ProductState] ?? p.status}
+                {p.returnReason ? <span className="block text-xs text-gray-500">{p.returnReason}</span> : null}
+              </>
+            ),
+          },
+        ]}
+      />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
     </div>
   );

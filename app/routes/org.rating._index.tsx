@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
@@ -92,34 +93,33 @@ export default function OrgRatingPage() {
         )}
         <FormErrors errors={reply?.result?.error?.[""]} />
       </SectionCard>
-      <SectionCard id="my-applications" title="本组织的评估申请" className="overflow-x-auto">
+      <SectionCard id="my-applications" title="本组织的评估申请">
         {applications.length === 0 ? (
           <EmptyState>还没有评估申请。</EmptyState>
         ) : (
-          <table className="table-basic">
-            <thead>
-              <tr>
-                <th>评估</th>
-                <th>提交日期</th>
-                <th>状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/org/rating/${a.id}`} className="link">
-                      {a.round.title}
-                    </Link>
-                  </td>
-                  <td>{formatDate(a.submittedAt)}</td>
-                  <td>
-                    <StatusBadge workflow={ratingApplicationWorkflow} state={a.status} tones={APPLICATION_TONES} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="本组织的评估申请"
+            rows={applications}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                header: "评估",
+                primary: true,
+                cell: (a) => (
+                  <Link to={`/org/rating/${a.id}`} className="link">
+                    {a.round.title}
+                  </Link>
+                ),
+              },
+              { header: "提交日期", cell: (a) => formatDate(a.submittedAt) },
+              {
+                header: "状态",
+                cell: (a) => (
+                  <StatusBadge workflow={ratingApplicationWorkflow} state={a.status} tones={APPLICATION_TONES} />
+                ),
+              },
+            ]}
+          />
         )}
       </SectionCard>
     </div>

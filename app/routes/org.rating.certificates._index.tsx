@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -28,36 +29,43 @@ export default function OrgRatingCertificates() {
       {certificates.length === 0 ? (
         <EmptyState>本机构暂无评估等级证书。</EmptyState>
       ) : (
-        <table className="table-basic card w-full text-sm">
-          <thead>
-            <tr>
-              <th>证书编号</th>
-              <th>等级</th>
-              <th>有效期</th>
-              <th>状态</th>
-            </tr>
-          </thead>
-          <tbody>
-            {certificates.map((c) => (
-              <tr key={c.id}>
-                <td className="font-mono">
-                  <Link to={c.id} className="link">
-                    {c.number}
-                  </Link>
-                </td>
-                <td>{gradeLabel(c.grade)}</td>
-                <td className="whitespace-nowrap">
+        <DataTable
+          className="sm:card sm:p-0"
+          label="评估等级证书"
+          rows={certificates}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              header: "证书编号",
+              primary: true,
+              className: "font-mono",
+              cell: (c) => (
+                <Link to={c.id} className="link">
+                  {c.number}
+                </Link>
+              ),
+            },
+            { header: "等级", cell: (c) => gradeLabel(c.grade) },
+            {
+              header: "有效期",
+              cell: (c) => (
+                <span className="sm:whitespace-nowrap">
                   {formatDate(c.validFrom)}至{formatDate(c.validTo)}
-                </td>
-                <td>
+                </span>
+              ),
+            },
+            {
+              header: "状态",
+              cell: (c) => (
+                <>
                   <StatusBadge workflow={certificateWorkflow} state={c.status} tones={TONES} />{" "}
                   {c.status === "RETURN_DUE" ? `请于${formatDate(c.returnDueAt)}前退回` : null}{" "}
                   {isReturnOverdue(c, new Date(now)) ? <Badge tone="solid-danger">已逾期</Badge> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, SelectField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
@@ -126,40 +127,40 @@ export default function OrgRegistrationList() {
         {applications.length === 0 ? (
           <p className="card text-sm text-gray-500">还没有登记申请。</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
-            <table className="table-basic">
-              <thead>
-                <tr>
-                  <th>拟定名称</th>
-                  <th>事项</th>
-                  <th>状态</th>
-                  <th>提交次数</th>
-                  <th>最近提交</th>
-                  <th>办理期限</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-gray-100">
-                {applications.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={`/org/registration/${a.id}`} className="link font-medium">
-                        {a.proposedName || "（未填写名称）"}
-                      </Link>
-                    </td>
-                    <td className="whitespace-nowrap">
-                      {orgTypeLabel(a.orgType)} · {applicationKindLabel(a.kind)}
-                    </td>
-                    <td>
-                      <StatusBadge status={a.status} />
-                    </td>
-                    <td>{a.submissions}</td>
-                    <td className="whitespace-nowrap">{a.submittedAt ? formatDateTime(a.submittedAt) : "—"}</td>
-                    <td className="whitespace-nowrap">{a.dueAt ? formatDate(a.dueAt) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="sm:card sm:p-0"
+            label="登记申请记录"
+            rows={applications}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                header: "拟定名称",
+                primary: true,
+                cell: (a) => (
+                  <Link to={`/org/registration/${a.id}`} className="link font-medium">
+                    {a.proposedName || "（未填写名称）"}
+                  </Link>
+                ),
+              },
+              {
+                header: "事项",
+                className: "sm:whitespace-nowrap",
+                cell: (a) => `${orgTypeLabel(a.orgType)} · ${applicationKindLabel(a.kind)}`,
+              },
+              { header: "状态", cell: (a) => <StatusBadge status={a.status} /> },
+              { header: "提交次数", cell: (a) => a.submissions },
+              {
+                header: "最近提交",
+                className: "whitespace-nowrap",
+                cell: (a) => (a.submittedAt ? formatDateTime(a.submittedAt) : "—"),
+              },
+              {
+                header: "办理期限",
+                className: "whitespace-nowrap",
+                cell: (a) => (a.dueAt ? formatDate(a.dueAt) : "—"),
+              },
+            ]}
+          />
         )}
         <Pagination page={page} pageSize={pageSize} total={total} />
       </section>

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../playwright-utils";
 
 // Issue #19 item 12: the directory finds what people type, by character pairs.
 test("a visitor typing 阳光社工 finds 江宁区阳光社会工作服务中心 near the top", async ({ page }) => {

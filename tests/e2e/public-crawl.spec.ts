@@ -3,7 +3,7 @@
 // pattern of app/routes/_public.*, except the pages only a secret link or a
 // purchase leads to (listed with why).
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../playwright-utils";
 
 const MAX_PAGES = 400;
 

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { gradeValidity } from "~/modules/registry/grade";
 import { prisma } from "~/utils/db.server";
+import { expect, test } from "../playwright-utils";
 import { createRegisteredOrg } from "./registry-helpers";
 
 // These tests read the seeded demo data (only the grade test adds an

@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { Notice } from "~/components/notice";
+import { ScrollBox } from "~/components/scroll-box";
 import { SectionCard } from "~/components/section-card";
 import { formatFen } from "~/utils/format";
 
@@ -46,7 +47,7 @@ export function CallLedgerSection({
               color: COLORS[l.key],
             }))}
         />
-        <div className="overflow-x-auto">
+        <ScrollBox label="资金台账">
           <table className="table-basic" data-testid="call-ledger">
             <caption className="sr-only">资金台账</caption>
             <thead>
@@ -68,7 +69,7 @@ export function CallLedgerSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </div>
       <p className="flex flex-wrap gap-4 text-sm">
         <Link to={`/admin/grants/${callId}/projects`} className="link">

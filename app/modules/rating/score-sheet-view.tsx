@@ -31,7 +31,7 @@ const show = (n: number | null | undefined) => (n === null || n === undefined ? 
 
 export function ScoreSheetTable({ sheet }: { sheet: Sheet }) {
   return (
-    <section className="card overflow-x-auto" aria-labelledby="score-sheet-heading">
+    <section tabIndex={0} className="card overflow-x-auto" aria-labelledby="score-sheet-heading">
       <h2 id="score-sheet-heading" className="mb-1 text-base font-semibold text-gray-900">
         评分表
       </h2>

@@ -2,6 +2,7 @@
 // submitted and to staff while reviewing.
 import type { ReactNode } from "react";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { ScrollBox } from "~/components/scroll-box";
 import { Badge, StatusBadge as SharedStatusBadge, type BadgeTone } from "~/components/status-badge";
 import { formatSize } from "~/modules/attachments/file-types";
 import { CAPITAL_LABELS, orgTypeLabel, type OrgType } from "~/modules/organizations/labels";
@@ -125,7 +126,7 @@ export function ApplicationDetails({ data }: { data: ApplicationData }) {
       {data.persons.length === 0 ? (
         <p className="mt-2 text-sm text-gray-500">未填写。</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <ScrollBox label="负责人信息" className="mt-2">
           <table className="table-basic">
             <thead>
               <tr>
@@ -144,7 +145,7 @@ export function ApplicationDetails({ data }: { data: ApplicationData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { ScrollBox } from "~/components/scroll-box";
 import { formatFen } from "~/utils/format";
 import type { SalesRow } from "./reports.server";
 
@@ -64,7 +65,7 @@ export function SalesTable({
   return (
     <section className="mb-6">
       <h2 className="mb-2 font-medium">{title}</h2>
-      <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+      <ScrollBox label={title} className="rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export function SalesTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }

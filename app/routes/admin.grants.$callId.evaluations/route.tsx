@@ -123,7 +123,7 @@ export default function EvaluationPanelPage() {
         ) : null}
       </SectionCard>
       {round.open ? <AutoAssignCard /> : null}
-      <SectionCard id="panel-evaluations" title="项目评估" className="overflow-x-auto">
+      <SectionCard id="panel-evaluations" title="项目评估" scrollable>
         {evaluations.length === 0 ? (
           <EmptyState>还没有项目评估。</EmptyState>
         ) : (

@@ -129,7 +129,7 @@ export default function AdminPublicityPage() {
         )}
       </section>
 
-      <section className="card overflow-x-auto" aria-labelledby="entries-heading">
+      <section tabIndex={0} className="card overflow-x-auto" aria-labelledby="entries-heading">
         <h2 id="entries-heading" className="mb-3 font-medium">
           {stage === "CONFIRMED" ? "立项名单" : "拟入围名单"}（{selected.length} 项）
         </h2>

@@ -26,7 +26,7 @@ export function ApplicationsTable() {
   const open = call.reviewStage === "OPEN";
   return (
     <>
-      <section className="card overflow-x-auto p-0 sm:p-0" aria-label="申报评审情况">
+      <section tabIndex={0} className="card overflow-x-auto p-0 sm:p-0" aria-label="申报评审情况">
         <h2 className="px-4 pt-4 text-base font-semibold text-gray-900 sm:px-6">申报评审情况</h2>
         {applications.length === 0 ? (
           <p className="p-4 text-sm text-gray-500 sm:px-6">本活动还没有通过资格审查的申报。</p>

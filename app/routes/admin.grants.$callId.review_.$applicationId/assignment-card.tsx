@@ -1,5 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { ScrollBox } from "~/components/scroll-box";
 import { StatusBadge } from "~/components/status-badge";
 import { RECOMMENDATIONS, reviewAssignmentWorkflow, type Recommendation } from "~/modules/review/assignment-workflow";
 import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
@@ -39,7 +40,7 @@ export function AssignmentCard({ assignment: a, options }: { assignment: Assignm
       {a.status === "RECUSED" ? <p className="text-sm">回避理由：{a.recuseReason ?? "—"}</p> : null}
       {a.status === "REPLACED" ? <p className="text-sm">更换理由：{a.replaceReason ?? "—"}</p> : null}
       {a.total != null ? (
-        <div className="overflow-x-auto">
+        <ScrollBox label="评分明细">
           <table className="table-basic" aria-label={`${a.reviewer.name} 的评分`}>
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export function AssignmentCard({ assignment: a, options }: { assignment: Assignm
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       ) : null}
       {a.comment || a.recommendation ? (
         <div className="space-y-1 text-sm">

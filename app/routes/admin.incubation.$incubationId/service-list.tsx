@@ -1,5 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
+import { ScrollBox } from "~/components/scroll-box";
 import { needLabel } from "~/modules/incubation/labels";
 import { formatDate, formatFen } from "~/utils/format";
 import type { loader } from "./route";
@@ -29,7 +30,7 @@ export function ServiceList() {
       {services.length === 0 ? (
         <p className="text-sm text-gray-500">尚未记录服务。</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollBox label="服务记录">
           <table className="table-basic">
             <thead>
               <tr>
@@ -50,7 +51,7 @@ export function ServiceList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <Pagination page={page} pageSize={pageSize} total={serviceTotal} />
     </section>

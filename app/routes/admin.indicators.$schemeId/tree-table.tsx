@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { ScrollBox } from "~/components/scroll-box";
 import { useIsPending } from "~/components/use-form";
 import { formatPoints, METHOD_LABELS } from "~/modules/indicators/scheme";
 import type { loader } from "./route";
@@ -18,7 +19,7 @@ export function TreeTable({ rows, editable }: { rows: Row[]; editable: boolean }
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
+    <ScrollBox label="指标树" className="rounded-lg border border-gray-200 bg-white">
       <table className="table-basic" aria-label="指标">
         <thead>
           <tr>
@@ -76,6 +77,6 @@ export function TreeTable({ rows, editable }: { rows: Row[]; editable: boolean }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

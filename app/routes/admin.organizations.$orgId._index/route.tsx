@@ -5,6 +5,7 @@ import { DescriptionItem, DescriptionList } from "~/components/description-list"
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
+import { ScrollBox } from "~/components/scroll-box";
 import { SectionCard } from "~/components/section-card";
 import { Badge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
@@ -240,7 +241,7 @@ export default function AdminOrganizationDetail() {
         {org.changes.length === 0 ? (
           <EmptyState>暂无记录。</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollBox label="变更记录">
             <table className="table-basic">
               <thead>
                 <tr>
@@ -277,7 +278,7 @@ export default function AdminOrganizationDetail() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </SectionCard>
 

@@ -19,7 +19,7 @@ type Row = {
 
 export function ApplicationsCard({ applications }: { applications: Row[] }) {
   return (
-    <SectionCard id="round-applications" title="评估申请" className="overflow-x-auto">
+    <SectionCard id="round-applications" title="评估申请" scrollable>
       {applications.length === 0 ? (
         <EmptyState>还没有已提交的评估申请。</EmptyState>
       ) : (

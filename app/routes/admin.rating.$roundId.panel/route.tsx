@@ -58,7 +58,7 @@ export default function RatingPanelPage() {
         }
       />
       {round.open ? <AutoAssignCard /> : null}
-      <SectionCard id="panel-applications" title="进入专家评估的申请" className="overflow-x-auto">
+      <SectionCard id="panel-applications" title="进入专家评估的申请" scrollable>
         {applications.length === 0 ? (
           <EmptyState>还没有审核通过的申请。</EmptyState>
         ) : (

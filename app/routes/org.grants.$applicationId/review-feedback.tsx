@@ -1,4 +1,5 @@
 // 评审结果 on the applicant's page, once the list is confirmed.
+import { ScrollBox } from "~/components/scroll-box";
 import type { getApplicationFeedback } from "~/modules/grants/publicity/feedback.server";
 import { formatScore } from "~/modules/grants/publicity/publicity";
 import { RECOMMENDATIONS, type Recommendation } from "~/modules/review/assignment-workflow";
@@ -45,7 +46,7 @@ export function ReviewFeedback({ feedback, status }: { feedback: Feedback; statu
           </dd>
         </div>
       </dl>
-      <div className="overflow-x-auto">
+      <ScrollBox label="专家评分">
         <table className="w-full text-left text-sm">
           <caption className="mb-2 text-left font-medium">各项评分（专家平均分）</caption>
           <thead className="text-gray-500">
@@ -67,7 +68,7 @@ export function ReviewFeedback({ feedback, status }: { feedback: Feedback; statu
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <div>
         <h3 className="mb-2 text-sm font-medium">专家意见</h3>
         {feedback.comments.length === 0 ? (

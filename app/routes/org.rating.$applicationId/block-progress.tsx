@@ -22,7 +22,7 @@ export function BlockProgress({
   editable: boolean;
 }) {
   return (
-    <SectionCard id="self-progress" title="自评进度" className="overflow-x-auto">
+    <SectionCard id="self-progress" title="自评进度" scrollable>
       <table className="table-basic">
         <thead>
           <tr>

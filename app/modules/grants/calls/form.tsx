@@ -3,6 +3,7 @@ import { getCollectionProps, getFormProps, getInputProps, getSelectProps, type F
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorList, Field, FormErrors, TextareaField } from "~/components/forms";
+import { ScrollBox } from "~/components/scroll-box";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { TRANCHE_TRIGGERS } from "./settings";
 import { CALL_FORM, CallFormSchema, DEFAULT_CATEGORIES, GRADE_OPTIONS, type CallFormDefaults } from "./validation";
@@ -179,7 +180,7 @@ export function CallForm({
       </Section>
 
       <Section title="评分细则" hint="各评分项权重之和须为 100%。">
-        <div className="overflow-x-auto">
+        <ScrollBox label="评分细则">
           <table className="table-basic">
             <thead>
               <tr>
@@ -215,7 +216,7 @@ export function CallForm({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         <p className="mt-2 text-sm text-gray-700" data-testid="weight-sum">
           权重合计 {weightSum}%
         </p>
@@ -232,7 +233,7 @@ export function CallForm({
       </Section>
 
       <Section title="拨付计划" hint="各期拨付比例之和须为 100%。首期在签订协议后 15 个工作日内拨付。">
-        <div className="overflow-x-auto">
+        <ScrollBox label="拨付计划">
           <table className="table-basic">
             <thead>
               <tr>
@@ -280,7 +281,7 @@ export function CallForm({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         <p className="mt-2 text-sm text-gray-700" data-testid="tranche-sum">
           比例合计 {trancheSum}%
         </p>

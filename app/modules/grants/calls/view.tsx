@@ -1,4 +1,5 @@
 // A call's rules and phases as read by staff and the public.
+import { ScrollBox } from "~/components/scroll-box";
 import { formatDate, formatFen } from "~/utils/format";
 import { callTimeline, describeEligibility } from "./display";
 import { CALL_PHASE_LABELS, type CallPhase, type PlannedDates } from "./phase";
@@ -74,7 +75,7 @@ export function CallEligibilityList({ eligibility }: { eligibility: CallEligibil
 export function CallRubric({ criteria }: { criteria: CallRulesView["criteria"] }) {
   if (criteria.length === 0) return <p className="text-sm text-gray-500">尚未设置评分项。</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollBox label="评分细则">
       <table className="table-basic" aria-label="评分细则">
         <thead>
           <tr>
@@ -95,7 +96,7 @@ export function CallRubric({ criteria }: { criteria: CallRulesView["criteria"] }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
