@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { ScrollBox } from "~/components/scroll-box";
 import { conclusionLabel } from "~/modules/inspection/labels";
 import { listAnnouncedYears, listPublicAnnouncement } from "~/modules/inspection/public.server";
 import { orgTypeLabel } from "~/modules/organizations/labels";
@@ -57,42 +57,28 @@ export default function InspectionAnnouncement() {
         共 {formatCount(total)} 家：
         {ORDER.map((c) => `${conclusionLabel(c)} ${formatCount(byConclusion[c] ?? 0)} 家`).join("，")}。
       </p>
-      <ScrollBox label="年检结果" className="rounded-lg border border-gray-200 bg-white">
-        <table className="table-basic">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>社会组织名称</th>
-              <th>统一社会信用代码</th>
-              <th>类型</th>
-              <th>年检结论</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-gray-100">
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="py-6 text-center text-gray-500">
-                  本年度结果尚未公告。
-                </td>
-              </tr>
-            ) : (
-              rows.map((r, i) => (
-                <tr key={r.id}>
-                  <td>{(page - 1) * pageSize + i + 1}</td>
-                  <td>
-                    <Link to={`/orgs/${r.organization.id}`} className="link">
-                      {r.organization.name}
-                    </Link>
-                  </td>
-                  <td>{r.organization.uscc ?? "—"}</td>
-                  <td className="whitespace-nowrap">{orgTypeLabel(r.organization.type)}</td>
-                  <td className="whitespace-nowrap">{conclusionLabel(r.conclusion)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <DataTable
+        className="sm:rounded-lg sm:border sm:border-gray-200 sm:bg-white"
+        label="年检结果"
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="本年度结果尚未公告。"
+        columns={[
+          { header: "序号", cell: (_r, i) => (page - 1) * pageSize + i + 1 },
+          {
+            header: "社会组织名称",
+            primary: true,
+            cell: (r) => (
+              <Link to={`/orgs/${r.organization.id}`} className="link">
+                {r.organization.name}
+              </Link>
+            ),
+          },
+          { header: "统一社会信用代码", cell: (r) => r.organization.uscc ?? "—" },
+          { header: "类型", className: "whitespace-nowrap", cell: (r) => orgTypeLabel(r.organization.type) },
+          { header: "年检结论", className: "whitespace-nowrap", cell: (r) => conclusionLabel(r.conclusion) },
+        ]}
+      />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

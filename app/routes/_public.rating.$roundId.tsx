@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -40,28 +41,26 @@ export default function PublicRatingRound() {
       {results.length === 0 ? (
         <EmptyState>暂无结果。</EmptyState>
       ) : (
-        <table className="table-basic card w-full text-sm">
-          <thead>
-            <tr>
-              <th>社会组织</th>
-              <th>类型</th>
-              <th>评估等级</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr key={r.id} data-testid="public-result">
-                <td>
-                  <Link to={`/orgs/${r.organization.id}`} className="link">
-                    {r.organization.name}
-                  </Link>
-                </td>
-                <td>{orgTypeLabel(r.organization.type)}</td>
-                <td>{gradeLabel(r.finalGrade)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="sm:card sm:p-0"
+          label="评估结果"
+          rows={results}
+          rowKey={(r) => r.id}
+          rowProps={() => ({ "data-testid": "public-result" })}
+          columns={[
+            {
+              header: "社会组织",
+              primary: true,
+              cell: (r) => (
+                <Link to={`/orgs/${r.organization.id}`} className="link">
+                  {r.organization.name}
+                </Link>
+              ),
+            },
+            { header: "类型", cell: (r) => orgTypeLabel(r.organization.type) },
+            { header: "评估等级", cell: (r) => gradeLabel(r.finalGrade) },
+          ]}
+        />
       )}
     </div>
   );

@@ -16,7 +16,7 @@ type Role = { who: string; home: string; area: RegExp; lists: string[] };
 // lists: page patterns whose list (DataTable) must be cards on a phone, with rows when the
 // demo data gives it some.
 const ROLES: Role[] = [
-  { who: "anonymous", home: "/", area: /^\/(?!(admin|org|reviewer)(\/|$))/, lists: [] },
+  { who: "anonymous", home: "/", area: /^\/(?!(admin|org|reviewer)(\/|$))/, lists: ["/inspection/:n", "/rating/:id"] },
   {
     who: "org@yimiao.demo",
     home: "/org",
