@@ -40,7 +40,7 @@ export default function EvaluationPublicityPage() {
           公示期内，任何单位和个人对下列项目的中期或终期评估结果有异议的，可点击“提出异议”在线提交，请写明理由并提供联系方式。公示期满无异议或异议不成立的，评估结果生效。
         </p>
       </section>
-      <section className="card overflow-x-auto" aria-labelledby="results-heading">
+      <section tabIndex={0} className="card overflow-x-auto" aria-labelledby="results-heading">
         <h2 id="results-heading" className="mb-3 font-medium">
           公示中的评估结果（{results.length} 项）
         </h2>
