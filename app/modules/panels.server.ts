@@ -17,7 +17,7 @@ export const PANEL_SUBJECTS = definePanelRegistry([
   grantEvaluationSubject,
 ]);
 
-export const { listReviewerTasks, reviewerProgress, getReviewerTask, saveReview, recuseFromReview } =
+export const { listReviewerTasks, reviewerProgress, getReviewerTask, nextOpenTask, saveReview, recuseFromReview } =
   reviewerDesk(PANEL_SUBJECTS);
 
 export const reviewerMaySeeFile = reviewerFileAccess(PANEL_SUBJECTS);

@@ -27,7 +27,7 @@ import {
   toStoredApplication,
 } from "~/modules/grants/applications/applications.server";
 import { grantDocuments } from "~/modules/grants/applications/documents";
-import { screenApplications } from "~/modules/grants/applications/staff-screening.server";
+import { nextToScreen, screenApplications } from "~/modules/grants/applications/staff-screening.server";
 import {
   correctionDueAtOf,
   parseAutoChecks,
@@ -51,7 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const row = await getGrantApplication(params.applicationId ?? "");
   invariantResponse(row && row.status !== "DRAFT", "未找到该申报", { status: 404 });
-  const [documents, history] = await Promise.all([listGrantDocuments(row.id), listGrantHistory(row.id)]);
+  const [documents, history, next] = await Promise.all([
+    listGrantDocuments(row.id),
+    listGrantHistory(row.id),
+    // Once this one is decided, the page leads to the next one awaiting screening.
+    row.status === "SUBMITTED" ? Promise.resolve(null) : nextToScreen(row.callId, row.id),
+  ]);
   const stored = toStoredApplication(row);
   const { call, autoChecks, ...application } = row;
   return {
@@ -62,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documentKeys: grantDocuments.keysOf(documents),
     history,
     checks: parseAutoChecks(autoChecks),
+    next,
     actions: grantApplicationWorkflow
       .available(row.status as GrantApplicationState, "ADMIN")
       .map((t) => t.to)
@@ -102,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminGrantApplication() {
-  const { application, call, data, documents, history, checks, actions } = useLoaderData<typeof loader>();
+  const { application, call, data, documents, history, checks, actions, next } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const reply = useActionData<typeof action>();
   const done = searchParams.get("done");
@@ -133,6 +139,7 @@ export default function AdminGrantApplication() {
         {done && done in SCREENING_ACTION_LABELS ? (
           <Notice>「{SCREENING_ACTION_LABELS[done as ScreeningAction]}」已办理，并已通知申报机构。</Notice>
         ) : null}
+        {done && done in SCREENING_ACTION_LABELS ? <NextToScreen next={next} callId={call.id} /> : null}
         {searchParams.get("rechecked") === "1" ? <Notice>已重新检查。</Notice> : null}
         {application.status === "CORRECTION" ? (
           <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
@@ -226,4 +233,35 @@ function ScreeningForm({ actions }: { actions: ScreeningAction[] }) {
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
+}
+
+/** After a decision: the next application awaiting screening, or the call's list when none is left. */
+function NextToScreen({
+  next,
+  callId,
+}: {
+  next: { id: string; title: string; organization: { name: string } } | null;
+  callId: string;
+}) {
+  return (
+    <nav aria-label="下一份" className="card flex flex-wrap items-center gap-3 text-sm">
+      {next ? (
+        <>
+          <Link to={`/admin/grants/applications/${next.id}`} className="btn-primary">
+            下一份
+          </Link>
+          <span className="text-gray-700">
+            {next.title || "（未填写项目名称）"} · {next.organization.name}
+          </span>
+        </>
+      ) : (
+        <>
+          <span className="text-gray-700">本次活动已没有待审查的申报。</span>
+          <Link to={`/admin/grants/${callId}/applications?status=SUBMITTED`} className="link">
+            返回申报列表
+          </Link>
+        </>
+      )}
+    </nav>
+  );
 }

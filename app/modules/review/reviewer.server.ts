@@ -148,6 +148,21 @@ export function reviewerDesk<Kinds extends AnyPanelSubjectKind>(registry: PanelR
     };
   }
 
+  /**
+   * The reviewer's next task still to score (待评审 or 草稿), other than `exceptId`, in the
+   * task list's order, for "下一项待评审" after a submission; null when none is left.
+   */
+  async function nextOpenTask(reviewerId: string, exceptId: string) {
+    const next = await prisma.reviewAssignment.findFirst({
+      where: { ...mine(reviewerId), status: { in: ["ASSIGNED", "DRAFTED"] }, id: { not: exceptId } },
+      orderBy: [{ status: "asc" }, { dueAt: "asc" }, { createdAt: "asc" }],
+      select: { id: true, subjectType: true, subjectId: true },
+    });
+    if (!next) return null;
+    const summaryOf = await summaries([next]);
+    return { id: next.id, title: summaryOf(next)?.title ?? "评审任务" };
+  }
+
   /** Counts for the dashboard. */
   async function reviewerProgress(reviewerId: string) {
     const counts = await prisma.reviewAssignment.groupBy({
@@ -293,5 +308,5 @@ export function reviewerDesk<Kinds extends AnyPanelSubjectKind>(registry: PanelR
     });
   }
 
-  return { listReviewerTasks, reviewerProgress, getReviewerTask, saveReview, recuseFromReview };
+  return { listReviewerTasks, reviewerProgress, getReviewerTask, nextOpenTask, saveReview, recuseFromReview };
 }

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { EVALUATION_SUBJECT_TYPE } from "~/modules/evaluation/workflow";
-import { getReviewerTask, recuseFromReview, saveReview } from "~/modules/panels.server";
+import { getReviewerTask, nextOpenTask, recuseFromReview, saveReview } from "~/modules/panels.server";
 import { RATING_SUBJECT_TYPE } from "~/modules/rating/labels";
 import { buildRatingScoreSchema } from "~/modules/rating/review/score-form";
 import { scoringBlock } from "~/modules/review/reviewer.server";
@@ -27,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const task = await getReviewerTask(user.id, params.assignmentId ?? "");
   invariantResponse(task, "未找到", { status: 404 });
   const block = scoringBlock(task);
-  return { ...task, block: block?.message ?? null, now: new Date().toISOString() };
+  // Once this one is submitted, the page leads to the next task still to score (#19 item 13).
+  const next = task.assignment.status === "SUBMITTED" ? await nextOpenTask(user.id, task.assignment.id) : null;
+  return { ...task, block: block?.message ?? null, now: new Date().toISOString(), next };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,12 +1,13 @@
 // The top of a scoring page, whatever the subject: title, state and deadline, what just
 // happened, why staff reopened it, and whose application it is (or that it is blind).
-import { Link, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { StatusBadge } from "~/components/status-badge";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
 import { formatDate } from "~/utils/format";
+import type { loader } from "./route";
 
 export function TaskHeader({
   title,
@@ -31,6 +32,7 @@ export function TaskHeader({
   ownerLabel: string;
 }) {
   const [searchParams] = useSearchParams();
+  const { next } = useLoaderData<typeof loader>();
   const due = assignment.dueAt ?? reviewEndsAt;
   const overdue = !block && due != null && new Date(due).getTime() < new Date(now).getTime();
   return (
@@ -65,6 +67,7 @@ export function TaskHeader({
       {searchParams.get("submitted") === "1" && assignment.status === "SUBMITTED" ? (
         <Notice>评分已提交，感谢您的评审。</Notice>
       ) : null}
+      {assignment.status === "SUBMITTED" ? <NextTask next={next} /> : null}
       {reopenReason != null ? (
         <p
           role="note"
@@ -85,5 +88,28 @@ export function TaskHeader({
         </p>
       )}
     </>
+  );
+}
+
+/** Where to go once this task is submitted: the next one still to score, or the list when none is left. */
+function NextTask({ next }: { next: { id: string; title: string } | null }) {
+  return (
+    <nav aria-label="下一项" className="card flex flex-wrap items-center gap-3 text-sm">
+      {next ? (
+        <>
+          <Link to={`/reviewer/reviews/${next.id}`} className="btn-primary">
+            下一项待评审
+          </Link>
+          <span className="text-gray-700">{next.title}</span>
+        </>
+      ) : (
+        <>
+          <span className="text-gray-700">您的评审任务已全部提交。</span>
+          <Link to="/reviewer/reviews" className="link">
+            查看全部评审任务
+          </Link>
+        </>
+      )}
+    </nav>
   );
 }

@@ -119,6 +119,18 @@ export async function listCallApplications(
   return { applications, total };
 }
 
+/**
+ * The call's next application still awaiting screening (已提交), other than `exceptId`, in the
+ * list's order, for "下一份" after a decision (#19 item 13); null when none is left.
+ */
+export async function nextToScreen(callId: string, exceptId: string) {
+  return prisma.grantApplication.findFirst({
+    where: { callId, status: "SUBMITTED", id: { not: exceptId } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, organization: { select: { name: true } } },
+  });
+}
+
 /** Counts per status and per category (submitted applications; drafts counted apart). */
 export async function callOverview(callId: string) {
   const [byStatus, byCategory] = await Promise.all([
