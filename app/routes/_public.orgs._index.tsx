@@ -9,6 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { Badge, StatusBadge } from "~/components/status-badge";
 import {
   DIRECTORY_GRADE_FILTERS,
+  directoryKeysetOrder,
   listDirectoryAreas,
   parseDirectoryQuery,
   PUBLIC_ORG_STATUSES,
@@ -25,7 +26,7 @@ import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
 import { formatCount, formatDate } from "~/utils/format";
-import { PAGE_SIZE } from "~/utils/paging";
+import { PAGE_SIZE, readPageStart } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [
   { title: "社会组织名录 · 益苗" },
@@ -33,10 +34,13 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const query = parseDirectoryQuery(new URL(request.url));
+  const url = new URL(request.url);
+  const query = parseDirectoryQuery(url);
+  const order = directoryKeysetOrder(query.sort);
+  const start = order ? readPageStart(url.searchParams, order) : { after: null, before: null };
   // Grades take effect on 1 January and expire on 31 December: keep the copy used for filtering current.
   await refreshCurrentGradesDaily();
-  const [result, areas] = await Promise.all([searchDirectory(query), listDirectoryAreas()]);
+  const [result, areas] = await Promise.all([searchDirectory(query, start), listDirectoryAreas()]);
   // Constants from the .server module do not reach the browser bundle; send them along.
   return {
     query,
@@ -55,7 +59,7 @@ const SORT_OPTIONS = [
 ];
 
 export default function DirectoryPage() {
-  const { query, total, organizations, invalidUscc, pageSize, statuses, grades, areas } =
+  const { query, total, organizations, cursors, invalidUscc, pageSize, statuses, grades, areas } =
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -64,6 +68,8 @@ export default function DirectoryPage() {
   const formKey = `${query.q}|${query.type ?? ""}|${query.area ?? ""}|${query.status}|${query.grade}|${query.sort}`;
   const firstPageParams = new URLSearchParams(location.search);
   firstPageParams.delete("page");
+  firstPageParams.delete("after");
+  firstPageParams.delete("before");
   const firstPageHref = `/orgs?${firstPageParams}`;
   const activeFilters = [
     query.type,
@@ -220,7 +226,7 @@ export default function DirectoryPage() {
         </ul>
       )}
 
-      {total > pageSize ? <Pagination page={query.page} pageSize={pageSize} total={total} /> : null}
+      {total > pageSize ? <Pagination page={query.page} pageSize={pageSize} total={total} cursors={cursors} /> : null}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
-import { listAuditEvents } from "~/modules/admin/audit-log.server";
+import { AUDIT_ORDER, listAuditEvents } from "~/modules/admin/audit-log.server";
 import { withAuditSubjects } from "~/modules/admin/audit-subjects.server";
 import { describeChainState } from "~/modules/audit/chain";
 import { cachedAuditChainState } from "~/modules/audit/chain.server";
@@ -16,7 +16,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/mo
 import { requireRole } from "~/modules/auth/permissions.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
-import { AUDIT_PAGE_SIZE } from "~/utils/paging";
+import { AUDIT_PAGE_SIZE, readPageStart } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 · 益苗" }];
 
@@ -25,17 +25,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseAuditFilters(url.searchParams);
   const page = getPage(url);
-  const [{ events, total }, chain] = await Promise.all([listAuditEvents(filters, page), cachedAuditChainState()]);
+  const [{ events, total, totalCapped, cursors }, chain] = await Promise.all([
+    listAuditEvents(filters, page, readPageStart(url.searchParams, AUDIT_ORDER)),
+    cachedAuditChainState(),
+  ]);
   const named = await withAuditSubjects(events);
   const { gte: _gte, lt: _lt, ...shown } = filters;
-  return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, events: named, chain };
+  return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, totalCapped, cursors, events: named, chain };
 }
 
 const labelOptions = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default function AuditLogPage() {
-  const { filters, page, pageSize, total, events, chain } = useLoaderData<typeof loader>();
+  const { filters, page, pageSize, total, totalCapped, cursors, events, chain } = useLoaderData<typeof loader>();
   const filtered = Object.values(filters).some(Boolean);
   return (
     <div>
@@ -142,7 +145,7 @@ export default function AuditLogPage() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} cursors={cursors} totalCapped={totalCapped} />
     </div>
   );
 }

@@ -17,10 +17,10 @@ import {
 } from "~/modules/organizations/labels";
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
-import { listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
+import { ADMIN_ORG_ORDER, listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
-import { PAGE_SIZE } from "~/utils/paging";
+import { PAGE_SIZE, readPageStart } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "社会组织 · 益苗" }];
 
@@ -30,12 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseAdminOrgFilters(url.searchParams);
   const page = getPage(url);
   await refreshCurrentGradesDaily();
-  const { total, organizations } = await listAdminOrganizations(filters, page);
-  return { filters, page, pageSize: PAGE_SIZE, total, organizations };
+  const { total, organizations, cursors } = await listAdminOrganizations(
+    filters,
+    page,
+    readPageStart(url.searchParams, ADMIN_ORG_ORDER),
+  );
+  return { filters, page, pageSize: PAGE_SIZE, total, organizations, cursors };
 }
 
 export default function AdminOrganizations() {
-  const { filters, page, pageSize, total, organizations } = useLoaderData<typeof loader>();
+  const { filters, page, pageSize, total, organizations, cursors } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -102,7 +106,7 @@ export default function AdminOrganizations() {
           ]}
         />
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} cursors={cursors} />
     </div>
   );
 }

@@ -8,6 +8,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { parseShanghaiDayRange } from "~/modules/admin/date-range";
+import { encodeCursor } from "~/utils/paging";
 import { runAlgorithms } from "./algorithms";
 import { buildBenchDb } from "./build-db";
 import { makeRandom, searchTerms } from "./data";
@@ -83,11 +85,37 @@ async function staffCookie() {
 function loads(base: string, cookie: string): Array<Load & { kind: "public" | "staff" }> {
   const db = new Database(DB_FILE, { readonly: true });
   const orgId = db.prepare(`SELECT id FROM Organization WHERE status = 'REGISTERED' LIMIT 1 OFFSET 5000`).pluck().get();
+  // The cursors the page links of page 4,000 (directory) and 1,800 (audit range) carry
+  // to the next page: the last row of that page (decision 023).
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const cursorOf = (row: { id: string; at: string }) =>
+    encodeURIComponent(encodeCursor({ key: new Date(row.at).toISOString(), id: row.id }));
+  const directoryCursor = cursorOf(
+    db
+      .prepare(
+        `SELECT id, registeredAt AS at FROM Organization WHERE status = 'REGISTERED'
+         ORDER BY registeredAt DESC, id DESC LIMIT 1 OFFSET ${4000 * 20 - 1}`,
+      )
+      .get() as { id: string; at: string },
+  );
+  const auditFrom = day(-400);
+  const auditTo = day(-300);
+  const auditRange = parseShanghaiDayRange(auditFrom, auditTo);
+  const auditCursor = cursorOf(
+    db
+      .prepare(
+        `SELECT id, createdAt AS at FROM AuditEvent WHERE createdAt >= ? AND createdAt < ?
+         ORDER BY createdAt DESC, id DESC LIMIT 1 OFFSET ${1800 * 50 - 1}`,
+      )
+      .get(
+        auditRange.gte!.toISOString().replace("Z", "+00:00"),
+        auditRange.lt!.toISOString().replace("Z", "+00:00"),
+      ) as { id: string; at: string },
+  );
   db.close();
   const terms = searchTerms(makeRandom(17), 400);
   let next = 0;
   const staff = { cookie };
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const pages: Array<Load & { kind: "public" | "staff" }> = [
     { kind: "public", label: "/", url: `${base}/` },
     { kind: "public", label: "/orgs", url: `${base}/orgs` },
@@ -95,6 +123,11 @@ function loads(base: string, cookie: string): Array<Load & { kind: "public" | "s
     { kind: "public", label: "/orgs?q=阳", url: `${base}/orgs?q=${encodeURIComponent("阳")}` },
     { kind: "public", label: "/orgs?q=(no match)", url: `${base}/orgs?q=${encodeURIComponent("龘齉爨")}` },
     { kind: "public", label: "/orgs?page=4000", url: `${base}/orgs?page=4000` },
+    {
+      kind: "public",
+      label: "/orgs page 4,001 by its link (?after=)",
+      url: `${base}/orgs?page=4001&after=${directoryCursor}`,
+    },
     { kind: "public", label: "/orgs/:id", url: `${base}/orgs/${orgId}` },
     { kind: "public", label: "/products", url: `${base}/products` },
     { kind: "public", label: "/grants", url: `${base}/grants` },
@@ -116,7 +149,13 @@ function loads(base: string, cookie: string): Array<Load & { kind: "public" | "s
     {
       kind: "staff",
       label: "/admin/audit (date range)",
-      url: `${base}/admin/audit?from=${day(-400)}&to=${day(-300)}`,
+      url: `${base}/admin/audit?from=${auditFrom}&to=${auditTo}`,
+      headers: staff,
+    },
+    {
+      kind: "staff",
+      label: "/admin/audit (date range, page 1,801 by its link)",
+      url: `${base}/admin/audit?from=${auditFrom}&to=${auditTo}&page=1801&after=${auditCursor}`,
       headers: staff,
     },
     {

@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
+import { sealAuditChain } from "~/modules/audit/chain.server";
 import { prisma } from "~/utils/db.server";
 import { expect, test } from "../playwright-utils";
+import { expectNoSeriousA11yIssues } from "./axe";
 
 // #19: the page size reached the browser as undefined ("第 1 / NaN 页", React
 // hydration errors #418/#423, no 下一页). Lists page through in the browser.
@@ -110,4 +112,58 @@ test("the staff's call list shows a real page count and its first 下一页 clic
   expect(errors).toEqual([]);
 
   await prisma.grantCall.deleteMany({ where: { title: { startsWith: `分页测试活动${suffix}` } } });
+});
+
+test("the audit log pages through its links by the last row seen (?after=, ?before=), equal times included", async ({
+  page,
+  login,
+}) => {
+  const errors = collectReactErrors(page);
+  await login({ role: "ADMIN" });
+  const entityId = `paging-audit-${crypto.randomBytes(4).toString("hex")}`;
+  // 120 events, three at each minute: 分页审计 120 … 071 on page 1, 070 … 021 on page 2, 020 … 001 on page 3.
+  const start = Date.UTC(2026, 0, 5, 2);
+  await prisma.auditEvent.createMany({
+    data: Array.from({ length: 120 }, (_, i) => ({
+      action: "user.lock",
+      entityType: "User",
+      entityId,
+      reason: `分页审计 ${String(i + 1).padStart(3, "0")}`,
+      createdAt: new Date(start + Math.floor(i / 3) * 60_000),
+      id: `${entityId}-${String(i + 1).padStart(3, "0")}`,
+    })),
+  });
+  await sealAuditChain(prisma);
+
+  const nav = page.getByRole("navigation", { name: "分页" });
+  const rows = page.getByRole("row").filter({ hasText: "分页审计" });
+  await page.goto(`/admin/audit?entityType=User&entityId=${entityId}`);
+  await expect(nav).toContainText("共 120 条，第 1 / 3 页");
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("分页审计 120");
+  await expect(rows.last()).toContainText("分页审计 071");
+
+  await nav.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/[?&]page=2\b.*[?&]after=|[?&]after=.*[?&]page=2\b/);
+  await expect(nav).toContainText("共 120 条，第 2 / 3 页");
+  await expect(rows.first()).toContainText("分页审计 070");
+  await expect(rows.last()).toContainText("分页审计 021");
+
+  await nav.getByRole("link", { name: "下一页" }).click();
+  await expect(nav).toContainText("第 3 / 3 页");
+  await expect(rows).toHaveCount(20);
+  await expect(rows.last()).toContainText("分页审计 001");
+  await expect(nav.getByRole("link", { name: "下一页" })).toHaveCount(0);
+
+  await nav.getByRole("link", { name: "上一页" }).click();
+  await expect(page).toHaveURL(/[?&]before=/);
+  await expect(nav).toContainText("第 2 / 3 页");
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText("分页审计 070");
+
+  await nav.getByRole("link", { name: "上一页" }).click();
+  await expect(page).not.toHaveURL(/after=|before=/);
+  await expect(rows.first()).toContainText("分页审计 120");
+  await expectNoSeriousA11yIssues(page);
+  expect(errors).toEqual([]);
 });

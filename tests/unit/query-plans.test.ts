@@ -3,11 +3,17 @@
 // the public inspection years over 50,000 reports. Rows go in with one bulk insert each;
 // EXPLAIN QUERY PLAN must not show a full SCAN of a big table (a covering index walk of
 // the small side is fine).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { expect, test } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client";
+import { AUDIT_COUNT_CAP, AUDIT_ORDER } from "~/modules/admin/audit-log.server";
 import { rankableApplicationsSql, submittedScoresSql } from "~/modules/grants/review/ranking-reads.server";
+import { directoryKeysetOrder } from "~/modules/organizations/directory.server";
+import { ADMIN_ORG_ORDER } from "~/modules/registry/registry.server";
 import { roundScoresSql } from "~/modules/review/scores.server";
 import { LISTED_ORGANIZATIONS_SQL } from "~/modules/showroom/catalogue.server";
+import { keysetOrderBy, keysetWhere } from "~/utils/paging";
 
 const ROWS = 50_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -100,3 +106,113 @@ test("issue #17 query shapes use an index at 50,000 rows", () => {
     db.close();
   }
 });
+
+/** The SQL a Prisma call really sends, through a client that logs its statements. */
+async function capture(run: (client: PrismaClient) => Promise<unknown>) {
+  const client = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  const statements: Array<{ sql: string; values: unknown[] }> = [];
+  client.$on("query", (e) => statements.push({ sql: e.query, values: JSON.parse(e.params) as unknown[] }));
+  try {
+    await run(client);
+  } finally {
+    await client.$disconnect();
+  }
+  return statements.filter((s) => /^\s*SELECT/i.test(s.sql));
+}
+
+test("keyset pages (decision 023) seek the list's index from the cursor at 50,000 rows", async () => {
+  const db = openTestDb();
+  const base = Date.UTC(2025, 0, 1);
+  try {
+    const org =
+      db.prepare(`INSERT INTO "Organization" ("id","type","name","status","registeredAt","createdAt","updatedAt")
+      VALUES (?, 'SOCIAL_SERVICE', ?, ?, ?, ?, ?)`);
+    const event = db.prepare(`INSERT INTO "AuditEvent" ("id","action","entityType","entityId","createdAt")
+      VALUES (?, ?, 'User', ?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < ROWS; i++) {
+        const at = iso(base + Math.floor(i / 3) * 60_000);
+        org.run(`k-org-${i}`, `键集组织${(i * 7919) % ROWS}`, i % 10 ? "REGISTERED" : "REVOKED", at, at, at);
+        event.run(`k-ev-${i}`, i % 4 ? "user.lock" : "user.enable", `u${i}`, at);
+      }
+    })();
+    db.exec("ANALYZE");
+  } finally {
+    db.close();
+  }
+  const cursorAt = { key: new Date(base + 20_000 * 60_000).toISOString(), id: "k-x" };
+  const shapes: Array<[string, (client: PrismaClient) => Promise<unknown>, RegExp]> = [
+    [
+      "audit log after a cursor, in a date range",
+      (client) =>
+        client.auditEvent.findMany({
+          where: {
+            AND: [
+              { createdAt: { gte: new Date(base), lt: new Date(base + 30_000 * 60_000) } },
+              keysetWhere(AUDIT_ORDER, cursorAt, "forward"),
+            ],
+          },
+          orderBy: keysetOrderBy(AUDIT_ORDER),
+          take: 51,
+          select: { id: true },
+        }),
+      /SEARCH .*AuditEvent USING INDEX AuditEvent_createdAt_idx \(createdAt/,
+    ],
+    [
+      "audit log before a cursor, by action",
+      (client) =>
+        client.auditEvent.findMany({
+          where: { AND: [{ action: "user.lock" }, keysetWhere(AUDIT_ORDER, cursorAt, "backward")] },
+          orderBy: keysetOrderBy(AUDIT_ORDER, "backward"),
+          take: 51,
+          select: { id: true },
+        }),
+      /SEARCH .*AuditEvent USING INDEX AuditEvent_action_createdAt_idx \(action=\? AND createdAt>\?\)/,
+    ],
+    [
+      "audit log bounded count",
+      (client) => client.auditEvent.count({ where: {}, orderBy: { createdAt: "desc" }, take: AUDIT_COUNT_CAP + 1 }),
+      /AuditEvent_createdAt_idx/,
+    ],
+    [
+      "directory by date after a cursor",
+      (client) =>
+        client.organization.findMany({
+          where: { AND: [{ status: "REGISTERED" }, keysetWhere(directoryKeysetOrder("date")!, cursorAt, "forward")] },
+          orderBy: keysetOrderBy(directoryKeysetOrder("date")!),
+          take: 21,
+          select: { id: true },
+        }),
+      /SEARCH .*Organization USING INDEX Organization_status_registeredAt_idx \(status=\? AND registeredAt<\?\)/,
+    ],
+    [
+      "directory and staff list by name after a cursor",
+      (client) =>
+        client.organization.findMany({
+          where: {
+            AND: [{ status: "REGISTERED" }, keysetWhere(ADMIN_ORG_ORDER, { key: "键集组织4", id: "k-x" }, "forward")],
+          },
+          orderBy: keysetOrderBy(ADMIN_ORG_ORDER),
+          take: 21,
+          select: { id: true },
+        }),
+      /SEARCH .*Organization USING INDEX Organization_(status_name_idx|name_key) \((status=\? AND )?name>\?\)/,
+    ],
+  ];
+  const check = openTestDb();
+  try {
+    for (const [label, run, index] of shapes) {
+      for (const statement of await capture(run)) {
+        const details = plan(check, statement);
+        const text = `${label}\n${statement.sql}\n${details.join("\n")}`;
+        expect(fullScans(details, /\b(AuditEvent|Organization)\b/), text).toEqual([]);
+        expect(details.join("\n"), text).toMatch(index);
+      }
+    }
+  } finally {
+    check.close();
+  }
+}, 120_000);

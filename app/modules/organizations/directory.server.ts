@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
-import { PAGE_SIZE } from "~/utils/paging";
+import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageCursors, type PageStart } from "~/utils/paging";
 import { shortCached } from "~/utils/short-cache.server";
 import { ORG_TYPES, type OrgType } from "./labels";
 import { searchNames } from "./name-search.server";
@@ -141,28 +141,56 @@ async function searchDirectoryByName(query: DirectoryQuery) {
   return { total, organizations, invalidUscc: false };
 }
 
-export async function searchDirectory(query: DirectoryQuery) {
+/**
+ * The keyset order behind the page links (~/utils/paging): by registration date or by
+ * name, then id. Public statuses always have a registration date (it is set when an
+ * organization is registered), so the date is never null here. The grade sort, with
+ * its ungraded (null) last, pages by number.
+ */
+export function directoryKeysetOrder(sort: DirectorySort): KeysetOrder | null {
+  if (sort === "name") return { field: "name", direction: "asc", type: "string" };
+  if (sort === "date") return { field: "registeredAt", direction: "desc", type: "date" };
+  return null;
+}
+
+const NO_CURSORS: PageCursors = { next: null, prev: null };
+
+export async function searchDirectory(query: DirectoryQuery, start: PageStart = { after: null, before: null }) {
   const code = query.q ? asUsccSearch(query.q) : null;
-  if (query.q && !code) return searchDirectoryByName(query);
+  if (query.q && !code) return { ...(await searchDirectoryByName(query)), cursors: NO_CURSORS };
   const where = directoryWhere(query);
-  const [counted, organizations] = await Promise.all([
+  const order = directoryKeysetOrder(query.sort);
+  const listed = order
+    ? keysetPage({
+        order,
+        start,
+        page: query.page,
+        pageSize: PAGE_SIZE,
+        find: (args) =>
+          prisma.organization.findMany({ ...args, where: { AND: [where, args.where] }, select: DIRECTORY_SELECT }),
+      })
+    : prisma.organization
+        .findMany({
+          where,
+          orderBy: directoryOrderBy(query.sort),
+          skip: (query.page - 1) * PAGE_SIZE,
+          take: PAGE_SIZE,
+          select: DIRECTORY_SELECT,
+        })
+        .then((rows) => ({ rows, cursors: NO_CURSORS }));
+  const [counted, { rows: organizations, cursors }] = await Promise.all([
     // Counting a column every directory index starts with (status) lets SQLite
     // count from the index alone; a plain count() selects id and reads each row.
     // Kept a few seconds, dropped on any write (short-cache.server.ts).
     shortCached(`directory-count:${JSON.stringify(where)}`, 10_000, () =>
       prisma.organization.count({ where, select: { status: true } }),
     ),
-    prisma.organization.findMany({
-      where,
-      orderBy: directoryOrderBy(query.sort),
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: DIRECTORY_SELECT,
-    }),
+    listed,
   ]);
   return {
     total: counted.status,
     organizations,
+    cursors,
     /** Set when the term looks like a USCC but its check characters are wrong. */
     invalidUscc: code != null && !isValidUscc(code),
   };

@@ -11,7 +11,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { PAGE_SIZE } from "~/utils/paging";
+import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageStart } from "~/utils/paging";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { diffRegisteredFields, registeredFieldLabel, type RegisteredValues } from "./changes";
 import { creditKindLabel, type CreditKind } from "./credit";
@@ -34,24 +34,44 @@ export function parseAdminOrgFilters(params: URLSearchParams): AdminOrgFilters {
 }
 
 /** All organizations (including those still preparing), by name; a USCC-shaped term matches the code exactly. */
-export async function listAdminOrganizations(filters: AdminOrgFilters, page: number) {
+/** By name (unique), then id: the page links carry the name they continue from. */
+export const ADMIN_ORG_ORDER: KeysetOrder = { field: "name", direction: "asc", type: "string" };
+
+export async function listAdminOrganizations(
+  filters: AdminOrgFilters,
+  page: number,
+  start: PageStart = { after: null, before: null },
+) {
   const code = normalizeUscc(filters.q);
   const where: Prisma.OrganizationWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.type ? { type: filters.type } : {}),
     ...(filters.q ? (/^[0-9A-Z]{18}$/.test(code) ? { uscc: code } : { name: { contains: filters.q } }) : {}),
   };
-  const [counted, organizations] = await Promise.all([
+  const [counted, { rows: organizations, cursors }] = await Promise.all([
     prisma.organization.count({ where, select: { status: true } }),
-    prisma.organization.findMany({
-      where,
-      orderBy: { name: "asc" },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: { id: true, name: true, type: true, uscc: true, status: true, registeredAt: true, currentGrade: true },
+    keysetPage({
+      order: ADMIN_ORG_ORDER,
+      start,
+      page,
+      pageSize: PAGE_SIZE,
+      find: (args) =>
+        prisma.organization.findMany({
+          ...args,
+          where: { AND: [where, args.where] },
+          select: {
+            id: true,
+            name: true,
+            type: true,
+            uscc: true,
+            status: true,
+            registeredAt: true,
+            currentGrade: true,
+          },
+        }),
     }),
   ]);
-  return { total: counted.status, organizations };
+  return { total: counted.status, organizations, cursors };
 }
 
 export async function getAdminOrganization(id: string) {
