@@ -764,6 +764,7 @@ MATRIX.push(
     target: async () => ({ path: "/admin/projects/visits" }),
     get: STAFF,
   },
+  { route: "org.projects._index", ownership: "none", target: at("/org/projects"), get: MEMBER },
 );
 
 // The public record of funded projects (#13 item 11, #14 items 9-12): open to everyone; an award

@@ -146,3 +146,82 @@ export const fundingOrgQueue: QueueSource<OrgQueueContext> = async ({ now, organ
     },
   ];
 };
+
+const agreementEntry = (
+  a: { kind: string; version: number; project: { id: string; title: string } },
+  side: "admin" | "org",
+) => ({
+  label: a.kind === "ORIGINAL" ? a.project.title : `${a.project.title} · 补充协议第 ${a.version} 版`,
+  href: `/${side}/projects/${a.project.id}/agreement`,
+});
+
+/**
+ * Agreements (#13 items 2-3) the organization has signed and the bureau must countersign, and
+ * budget changes (#13 item 7) waiting for approval. Counts on the status indexes; the signing
+ * deadline (a first agreement's) orders the entries and marks the overdue ones.
+ */
+export const agreementStaffQueue: QueueSource<StaffQueueContext> = async ({ now }) => {
+  const awaiting = { status: "AWAITING_BUREAU" };
+  const pending = { status: "PENDING", project: activeProject };
+  const [toSign, lateSignings, firstToSign, changes, firstChanges] = await Promise.all([
+    prisma.grantAgreement.count({ where: awaiting }),
+    prisma.grantAgreement.count({ where: { ...awaiting, kind: "ORIGINAL", project: { signingDueAt: { lt: now } } } }),
+    prisma.grantAgreement.findMany({
+      where: awaiting,
+      orderBy: { project: { signingDueAt: "asc" } },
+      take: QUEUE_ENTRIES,
+      select: { kind: true, version: true, project: { select: { id: true, title: true, signingDueAt: true } } },
+    }),
+    prisma.grantBudgetChange.count({ where: pending }),
+    prisma.grantBudgetChange.findMany({
+      where: pending,
+      orderBy: { createdAt: "asc" },
+      take: QUEUE_ENTRIES,
+      select: { projectId: true, project: { select: { title: true } } },
+    }),
+  ]);
+  return [
+    {
+      key: "funding.agreements.countersign",
+      label: "资助协议待会签",
+      count: toSign,
+      overdue: lateSignings,
+      dueAt: firstToSign.find((a) => a.kind === "ORIGINAL")?.project.signingDueAt ?? null,
+      href: firstToSign[0] ? `/admin/projects/${firstToSign[0].project.id}/agreement` : "/admin/grants",
+      entries: firstToSign.map((a) => agreementEntry(a, "admin")),
+    },
+    {
+      key: "funding.budget.approve",
+      label: "预算调整待审批",
+      count: changes,
+      href: firstChanges[0] ? `/admin/projects/${firstChanges[0].projectId}/budget` : "/admin/grants",
+      entries: firstChanges.map((c) => ({ label: c.project.title, href: `/admin/projects/${c.projectId}/budget` })),
+    },
+  ];
+};
+
+/** The organization: agreement versions issued to it and waiting for its signature. */
+export const agreementOrgQueue: QueueSource<OrgQueueContext> = async ({ now, organizationId }) => {
+  const where = { status: "AWAITING_ORG", project: { organizationId } };
+  const [count, overdue, first] = await Promise.all([
+    prisma.grantAgreement.count({ where }),
+    prisma.grantAgreement.count({
+      where: { ...where, kind: "ORIGINAL", project: { organizationId, signingDueAt: { lt: now } } },
+    }),
+    prisma.grantAgreement.findMany({
+      where,
+      orderBy: { project: { signingDueAt: "asc" } },
+      take: QUEUE_ENTRIES,
+      select: { kind: true, version: true, project: { select: { id: true, title: true, signingDueAt: true } } },
+    }),
+  ]);
+  return {
+    key: "funding.agreements.sign",
+    label: "资助协议待签署",
+    count,
+    overdue,
+    dueAt: first.find((a) => a.kind === "ORIGINAL")?.project.signingDueAt ?? null,
+    href: "/org/projects",
+    entries: first.map((a) => agreementEntry(a, "org")),
+  };
+};

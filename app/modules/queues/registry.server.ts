@@ -1,7 +1,13 @@
 // The 待办 sources of each home page (#16). An area adds a line by writing a
 // QueueSource in its own queue.server.ts and listing it here.
 import { directoryStaffQueue } from "~/modules/directory/queue.server";
-import { fundingOrgQueue, fundingStaffQueue, trancheStaffQueue } from "~/modules/funding/queue.server";
+import {
+  agreementOrgQueue,
+  agreementStaffQueue,
+  fundingOrgQueue,
+  fundingStaffQueue,
+  trancheStaffQueue,
+} from "~/modules/funding/queue.server";
 import { grantOrgQueue, grantStaffQueue } from "~/modules/grants/queue.server";
 import { incubationChecks } from "~/modules/incubation/queue.server";
 import { annualReportsDue, rectificationsToReview, reportsToReview } from "~/modules/inspection/queue.server";
@@ -24,6 +30,7 @@ const STAFF_QUEUE: QueueSource<StaffQueueContext>[] = [
   grantStaffQueue,
   fundingStaffQueue,
   trancheStaffQueue,
+  agreementStaffQueue,
   showroomStaffQueue,
   directoryStaffQueue,
 ];
@@ -33,6 +40,7 @@ const ORG_QUEUE: QueueSource<OrgQueueContext>[] = [
   registrationCorrections,
   grantOrgQueue,
   fundingOrgQueue,
+  agreementOrgQueue,
 ];
 
 const REVIEWER_QUEUE: QueueSource<ReviewerQueueContext>[] = [reviewerTasks];
