@@ -17,7 +17,7 @@ const ORG_NAV = [
   { to: "/org/incubation", label: "孵化基地" },
   { to: "/org/inspection", label: "年检" },
   { to: "/org/grants", label: "公益创投" },
-  { to: "/org/projects", label: "资助项目" },
+  { to: "/org/projects", label: "我的资助项目" },
   { to: "/org/rating", label: "等级评估" },
   { to: "/org/rating/review", label: "评估结果与复核" },
   { to: "/org/rating/certificates", label: "评估证书" },

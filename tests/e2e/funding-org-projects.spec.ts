@@ -24,7 +24,10 @@ test("the organization sees each funded project with its next step and what is o
 
   await loginAs(page, member.id);
   await page.goto("/org");
-  await page.getByRole("navigation").getByRole("link", { name: "资助项目" }).click();
+  await page
+    .getByRole("navigation", { name: "社会组织工作台导航" })
+    .getByRole("link", { name: "我的资助项目" })
+    .click();
   await expect(page.getByRole("heading", { name: "资助项目", level: 1 })).toBeVisible();
   await expectNoSeriousA11yIssues(page);
 
