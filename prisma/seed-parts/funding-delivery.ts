@@ -8,17 +8,18 @@
 //   another project was returned once before being accepted); the second report, whose period has just
 //   ended, returned with comments (1st project), filed and waiting for staff (2nd), and a
 //   draft (3rd); expenses on both lines; the last project (the demo organization's) asks
-//   for a 12% budget change that waits for staff.
+//   for a 12% budget change that waits for staff; monitoring visits in each phase (visits()).
 import { z } from "zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { requestBudgetChange } from "~/modules/funding/budget-changes.server";
 import { recordExpense } from "~/modules/funding/expenses.server";
+import { closeVisit, planVisit, recordVisit, replyToVisit } from "~/modules/funding/monitoring.server";
 import { saveReport } from "~/modules/funding/report-filing.server";
 import { buildReportSchema } from "~/modules/funding/report-form";
 import { acceptReport, returnReport } from "~/modules/funding/report-review.server";
 import { solidPng } from "~/modules/showroom/png";
-import { addDays, toDateInput } from "~/utils/dates";
-import { prisma as appPrisma } from "~/utils/db.server";
+import { addDays, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
+import { prisma as appPrisma, type Tx } from "~/utils/db.server";
 import { TERMINATED_DAYS_AGO, TERMINATED_INDEX } from "./closing";
 import { today } from "./dates";
 import { roundProjects, SEED_REQUEST, seedStaff, type SeedProject } from "./funding-seed-projects";
@@ -30,6 +31,10 @@ type Staff = { id: string; name: string };
 const ACTIVITIES = ["入户走访与需求评估", "小组活动", "志愿者培训", "社区集中服务日", "个案跟进", "家属支持沙龙"];
 
 const at = (day: Date, hours: number) => new Date(day.getTime() + hours * 3_600_000);
+const endOfDay = (day: Date) => {
+  const p = shanghaiParts(day);
+  return shanghaiEndOfDay(p.year, p.month, p.day);
+};
 
 /** The report form as the organization would type it: cumulative KPI actuals and two activities. */
 function reportValues(p: SeedProject, r: Report, submit: boolean) {
@@ -156,6 +161,59 @@ async function deliveryCall(prisma: PrismaClient, staff: Staff) {
   }
   const last = projects.at(-1);
   if (last) await budgetChange(last);
+  await visits(projects, staff);
+}
+
+/**
+ * 督导 (#13 item 8): a visit eight days ago whose findings wait for the organization's reply
+ * (1st project), one planned for next week at the demo organization's project (the last), and
+ * an earlier one answered and closed (3rd).
+ */
+async function visits(projects: SeedProject[], staff: Staff) {
+  const [first, , third] = projects;
+  const last = projects.at(-1);
+  const day = (n: number, hours = 10) => at(addDays(today, n), hours);
+  const step = <T>(when: Date, run: (tx: Tx) => Promise<T>) => atStoryTime(when, () => appPrisma.$transaction(run));
+  const who = (p: SeedProject) => ({ projectId: p.id, actorId: staff.id, request: SEED_REQUEST() });
+  if (first) {
+    await step(day(-8, 16), (tx) =>
+      recordVisit(tx, {
+        ...who(first),
+        visitedOn: addDays(today, -8),
+        findings: "服务台账与签到表基本完整；部分入户探访记录缺少服务对象确认签字，志愿者保险未覆盖新招募人员。",
+        requestedActions: "补齐探访记录的确认签字，为新招募志愿者办理保险，两周内书面回复。",
+        replyDueAt: endOfDay(addDays(today, 6)),
+      }),
+    );
+  }
+  if (third) {
+    const done = await step(day(-40, 16), (tx) =>
+      recordVisit(tx, {
+        ...who(third),
+        visitedOn: addDays(today, -40),
+        findings: "活动场地消防通道堆放物资，存在安全隐患。",
+        requestedActions: "清理消防通道，建立场地安全检查记录。",
+        replyDueAt: endOfDay(addDays(today, -26)),
+      }),
+    );
+    if (done.ok) {
+      const visitId = done.visitId;
+      await step(day(-33, 15), (tx) =>
+        replyToVisit(tx, {
+          ...who(third),
+          actorId: third.application.createdById,
+          visitId,
+          reply: "已清理消防通道并张贴责任人，每周检查一次，附检查记录表。",
+        }),
+      );
+      await step(day(-30, 11), (tx) => closeVisit(tx, { ...who(third), visitId, note: "整改到位。" }));
+    }
+  }
+  if (last) {
+    await step(day(-3, 9), (tx) =>
+      planVisit(tx, { ...who(last), visitedOn: addDays(today, 6), purpose: "预算执行与服务台账核查" }),
+    );
+  }
 }
 
 /** 12% of the overhead line moved to social-work services: over 10%, so it waits for staff with a reason. */

@@ -1,7 +1,9 @@
 // The demo is alive on any date (#16): two demo databases seeded for days a year
 // apart, each served by its own server whose clock starts on that day
 // (tests/support/fake-clock.mjs). On both, the public call list shows a call in
-// each of 申报中, 专家评审 and 公示, and the demo expert has tasks not yet overdue.
+// each of 申报中, 专家评审 and 公示, and the demo expert has tasks not yet overdue; the funded
+// projects are public in each phase of the cycle (执行中, 已结项, 已终止) and the demo expert
+// has a mid-term evaluation to score.
 import { spawn, type ChildProcess, execFile } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -92,6 +94,11 @@ for (const day of DAYS) {
 
     await expectNoSeriousA11yIssues(page);
 
+    await page.goto(`${server.url}/projects`);
+    for (const stage of ["执行中", "已结项", "已终止"]) {
+      await expect(main.getByText(stage, { exact: true }).first()).toBeVisible();
+    }
+
     await page.goto(`${server.url}/login`);
     await page.getByLabel("电子邮箱").fill("expert@yimiao.demo");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
@@ -100,6 +107,7 @@ for (const day of DAYS) {
     await page.goto(`${server.url}/reviewer/reviews`);
     await expect(page.getByTestId("review-task").first()).toBeVisible();
     await expect(page.getByTestId("review-status").filter({ hasText: "待评审" }).first()).toBeVisible();
+    await expect(page.getByTestId("review-task").filter({ hasText: "中期评估" }).first()).toBeVisible();
     await expect(page.getByRole("main")).not.toContainText("已逾期");
     await expectNoSeriousA11yIssues(page);
   });
