@@ -96,7 +96,7 @@ for (const day of DAYS) {
 
     await page.goto(`${server.url}/projects`);
     for (const stage of ["执行中", "已结项", "已终止"]) {
-      await expect(main.getByText(stage, { exact: true }).first()).toBeVisible();
+      await expect(main.locator('[data-testid^="project-"]').filter({ hasText: stage }).first()).toBeVisible();
     }
 
     await page.goto(`${server.url}/login`);
