@@ -39,6 +39,16 @@ export default function PublicProjectsPage() {
       <PageHeader
         title="公益创投资助项目"
         description="立项名单确认后，每个资助项目的承接机构、资助和拨付金额、执行进度、绩效指标和评估结果在此公开。"
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link to="/projects/statistics" className="btn-secondary">
+              统计
+            </Link>
+            <Link to="/open-data" className="btn-secondary">
+              开放数据
+            </Link>
+          </div>
+        }
       />
       <FilterBar
         formKey={formKey}

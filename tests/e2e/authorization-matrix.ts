@@ -786,3 +786,30 @@ MATRIX.push(
     get: all("404"),
   },
 );
+// Public statistics and open data (#14 items 11-12): figures and downloads open to everyone; a call
+// that funded nothing public has no open data.
+const callWithProjects = () =>
+  prisma.grantCall.findFirst({ where: { projects: { some: { status: { not: "WITHDRAWN" } } } }, select: { id: true } });
+MATRIX.push(
+  { route: "_public.projects.statistics", ownership: "none", target: at("/projects/statistics"), get: PUBLIC },
+  { route: "projects.statistics[.xlsx]", ownership: "none", target: at("/projects/statistics.xlsx"), get: PUBLIC },
+  { route: "_public.open-data", ownership: "none", target: at("/open-data"), get: PUBLIC },
+  {
+    route: "open-data.$callId.projects[.json]",
+    ownership: "published",
+    target: () => orMissing(callWithProjects(), (id) => `/open-data/${id}/projects.json`),
+    get: PUBLIC,
+  },
+  {
+    route: "open-data.$callId.projects[.csv]",
+    ownership: "published",
+    target: () => orMissing(callWithProjects(), (id) => `/open-data/${id}/projects.csv`),
+    get: PUBLIC,
+  },
+  {
+    route: "open-data.$callId.projects[.csv]",
+    ownership: "draft",
+    target: async () => ({ path: `/open-data/${(await draftCall()).id}/projects.csv` }),
+    get: all("404"),
+  },
+);
