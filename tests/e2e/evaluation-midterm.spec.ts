@@ -9,6 +9,7 @@ import { expectNoSeriousA11yIssues } from "./axe";
 import { assignExpert, fileSelfAssessment, projectInMidterm, scoreAsExpert } from "./evaluation-helpers";
 
 test("a mid-term evaluation from self-assessment to the next tranche's gate", async ({ page }) => {
+  test.setTimeout(90_000); // four roles' steps, from self-assessment to the tranche gate
   const { admin, member, expert, project } = await projectInMidterm();
   const midterm = await prisma.grantEvaluation.findFirstOrThrow({
     where: { projectId: project.projectId, kind: "MIDTERM" },
