@@ -11,7 +11,7 @@ test("an organization signs up, logs out and logs back in", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "社会组织注册账号" })).toBeVisible();
 
   await page.getByLabel("组织名称").fill(orgName);
-  await page.getByLabel("组织类型").selectOption({ label: "民办非企业单位（社会服务机构）" });
+  await page.getByLabel("组织类型").selectOption({ label: "社会服务机构" });
   await page.getByLabel("联系人").fill("周丽华");
   await page.getByLabel("手机号码").fill("12345");
   await page.getByLabel("电子邮箱").fill(email);

@@ -7,7 +7,7 @@ import { listedProduct, PNG } from "./showroom-helpers";
 
 test("a refused file on the registration form keeps the typed fields and the valid file", async ({ page, login }) => {
   await login({ role: "ORG_MEMBER" });
-  await startApplication(page, "民办非企业单位 / 社会服务机构（登记）");
+  await startApplication(page, "社会服务机构（登记）");
 
   await page.getByLabel("拟定名称").fill("江宁区晨光社会工作服务中心");
   await page.getByLabel("住所", { exact: true }).fill("南京市江宁区东山街道竹山路100号");

@@ -16,7 +16,7 @@ test("an organization applies, corrects after 补正, is registered with a valid
   const name = `江宁区益邻社会工作服务中心${crypto.randomInt(1000, 9999)}号`;
 
   // ── The organization starts, saves a draft and comes back to it ──
-  await startApplication(page, "民办非企业单位 / 社会服务机构（登记）");
+  await startApplication(page, "社会服务机构（登记）");
   const applicationUrl = page.url();
   await page.getByLabel("拟定名称").fill(name);
   await expect(page.getByLabel("行政区划代码")).toHaveValue("320115");

@@ -139,7 +139,7 @@ export const RULES = {
   },
   "inspection.deadline": {
     group: "年检",
-    label: "社会团体、民非年检截止日（次年）",
+    label: "社会团体、社会服务机构年检截止日（次年）",
     kind: "monthDay",
     defaultValue: "05-31",
   },

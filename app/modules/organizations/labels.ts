@@ -4,14 +4,11 @@ import type { BadgeTone } from "~/components/status-badge";
 export const ORG_TYPES = ["SOCIAL_GROUP", "SOCIAL_SERVICE", "FOUNDATION", "COMMUNITY"] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
+/**
+ * The one name of each organization type, on every page, list, export and form (#19 item 16).
+ * 社会服务机构 is the current name of what was called 民办非企业单位; 备案 is a procedure, not a type.
+ */
 export const ORG_TYPE_LABELS: Record<OrgType, string> = {
-  SOCIAL_GROUP: "社会团体",
-  SOCIAL_SERVICE: "民办非企业单位（社会服务机构）",
-  FOUNDATION: "基金会",
-  COMMUNITY: "社区社会组织（备案）",
-};
-
-export const ORG_TYPE_SHORT_LABELS: Record<OrgType, string> = {
   SOCIAL_GROUP: "社会团体",
   SOCIAL_SERVICE: "社会服务机构",
   FOUNDATION: "基金会",

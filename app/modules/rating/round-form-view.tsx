@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { SectionCard } from "~/components/section-card";
 import { useConformForm, useIsPending } from "~/components/use-form";
-import { ORG_TYPE_SHORT_LABELS } from "~/modules/organizations/labels";
+import { ORG_TYPE_LABELS } from "~/modules/organizations/labels";
 import { BAND_GRADES } from "./bands";
 import { RATED_ORG_TYPES, ROUND_FORM, RoundFormSchema } from "./round-form";
 import { RULES_VERSION_LABELS, RULES_VERSIONS } from "./rules-version";
@@ -50,7 +50,7 @@ export function RoundForm({
             <SelectField
               key={orgType}
               meta={fields[`scheme${orgType}`]}
-              label={`${ORG_TYPE_SHORT_LABELS[orgType]}指标体系`}
+              label={`${ORG_TYPE_LABELS[orgType]}指标体系`}
               placeholder="本轮不评估此类组织"
               options={schemes.filter((s) => s.orgType === null || s.orgType === orgType)}
             />

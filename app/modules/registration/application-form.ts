@@ -4,7 +4,7 @@
 // draft and submit schemas in application-schema.ts, the documents in
 // documents.ts. Pure.
 import { z } from "zod";
-import { ORG_CATEGORIES, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
+import { ORG_CATEGORIES, ORG_TYPE_LABELS, ORG_TYPES, type OrgType } from "~/modules/organizations/labels";
 import { fenToYuanInput, yuanToFen } from "~/utils/format";
 import { registrationDocuments } from "./documents";
 
@@ -26,12 +26,10 @@ export function applicationKindLabel(kind: string) {
 }
 
 /** What the applicant picks: the type decides whether it is 登记 or 备案. */
-export const APPLICATION_TYPE_OPTIONS: ReadonlyArray<{ value: OrgType; label: string }> = [
-  { value: "SOCIAL_GROUP", label: "社会团体（登记）" },
-  { value: "SOCIAL_SERVICE", label: "民办非企业单位 / 社会服务机构（登记）" },
-  { value: "FOUNDATION", label: "基金会（登记）" },
-  { value: "COMMUNITY", label: "社区社会组织（备案）" },
-];
+export const APPLICATION_TYPE_OPTIONS: ReadonlyArray<{ value: OrgType; label: string }> = ORG_TYPES.map((type) => ({
+  value: type,
+  label: `${ORG_TYPE_LABELS[type]}（${APPLICATION_KIND_LABELS[kindForType(type)]}）`,
+}));
 
 export const SCOPE_LEVELS = ["LOCAL", "NATIONAL"] as const;
 export type ScopeLevel = (typeof SCOPE_LEVELS)[number];

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { SectionCard } from "~/components/section-card";
 import { StatusBadge } from "~/components/status-badge";
-import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
+import { ORG_TYPE_LABELS, type OrgType } from "~/modules/organizations/labels";
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { APPLICATION_TONES } from "~/modules/rating/labels";
 import { formatDate } from "~/utils/format";
@@ -42,7 +42,7 @@ export function ApplicationsCard({ applications }: { applications: Row[] }) {
                     {a.organization.name}
                   </Link>
                 </td>
-                <td>{ORG_TYPE_SHORT_LABELS[a.organization.type as OrgType] ?? a.organization.type}</td>
+                <td>{ORG_TYPE_LABELS[a.organization.type as OrgType] ?? a.organization.type}</td>
                 <td>{formatDate(a.submittedAt)}</td>
                 <td>{a.selfTotal ?? "—"}</td>
                 <td>{a.expertTotal ?? "—"}</td>

@@ -1,7 +1,7 @@
 // A round's settings as staff set them: rules, schemes, bands, dates and panel.
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { SectionCard } from "~/components/section-card";
-import { ORG_TYPE_SHORT_LABELS, type OrgType } from "~/modules/organizations/labels";
+import { ORG_TYPE_LABELS, type OrgType } from "~/modules/organizations/labels";
 import { describeBands } from "~/modules/rating/bands";
 import type { StaffRound } from "~/modules/rating/round-queries.server";
 import { RULES_VERSION_LABELS, type RulesVersion } from "~/modules/rating/rules-version";
@@ -33,7 +33,7 @@ export function SettingsCard({ round }: { round: Round }) {
           <ul className="space-y-0.5">
             {round.schemes.map((s) => (
               <li key={s.orgType}>
-                {ORG_TYPE_SHORT_LABELS[s.orgType as OrgType] ?? s.orgType}：
+                {ORG_TYPE_LABELS[s.orgType as OrgType] ?? s.orgType}：
                 {s.scheme ? `${s.scheme.title}（第 ${s.scheme.version} 版，${s.scheme.totalPoints} 分）` : "—"}
               </li>
             ))}
