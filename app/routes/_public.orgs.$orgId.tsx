@@ -7,6 +7,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
+import { DirectoryProfileBlock } from "~/modules/directory/profile-block";
+import { organizationDirectoryHistory } from "~/modules/directory/public.server";
 import { publicBanMessage } from "~/modules/funding/bans";
 import { publicOrgFundingRecord } from "~/modules/funding/public/org-record.server";
 import { OrgProjectsTable } from "~/modules/funding/public/public-views";
@@ -30,10 +32,11 @@ import { invariantResponse } from "~/utils/http";
 export async function loader({ params }: LoaderFunctionArgs) {
   const org = await getPublicOrganization(params.orgId ?? "");
   invariantResponse(org, "未找到该社会组织", { status: 404 });
-  const [incubations, inspections, funding] = await Promise.all([
+  const [incubations, inspections, funding, directory] = await Promise.all([
     listPublicIncubationHistory(org.id),
     listPublicInspectionHistory(org.id),
     publicOrgFundingRecord(org.id, new Date()),
+    organizationDirectoryHistory(org.id),
   ]);
   const { grades, changes, creditRecords, ...registered } = org;
   // The date the organization left the register, from its 注销 / 撤销 record.
@@ -51,6 +54,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     incubations,
     inspections,
     funding,
+    directory,
   };
 }
 
@@ -67,8 +71,18 @@ function supervisingUnitText(supervisingUnit: string | null, category: string | 
 }
 
 export default function OrganizationPage() {
-  const { org, gradeInForce, grades, statusChange, changes, creditRecords, incubations, inspections, funding } =
-    useLoaderData<typeof loader>();
+  const {
+    org,
+    gradeInForce,
+    grades,
+    statusChange,
+    changes,
+    creditRecords,
+    incubations,
+    inspections,
+    funding,
+    directory,
+  } = useLoaderData<typeof loader>();
   const isCommunity = org.type === "COMMUNITY";
   const capitalLabel = CAPITAL_LABELS[org.type as OrgType] ?? "注册资金";
 
@@ -206,6 +220,8 @@ export default function OrganizationPage() {
           </ul>
         )}
       </SectionCard>
+
+      <DirectoryProfileBlock history={directory} />
 
       <SectionCard className="mt-4" id="inspections" title="年检结果">
         {inspections.length === 0 ? (

@@ -225,6 +225,52 @@ export const MATRIX: Row[] = [
     target: at("/grants/objections/not-a-token"),
     get: all("404"),
   },
+  // Recommended directory (#15): public; an edition never put in publicity is not found.
+  { route: "_public.directory._index", ownership: "none", target: at("/directory"), get: PUBLIC },
+  {
+    route: "_public.directory.$editionId",
+    ownership: "published",
+    target: () =>
+      orMissing(
+        prisma.directoryEdition.findFirst({
+          where: { status: { in: ["PUBLISHED", "SUPERSEDED"] } },
+          select: { id: true },
+        }),
+        (id) => `/directory/${id}`,
+      ),
+    get: PUBLIC,
+  },
+  {
+    route: "_public.directory.$editionId_.publicity",
+    ownership: "draft",
+    target: async () => ({ path: "/directory/no-such-edition/publicity" }),
+    get: all("404"),
+  },
+  {
+    route: "_public.directory.$editionId_.objection",
+    ownership: "draft",
+    target: async () => ({ path: "/directory/no-such-edition/objection" }),
+    get: all("404"),
+  },
+  {
+    route: "_public.directory.$editionId_.export",
+    ownership: "published",
+    target: () =>
+      orMissing(
+        prisma.directoryEdition.findFirst({
+          where: { status: { in: ["PUBLISHED", "SUPERSEDED"] } },
+          select: { id: true },
+        }),
+        (id) => `/directory/${id}/export`,
+      ),
+    get: PUBLIC,
+  },
+  {
+    route: "_public.directory.objections.$token",
+    ownership: "missing",
+    target: at("/directory/objections/not-a-token"),
+    get: all("404"),
+  },
   { route: "_public.incubation", ownership: "none", target: at("/incubation"), get: PUBLIC },
   {
     route: "_public.inspection.$year",

@@ -4,14 +4,18 @@
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { loadObjectionForDecision, recordObjectionDecision } from "~/modules/publicity/decide.server";
 import type { ObjectionTarget } from "~/modules/publicity/file-objection.server";
+import { getObjectionByToken } from "~/modules/publicity/public.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma } from "~/utils/db.server";
 import { succeed, type WriteResult } from "~/utils/write-result";
 import { entryWorkflow } from "./entry-workflow";
-import { DIRECTORY_ENTRY_TYPE, directoryPublication } from "./publication";
-
-export const DIRECTORY_OBJECTION_FIELD = "entryId";
+import {
+  DIRECTORY_ENTRY_TYPE,
+  DIRECTORY_OBJECTION_FIELD,
+  DIRECTORY_PUBLICATION_TYPE,
+  directoryPublication,
+} from "./publication";
 
 /** Objections are accepted while the edition is in publicity, against an entry on its proposed list. */
 export function directoryObjectionTarget(editionId: string, entryId: string): ObjectionTarget {
@@ -97,4 +101,19 @@ export async function decideDirectoryObjection(input: {
     });
   });
   return succeed();
+}
+
+/** An objection to a directory's proposed list by its secret token, with the edition and organization named. */
+export async function getDirectoryObjectionByToken(token: string) {
+  const objection = await getObjectionByToken(token, DIRECTORY_PUBLICATION_TYPE);
+  if (!objection) return null;
+  const [edition, entry] = await Promise.all([
+    prisma.directoryEdition.findUnique({ where: { id: objection.publicationId }, select: { id: true, title: true } }),
+    prisma.directoryEntry.findUnique({
+      where: { id: objection.entryId },
+      select: { organization: { select: { name: true } } },
+    }),
+  ]);
+  if (!edition) return null;
+  return { ...objection, edition, organizationName: entry?.organization.name ?? "" };
 }

@@ -3,6 +3,7 @@
 // removals with date and reason, and one organization's directory status by year.
 import { z } from "zod";
 import { ORG_TYPES } from "~/modules/organizations/labels";
+import { organizationIdsMatching } from "~/modules/organizations/name-search.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
@@ -15,6 +16,8 @@ const QuerySchema = z.object({
   type: z.enum(ORG_TYPES).or(z.literal("")).catch(""),
   grade: z.enum(["5", "4", "3", "2", "1", ""]).catch(""),
   street: z.string().trim().max(20).catch(""),
+  marker: z.enum(["grade", "projects", "tax", ""]).catch(""),
+  q: z.string().trim().max(50).catch(""),
 });
 export type DirectoryQuery = z.infer<typeof QuerySchema>;
 
@@ -25,6 +28,8 @@ export function parseDirectoryQuery(url: URL): DirectoryQuery {
     type: p.get("type") ?? "",
     grade: p.get("grade") ?? "",
     street: p.get("street") ?? "",
+    marker: p.get("marker") ?? "",
+    q: p.get("q") ?? "",
   });
 }
 
@@ -73,10 +78,26 @@ export const publicEntrySelect = {
   organization: { select: { id: true, name: true, type: true, uscc: true, currentGrade: true } },
 } as const satisfies Prisma.DirectoryEntrySelect;
 
-function entryWhere(editionId: string, status: string, q: DirectoryQuery): Prisma.DirectoryEntryWhereInput {
+/** Names matched at most: a term broader than this is asked to be narrowed. */
+export const NAME_MATCH_LIMIT = 2000;
+
+const MARKER_WHERE = {
+  grade: { markerGrade: true },
+  projects: { markerProjects: true },
+  tax: { taxCheckedAt: { not: null } },
+} as const satisfies Record<string, Prisma.DirectoryEntryWhereInput>;
+
+function entryWhere(
+  editionId: string,
+  status: string,
+  q: DirectoryQuery,
+  nameIds: string[] | null,
+): Prisma.DirectoryEntryWhereInput {
   return {
     editionId,
     status,
+    ...(nameIds ? { organizationId: { in: nameIds } } : {}),
+    ...(q.marker ? MARKER_WHERE[q.marker] : {}),
     ...(q.street ? { street: q.street } : {}),
     ...(q.area ? { areas: { some: { area: q.area } } } : {}),
     ...(q.type || q.grade
@@ -93,10 +114,13 @@ function entryWhere(editionId: string, status: string, q: DirectoryQuery): Prism
 /** One page of an edition's entries, filtered; the streets for the filter; the removals. */
 export async function listPublicEntries(edition: { id: string; status: string }, q: DirectoryQuery, url: URL) {
   const status = visibleStatus(edition.status);
-  const where = entryWhere(edition.id, status, q);
-  const page = getPage(url);
-  const [total, entries, streets, removed] = await Promise.all([
-    prisma.directoryEntry.count({ where }),
+  // The name term goes through the organizations' gram index first (one indexed read).
+  const nameIds = q.q ? ((await organizationIdsMatching(q.q, NAME_MATCH_LIMIT)) ?? []) : null;
+  const where = entryWhere(edition.id, status, q, nameIds);
+  const total = await prisma.directoryEntry.count({ where });
+  // Paging is bounded by the list: a page past the last shows the last.
+  const page = Math.max(1, Math.min(getPage(url), Math.ceil(total / PAGE_SIZE)));
+  const [entries, streets, removed] = await Promise.all([
     prisma.directoryEntry.findMany({
       where,
       orderBy: [{ street: "asc" }, { organization: { name: "asc" } }],
@@ -121,9 +145,10 @@ export async function listPublicEntries(edition: { id: string; status: string },
 }
 
 /** Every listed entry of an edition, for the Excel download (an edition lists tens to a few hundred). */
-export function allListedEntries(editionId: string, q: DirectoryQuery) {
+export async function allListedEntries(editionId: string, q: DirectoryQuery) {
+  const nameIds = q.q ? ((await organizationIdsMatching(q.q, NAME_MATCH_LIMIT)) ?? []) : null;
   return prisma.directoryEntry.findMany({
-    where: entryWhere(editionId, "LISTED", q),
+    where: entryWhere(editionId, "LISTED", q, nameIds),
     orderBy: [{ street: "asc" }, { organization: { name: "asc" } }],
     take: 5000,
     select: publicEntrySelect,
@@ -146,10 +171,42 @@ export async function organizationDirectoryHistory(organizationId: string) {
     select: {
       status: true,
       listedAt: true,
+      markerGrade: true,
+      markerProjects: true,
+      taxCheckedAt: true,
       removedAt: true,
       removalReason: true,
       edition: { select: { id: true, year: true, title: true, status: true } },
     },
   });
   return rows;
+}
+
+/** The edition in force: the latest published one (null before the first is published). */
+export function currentPublishedEdition() {
+  return prisma.directoryEdition.findFirst({
+    where: { status: "PUBLISHED" },
+    orderBy: { year: "desc" },
+    select: { id: true },
+  });
+}
+
+/** The proposed list an edition puts in publicity (every PASSED entry; a few hundred at most). */
+export function publicityEntries(editionId: string) {
+  return prisma.directoryEntry.findMany({
+    where: { editionId, status: "PASSED" },
+    orderBy: [{ street: "asc" }, { organization: { name: "asc" } }],
+    take: 2000,
+    select: publicEntrySelect,
+  });
+}
+
+/** Everything the public directory page shows for one published edition. */
+export async function loadPublicDirectory(
+  edition: NonNullable<Awaited<ReturnType<typeof getPublicEdition>>>,
+  url: URL,
+) {
+  const query = parseDirectoryQuery(url);
+  const [list, editions] = await Promise.all([listPublicEntries(edition, query, url), listPublicEditions()]);
+  return { edition, query, ...list, editions: editions.filter((e) => e.id !== edition.id) };
 }

@@ -4,6 +4,8 @@ import { shanghaiParts } from "~/utils/dates";
 import { formatDate } from "~/utils/format";
 export const DIRECTORY_PUBLICATION_TYPE = "DirectoryEdition";
 export const DIRECTORY_ENTRY_TYPE = "DirectoryEntry";
+/** The public objection form's field that picks the organization objected to. */
+export const DIRECTORY_OBJECTION_FIELD = "entryId";
 
 export const directoryPublication = (editionId: string) => ({ type: DIRECTORY_PUBLICATION_TYPE, id: editionId });
 

@@ -89,3 +89,23 @@ export async function searchNames(term: string, filters: NameSearchFilters, skip
   ]);
   return { ids: rows.map((row) => row.id), total: Number(counted[0]?.total ?? 0) };
 }
+
+/**
+ * The ids of organizations (any status) whose name matches a term, through the gram
+ * index, at most `take`: for lists that filter their own rows by organization (the
+ * recommended directory's name search).
+ */
+export async function organizationIdsMatching(term: string, take: number) {
+  const matches = matchesSql(term);
+  if (!matches) return null;
+  const plan = nameSearchPlan(term);
+  const chars =
+    plan.kind === "pairs" ? plan.chars.map((c) => Prisma.sql`instr(${NORMALIZED_NAME}, ${c}) > 0`) : [Prisma.sql`1`];
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>(
+    Prisma.sql`SELECT o."id" AS "id" FROM (${matches}) m
+      CROSS JOIN "Organization" o ON o."id" = m."id"
+      WHERE ${Prisma.join(chars, " AND ")}
+      LIMIT ${take}`,
+  );
+  return rows.map((r) => r.id);
+}
