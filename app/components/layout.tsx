@@ -80,6 +80,7 @@ const PUBLIC_NAV = [
   { to: "/incubation", label: "孵化基地" },
   { to: "/grants", label: "公益创投" },
   { to: "/projects", label: "资助项目" },
+  { to: "/directory", label: "推荐性目录" },
   { to: "/products", label: "公益产品" },
   { to: "/inspection", label: "年检公告" },
   { to: "/rating", label: "评估结果" },

@@ -2,6 +2,7 @@
 // organizations exist. Each part finds what it needs by querying.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { seedClosing } from "./closing";
+import { seedDirectory } from "./directory";
 import { seedEvaluations } from "./evaluation";
 import { seedFundingAgreements } from "./funding";
 import { seedFundingDelivery } from "./funding-delivery";
@@ -48,4 +49,6 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "evaluation", run: seedEvaluations },
   // after the final results: leftover funds, 结项, and the termination with its clawback
   { name: "closing", run: seedClosing },
+  // after registry (grades) and inspection: last year's directory in force, this year's in publicity
+  { name: "directory", run: seedDirectory },
 ];
