@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { listOpenShortlistPublicities } from "~/modules/grants/publicity/public.server";
 import { getHomeStats, getRecentlyRegistered } from "~/modules/organizations/directory.server";
 import { ORG_TYPES, orgTypeLabel } from "~/modules/organizations/labels";
 import { formatCount, formatDate } from "~/utils/format";
@@ -14,8 +15,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  const [stats, recent] = await Promise.all([getHomeStats(), getRecentlyRegistered(6)]);
-  return { stats, recent };
+  const [stats, recent, publicities] = await Promise.all([
+    getHomeStats(),
+    getRecentlyRegistered(6),
+    listOpenShortlistPublicities(new Date()),
+  ]);
+  return { stats, recent, publicities };
 }
 
 const SERVICES = [
@@ -34,7 +39,7 @@ const AUDIENCES = [
 ];
 
 export default function HomePage() {
-  const { stats, recent } = useLoaderData<typeof loader>();
+  const { stats, recent, publicities } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-10">
       <section className="overflow-hidden rounded-2xl bg-gradient-to-br from-brand-600 to-brand-800 px-5 py-8 text-white sm:px-10 sm:py-12">
@@ -98,6 +103,29 @@ export default function HomePage() {
           “在册”指登记状态正常的社会组织（含已备案的社区社会组织），不含已注销、已撤销和筹备中的组织。
         </p>
       </section>
+
+      {publicities.length > 0 ? (
+        <section aria-labelledby="publicity-heading">
+          <h2 id="publicity-heading" className="text-lg font-semibold text-gray-900">
+            正在公示
+          </h2>
+          <ul
+            className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
+            data-testid="open-publicities"
+          >
+            {publicities.map((call) => (
+              <li key={call.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+                <Link to={`/grants/${call.id}/publicity`} className="link font-medium">
+                  {call.title} 拟入围项目公示
+                </Link>
+                <span className="text-xs text-gray-500">
+                  {call.publicityEndsAt ? `${formatDate(call.publicityEndsAt)} 截止，期间可在线提出异议` : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <div className="grid gap-8 lg:grid-cols-5">
         <section aria-labelledby="recent-heading" className="lg:col-span-3">

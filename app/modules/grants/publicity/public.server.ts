@@ -63,3 +63,16 @@ export async function getGrantObjectionByToken(token: string) {
   const { publicationId: _p, entryId: _e, ...rest } = objection;
   return { ...rest, call, application };
 }
+
+/**
+ * Shortlists whose objection window is open now, the soonest to close first: the home page
+ * points the public to them. Calls are few (a handful a year), so this reads a small table.
+ */
+export async function listOpenShortlistPublicities(now: Date, take = 5) {
+  return prisma.grantCall.findMany({
+    where: { status: "PUBLISHED", reviewStage: "PUBLICIZED", publicityEndsAt: { gte: now } },
+    orderBy: { publicityEndsAt: "asc" },
+    take,
+    select: { id: true, title: true, publicityEndsAt: true },
+  });
+}
