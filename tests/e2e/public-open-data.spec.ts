@@ -34,6 +34,9 @@ test("a visitor reads the statistics and downloads a call's open data", async ({
   const scope = page.getByRole("search", { name: "选择统计范围" });
   await scope.getByLabel("年度").selectOption(String(year));
   await scope.getByRole("button", { name: "查看" }).click();
+  // 查看 is a client-side navigation: reload only once the URL holds the year, or the reload
+  // below re-renders the unscoped page (the latest year, where nothing has a final grade yet).
+  await expect(page).toHaveURL(new RegExp(`[?&]year=${year}(&|$)`));
   await expect(async () => {
     const count = await prisma.grantProject.count({
       where: { call: { year }, status: { not: "WITHDRAWN" }, finalGrade: "优秀" },
