@@ -15,6 +15,7 @@ import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { scheduleCallEvaluations } from "~/modules/evaluation/create.server";
 import {
+  EVALUATION_AUTO_ASSIGN_WORDS,
   EvaluationAutoAssignSchema,
   EvaluationPanelSettingsSchema,
   ScheduleEvaluationsSchema,
@@ -27,12 +28,12 @@ import {
 import { kindLabel } from "~/modules/evaluation/score";
 import { EVALUATION_TONES, evaluationWorkflow } from "~/modules/evaluation/workflow";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
+import { AutoAssignCard } from "~/modules/review/auto-assign-card";
 import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { readForm } from "~/utils/request-body.server";
-import { AutoAssignCard } from "./auto-assign-card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `项目评估 · ${data?.round.title ?? "公益创投"} · 益苗` },
@@ -95,7 +96,7 @@ function SettingsForm() {
 }
 
 export default function EvaluationPanelPage() {
-  const { round, evaluations, totals, unscheduled } = useLoaderData<typeof loader>();
+  const { round, evaluations, totals, unscheduled, candidates } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const scheduled = reply && "created" in reply ? reply.created : null;
   return (
@@ -122,7 +123,15 @@ export default function EvaluationPanelPage() {
           </Form>
         ) : null}
       </SectionCard>
-      {round.open ? <AutoAssignCard /> : null}
+      {round.open ? (
+        <AutoAssignCard
+          words={EVALUATION_AUTO_ASSIGN_WORDS}
+          candidates={candidates}
+          k={round.k}
+          reviewEndsAt={round.reviewEndsAt}
+          reply={reply}
+        />
+      ) : null}
       <SectionCard id="panel-evaluations" title="项目评估" scrollable>
         {evaluations.length === 0 ? (
           <EmptyState>还没有项目评估。</EmptyState>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
@@ -9,15 +9,15 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { APPLICATION_TONES } from "~/modules/rating/labels";
-import { RatingAutoAssignSchema } from "~/modules/rating/review/panel";
+import { RATING_AUTO_ASSIGN_WORDS, RatingAutoAssignSchema } from "~/modules/rating/review/panel";
 import { autoAssignRating, loadRatingPanel } from "~/modules/rating/review/panel.server";
 import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
+import { AutoAssignCard } from "~/modules/review/auto-assign-card";
 import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { readForm } from "~/utils/request-body.server";
-import { AutoAssignCard } from "./auto-assign-card";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `专家评估 · ${data?.round.title ?? "等级评估"} · 益苗` },
@@ -45,7 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RatingPanelPage() {
-  const { round, applications, totals } = useLoaderData<typeof loader>();
+  const { round, applications, totals, candidates } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   return (
     <div className="space-y-4">
       <PageHeader
@@ -57,7 +58,15 @@ export default function RatingPanelPage() {
           </Link>
         }
       />
-      {round.open ? <AutoAssignCard /> : null}
+      {round.open ? (
+        <AutoAssignCard
+          words={RATING_AUTO_ASSIGN_WORDS}
+          candidates={candidates}
+          k={round.k}
+          reviewEndsAt={round.reviewEndsAt}
+          reply={reply}
+        />
+      ) : null}
       <SectionCard id="panel-applications" title="进入专家评估的申请" scrollable>
         {applications.length === 0 ? (
           <EmptyState>还没有审核通过的申请。</EmptyState>

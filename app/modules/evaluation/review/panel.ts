@@ -1,19 +1,18 @@
-// The staff's forms on a call's evaluation panel page. Pure.
+// The staff's forms on a call's evaluation panel page (the automatic assignment is the shared
+// form with the evaluation kind's words). Pure.
 import { z } from "zod";
+import { autoAssignSchema, type AutoAssignWords } from "~/modules/review/auto-assign-form";
 
-export const EvaluationAutoAssignSchema = z.object({
-  intent: z.literal("auto-assign"),
-  reviewerIds: z
-    .array(z.string().min(1), { required_error: "请至少选择一位评估专家" })
-    .min(1, "请至少选择一位评估专家")
-    .max(500),
-  k: z
-    .number({ required_error: "请填写每项评估的专家人数", invalid_type_error: "请填写 1–9 的整数" })
-    .int("请填写 1–9 的整数")
-    .min(1, "每项评估至少 1 位专家")
-    .max(9, "每项评估最多 9 位专家"),
-  dueAt: z.string().optional(),
-});
+export const EVALUATION_AUTO_ASSIGN_WORDS: AutoAssignWords = {
+  counter: "项",
+  noun: "评估",
+  expert: "专家",
+  intro:
+    "为每项已提交自评的项目评估补足评估专家：自动避开与项目执行机构有关联的专家，各专家任务量尽量均衡。已有的分配保持不变。",
+  dueLabel: "专家评分截止日期",
+};
+
+export const EvaluationAutoAssignSchema = autoAssignSchema(EVALUATION_AUTO_ASSIGN_WORDS);
 
 export const EvaluationPanelSettingsSchema = z.object({
   intent: z.literal("settings"),

@@ -1,16 +1,13 @@
-// The staff's automatic assignment form of a rating round's panel. Pure.
-import { z } from "zod";
+// The staff's automatic assignment form of a rating round's panel: the shared form with the
+// rating kind's words. Pure.
+import { autoAssignSchema, type AutoAssignWords } from "~/modules/review/auto-assign-form";
 
-export const RatingAutoAssignSchema = z.object({
-  intent: z.literal("auto-assign"),
-  reviewerIds: z
-    .array(z.string().min(1), { required_error: "请至少选择一位评估专家" })
-    .min(1, "请至少选择一位评估专家")
-    .max(500),
-  k: z
-    .number({ required_error: "请填写每份申请的评估专家人数", invalid_type_error: "请填写 1–9 的整数" })
-    .int("请填写 1–9 的整数")
-    .min(1, "每份申请至少 1 位评估专家")
-    .max(9, "每份申请最多 9 位评估专家"),
-  dueAt: z.string().optional(),
-});
+export const RATING_AUTO_ASSIGN_WORDS: AutoAssignWords = {
+  counter: "份",
+  noun: "申请",
+  expert: "评估专家",
+  intro: "为每份审核通过的申请补足评估专家：自动避开与申请组织有关联的专家，各专家任务量尽量均衡。已有的分配保持不变。",
+  dueLabel: "评估截止日期",
+};
+
+export const RatingAutoAssignSchema = autoAssignSchema(RATING_AUTO_ASSIGN_WORDS);

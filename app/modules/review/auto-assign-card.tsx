@@ -1,29 +1,55 @@
-// 自动分配评估专家: tops every accepted application up to k experts, avoiding conflicts of
-// interest and balancing the load (review/'s automatic assignment).
-import { getCollectionProps, getFormProps } from "@conform-to/react";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+// 自动分配评估专家 of a panel, for the subject kinds without settings of their own (rating
+// applications, funded-project evaluations): tops every eligible subject up to k experts, avoiding
+// conflicts of interest and balancing the load (auto-assign.server.ts). The kind brings its words;
+// the form checks with the same schema as the kind's action (autoAssignSchema).
+import { getCollectionProps, getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useMemo } from "react";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { Notice } from "~/components/notice";
 import { useConformForm, useIsPending } from "~/components/use-form";
-import { RatingAutoAssignSchema } from "~/modules/rating/review/panel";
 import { toDateInput } from "~/utils/dates";
-import type { action, loader } from "./route";
+import { autoAssignSchema, perSubjectLabel, type AutoAssignWords } from "./auto-assign-form";
 
-export function AutoAssignCard() {
-  const { round, candidates } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+/**
+ * The page action's answer: a refusal carries conform's result, the automatic assignment's
+ * success what it did (auto-assign.server.ts).
+ */
+type Reply =
+  | {
+      intent: string;
+      result?: SubmissionResult<string[]>;
+      outcome?: { added: number; notified: number; unfilled: unknown[] };
+    }
+  | null
+  | undefined;
+
+export function AutoAssignCard({
+  words,
+  candidates,
+  k,
+  reviewEndsAt,
+  reply,
+}: {
+  words: AutoAssignWords;
+  candidates: { id: string; name: string; load: number }[];
+  k: number;
+  reviewEndsAt: string | Date;
+  reply: Reply;
+}) {
+  const schema = useMemo(() => autoAssignSchema(words), [words]);
   const [form, fields] = useConformForm({
     id: "auto-assign",
-    schema: RatingAutoAssignSchema,
+    schema,
     reply,
     defaultValue: {
       reviewerIds: candidates.map((c) => c.id),
-      k: String(round.k),
-      dueAt: toDateInput(new Date(round.reviewEndsAt)),
+      k: String(k),
+      dueAt: toDateInput(new Date(reviewEndsAt)),
     },
   });
   const busy = useIsPending();
-  const outcome = reply && !("result" in reply) ? reply.outcome : null;
+  const outcome = reply?.intent === "auto-assign" ? reply.outcome : undefined;
   const options = candidates.map((c) => c.id);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return (
@@ -31,13 +57,13 @@ export function AutoAssignCard() {
       <h2 id="auto-assign-heading" className="text-base font-semibold text-gray-900">
         自动分配评估专家
       </h2>
-      <p className="text-sm text-gray-600">
-        为每份审核通过的申请补足评估专家：自动避开与申请组织有关联的专家，各专家任务量尽量均衡。已有的分配保持不变。
-      </p>
+      <p className="text-sm text-gray-600">{words.intro}</p>
       {outcome ? (
         <Notice testId="auto-assign-result">
           已新增 {outcome.added} 项评估任务，通知 {outcome.notified} 位专家。
-          {outcome.unfilled.length ? `${outcome.unfilled.length} 份申请未能配满专家。` : "所有申请均已配满专家。"}
+          {outcome.unfilled.length
+            ? `${outcome.unfilled.length} ${words.counter}${words.noun}未能配满专家。`
+            : `所有${words.noun}均已配满专家。`}
         </Notice>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-3">
@@ -55,8 +81,8 @@ export function AutoAssignCard() {
           <ErrorList id={fields.reviewerIds.errorId} errors={fields.reviewerIds.errors} />
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field meta={fields.k} label="每份申请的评估专家人数" type="number" inputMode="numeric" />
-          <Field meta={fields.dueAt} label="评估截止日期" type="date" />
+          <Field meta={fields.k} label={perSubjectLabel(words)} type="number" inputMode="numeric" />
+          <Field meta={fields.dueAt} label={words.dueLabel} type="date" />
         </div>
         <FormErrors errors={form.errors} id={form.errorId} />
         <button type="submit" className="btn-primary" disabled={busy}>
