@@ -1,14 +1,20 @@
 // Arrangements shared by the directory specs: an organization whose record meets
 // every necessary condition (registered, last year's report concluded 合格 with
 // enough full-time staff), and a year of its own for a test edition.
-import crypto from "node:crypto";
 import { shanghaiParts } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 
-/** A year far from the seed's editions, fresh per attempt (a retry must not meet the first try's edition). */
-export async function freshEditionYear() {
-  const year = 2090 + crypto.randomInt(0, 10);
-  await prisma.directoryEdition.deleteMany({ where: { year: { gte: 2090 } } });
+/**
+ * Each spec's edition has a year of its own, far from the seed's: specs run two at a time on one
+ * database, so one spec must never delete or supersede another's edition. The organization's
+ * page (/org/directory) shows the highest year, which is directory-review's (an open edition).
+ */
+const SPEC_YEARS = { review: 2099, publish: 2098, removal: 2097 } as const;
+
+/** The spec's edition year, cleared of a previous attempt's edition (a retry must not meet it). */
+export async function freshEditionYear(spec: keyof typeof SPEC_YEARS) {
+  const year = SPEC_YEARS[spec];
+  await prisma.directoryEdition.deleteMany({ where: { year } });
   return year;
 }
 

@@ -1,15 +1,16 @@
 import ExcelJS from "exceljs";
 import { prisma } from "~/utils/db.server";
+import { formatDate } from "~/utils/format";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { expectNoSeriousA11yIssues } from "./axe";
-import { freshEditionYear, makeEligible } from "./directory-helpers";
+import { freshEditionYear, lastYearRound, makeEligible } from "./directory-helpers";
 
 test.describe.configure({ mode: "serial" });
 
 test("publicity with an objection, publication, the public finds the organization and downloads the list, a removal shows publicly", async ({
   page,
 }) => {
-  const year = await freshEditionYear();
+  const year = await freshEditionYear("publish");
   const admin = await createUser({ role: "ADMIN" });
   const orgName = `测试目录助老服务中心${year}${Date.now() % 100000}`;
   const member = await createUser({ role: "ORG_MEMBER", organizationName: orgName });
@@ -111,6 +112,9 @@ test("publicity with an objection, publication, the public finds the organizatio
   await search.getByLabel("优先标识").selectOption("grade");
   await search.getByLabel("街道").selectOption("淳化街道");
   await search.getByRole("button", { name: "筛选" }).click();
+  // The filtered page has loaded (the unfiltered one shows the row too, and a choice made while
+  // the filter is still loading is reset when it arrives).
+  await expect(page).toHaveURL(/[?&]street=/);
   const row = page.getByTestId("directory-row").filter({ hasText: orgName });
   await expect(row).toContainText("3A 及以上");
   await expect(row).toContainText("淳化街道");
@@ -148,4 +152,94 @@ test("publicity with an objection, publication, the public finds the organizatio
   await expectNoSeriousA11yIssues(page);
   await page.goto(`/orgs/${orgId}`);
   await expect(page.getByTestId("org-directory")).toContainText("移出，原因：被有关部门依法责令停止活动");
+});
+
+test("a later 不合格 annual inspection takes a listed organization off the public directory with the date and reason", async ({
+  page,
+}) => {
+  const year = await freshEditionYear("removal");
+  const admin = await createUser({ role: "ADMIN" });
+  const orgName = `测试目录移出服务社${year}${Date.now() % 100000}`;
+  const member = await createUser({ role: "ORG_MEMBER", organizationName: orgName });
+  const orgId = member.organizationId!;
+  await makeEligible(orgId, { street: "东山街道", staff: 3 });
+  // Listed in a published edition; the year's annual report (last year's, in the round now
+  // running) is filed and waits for staff. makeEligible concluded the report before it.
+  const edition = await prisma.directoryEdition.create({
+    data: {
+      year,
+      title: `${year}年度政府购买服务推荐性目录`,
+      status: "PUBLISHED",
+      applyOpensAt: new Date(Date.now() - 90 * 86_400_000),
+      applyClosesAt: new Date(Date.now() - 60 * 86_400_000),
+      serviceAreas: JSON.stringify(["为老", "社区治理"]),
+      publicityStartsAt: new Date(Date.now() - 50 * 86_400_000),
+      publicityEndsAt: new Date(Date.now() - 43 * 86_400_000),
+      publishedAt: new Date(Date.now() - 40 * 86_400_000),
+      createdById: admin.id,
+      entries: {
+        create: {
+          organizationId: orgId,
+          route: "APPLIED",
+          status: "LISTED",
+          street: "东山街道",
+          capability: "为辖区老人提供助餐和探访服务。",
+          submittedAt: new Date(Date.now() - 70 * 86_400_000),
+          decidedAt: new Date(Date.now() - 55 * 86_400_000),
+          listedAt: new Date(Date.now() - 40 * 86_400_000),
+          areas: { create: [{ area: "为老" }] },
+        },
+      },
+    },
+    select: { id: true, title: true },
+  });
+  const round = await lastYearRound();
+  await prisma.inspectionReport.updateMany({
+    where: { organizationId: orgId, roundId: round.id },
+    data: { status: "SUBMITTED", conclusion: null, concludedAt: null, submittedAt: new Date() },
+  });
+  const report = await prisma.inspectionReport.findFirstOrThrow({
+    where: { organizationId: orgId, roundId: round.id },
+    select: { id: true },
+  });
+
+  // Listed before the inspection (read signed in: nothing can serve an older page).
+  await loginAs(page, admin.id);
+  await page.goto(`/directory/${edition.id}?q=${encodeURIComponent(orgName)}`);
+  await expect(page.getByTestId("directory-row").filter({ hasText: orgName })).toBeVisible();
+
+  // Staff conclude the report 不合格.
+  await page.goto(`/admin/inspection/reports/${report.id}`);
+  await expect(page.getByRole("heading", { name: `${orgName} · ${round.year}年度报告` })).toBeVisible();
+  await page.getByLabel("年检结论").selectOption({ label: "不合格" });
+  await page.getByLabel("理由和整改要求").fill("未按规定召开理事会，财务收支未纳入单位账户。");
+  await page.getByRole("button", { name: "确认结论" }).click();
+  await expect(page.getByText("已作出年检结论，并通知了该组织。")).toBeVisible();
+
+  // The public directory shows it removed, with the date and the reason, at once.
+  const removed = await prisma.directoryEntry.findFirstOrThrow({
+    where: { editionId: edition.id, organizationId: orgId },
+    select: { removedAt: true },
+  });
+  const reason = `${round.year}年度年检结论为不合格`;
+  await page.goto(`/directory/${edition.id}`);
+  await expect(page.getByTestId("removed-list")).toContainText(
+    `${orgName}：${formatDate(removed.removedAt)}移出，原因：${reason}`,
+  );
+  await page.goto(`/directory/${edition.id}?q=${encodeURIComponent(orgName)}`);
+  await expect(page.getByTestId("directory-row").filter({ hasText: orgName })).toHaveCount(0);
+  await page.goto(`/orgs/${orgId}`);
+  await expect(page.getByTestId("org-directory")).toContainText(
+    `${formatDate(removed.removedAt)}移出，原因：${reason}`,
+  );
+
+  // The organization is told.
+  await loginAs(page, member.id);
+  await page.goto("/notifications");
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: `已移出${edition.title}` })
+      .filter({ hasText: `移出原因：${reason}` }),
+  ).toBeVisible();
 });

@@ -8,7 +8,7 @@ test("staff open an edition; one organization sees the condition it fails, anoth
   page,
   login,
 }) => {
-  const year = await freshEditionYear();
+  const year = await freshEditionYear("review");
   // An organization without last year's annual report: told before it applies.
   const failing = await login({ role: "ORG_MEMBER" });
   await makeEligible(failing.organizationId!, { street: "东山街道", staff: 1 });
