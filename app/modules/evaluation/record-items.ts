@@ -118,7 +118,11 @@ export function recordItems(
   };
 }
 
-/** The record items a scheme leaf reads, by its `source` (the seeded grant-midterm uses both). */
+/**
+ * The readers of the GRANT_EVALUATION sources in the shared catalogue (indicators/record-sources.ts,
+ * where the editor picks them; the seeded grant-midterm uses both). Here the record suggests a
+ * tier beside the experts' score (decision 017); rating's sources compute theirs (decision 025).
+ */
 export const RECORD_SOURCES: Record<
   string,
   { read: (items: RecordItems) => RecordLevel | null; labels: readonly string[] }

@@ -7,6 +7,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma, type Tx } from "~/utils/db.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { type NodeInput, nodeFromInput } from "./node-form";
+import { recordSourceProblem } from "./record-sources";
 import { withLeafRule } from "./row-text";
 import {
   type FlatNode,
@@ -76,6 +77,10 @@ export async function createNextVersion(input: {
     const tree = await loadSchemeTree(tx, schemeId);
     if (!tree) throw new WorkflowError("指标体系不存在", 400);
     const { id: _id, version: _version, frozenAt: _frozenAt, roots: _roots, rules, ...meta } = tree;
+    const wrongSource = sheet?.nodes
+      .map((node) => ({ node, problem: recordSourceProblem(node, tree.purpose) }))
+      .find((n) => n.problem);
+    if (wrongSource) return fail(`指标 ${wrongSource.node.code}：${wrongSource.problem}`, { field: "file" });
     const created = await createScheme(
       tx,
       { ...meta, rules: sheet?.rules ?? rules, createdById: actor.id },
@@ -99,6 +104,8 @@ export async function saveNode(input: {
   return prisma.$transaction(async (tx) => {
     const scheme = await loadDraft(tx, schemeId);
     const { node, rule } = nodeFromInput({ ...value, code: originalCode ?? value.code });
+    const sourceProblem = recordSourceProblem(node, scheme.purpose as SchemePurpose);
+    if (sourceProblem) return fail(sourceProblem, { field: "source" });
     const data = {
       title: node.title,
       points: node.points,
@@ -200,7 +207,7 @@ export async function removeNode(input: {
 async function loadDraft(tx: Tx, schemeId: string) {
   const scheme = await tx.indicatorScheme.findUnique({
     where: { id: schemeId },
-    select: { id: true, rules: true, frozenAt: true },
+    select: { id: true, rules: true, frozenAt: true, purpose: true },
   });
   if (!scheme) throw new WorkflowError("指标体系不存在", 400);
   if (scheme.frozenAt) throw new WorkflowError("该版本已被评估使用，不能修改；请先创建新版本", 409);

@@ -1,6 +1,7 @@
 // One indicator as a form: the builder's add/edit form and each row of an imported Excel sheet
 // are checked by this one schema, so both say the same thing in the same words.
 import { z } from "zod";
+import { recordSourceProblem } from "./record-sources";
 import { type LeafRuleText, parseItemsText, parseRuleText } from "./row-text";
 import { type FlatNode, formatPoints, hasOneDecimal, LEAF_METHODS, sumPoints, toTenths } from "./tree";
 
@@ -35,6 +36,11 @@ export const NodeSchema = z
     const at = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
     const rule = value.ruleText ? parseRuleText(value.ruleText) : null;
     if (rule && "error" in rule) at("ruleText", rule.error);
+    if (value.source) {
+      const items = parseItemsText(value.itemsText ?? "");
+      const problem = recordSourceProblem({ source: value.source, method: value.method ?? null, items });
+      if (problem) at("source", problem);
+    }
     if (value.method !== "CHECKLIST" && value.method !== "TIERS") return;
     const items = parseItemsText(value.itemsText ?? "");
     if (items.length === 0) return at("itemsText", "请逐行列出评分细则，每行写明“得 N 分”");

@@ -4,7 +4,8 @@ import { ErrorList, Field, FormErrors, SelectField, TextareaField } from "~/comp
 import { SectionCard } from "~/components/section-card";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { NodeSchema } from "~/modules/indicators/node-form";
-import { LEAF_METHODS, METHOD_LABELS, parentCode } from "~/modules/indicators/scheme";
+import { recordSourceOptions } from "~/modules/indicators/record-sources";
+import { LEAF_METHODS, METHOD_LABELS, parentCode, type SchemePurpose } from "~/modules/indicators/scheme";
 import type { action, loader } from "./route";
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
@@ -19,7 +20,7 @@ function nextCode(rows: Row[], parent: string | null) {
 }
 
 /** Adds an indicator (a first-level block, or under ?add=code) or edits ?edit=code. */
-export function NodeEditor({ rows }: { rows: Row[] }) {
+export function NodeEditor({ rows, purpose }: { rows: Row[]; purpose: SchemePurpose }) {
   const [searchParams] = useSearchParams();
   const editing = rows.find((r) => r.code === searchParams.get("edit")) ?? null;
   const parent = rows.find((r) => r.code === searchParams.get("add"))?.code ?? null;
@@ -46,6 +47,7 @@ export function NodeEditor({ rows }: { rows: Row[] }) {
     reply,
     defaultValue,
   });
+  const sources = recordSourceOptions(purpose);
   const heading = editing ? `编辑指标 ${editing.code}` : parent ? `在 ${parent} 下添加指标` : "添加一级指标";
 
   return (
@@ -87,7 +89,19 @@ export function NodeEditor({ rows }: { rows: Row[] }) {
             className="sm:col-span-2"
             hint="本项得 0 分时：“封顶3A：应建党组织而未建的，不得评为4A及以上”或“否决：……”"
           />
-          <Field meta={fields.source} label="数据来源" hint="评估可从记录读取时填写，如 grant.budgetDeviation" />
+          <SelectField
+            meta={fields.source}
+            label="数据来源"
+            options={sources}
+            placeholder="（人工评分）"
+            className="sm:col-span-2"
+            hint={
+              sources.find((o) => o.value === fields.source.value)?.rule ??
+              (purpose === "RATING"
+                ? "选择后本项按组织的记录计算得分，自评和专家均不再填写。"
+                : "选择后评估专家可看到按项目记录计算的参考分。")
+            }
+          />
           <div className="pt-6 text-sm">
             <label className="flex items-center gap-2">
               <input

@@ -143,7 +143,7 @@ export default function IndicatorSchemePage() {
         </Notice>
       ) : null}
       <TreeTable rows={rows} editable={editable} />
-      {editable ? <NodeEditor rows={rows} /> : null}
+      {editable ? <NodeEditor rows={rows} purpose={scheme.purpose} /> : null}
       <VersionCard />
     </div>
   );

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ScrollBox } from "~/components/scroll-box";
 import { useIsPending } from "~/components/use-form";
+import { RECORD_SOURCE_CATALOGUE } from "~/modules/indicators/record-sources";
 import { formatPoints, METHOD_LABELS } from "~/modules/indicators/scheme";
 import type { loader } from "./route";
 
@@ -46,7 +47,14 @@ export function TreeTable({ rows, editable }: { rows: Row[]; editable: boolean }
                 {row.ruleText ? <p className="mt-1 text-xs text-red-700">{row.ruleText}</p> : null}
               </td>
               <td className="text-right">{formatPoints(row.points)}</td>
-              <td>{row.method ? METHOD_LABELS[row.method] : ""}</td>
+              <td>
+                {row.method ? METHOD_LABELS[row.method] : ""}
+                {row.source ? (
+                  <p className="text-xs text-sky-800">
+                    数据来源：{RECORD_SOURCE_CATALOGUE[row.source]?.label ?? row.source}
+                  </p>
+                ) : null}
+              </td>
               <td className="whitespace-pre-line text-xs">{row.itemsText}</td>
               <td className="text-xs">{row.evidence}</td>
               {editable ? (
