@@ -1,7 +1,7 @@
 // The organization's self-assessment of an evaluation (#14 item 1): each leaf of the scheme with
 // its 评分细则 and 准备材料 and the input its method asks for, and the 自评说明. 保存草稿 keeps
 // whatever is filled in; 提交自评 needs every leaf and goes to the experts.
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useMemo, useRef } from "react";
@@ -9,6 +9,7 @@ import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { formatPoints, METHOD_LABELS } from "~/modules/indicators/scheme";
 import { scoreField, type FormLeaf } from "~/modules/rating/leaf-input";
+import { LeafSelfScoreInput } from "~/modules/rating/leaf-input-field";
 import { buildSelfAssessmentSchema, SELF_ASSESSMENT_FORM } from "./self-assessment";
 
 export function EvaluationSelfAssessmentForm({
@@ -51,44 +52,7 @@ export function EvaluationSelfAssessmentForm({
               </span>
             </div>
             {leaf.evidence ? <p className="text-xs text-gray-600">准备材料：{leaf.evidence}</p> : null}
-            {leaf.method === "CHECKLIST" ? (
-              getCollectionProps(meta, { type: "checkbox", options: leaf.items.map((_, i) => String(i)) }).map(
-                (props, i) => (
-                  <label key={props.key} className="flex items-start gap-2 text-sm">
-                    <input {...props} key={props.key} className="mt-0.5 h-4 w-4" />
-                    <span>
-                      {leaf.items[i]!.label}（{formatPoints(leaf.items[i]!.points ?? 0)} 分）
-                    </span>
-                  </label>
-                ),
-              )
-            ) : leaf.method === "TIERS" ? (
-              <select {...getSelectProps(meta)} key={meta.key} aria-label={`${label} 自评档次`} className="input">
-                <option value="">请选择</option>
-                {leaf.items.map((item, i) => (
-                  <option key={item.label} value={String(i)}>
-                    {item.label}（{formatPoints(item.points ?? 0)} 分）
-                  </option>
-                ))}
-              </select>
-            ) : leaf.method === "YES_NO" ? (
-              <select {...getSelectProps(meta)} key={meta.key} aria-label={`${label} 自评`} className="input">
-                <option value="">请选择</option>
-                <option value="yes">是（{formatPoints(leaf.points)} 分）</option>
-                <option value="no">否（0 分）</option>
-              </select>
-            ) : (
-              <input
-                {...getInputProps(meta, { type: "number" })}
-                key={meta.key}
-                step={0.5}
-                min={0}
-                max={leaf.points}
-                inputMode="decimal"
-                aria-label={`${label} 自评分`}
-                className="input max-w-[10rem]"
-              />
-            )}
+            <LeafSelfScoreInput leaf={leaf} meta={meta} label={label} />
             <ErrorList id={meta.errorId} errors={meta.errors} />
           </fieldset>
         );

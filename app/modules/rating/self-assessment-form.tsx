@@ -1,7 +1,7 @@
 // The organization's self-assessment of one first-level block (#12 item 6): each leaf with its
 // 评分细则 and 准备材料, the input its method asks for, and its evidence upload. Saving keeps a
 // draft; submitting is on the application's page once every block is done.
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import type { z } from "zod";
@@ -11,6 +11,7 @@ import { DocumentUploadFields } from "~/modules/attachments/document-fields";
 import { formatPoints, METHOD_LABELS } from "~/modules/indicators/scheme";
 import { evidenceKey, evidenceSet } from "./evidence";
 import { scoreField, selfAssessmentSchema, type FormLeaf } from "./leaf-input";
+import { LeafSelfScoreInput } from "./leaf-input-field";
 
 export const SELF_ASSESSMENT_FORM = "self-assessment";
 
@@ -56,45 +57,7 @@ export function SelfAssessmentForm({
             {leaf.evidence ? <p className="text-xs text-gray-600">准备材料：{leaf.evidence}</p> : null}
             <fieldset disabled={!editable} className="space-y-1 text-sm">
               <legend className="sr-only">{label} 自评</legend>
-              {leaf.method === "CHECKLIST" ? (
-                getCollectionProps(meta, {
-                  type: "checkbox",
-                  options: leaf.items.map((_, i) => String(i)),
-                }).map((props, i) => (
-                  <label key={props.key} className="flex items-start gap-2">
-                    <input {...props} key={props.key} className="mt-0.5 h-4 w-4" />
-                    <span>
-                      {leaf.items[i].label}（{formatPoints(leaf.items[i].points ?? 0)} 分）
-                    </span>
-                  </label>
-                ))
-              ) : leaf.method === "TIERS" ? (
-                <select {...getSelectProps(meta)} key={meta.key} aria-label={`${label} 自评档次`} className="input">
-                  <option value="">请选择</option>
-                  {leaf.items.map((item, i) => (
-                    <option key={item.label} value={String(i)}>
-                      {item.label}（{formatPoints(item.points ?? 0)} 分）
-                    </option>
-                  ))}
-                </select>
-              ) : leaf.method === "YES_NO" ? (
-                <select {...getSelectProps(meta)} key={meta.key} aria-label={`${label} 自评`} className="input">
-                  <option value="">请选择</option>
-                  <option value="yes">是（{formatPoints(leaf.points)} 分）</option>
-                  <option value="no">否（0 分）</option>
-                </select>
-              ) : (
-                <input
-                  {...getInputProps(meta, { type: "number" })}
-                  key={meta.key}
-                  step={0.5}
-                  min={0}
-                  max={leaf.points}
-                  inputMode="decimal"
-                  aria-label={`${label} 自评分`}
-                  className="input max-w-[10rem]"
-                />
-              )}
+              <LeafSelfScoreInput leaf={leaf} meta={meta} label={label} />
               {leaf.method !== "CHECKLIST" && leaf.items.length > 0 && leaf.method !== "TIERS" ? (
                 <ul className="list-disc pl-5 text-xs text-gray-600">
                   {leaf.items.map((item) => (
