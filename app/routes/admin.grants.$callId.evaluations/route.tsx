@@ -27,9 +27,8 @@ import {
 } from "~/modules/evaluation/review/panel.server";
 import { kindLabel } from "~/modules/evaluation/score";
 import { EVALUATION_TONES, evaluationWorkflow } from "~/modules/evaluation/workflow";
-import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { AutoAssignCard } from "~/modules/review/auto-assign-card";
-import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
+import { PanelReviewers } from "~/modules/review/reviewer-view";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -160,20 +159,7 @@ export default function EvaluationPanelPage() {
                     <span className="block text-xs text-gray-500">报告及自评截止 {formatDate(e.dueAt)}</span>
                   </td>
                   <td>
-                    {e.reviewers.length === 0 ? "未分配" : null}
-                    <ul>
-                      {e.reviewers.map((r) => (
-                        <li key={r.assignmentId}>
-                          {r.name}{" "}
-                          <StatusBadge
-                            workflow={reviewAssignmentWorkflow}
-                            state={r.status}
-                            tones={REVIEW_STATUS_TONES}
-                          />
-                        </li>
-                      ))}
-                    </ul>
-                    {e.needsReviewer ? <p className="text-xs text-amber-800">专家人数不足 {round.k} 位</p> : null}
+                    <PanelReviewers reviewers={e.reviewers} needsReviewer={e.needsReviewer} k={round.k} />
                   </td>
                   <td>
                     {e.selfTotal ?? "—"} / {e.expertTotal ?? "—"}

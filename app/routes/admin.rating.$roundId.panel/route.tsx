@@ -11,9 +11,8 @@ import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow
 import { APPLICATION_TONES } from "~/modules/rating/labels";
 import { RATING_AUTO_ASSIGN_WORDS, RatingAutoAssignSchema } from "~/modules/rating/review/panel";
 import { autoAssignRating, loadRatingPanel } from "~/modules/rating/review/panel.server";
-import { reviewAssignmentWorkflow } from "~/modules/review/assignment-workflow";
 import { AutoAssignCard } from "~/modules/review/auto-assign-card";
-import { REVIEW_STATUS_TONES } from "~/modules/review/reviewer-view";
+import { PanelReviewers } from "~/modules/review/reviewer-view";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -90,21 +89,7 @@ export default function RatingPanelPage() {
                     </Link>
                   </td>
                   <td>
-                    {a.reviewers.length === 0 ? "未分配" : null}
-                    <ul>
-                      {a.reviewers.map((r) => (
-                        <li key={r.assignmentId}>
-                          {r.name}{" "}
-                          <StatusBadge
-                            workflow={reviewAssignmentWorkflow}
-                            state={r.status}
-                            tones={REVIEW_STATUS_TONES}
-                          />
-                          {r.overdue ? <span className="text-xs text-red-700">（已逾期）</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                    {a.needsReviewer ? <p className="text-xs text-amber-800">专家人数不足 {round.k} 位</p> : null}
+                    <PanelReviewers reviewers={a.reviewers} needsReviewer={a.needsReviewer} k={round.k} showOverdue />
                   </td>
                   <td>{a.selfTotal ?? "—"}</td>
                   <td>{a.expertTotal ?? "—"}</td>

@@ -2,30 +2,35 @@
 // progress, automatic assignment on the GrantEvaluation kind, and the blind setting.
 import { recordAudit } from "~/modules/audit/audit.server";
 import * as autoAssignment from "~/modules/review/auto-assign.server";
+import { loadPanelPage } from "~/modules/review/panel-page.server";
 import type { PanelCtx } from "~/modules/review/panel-result";
-import { loadRoundPanel } from "~/modules/review/panel-view.server";
 import { prisma } from "~/utils/db.server";
 import { succeed } from "~/utils/write-result";
 import { grantEvaluationSubject as kind } from "./subject.server";
 
 export async function loadEvaluationPanel(callId: string) {
-  const round = await kind.loadRound(prisma, callId);
-  if (!round) return null;
-  const [evaluations, unscheduled] = await Promise.all([
-    prisma.grantEvaluation.findMany({
-      where: { project: { callId }, status: { not: "CANCELLED" } },
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        kind: true,
-        round: true,
-        status: true,
-        dueAt: true,
-        selfTotal: true,
-        expertTotal: true,
-        grade: true,
-        project: { select: { id: true, projectNo: true, title: true, organization: { select: { name: true } } } },
-      },
+  const [page, unscheduled] = await Promise.all([
+    loadPanelPage(kind, callId, {
+      subjects: () =>
+        prisma.grantEvaluation.findMany({
+          where: { project: { callId }, status: { not: "CANCELLED" } },
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+          select: {
+            id: true,
+            kind: true,
+            round: true,
+            status: true,
+            dueAt: true,
+            selfTotal: true,
+            expertTotal: true,
+            grade: true,
+            project: {
+              select: { id: true, projectNo: true, title: true, organization: { select: { name: true } } },
+            },
+          },
+        }),
+      // Experts are wanted once the organization has submitted its self-assessment.
+      awaitsReviewers: (e) => e.status === "SUBMITTED",
     }),
     prisma.grantProject.count({
       where: {
@@ -36,28 +41,9 @@ export async function loadEvaluationPanel(callId: string) {
       },
     }),
   ]);
-  const panel = await loadRoundPanel(
-    kind,
-    round,
-    evaluations.map((e) => e.id),
-  );
-  return {
-    round: {
-      id: round.id,
-      title: round.title,
-      open: round.open,
-      reviewEndsAt: round.reviewEndsAt,
-      k: round.reviewersPerSubject,
-      blind: round.blind,
-    },
-    unscheduled,
-    candidates: panel.candidates,
-    totals: panel.totals,
-    evaluations: evaluations.map((e) => {
-      const row = panel.rowOf(e.id);
-      return { ...e, reviewers: row.reviewers, needsReviewer: e.status === "SUBMITTED" && row.needsReviewer };
-    }),
-  };
+  if (!page) return null;
+  const { subjects: evaluations, ...panel } = page;
+  return { ...panel, unscheduled, evaluations };
 }
 
 export function autoAssignEvaluations(callId: string, input: autoAssignment.AutoAssignInput, ctx: PanelCtx) {

@@ -3,7 +3,7 @@
 // suggests; the "computed from the record" items (KPI attainment, reports on time, budget
 // deviation and unapproved changes, overhead share); the report filed with it. The organization's
 // name is left out when the call's evaluation panel is blind.
-import { leavesOf } from "~/modules/indicators/scheme";
+import { expertBlocks, schemeCriteria } from "~/modules/indicators/expert-sheet";
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import type { PanelDb, PanelReviewerPage } from "~/modules/review/subject";
 import { suggestedLeafScore } from "../record-items";
@@ -60,23 +60,9 @@ export async function evaluationReviewerPage(db: PanelDb, evaluationId: string) 
       : null,
   ]);
   if (!tree) return null;
-  const self = new Map(evaluation.selfScores.map((s) => [s.leafCode, s.score]));
-  const blocks = tree.roots.map((root) => ({
-    code: root.code,
-    title: root.title,
-    points: root.points,
-    leaves: leavesOf([root]).map((leaf) => ({
-      code: leaf.code,
-      title: leaf.title,
-      points: leaf.points,
-      method: leaf.method,
-      items: leaf.items,
-      evidence: leaf.evidence,
-      bonus: leaf.bonus,
-      self: self.get(leaf.code) ?? null,
-      suggested: suggestedLeafScore(leaf, record),
-      files: [] as { id: string; originalName: string }[],
-    })),
+  const blocks = expertBlocks(tree, evaluation.selfScores, (leaf) => ({
+    suggested: suggestedLeafScore(leaf, record),
+    files: [] as { id: string; originalName: string }[],
   }));
   const { project } = evaluation;
   const blind = project.call.evaluationBlind;
@@ -90,13 +76,7 @@ export async function evaluationReviewerPage(db: PanelDb, evaluationId: string) 
       reviewEndsAt: defaultReviewEndsAt(evaluation.submittedAt ?? new Date()),
       blind,
     },
-    criteria: leavesOf(tree).map((leaf) => ({
-      id: leaf.code,
-      name: `${leaf.code} ${leaf.title}`,
-      description: leaf.evidence,
-      maxScore: leaf.points,
-      weightPct: 0,
-    })),
+    criteria: schemeCriteria(tree),
     view: {
       evaluation: {
         id: evaluation.id,

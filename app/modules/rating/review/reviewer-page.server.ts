@@ -1,7 +1,7 @@
 // What an expert reads and scores for one rating application: the scheme's blocks and leaves
 // with the organization's self-score and evidence per leaf; the organization's identity is
 // left out when the round is blind.
-import { leavesOf } from "~/modules/indicators/scheme";
+import { expertBlocks, schemeCriteria } from "~/modules/indicators/expert-sheet";
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import type { PanelDb, PanelReviewerPage } from "~/modules/review/subject";
 import { EVIDENCE_PREFIX, RATING_SUBJECT_TYPE } from "../labels";
@@ -29,27 +29,11 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
     }),
   ]);
   if (!tree) return null;
-  const self = new Map(app.selfScores.map((s) => [s.leafCode, s.score]));
   const filesOf = (code: string) =>
     evidence
       .filter((e) => e.purpose === `${EVIDENCE_PREFIX}${code}`)
       .map(({ id, originalName }) => ({ id, originalName }));
-  const blocks = tree.roots.map((root) => ({
-    code: root.code,
-    title: root.title,
-    points: root.points,
-    leaves: leavesOf([root]).map((leaf) => ({
-      code: leaf.code,
-      title: leaf.title,
-      points: leaf.points,
-      method: leaf.method,
-      items: leaf.items,
-      evidence: leaf.evidence,
-      bonus: leaf.bonus,
-      self: self.get(leaf.code) ?? null,
-      files: filesOf(leaf.code),
-    })),
-  }));
+  const blocks = expertBlocks(tree, app.selfScores, (leaf) => ({ files: filesOf(leaf.code) }));
   const blind = app.round.blind;
   const page = {
     title: blind ? "社会组织等级评估申请（匿名）" : `${app.organization.name}等级评估申请`,
@@ -60,13 +44,7 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
       reviewEndsAt: app.round.reviewEndsAt,
       blind,
     },
-    criteria: leavesOf(tree).map((leaf) => ({
-      id: leaf.code,
-      name: `${leaf.code} ${leaf.title}`,
-      description: leaf.evidence,
-      maxScore: leaf.points,
-      weightPct: 0,
-    })),
+    criteria: schemeCriteria(tree),
     view: {
       rating: {
         applicationId: app.id,
