@@ -17,6 +17,8 @@
 // A subject can only miss reviewers when it has fewer eligible reviewers than it
 // needs: reviewers have no capacity limit, only the balance preference.
 
+import { Holdings, improveTagMatches, repairBalance, type Slot } from "./assignment-repair";
+
 export type AssignmentSubject = { id: string; organizationId: string; category: string | null };
 export type AssignmentReviewer = { id: string; tags: string[]; conflictOrganizationIds: string[] };
 /** Rows already in the database for this round; inactive ones (recused/replaced) block re-assigning that reviewer to that subject. */
@@ -71,13 +73,6 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Whether the reviewer's tags name the subject's category (trimmed, exact). */
-function tagMatches(reviewer: AssignmentReviewer, subject: AssignmentSubject): boolean {
-  const category = subject.category?.trim();
-  if (!category) return false;
-  return reviewer.tags.some((tag) => tag.trim() === category);
-}
-
 /**
  * Tops every subject up to k active reviewers from the panel:
  * - never a reviewer with a conflict (subject.organizationId in conflictOrganizationIds), never twice on one subject,
@@ -89,6 +84,10 @@ function tagMatches(reviewer: AssignmentReviewer, subject: AssignmentSubject): b
  * Existing active rows count toward the subject's k (also those of reviewers no
  * longer on the panel) and toward the panel reviewer's load (also those on
  * subjects not passed in: work is work). A subject already at or above k gets nothing.
+ *
+ * Cost: the slots and the greedy fill are O(subjects × reviewers) (conflicts and tags
+ * are looked up in sets built once; subjects of one category share one match vector);
+ * the repair passes are in assignment-repair.ts.
  */
 export function planAssignments(input: {
   subjects: AssignmentSubject[];
@@ -110,102 +109,114 @@ export function planAssignments(input: {
   const load = new Array<number>(R).fill(0);
   // Per subject: reviewers already holding an active row, and reviewers blocked by any row.
   const activeOn = new Map<string, Set<string>>();
-  const blockedOn = new Map<string, Set<string>>();
+  const blockedOn = new Map<string, Set<number>>();
   for (const row of input.existing) {
-    let blocked = blockedOn.get(row.subjectId);
-    if (!blocked) blockedOn.set(row.subjectId, (blocked = new Set()));
-    blocked.add(row.reviewerId);
+    const ri = reviewerIndex.get(row.reviewerId);
+    if (ri !== undefined) {
+      let blocked = blockedOn.get(row.subjectId);
+      if (!blocked) blockedOn.set(row.subjectId, (blocked = new Set()));
+      blocked.add(ri);
+    }
     if (!row.active) continue;
     let active = activeOn.get(row.subjectId);
     if (!active) activeOn.set(row.subjectId, (active = new Set()));
     if (active.has(row.reviewerId)) continue; // a duplicated row is still one reviewer
     active.add(row.reviewerId);
-    const ri = reviewerIndex.get(row.reviewerId);
     if (ri !== undefined) load[ri]++;
   }
 
-  // For each subject: how many it still needs, who may take it, and who matches its tag.
-  type Slot = {
-    subject: AssignmentSubject;
-    need: number;
-    eligible: number[]; // reviewer indices, sorted
-    eligibleSet: Set<number>;
-    match: boolean[]; // by reviewer index
-    assigned: Set<number>; // NEW assignments (reviewer indices)
+  // Reviewer indices per conflicting organization, and one match vector per category.
+  const conflictedBy = new Map<string, number[]>();
+  reviewers.forEach((r, i) => {
+    for (const organizationId of new Set(r.conflictOrganizationIds)) {
+      const list = conflictedBy.get(organizationId);
+      if (list) list.push(i);
+      else conflictedBy.set(organizationId, [i]);
+    }
+  });
+  const tagSets = reviewers.map((r) => new Set(r.tags.map((tag) => tag.trim())));
+  const categoryIndex = new Map<string, number>();
+  const matchOf: Uint8Array[] = [new Uint8Array(R)]; // 0: no category, matches nobody
+  const categoryOf = (subject: AssignmentSubject) => {
+    const category = subject.category?.trim();
+    if (!category) return 0;
+    let index = categoryIndex.get(category);
+    if (index === undefined) {
+      index = matchOf.length;
+      categoryIndex.set(category, index);
+      matchOf.push(Uint8Array.from(tagSets, (tags) => (tags.has(category) ? 1 : 0)));
+    }
+    return index;
   };
+
+  // For each subject: how many it still needs, who may take it, and who matches its tag.
   const slots: Slot[] = [];
   const unfilled: AssignmentPlan["unfilled"] = [];
   for (const subject of subjects) {
     const have = activeOn.get(subject.id)?.size ?? 0;
     const want = Math.max(0, k - have);
     if (want === 0) continue;
-    const blocked = blockedOn.get(subject.id);
+    const eligibleMask = new Uint8Array(R).fill(1);
+    for (const r of blockedOn.get(subject.id) ?? []) eligibleMask[r] = 0;
+    for (const r of conflictedBy.get(subject.organizationId) ?? []) eligibleMask[r] = 0;
     const eligible: number[] = [];
-    reviewers.forEach((r, i) => {
-      if (blocked?.has(r.id)) return;
-      if (r.conflictOrganizationIds.includes(subject.organizationId)) return;
-      eligible.push(i);
-    });
+    for (let i = 0; i < R; i++) if (eligibleMask[i] === 1) eligible.push(i);
     const need = Math.min(want, eligible.length);
     if (need < want) unfilled.push({ subjectId: subject.id, missing: want - need });
     if (need === 0) continue;
+    const category = categoryOf(subject);
     slots.push({
-      subject,
+      subjectId: subject.id,
       need,
       eligible,
-      eligibleSet: new Set(eligible),
-      match: reviewers.map((r) => tagMatches(r, subject)),
+      eligibleMask,
+      category,
+      match: matchOf[category],
       assigned: new Set(),
     });
   }
 
   // 2. Greedy fill, most constrained subjects first (seeded order among equals).
   const order = shuffled(slots, random).sort((a, b) => a.eligible.length - b.eligible.length);
-  // reviewer index → slots it newly holds (for the repair and tag passes)
-  const holds: Set<Slot>[] = reviewers.map(() => new Set());
+  const holdings = new Holdings(R);
+  const candidates = new Int32Array(R); // scratch: the slot's eligible reviewers, shuffled
+  const picked = new Uint8Array(R); // scratch: reviewers given this slot so far
   for (const slot of order) {
-    // A fresh seeded shuffle per subject, then a stable sort: least loaded, then tag match.
-    const candidates = shuffled(slot.eligible, random);
+    // A fresh seeded shuffle per subject (Fisher–Yates, as shuffled() does), then the
+    // first least loaded candidate, a tag match first among equals.
+    const count = slot.eligible.length;
+    candidates.set(slot.eligible);
+    for (let i = count - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const swap = candidates[i];
+      candidates[i] = candidates[j];
+      candidates[j] = swap;
+    }
+    const { match } = slot;
     for (let n = 0; n < slot.need; n++) {
       let best = -1;
-      for (const c of candidates) {
-        if (slot.assigned.has(c)) continue;
-        if (best === -1 || load[c] < load[best] || (load[c] === load[best] && slot.match[c] && !slot.match[best]))
+      for (let i = 0; i < count; i++) {
+        const c = candidates[i];
+        if (picked[c] === 1) continue;
+        if (best === -1 || load[c] < load[best] || (load[c] === load[best] && match[c] === 1 && match[best] !== 1))
           best = c;
       }
+      picked[best] = 1;
       slot.assigned.add(best);
-      holds[best].add(slot);
+      holdings.add(best, slot);
       load[best]++;
     }
+    for (const r of slot.assigned) picked[r] = 0;
   }
 
-  // 3. Balance repair along chains of moves.
-  const move = (slot: Slot, from: number, to: number) => {
-    slot.assigned.delete(from);
-    slot.assigned.add(to);
-    holds[from].delete(slot);
-    holds[to].add(slot);
-  };
-  const canTake = (slot: Slot, r: number) => slot.eligibleSet.has(r) && !slot.assigned.has(r);
-
-  for (;;) {
-    const path = findImprovingChain(R, load, holds, canTake, (slot, r) => slot.match[r]);
-    if (!path) break;
-    // Each step hands one new assignment on; every step was checked against the
-    // state before the chain and no reviewer receives and gives the same subject,
-    // so the order of the steps does not matter. Only the two ends change load.
-    for (const step of path) move(step.slot, step.from, step.to);
-    load[path[path.length - 1].from]--; // the source
-    load[path[0].to]++; // the target
-  }
-
-  // 4. Tag improvement without touching the load multiset.
-  improveTagMatches(slots, holds, load, canTake, move);
+  // 3. Balance repair along chains of moves; 4. tag improvement without touching the load multiset.
+  repairBalance(load, holdings);
+  improveTagMatches(slots, holdings, load, matchOf);
 
   const added: AssignmentPlan["added"] = [];
   for (const slot of slots) {
     for (const r of slot.assigned) {
-      added.push({ subjectId: slot.subject.id, reviewerId: reviewers[r].id, tagMatch: slot.match[r] });
+      added.push({ subjectId: slot.subjectId, reviewerId: reviewers[r].id, tagMatch: slot.match[r] === 1 });
     }
   }
   added.sort((a, b) => cmp(a.subjectId, b.subjectId) || cmp(a.reviewerId, b.reviewerId));
@@ -219,113 +230,18 @@ function dedupeById<T extends { id: string }>(items: T[]): T[] {
   return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
 }
 
-type ChainStep<S> = { slot: S; from: number; to: number };
-
-/**
- * A chain r0 → r1 → … → rn of moves (r_i hands one of its new assignments to
- * r_{i+1}, who may take it) with load(r0) ≥ load(rn) + 2, or null. Sources are
- * tried from the highest load down; for a source level, the lowest-loaded
- * reachable target wins. Intermediate loads do not change, so applying the chain
- * lowers Σ load² by at least 2. Edges that land on a tag match are explored first.
- */
-function findImprovingChain<S>(
-  R: number,
-  load: number[],
-  holds: Set<S>[],
-  canTake: (slot: S, r: number) => boolean,
-  match: (slot: S, r: number) => boolean,
-): ChainStep<S>[] | null {
-  if (R < 2) return null;
-  const minLoad = Math.min(...load);
-  const levels = [...new Set(load)].sort((a, b) => b - a).filter((l) => l >= minLoad + 2);
-  for (const level of levels) {
-    const parent = new Array<ChainStep<S> | null | undefined>(R).fill(undefined);
-    const queue: number[] = [];
-    for (let r = 0; r < R; r++) {
-      if (load[r] === level) {
-        parent[r] = null; // a source
-        queue.push(r);
-      }
-    }
-    let target = -1;
-    for (let qi = 0; qi < queue.length; qi++) {
-      const u = queue[qi];
-      for (const preferMatch of [true, false]) {
-        for (const slot of holds[u]) {
-          for (let v = 0; v < R; v++) {
-            if (parent[v] !== undefined || match(slot, v) !== preferMatch || !canTake(slot, v)) continue;
-            parent[v] = { slot, from: u, to: v };
-            queue.push(v);
-            if (load[v] <= level - 2 && (target === -1 || load[v] < load[target])) target = v;
-          }
-        }
-      }
-    }
-    if (target === -1) continue;
-    const path: ChainStep<S>[] = [];
-    // Built from the target back to the source: path[0].to is the target.
-    for (let step = parent[target]; step; step = parent[step.from]) path.push(step);
-    return path;
-  }
-  return null;
-}
-
-/**
- * Raises the number of tag matches among new assignments while keeping the
- * multiset of loads (hence max − min) unchanged:
- *  - move an unmatched assignment to a matching reviewer with one less load
- *    (the two loads swap);
- *  - swap an unmatched assignment with one of an equally loaded matching reviewer
- *    when that does not lose the other match.
- * Every change adds at least one match, so it ends.
- */
-function improveTagMatches<S extends { assigned: Set<number>; eligible: number[]; match: boolean[] }>(
-  slots: S[],
-  holds: Set<S>[],
-  load: number[],
-  canTake: (slot: S, r: number) => boolean,
-  move: (slot: S, from: number, to: number) => void,
-) {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const slot of slots) {
-      for (const a of [...slot.assigned]) {
-        if (slot.match[a] || !slot.assigned.has(a)) continue;
-        for (const b of slot.eligible) {
-          if (!slot.match[b] || !canTake(slot, b)) continue;
-          if (load[b] === load[a] - 1) {
-            move(slot, a, b);
-            load[a]--;
-            load[b]++;
-            changed = true;
-            break;
-          }
-          if (load[b] !== load[a]) continue;
-          let partner: S | undefined;
-          for (const other of holds[b]) {
-            if (other === slot || !canTake(other, a)) continue;
-            if (other.match[b] && !other.match[a]) continue; // would trade one match for another
-            partner = other;
-            break;
-          }
-          if (partner) {
-            move(slot, a, b);
-            move(partner, b, a);
-            changed = true;
-            break;
-          }
-        }
-      }
-    }
-  }
-}
-
 /** A fresh random seed, e.g. "7f3a9c21". */
 export function newSeed(): string {
   const [value] = crypto.getRandomValues(new Uint32Array(1));
   return value.toString(16).padStart(8, "0");
 }
+
+/** A reviewer's ties to organizations, as conflicts of interest are computed from them. */
+export type ReviewerTies = {
+  name: string;
+  memberOrganizationIds: string[];
+  affiliatedOrganizationIds: string[];
+};
 
 /**
  * The organizations a reviewer may not review: those they belong to, those they
@@ -337,28 +253,45 @@ export function newSeed(): string {
  * Sorted, without duplicates.
  */
 export function conflictingOrganizationIds(
-  reviewer: {
-    name: string;
-    memberOrganizationIds: string[];
-    affiliatedOrganizationIds: string[];
-  },
+  reviewer: ReviewerTies,
   organizations: { id: string; legalRepresentative: string | null }[],
 ): string[] {
-  const direct = new Set([...reviewer.memberOrganizationIds, ...reviewer.affiliatedOrganizationIds]);
+  return conflictingOrganizationIdsOf([{ ...reviewer, id: "" }], organizations).get("")!;
+}
+
+/**
+ * conflictingOrganizationIds for a whole panel at once: the organizations are indexed
+ * by legal representative once, so the cost is the organizations plus each reviewer's
+ * ties and conflicts, not reviewers × organizations.
+ */
+export function conflictingOrganizationIdsOf(
+  reviewers: (ReviewerTies & { id: string })[],
+  organizations: { id: string; legalRepresentative: string | null }[],
+): Map<string, string[]> {
   const rep = (name: string | null | undefined) => name?.trim() ?? "";
-
-  // The people whose organizations are off-limits: the reviewer and the legal
-  // representatives of the organizations the reviewer is tied to.
-  const people = new Set<string>();
-  if (rep(reviewer.name)) people.add(rep(reviewer.name));
-  for (const org of organizations) {
-    if (direct.has(org.id) && rep(org.legalRepresentative)) people.add(rep(org.legalRepresentative));
-  }
-
-  const result = new Set(direct);
+  const representativesOf = new Map<string, Set<string>>();
+  const organizationsOf = new Map<string, string[]>();
   for (const org of organizations) {
     const name = rep(org.legalRepresentative);
-    if (name && people.has(name)) result.add(org.id);
+    if (!name) continue;
+    let names = representativesOf.get(org.id);
+    if (!names) representativesOf.set(org.id, (names = new Set()));
+    names.add(name);
+    const ids = organizationsOf.get(name);
+    if (ids) ids.push(org.id);
+    else organizationsOf.set(name, [org.id]);
   }
-  return [...result].sort(cmp);
+  const result = new Map<string, string[]>();
+  for (const reviewer of reviewers) {
+    const direct = new Set([...reviewer.memberOrganizationIds, ...reviewer.affiliatedOrganizationIds]);
+    // The people whose organizations are off-limits: the reviewer and the legal
+    // representatives of the organizations the reviewer is tied to.
+    const people = new Set<string>();
+    if (rep(reviewer.name)) people.add(rep(reviewer.name));
+    for (const id of direct) for (const name of representativesOf.get(id) ?? []) people.add(name);
+    const conflicts = new Set(direct);
+    for (const name of people) for (const id of organizationsOf.get(name) ?? []) conflicts.add(id);
+    result.set(reviewer.id, [...conflicts].sort(cmp));
+  }
+  return result;
 }

@@ -106,15 +106,8 @@ export async function autoAssign(
 
     await insertAssignments(
       tx,
-      plan.added.map((a) => ({
-        subjectType: kind.type,
-        subjectId: a.subjectId,
-        roundId,
-        reviewerId: a.reviewerId,
-        status: "ASSIGNED",
-        assignmentSeed: seed,
-        dueAt,
-      })),
+      { subjectType: kind.type, roundId, status: "ASSIGNED", assignmentSeed: seed, dueAt },
+      plan.added,
       now,
     );
     await kind.saveAssignmentRun(tx, roundId, { seed, k: input.k });

@@ -2,54 +2,59 @@
 // round, the organizations each may not review (membership, declared
 // affiliation, shared legal representative), and why one reviewer cannot be
 // put on one subject. Bulk reads only: a round's whole pool in a few statements.
-import { chunks } from "~/utils/chunks";
 import { prisma, type Tx } from "~/utils/db.server";
-import { conflictingOrganizationIds } from "./assignment";
+import { conflictingOrganizationIdsOf } from "./assignment";
 import { ACTIVE_ASSIGNMENT_STATES } from "./assignment-workflow";
 import { parseExpertiseTags } from "./expertise";
 import type { PanelDb, PanelSubject, PanelSubjectKind } from "./subject";
 
-/** Organizations each reviewer may not review, computed in bulk (three queries). */
+/**
+ * Organizations each reviewer may not review (reviewer id → sorted ids), among their own
+ * ties and the subjects' organizations. Two statements whatever the size: the panel's ties
+ * with their organizations' legal representatives, and the subjects' organizations by
+ * primary key. Ids travel as one JSON parameter each: an IN list of 5,000 bound values is
+ * refused by the adapter and, through the client, costs a query compilation per chunk.
+ */
 export async function conflictsOf(
   db: PanelDb,
   reviewers: { id: string; name: string }[],
   subjectOrganizationIds: string[],
 ) {
-  const ids = reviewers.map((r) => r.id);
-  const [memberships, affiliations] = await Promise.all([
-    db.membership.findMany({ where: { userId: { in: ids } }, select: { userId: true, organizationId: true } }),
-    db.reviewerAffiliation.findMany({
-      where: { reviewerId: { in: ids } },
-      select: { reviewerId: true, organizationId: true },
-    }),
+  const reviewerIds = JSON.stringify(reviewers.map((r) => r.id));
+  const [ties, subjectOrganizations] = await Promise.all([
+    db.$queryRaw<
+      Array<{ reviewerId: string; organizationId: string; member: number; legalRepresentative: string | null }>
+    >`
+      SELECT t."reviewerId" AS "reviewerId", t."organizationId" AS "organizationId", t."member" AS "member",
+        o."legalRepresentative" AS "legalRepresentative"
+      FROM (
+        SELECT m."userId" AS "reviewerId", m."organizationId" AS "organizationId", 1 AS "member" FROM "Membership" m
+        WHERE m."userId" IN (SELECT value FROM json_each(${reviewerIds}))
+        UNION ALL
+        SELECT a."reviewerId", a."organizationId", 0 FROM "ReviewerAffiliation" a
+        WHERE a."reviewerId" IN (SELECT value FROM json_each(${reviewerIds}))
+      ) t LEFT JOIN "Organization" o ON o."id" = t."organizationId"`,
+    subjectOrganizationIds.length === 0
+      ? []
+      : db.$queryRaw<Array<{ id: string; legalRepresentative: string | null }>>`
+          SELECT o."id" AS "id", o."legalRepresentative" AS "legalRepresentative" FROM "Organization" o
+          WHERE o."id" IN (SELECT value FROM json_each(${JSON.stringify([...new Set(subjectOrganizationIds)])}))`,
   ]);
-  const orgIds = new Set([
-    ...subjectOrganizationIds,
-    ...memberships.map((m) => m.organizationId),
-    ...affiliations.map((a) => a.organizationId),
-  ]);
-  const organizations = (
-    await Promise.all(
-      chunks([...orgIds]).map((part) =>
-        db.organization.findMany({ where: { id: { in: part } }, select: { id: true, legalRepresentative: true } }),
-      ),
-    )
-  ).flat();
-  const result = new Map<string, string[]>();
-  for (const r of reviewers) {
-    result.set(
-      r.id,
-      conflictingOrganizationIds(
-        {
-          name: r.name,
-          memberOrganizationIds: memberships.filter((m) => m.userId === r.id).map((m) => m.organizationId),
-          affiliatedOrganizationIds: affiliations.filter((a) => a.reviewerId === r.id).map((a) => a.organizationId),
-        },
-        organizations,
-      ),
-    );
-  }
-  return result;
+  const organizations = [
+    ...subjectOrganizations,
+    ...ties.map((t) => ({ id: t.organizationId, legalRepresentative: t.legalRepresentative })),
+  ];
+  const tiesOf = (reviewerId: string, member: number) =>
+    ties.filter((t) => t.reviewerId === reviewerId && Number(t.member) === member).map((t) => t.organizationId);
+  return conflictingOrganizationIdsOf(
+    reviewers.map((r) => ({
+      id: r.id,
+      name: r.name,
+      memberOrganizationIds: tiesOf(r.id, 1),
+      affiliatedOrganizationIds: tiesOf(r.id, 0),
+    })),
+    organizations,
+  );
 }
 
 export const reviewerSelect = {

@@ -3,7 +3,7 @@
 // many statements); as one JSON parameter inserted with json_each, in the caller's
 // transaction, they cost a few tens of milliseconds. Same columns and formats Prisma
 // writes (DateTime as ISO text, Boolean as 0/1); see review/bulk-insert.server.ts.
-import { newRowId, storedDate } from "~/modules/review/bulk-insert.server";
+import { newRowIds, storedDate } from "~/modules/review/bulk-insert.server";
 import type { Tx } from "~/utils/db.server";
 
 export type NewAward = {
@@ -23,9 +23,10 @@ export async function insertAwards(tx: Tx, rows: NewAward[], now = new Date()) {
   if (rows.length === 0) return 0;
   const at = storedDate(now);
   const bit = (b: boolean) => (b ? 1 : 0);
+  const ids = newRowIds(rows.length, now.getTime());
   const json = JSON.stringify(
-    rows.map((r) => [
-      newRowId(now.getTime()),
+    rows.map((r, i) => [
+      ids[i],
       r.callId,
       r.applicationId,
       r.rank,
