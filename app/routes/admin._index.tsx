@@ -5,19 +5,18 @@ import { DataTable } from "~/components/data-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { WorkQueue } from "~/components/work-queue";
-import { getAdminOverview } from "~/modules/admin/overview.server";
+import { adminHome } from "~/modules/admin/overview.server";
 import { auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ROLE_LABELS, type Role } from "~/modules/auth/roles";
 import { orgStatusLabel } from "~/modules/organizations/labels";
-import { staffQueue } from "~/modules/queues/registry.server";
 import { formatCount, formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "管理概览 · 益苗" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const [overview, queue] = await Promise.all([getAdminOverview(), staffQueue()]);
+  const [overview, queue] = await adminHome();
   return { ...overview, queue };
 }
 

@@ -1,22 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { AuditSubject } from "~/components/audit-subject";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
-import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
+import { useIsPending } from "~/components/use-form";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
 import { AUDIT_ORDER, listAuditEvents } from "~/modules/admin/audit-log.server";
 import { withAuditSubjects } from "~/modules/admin/audit-subjects.server";
-import { describeChainState } from "~/modules/audit/chain";
-import { cachedAuditChainState } from "~/modules/audit/chain.server";
+import { cachedAuditChainView, runFullChainCheck } from "~/modules/audit/chain-check.server";
+import { AuditChainNotice, FULL_CHECK_INTENT } from "~/modules/audit/chain-notice";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from "~/modules/audit/labels";
 import { requireRole } from "~/modules/auth/permissions.server";
+import { answerIntent, handler } from "~/utils/action.server";
 import { formatDateTime } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { AUDIT_PAGE_SIZE, readPageStart } from "~/utils/paging";
+import { redirect } from "~/utils/redirect.server";
+import { readForm } from "~/utils/request-body.server";
+import { succeed } from "~/utils/write-result";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 · 益苗" }];
 
@@ -27,11 +32,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = getPage(url);
   const [{ events, total, totalCapped, cursors }, chain] = await Promise.all([
     listAuditEvents(filters, page, readPageStart(url.searchParams, AUDIT_ORDER)),
-    cachedAuditChainState(),
+    cachedAuditChainView(),
   ]);
   const named = await withAuditSubjects(events);
   const { gte: _gte, lt: _lt, ...shown } = filters;
   return { filters: shown, page, pageSize: AUDIT_PAGE_SIZE, total, totalCapped, cursors, events: named, chain };
+}
+
+/**
+ * 完整校验: walks the whole chain (seconds at a million events) and stores the result, which the
+ * page's views then start from. Run on request only, never by a view (decision 028).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "ADMIN");
+  return answerIntent(
+    FULL_CHECK_INTENT,
+    await readForm(request),
+    handler({
+      schema: z.object({}),
+      run: async () => succeed({ intact: (await runFullChainCheck(user.id)).intact }),
+      done: () => redirect("/admin/audit"),
+    }),
+  );
 }
 
 const labelOptions = (labels: Record<string, string>) =>
@@ -39,26 +61,13 @@ const labelOptions = (labels: Record<string, string>) =>
 
 export default function AuditLogPage() {
   const { filters, page, pageSize, total, totalCapped, cursors, events, chain } = useLoaderData<typeof loader>();
+  const pending = useIsPending({ intent: FULL_CHECK_INTENT });
   const filtered = Object.values(filters).some(Boolean);
   return (
     <div>
       <PageHeader title="审计日志" description="系统中每一次重要操作的记录，按时间从新到旧排列。日期按北京时间计算。" />
 
-      <Notice tone={chain.intact ? "success" : "error"} className="mb-4" testId="audit-chain-state">
-        <p>{describeChainState(chain)}</p>
-        {chain.intact && chain.head ? (
-          <p className="mt-1 break-all font-mono text-xs">最新哈希 {chain.head.hash}</p>
-        ) : null}
-        {!chain.intact && chain.broken.eventId ? (
-          <p className="mt-1 font-mono text-xs">事件编号 {chain.broken.eventId}</p>
-        ) : null}
-        <p className="mt-1 text-xs">
-          每条记录都包含前一条记录的哈希，事后修改或删除任何一条都会在此处显示。
-          <Link to="/audit-chain" className="link">
-            每日公示的哈希
-          </Link>
-        </p>
-      </Notice>
+      <AuditChainNotice view={chain} pending={pending} />
 
       <FilterBar
         formKey={JSON.stringify(filters)}

@@ -13,13 +13,13 @@ import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { conclusionLabel, reportStatusLabel, ROUND_STATUS_LABELS } from "~/modules/inspection/labels";
 import { markMissed, pastDeadlines } from "~/modules/inspection/missed.server";
-import { getRoundByYear, listRoundReports } from "~/modules/inspection/rounds.server";
+import { getRoundByYear, listRoundReports, ROUND_REPORT_ORDER } from "~/modules/inspection/rounds.server";
 import { CONCLUSION_LABELS, INSPECTION_STATES, inspectionWorkflow } from "~/modules/inspection/workflow";
 import { orgTypeLabel } from "~/modules/organizations/labels";
 import { answerIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
-import { PAGE_SIZE } from "~/utils/paging";
+import { PAGE_SIZE, readPageStart } from "~/utils/paging";
 import { redirect } from "~/utils/redirect.server";
 import { readForm } from "~/utils/request-body.server";
 import { succeed } from "~/utils/write-result";
@@ -47,12 +47,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conclusion: Object.keys(CONCLUSION_LABELS).includes(conclusionParam) ? conclusionParam : "",
     page: getPage(url),
   };
-  const { reports, total } = await listRoundReports(round.id, filters, PAGE_SIZE);
+  const { reports, total, cursors } = await listRoundReports(
+    round.id,
+    filters,
+    PAGE_SIZE,
+    readPageStart(url.searchParams, ROUND_REPORT_ORDER),
+  );
   const past = pastDeadlines(round, new Date());
   return {
     round,
     reports,
     total,
+    cursors,
     filters,
     pageSize: PAGE_SIZE,
     canMarkMissed: past.foundations || past.others,
@@ -75,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminInspectionYear() {
-  const { round, reports, total, filters, pageSize, canMarkMissed } = useLoaderData<typeof loader>();
+  const { round, reports, total, cursors, filters, pageSize, canMarkMissed } = useLoaderData<typeof loader>();
   const [markMissedForm] = useConformForm({
     id: MARK_MISSED,
     schema: MarkMissedSchema,
@@ -180,7 +186,7 @@ export default function AdminInspectionYear() {
           { header: "结论", cell: (r) => conclusionLabel(r.conclusion) },
         ]}
       />
-      <Pagination page={filters.page} pageSize={pageSize} total={total} />
+      <Pagination page={filters.page} pageSize={pageSize} total={total} cursors={cursors} />
     </div>
   );
 }

@@ -9,10 +9,10 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { ORDER_STATES, orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
-import { listOrdersForAdmin } from "~/modules/showroom/orders.server";
+import { ADMIN_ORDER_ORDER, listOrdersForAdmin } from "~/modules/showroom/orders.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
-import { PAGE_SIZE } from "~/utils/paging";
+import { PAGE_SIZE, readPageStart } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "订单管理 · 民政局管理后台 · 益苗" }];
 
@@ -24,11 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = orderWorkflow.isState(raw) ? raw : null;
   const q = (url.searchParams.get("q") ?? "").trim().toUpperCase().slice(0, 40);
   const page = getPage(url);
-  return { status, q, page, ...(await listOrdersForAdmin({ status, q }, page)) };
+  const start = readPageStart(url.searchParams, ADMIN_ORDER_ORDER);
+  return { status, q, page, ...(await listOrdersForAdmin({ status, q }, page, start)) };
 }
 
 export default function AdminOrdersPage() {
-  const { status, q, page, total, orders } = useLoaderData<typeof loader>();
+  const { status, q, page, total, orders, cursors } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader title="订单管理" description="确认线下付款、发货或自提、完成、取消和退款。" />
@@ -67,7 +68,7 @@ export default function AdminOrdersPage() {
           { header: "下单时间", className: "whitespace-nowrap", cell: (o) => formatDateTime(o.createdAt) },
         ]}
       />
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} cursors={cursors} />
     </div>
   );
 }

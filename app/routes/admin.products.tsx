@@ -10,13 +10,13 @@ import { useConformForm } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { categoryLabel } from "~/modules/showroom/labels";
 import { PRODUCT_STATES, productWorkflow, type ProductState } from "~/modules/showroom/product-workflow";
-import { changeProductStatus, listProductsForAdmin } from "~/modules/showroom/products.server";
+import { ADMIN_PRODUCT_ORDER, changeProductStatus, listProductsForAdmin } from "~/modules/showroom/products.server";
 import { ProductScreeningSchema, SCREENING_REASON_LABEL } from "~/modules/showroom/staff-forms";
 import type { TransitionRule } from "~/modules/workflow/state-machine";
 import { answerIntent, handler, replyData } from "~/utils/action.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
-import { PAGE_SIZE } from "~/utils/paging";
+import { PAGE_SIZE, readPageStart } from "~/utils/paging";
 import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "产品审核 · 民政局管理后台 · 益苗" }];
@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = url.searchParams.get("status") ?? "PENDING";
   const status = raw === "ALL" ? null : productWorkflow.isState(raw) ? raw : "PENDING";
   const page = getPage(url);
-  return { status: status ?? "ALL", page, ...(await listProductsForAdmin(status, page)) };
+  const start = readPageStart(url.searchParams, ADMIN_PRODUCT_ORDER);
+  return { status: status ?? "ALL", page, ...(await listProductsForAdmin(status, page, start)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -52,7 +53,7 @@ const SCREENING_PREFIX = "screen-";
 const screeningIntent = (productId: string) => `${SCREENING_PREFIX}${productId}`;
 
 export default function AdminProductsPage() {
-  const { status, page, total, products } = useLoaderData<typeof loader>();
+  const { status, page, total, products, cursors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const repliedTo = actionData?.intent.slice(SCREENING_PREFIX.length);
   const tabs: { value: string; label: string }[] = [
@@ -129,7 +130,7 @@ export default function AdminProductsPage() {
           );
         })}
       </ul>
-      <Pagination page={page} pageSize={PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} cursors={cursors} />
     </div>
   );
 }

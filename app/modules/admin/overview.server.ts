@@ -1,11 +1,26 @@
 // Figures for the administrator's overview page, all counted from the database.
 import { ROLES } from "~/modules/auth/roles";
 import { ORG_STATUSES } from "~/modules/organizations/labels";
+import { staffQueue } from "~/modules/queues/registry.server";
 import { prisma } from "~/utils/db.server";
+import { shortCached } from "~/utils/short-cache.server";
 import { withAuditSubjects } from "./audit-subjects.server";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export const RECENT_EVENTS = 10;
+
+/**
+ * The overview and the 待办 of /admin. Counting 100,000 organizations and a week of a
+ * million-event log, and a dozen queue counts, per view cost more than the rest of the page:
+ * like the public home figures they are shared for a few seconds and dropped on any write
+ * (short-cache.server.ts, decision 028). Every member of staff sees the same figures.
+ */
+export function adminHome() {
+  return Promise.all([
+    shortCached("admin-overview", 10_000, () => getAdminOverview()),
+    shortCached("admin-staff-queue", 10_000, () => staffQueue()),
+  ]);
+}
 
 export async function getAdminOverview(now = new Date()) {
   const [orgGroups, roleGroups, lockedCount, disabledCount, weekEventCount, recentEvents] = await Promise.all([

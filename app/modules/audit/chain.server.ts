@@ -11,6 +11,7 @@ import {
   walkChain,
   type ChainHead,
   type ChainState,
+  type ChainBreak,
   type ChainedContent,
 } from "./chain";
 
@@ -86,17 +87,11 @@ export async function sealAuditChain(db: typeof prisma = prisma): Promise<number
 }
 
 /**
- * The chain's state for the staff audit page: one walk shared by the requests of a minute
- * while nothing is written (a walk of 1,000,000 events takes seconds). Any committed write,
- * a tampering included, drops it (short-cache.server.ts), so the next view walks again.
+ * Walks the chain in seq order and names the first broken link: the whole chain, or only the
+ * events after `from` (a link already verified, whose hash the next event must point to).
  */
-export function cachedAuditChainState() {
-  return shortCached("audit-chain-state", 60_000, () => verifyAuditChain());
-}
-
-/** Walks the whole chain in seq order and names the first broken link. */
-export async function verifyAuditChain(db: Client = prisma): Promise<ChainState> {
-  let head: ChainHead | null = null;
+export async function verifyAuditChain(db: Client = prisma, from: ChainHead | null = null): Promise<ChainState> {
+  let head: ChainHead | null = from;
   for (;;) {
     const batch = await db.auditEvent.findMany({
       where: { seq: { gt: head?.seq ?? 0 } },
@@ -119,6 +114,20 @@ export async function verifyAuditChain(db: Client = prisma): Promise<ChainState>
     return { intact: false, intactUpTo: length, broken: { seq: length + 1, eventId: unsealed.id, reason: "unsealed" } };
   }
   return { intact: true, length, head };
+}
+
+/**
+ * Whether the event at `link.seq` still is what a check found there: its content hashes to its
+ * stored hash, and that is the hash the check recorded. One read by the unique seq.
+ */
+export async function linkStillHolds(db: Client, link: ChainHead): Promise<ChainBreak | null> {
+  const row = await db.auditEvent.findUnique({ where: { seq: link.seq }, select: EVENT_SELECT });
+  if (!row || row.seq === null || row.prevHash === null) return { seq: link.seq, eventId: null, reason: "missing" };
+  const hash = hashAuditContent({ ...row, seq: row.seq, prevHash: row.prevHash });
+  if (row.hash !== hash) return { seq: link.seq, eventId: row.id, reason: "content" };
+  // Re-hashed after an edit: its content agrees with itself but no longer with the check.
+  if (hash !== link.hash) return { seq: link.seq, eventId: row.id, reason: "link" };
+  return null;
 }
 
 export type DailyHead = { day: string; seq: number; hash: string; events: number };

@@ -5,6 +5,7 @@
 // head can compare. The row id is not hashed: seq is an event's identity in the chain.
 // Pure: no database, so the form and the walk are unit-tested.
 import { createHash } from "node:crypto";
+import { formatCount } from "~/utils/format";
 
 /** The previous hash of event #1. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -109,4 +110,29 @@ export function describeChainState(state: ChainState): string {
   if (state.intact) return state.length === 0 ? "审计链为空" : `审计链完整（至 #${state.length}）`;
   const { broken, intactUpTo } = state;
   return `审计链在 #${broken.seq} 处断开：${CHAIN_BREAK_LABELS[broken.reason]}（完整至 #${intactUpTo}）`;
+}
+
+/**
+ * What the staff page shows (decision 028): the latest full walk (`npm run audit:verify`, or
+ * staff's 完整校验) and, on top of it, the events appended since, verified on the view when
+ * there are at most a window's worth of them. A view never walks the whole chain.
+ */
+export type ChainView = {
+  /** The state through the events this view verified (the checked part and what follows it). */
+  state: ChainState;
+  /** When the latest full walk ran (null: never). */
+  checkedAt: Date | null;
+  /** The position that walk reached. */
+  checkedThrough: number;
+  /** Events after checkedThrough left unverified on this view (more than the window). */
+  unverified: number;
+};
+
+/** The page's main line: the chain state, or how far it is known to hold when the view stopped short. */
+export function describeChainView(view: ChainView): string {
+  if (view.unverified === 0 || !view.state.intact) return describeChainState(view.state);
+  const pending = formatCount(view.unverified);
+  return view.checkedAt
+    ? `审计链完整（至 #${view.checkedThrough}）；其后 ${pending} 条新记录待完整校验`
+    : `审计链共 ${pending} 条，尚未完整校验`;
 }

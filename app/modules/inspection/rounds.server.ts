@@ -4,11 +4,13 @@ import { notifyUsers } from "~/modules/notifications/notifications.server";
 import { gradesInForce } from "~/modules/registry/grade.server";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
+import { keysetPage, type KeysetOrder, type PageStart } from "~/utils/paging";
+import { shortCached } from "~/utils/short-cache.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { classifyObligation, isSimplified } from "./obligation";
 
 export async function listRounds() {
-  const [rounds, counts] = await prisma.$transaction([
+  const [rounds, counts] = await Promise.all([
     prisma.inspectionRound.findMany({
       orderBy: { year: "desc" },
       take: 50,
@@ -22,7 +24,15 @@ export async function listRounds() {
         missedMarkedAt: true,
       },
     }),
-    prisma.inspectionReport.groupBy({ by: ["roundId", "status"], orderBy: { roundId: "asc" }, _count: { _all: true } }),
+    // A round holds a report per registered organization (100,000 at province scale): the
+    // per-status counts are shared for a few seconds and dropped on any write (decision 028).
+    shortCached("inspection-round-status-counts", 10_000, () =>
+      prisma.inspectionReport.groupBy({
+        by: ["roundId", "status"],
+        orderBy: { roundId: "asc" },
+        _count: { _all: true },
+      }),
+    ),
   ]);
   return rounds.map((round) => {
     const byStatus: Record<string, number> = {};
@@ -143,29 +153,49 @@ export async function openRound(input: {
 
 export type RoundReportFilters = { status: string; conclusion: string; page: number };
 
-export async function listRoundReports(roundId: string, filters: RoundReportFilters, pageSize: number) {
+/**
+ * A year's reports in (status, id) order: a keyset page is one range of the index
+ * (roundId, status, id), or (roundId, conclusion, status, id) under a conclusion filter, so
+ * page 5,000 of 100,000 reports costs what page 1 costs (decision 028).
+ */
+export const ROUND_REPORT_ORDER: KeysetOrder = { field: "status", direction: "asc", type: "string" };
+
+export async function listRoundReports(
+  roundId: string,
+  filters: RoundReportFilters,
+  pageSize: number,
+  start: PageStart = { after: null, before: null },
+) {
   const where = {
     roundId,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.conclusion ? { conclusion: filters.conclusion } : {}),
   };
-  const [reports, total] = await prisma.$transaction([
-    prisma.inspectionReport.findMany({
-      where,
-      orderBy: [{ status: "asc" }, { id: "asc" }],
-      skip: (filters.page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        status: true,
-        simplified: true,
-        submittedAt: true,
-        conclusion: true,
-        supervisorOpinion: true,
-        organization: { select: { id: true, name: true, type: true } },
-      },
+  const [{ rows: reports, cursors }, total] = await Promise.all([
+    keysetPage({
+      order: ROUND_REPORT_ORDER,
+      start,
+      page: filters.page,
+      pageSize,
+      find: (args) =>
+        prisma.inspectionReport.findMany({
+          ...args,
+          where: { AND: [where, args.where] },
+          select: {
+            id: true,
+            status: true,
+            simplified: true,
+            submittedAt: true,
+            conclusion: true,
+            supervisorOpinion: true,
+            organization: { select: { id: true, name: true, type: true } },
+          },
+        }),
     }),
-    prisma.inspectionReport.count({ where }),
+    // Counting 100,000 index entries per view is the page's cost: shared for a few seconds, dropped on any write.
+    shortCached(`inspection-round-count:${JSON.stringify(where)}`, 10_000, () =>
+      prisma.inspectionReport.count({ where }),
+    ),
   ]);
-  return { reports, total };
+  return { reports, total, cursors };
 }
