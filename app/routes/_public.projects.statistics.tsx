@@ -1,100 +1,37 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BarChart } from "~/components/bar-chart";
-import { DataTable } from "~/components/data-table";
-import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
-import { SectionCard } from "~/components/section-card";
-import { gradeRows, onTimePct, type StatsTotals } from "~/modules/funding/public/stats";
-import { parseStatsScope, publicFundingStats, statsChoices } from "~/modules/funding/public/stats.server";
-import { formatCount, formatFen } from "~/utils/format";
+import { parseStatsScope, scopeAsked, statsScopeLabel, statsScopeQuery } from "~/modules/funding/public/stats-scope";
+import { GradeSection, GroupSection, MoneyAndPeopleCharts, StatsFigures } from "~/modules/funding/public/stats-views";
+import { publicFundingStats, statsChoices } from "~/modules/funding/public/stats.server";
 
 export const meta: MetaFunction = () => [{ title: "公益创投统计 · 益苗" }];
 
+/** Public page: the statistics of funded projects (no guard: public data only, like /projects). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
+  const params = new URL(request.url).searchParams;
   const choices = await statsChoices();
-  const asked = parseStatsScope(url);
-  // Without a choice the page shows the latest year that funded projects.
-  const scope = asked.year || asked.callId ? asked : { year: choices.years[0] ?? null, callId: null };
+  const asked = parseStatsScope(params);
+  // A first visit shows the latest year that funded projects, not every year added up.
+  const scope = scopeAsked(params) ? asked : { ...asked, year: choices.years[0] ?? null };
   const stats = await publicFundingStats(scope, new Date());
-  const call = scope.callId ? choices.calls.find((c) => c.id === scope.callId) : null;
-  const label = call ? `${call.year} 年度 · ${call.title}` : scope.year ? `${scope.year} 年度` : "全部年度";
-  const download = new URLSearchParams();
-  if (scope.callId) download.set("call", scope.callId);
-  else if (scope.year) download.set("year", String(scope.year));
-  return { choices, scope, stats, label, download: `/projects/statistics.xlsx?${download}` };
-}
-
-function Figures({ t }: { t: StatsTotals }) {
-  const pct = onTimePct(t);
-  const items = [
-    ["资助项目", `${t.projects} 个`, "stat-projects"],
-    ["资助金额", formatFen(t.awardedFen), "stat-awarded"],
-    ["已拨付", formatFen(t.paidFen), "stat-paid"],
-    ["已退回", formatFen(t.returnedFen), "stat-returned"],
-    ["计划受益 / 已服务", `${formatCount(t.peoplePlanned)} / ${formatCount(t.peopleServed)} 人次`, "stat-people"],
-    ["报告按时提交", pct === null ? "—" : `${pct}%（${t.reportsOnTime}/${t.reportsDue}）`, "stat-on-time"],
-  ];
-  return (
-    <section className="card grid gap-4 sm:grid-cols-3" aria-label="总体情况">
-      {items.map(([label, value, testId]) => (
-        <div key={testId}>
-          <p className="text-sm text-gray-500">{label}</p>
-          <p className="text-xl font-semibold tabular-nums text-gray-900" data-testid={testId}>
-            {value}
-          </p>
-        </div>
-      ))}
-    </section>
-  );
-}
-
-type Group = StatsTotals & { name: string };
-
-function GroupSection({ id, title, groups }: { id: string; title: string; groups: Group[] }) {
-  return (
-    <SectionCard id={id} title={title}>
-      {groups.length === 0 ? (
-        <EmptyState>暂无数据。</EmptyState>
-      ) : (
-        <>
-          <BarChart
-            title={`${title}资助金额`}
-            labelWidth={120}
-            valueWidth={110}
-            rows={groups.map((g) => ({
-              key: g.name,
-              label: g.name,
-              value: g.awardedFen,
-              valueLabel: formatFen(g.awardedFen),
-            }))}
-          />
-          <DataTable
-            className="mt-3"
-            label={title}
-            rows={groups}
-            rowKey={(g) => g.name}
-            columns={[
-              { header: "名称", primary: true, cell: (g) => g.name },
-              { header: "项目数", cell: (g) => g.projects },
-              { header: "资助金额", className: "whitespace-nowrap", cell: (g) => formatFen(g.awardedFen) },
-              { header: "已拨付", className: "whitespace-nowrap", cell: (g) => formatFen(g.paidFen) },
-              { header: "已退回", className: "whitespace-nowrap", cell: (g) => formatFen(g.returnedFen) },
-              { header: "计划受益 / 已服务", cell: (g) => `${g.peoplePlanned} / ${g.peopleServed}` },
-            ]}
-          />
-        </>
-      )}
-    </SectionCard>
-  );
+  const call = scope.callId ? (choices.calls.find((c) => c.id === scope.callId) ?? null) : null;
+  const query = statsScopeQuery(scope);
+  return {
+    choices,
+    scope,
+    stats,
+    query,
+    label: statsScopeLabel(scope, call),
+    download: `/projects/statistics.xlsx?${query}`,
+  };
 }
 
 export default function PublicFundingStatsPage() {
-  const { choices, scope, stats, label, download } = useLoaderData<typeof loader>();
-  const grades = gradeRows(stats.totals);
+  const { choices, scope, stats, query, label, download } = useLoaderData<typeof loader>();
+  const options = (values: string[]) => values.map((v) => ({ value: v, label: v }));
   return (
     <div className="space-y-4">
       <PageHeader
@@ -107,10 +44,11 @@ export default function PublicFundingStatsPage() {
         }
       />
       <FilterBar
-        formKey={`${scope.year ?? ""}|${scope.callId ?? ""}`}
+        formKey={query}
         label="选择统计范围"
         submitLabel="查看"
-        className="grid gap-3 sm:grid-cols-3"
+        resetTo="/projects/statistics"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
       >
         <FilterSelect
           id="year"
@@ -128,23 +66,28 @@ export default function PublicFundingStatsPage() {
           options={choices.calls.map((c) => ({ value: c.id, label: `${c.year} 年度 · ${c.title}` }))}
           defaultValue={scope.callId}
         />
-      </FilterBar>
-      <Figures t={stats.totals} />
-      <SectionCard id="grades" title="终期评估等级分布">
-        <BarChart title="终期评估等级分布" rows={grades} valueWidth={50} />
-        <DataTable
-          className="mt-3"
-          label="终期评估等级分布"
-          rows={grades}
-          rowKey={(g) => g.key}
-          rowProps={(g) => ({ "data-testid": `grade-count-${g.key}` })}
-          columns={[
-            { header: "等级", primary: true, cell: (g) => g.label },
-            { header: "项目数", cell: (g) => g.value },
-          ]}
+        <FilterSelect
+          id="category"
+          name="category"
+          label="服务领域"
+          allLabel="全部领域"
+          options={options(choices.categories)}
+          defaultValue={scope.category}
         />
-      </SectionCard>
+        <FilterSelect
+          id="street"
+          name="street"
+          label="机构所在街道"
+          allLabel="全部街道"
+          options={options(choices.streets)}
+          defaultValue={scope.street}
+        />
+      </FilterBar>
+      <StatsFigures t={stats.totals} />
+      <MoneyAndPeopleCharts t={stats.totals} />
+      <GradeSection t={stats.totals} />
       <GroupSection id="by-category" title="按服务领域" groups={stats.byCategory} />
+      <GroupSection id="by-street" title="按机构所在街道" groups={stats.byStreet} />
       <GroupSection id="by-area" title="按服务区域" groups={stats.byServiceArea} />
       <p className="text-sm">
         <Link to="/projects" className="link">

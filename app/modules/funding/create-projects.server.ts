@@ -2,6 +2,7 @@
 // (decision 012): the award, the approved budget lines, KPIs, milestones, the
 // call's tranche plan and the first agreement version to review and sign.
 import { recordAudit } from "~/modules/audit/audit.server";
+import { streetOf } from "~/modules/directory/conditions";
 import { addMonths } from "~/utils/dates";
 import type { Tx } from "~/utils/db.server";
 import { parseGrantData } from "../grants/applications/application-form";
@@ -28,6 +29,7 @@ export async function createFundedProject(
       category: true,
       data: true,
       organizationId: true,
+      organization: { select: { address: true } },
       projectStart: true,
       projectEnd: true,
       call: {
@@ -56,6 +58,8 @@ export async function createFundedProject(
       title: app.title,
       category: app.category,
       serviceArea: serviceAreaOf(app.data),
+      // The organization's street as it was when funded: the statistics count the project there.
+      street: streetOf(app.organization.address),
       awardFen: input.awardFen,
       startsOn,
       endsOn,

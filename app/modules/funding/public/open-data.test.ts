@@ -55,6 +55,7 @@ describe("public statistics", () => {
   const project = (over: object) => ({
     category: "为老",
     serviceArea: "东山街道",
+    street: "东山街道",
     awardFen: 100_000,
     paidFen: 50_000,
     returnedFen: 0,
@@ -106,6 +107,23 @@ describe("public statistics", () => {
       "合格0",
       "不合格1",
       "未评1",
+    ]);
+  });
+
+  it("groups by the street the organization is based in, unnamed streets together", () => {
+    const stats = fundingStats(
+      [
+        project({ street: "麒麟街道", finalGrade: "良好" }),
+        project({ street: "东山街道", awardFen: 200_000 }),
+        project({ street: null }),
+        project({ street: "麒麟街道", reports: [{ dueAt: "2026-03-01", submittedAt: "2026-03-05" }] }),
+      ],
+      now,
+    );
+    expect(stats.byStreet.map((g) => [g.name, g.projects, g.awardedFen, g.grades["良好"], onTimePct(g)])).toEqual([
+      ["东山街道", 1, 200_000, 0, null],
+      ["麒麟街道", 2, 200_000, 1, 0],
+      ["未注明", 1, 100_000, 0, null],
     ]);
   });
 });

@@ -1,5 +1,6 @@
-// The public statistics as an .xlsx workbook (#14 item 11): the same figures as the page,
-// in total and by category and by street, one sheet each.
+// The public statistics as an .xlsx workbook (#14 item 11): the same figures as the page for
+// the same scope, in total, by category, by the organization's street and by the area served,
+// one sheet each.
 import ExcelJS from "exceljs";
 import { EVALUATION_GRADES } from "~/modules/evaluation/grades";
 import { onTimePct, type FundingStats, type StatsTotals } from "./stats";
@@ -43,6 +44,7 @@ export function statsWorkbook(stats: FundingStats, scopeLabel: string) {
   const sheets: [string, { name: string; t: StatsTotals }[]][] = [
     ["总体", [{ name: scopeLabel, t: stats.totals }]],
     ["按服务领域", stats.byCategory.map((g) => ({ name: g.name, t: g }))],
+    ["按机构所在街道", stats.byStreet.map((g) => ({ name: g.name, t: g }))],
     ["按服务区域", stats.byServiceArea.map((g) => ({ name: g.name, t: g }))],
   ];
   for (const [title, rows] of sheets) {

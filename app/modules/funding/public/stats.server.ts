@@ -1,44 +1,62 @@
 // Reads for the public statistics page and its Excel download: one row per funded project of
-// the chosen year or call (a district funds tens of projects a year, so the sums are made in
-// memory from explicit selects; nested selects batch the tranches, refunds and reports).
+// the chosen scope (a district funds tens of projects a year, so the sums are made in memory
+// from explicit selects; nested selects batch the tranches, refunds and reports). The scope's
+// filters are indexed columns: GrantProject (callId, status), (category, callId),
+// (street, callId); the year through GrantCall.
 import { parseGrantData } from "~/modules/grants/applications/application-form";
-import { prisma } from "~/utils/db.server";
+import { prisma, type Prisma } from "~/utils/db.server";
 import { shortCached } from "~/utils/short-cache.server";
 import { projectMoney, PUBLIC_PROJECT_STATES } from "./public-project";
 import { fundingStats, type StatsProject } from "./stats";
+import type { StatsScope } from "./stats-scope";
 
-export type StatsScope = { year: number | null; callId: string | null };
+const PUBLIC_PROJECT = { status: { in: [...PUBLIC_PROJECT_STATES] } } satisfies Prisma.GrantProjectWhereInput;
 
-export function parseStatsScope(url: URL): StatsScope {
-  const year = Number(url.searchParams.get("year"));
-  const callId = (url.searchParams.get("call") ?? "").trim();
-  return {
-    year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
-    callId: callId && callId.length <= 40 ? callId : null,
-  };
-}
-
-/** The calls and years that funded projects (the page's choices). */
+/** The page's choices: the calls and years that funded projects, their categories and streets. */
 export function statsChoices() {
   return shortCached("public-stats-choices", 30_000, async () => {
-    const calls = await prisma.grantCall.findMany({
-      where: { projects: { some: { status: { in: [...PUBLIC_PROJECT_STATES] } } } },
-      orderBy: [{ year: "desc" }, { title: "asc" }],
-      select: { id: true, title: true, year: true },
-    });
-    return { calls, years: [...new Set(calls.map((c) => c.year))] };
+    const [calls, categories, streets] = await Promise.all([
+      prisma.grantCall.findMany({
+        where: { projects: { some: PUBLIC_PROJECT } },
+        orderBy: [{ year: "desc" }, { title: "asc" }],
+        select: { id: true, title: true, year: true },
+      }),
+      prisma.grantProject.groupBy({
+        by: ["category"],
+        where: { ...PUBLIC_PROJECT, category: { not: null } },
+        orderBy: { category: "asc" },
+      }),
+      prisma.grantProject.groupBy({
+        by: ["street"],
+        where: { ...PUBLIC_PROJECT, street: { not: null } },
+        orderBy: { street: "asc" },
+      }),
+    ]);
+    return {
+      calls,
+      years: [...new Set(calls.map((c) => c.year))],
+      categories: categories.map((c) => c.category!),
+      streets: streets.map((s) => s.street!),
+    };
   });
+}
+
+function scopeWhere(scope: StatsScope): Prisma.GrantProjectWhereInput {
+  return {
+    ...PUBLIC_PROJECT,
+    ...(scope.callId ? { callId: scope.callId } : scope.year ? { call: { year: scope.year } } : {}),
+    ...(scope.category ? { category: scope.category } : {}),
+    ...(scope.street ? { street: scope.street } : {}),
+  };
 }
 
 async function statsRows(scope: StatsScope): Promise<StatsProject[]> {
   const rows = await prisma.grantProject.findMany({
-    where: {
-      status: { in: [...PUBLIC_PROJECT_STATES] },
-      ...(scope.callId ? { callId: scope.callId } : scope.year ? { call: { year: scope.year } } : {}),
-    },
+    where: scopeWhere(scope),
     select: {
       category: true,
       serviceArea: true,
+      street: true,
       awardFen: true,
       finalGrade: true,
       application: { select: { data: true } },
@@ -58,6 +76,7 @@ async function statsRows(scope: StatsScope): Promise<StatsProject[]> {
     .map((p) => ({
       category: p.category,
       serviceArea: p.serviceArea,
+      street: p.street,
       ...projectMoney(p),
       finalGrade: p.finalGrade,
       peoplePlanned: parseGrantData(p.application.data).beneficiaryCount ?? null,
@@ -69,9 +88,9 @@ async function statsRows(scope: StatsScope): Promise<StatsProject[]> {
     .map(({ awardedFen, ...p }) => ({ ...p, awardFen: awardedFen }));
 }
 
-/** The statistics of a scope: a call, a year, or (neither) every year. */
+/** The statistics of a scope: a call, a year, or (neither) every year, each maybe narrowed. */
 export function publicFundingStats(scope: StatsScope, now: Date) {
-  return shortCached(`public-stats:${scope.year ?? ""}:${scope.callId ?? ""}`, 30_000, async () =>
+  return shortCached(`public-stats:${JSON.stringify(scope)}`, 30_000, async () =>
     fundingStats(await statsRows(scope), now),
   );
 }

@@ -1,12 +1,16 @@
-// The public statistics of funded projects (#14 item 11): per scope (a year or a call) the
-// projects funded, money awarded / paid / returned, people served planned against actual,
-// the final grade distribution and on-time reporting, in total and by category and by
-// street. Pure: stats.server.ts selects one row per project, this adds them up.
+// The public statistics of funded projects (#14 item 11): per scope (a year or a call, maybe
+// narrowed to a category and a street: stats-scope.ts) the projects funded, money awarded /
+// paid / returned, people served planned against actual, the final grade distribution and
+// on-time reporting, in total, by category, by the street the organization is based in and by
+// the area the project serves. Pure: stats.server.ts selects one row per project, this adds
+// them up.
 import { EVALUATION_GRADES } from "~/modules/evaluation/grades";
 
 export type StatsProject = {
   category: string | null;
   serviceArea: string | null;
+  /** the organization's street when funded (GrantProject.street) */
+  street: string | null;
   awardFen: number;
   paidFen: number;
   returnedFen: number;
@@ -92,6 +96,7 @@ export function fundingStats(projects: StatsProject[], now: Date) {
   return {
     totals,
     byCategory: groupBy(projects, (p) => p.category?.trim() || UNSTATED, now),
+    byStreet: groupBy(projects, (p) => p.street?.trim() || UNSTATED, now),
     byServiceArea: groupBy(projects, (p) => p.serviceArea?.trim() || UNSTATED, now),
   };
 }
