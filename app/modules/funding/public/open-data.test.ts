@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { OPEN_DATA_COLUMNS, openDataCsv, openDataProblems, openDataRecord, REQUIRED_FIELDS } from "./open-data";
 import { fundingStats, gradeRows, onTimePct } from "./stats";
@@ -47,6 +48,20 @@ describe("open data records", () => {
     expect(line).toContain('"长者助餐，""幸福""食堂"');
     expect(line!.startsWith("360G-yimiao-GY2025-003,")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("open data documentation", () => {
+  it("the README's open data section and docs/OPEN-DATA.md name every field of a record", () => {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const section = readme.slice(readme.indexOf("## 开放数据 / Open data"), readme.indexOf("## Project layout"));
+    const reference = fs.readFileSync("docs/OPEN-DATA.md", "utf8");
+    for (const field of Object.keys(REQUIRED_FIELDS)) {
+      expect(section, field).toContain(`| \`${field}\``);
+      expect(reference, field).toContain(`\`${field}`);
+    }
+    expect(section).toContain("/open-data/<callId>/projects.json");
+    expect(section).toContain("/open-data/<callId>/projects.csv");
   });
 });
 
