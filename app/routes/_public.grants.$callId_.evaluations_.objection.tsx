@@ -3,11 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PageHeader } from "~/components/layout";
 import { publicEvaluationResults } from "~/modules/evaluation/public.server";
 import { fileEvaluationObjection } from "~/modules/evaluation/publicity.server";
 import { signFormStamp } from "~/modules/publicity/form-stamp.server";
-import { PublicObjectionForm } from "~/modules/publicity/objection-form";
+import { PublicObjectionPage, preselectedEntry } from "~/modules/publicity/objection-pages";
 import { receivePublicObjection } from "~/modules/publicity/objection-post.server";
 import { invariantResponse } from "~/utils/http";
 
@@ -19,7 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public page: no login.
   const publicity = await publicEvaluationResults(params.callId ?? "");
   invariantResponse(publicity, "未找到该活动", { status: 404 });
-  const wanted = new URL(request.url).searchParams.get("evaluationId");
   const entries = publicity.results.map((r) => ({
     value: r.evaluationId,
     label: `${r.organizationName} — ${r.title}（${r.label}，${r.grade ?? "—"}）`,
@@ -27,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     call: publicity.call,
     entries,
-    preselected: entries.some((e) => e.value === wanted) ? wanted : null,
+    preselected: preselectedEntry(entries, request.url, "evaluationId"),
+    closed: entries.length === 0 ? "目前没有公示中的评估结果，不受理异议" : null,
     stamp: signFormStamp(),
   };
 }
@@ -45,34 +44,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EvaluationObjectionPage() {
-  const { call, entries, preselected, stamp } = useLoaderData<typeof loader>();
+  const { call, entries, preselected, closed, stamp } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="对评估结果提出异议"
-        description={
-          <Link to={`/grants/${call.id}/evaluations`} className="link">
-            {call.title} · 项目评估结果公示
-          </Link>
-        }
-      />
-      {entries.length === 0 ? (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          目前没有公示中的评估结果，不受理异议。
-        </p>
-      ) : (
-        <PublicObjectionForm
-          entryField="evaluationId"
-          entryLabel="异议的评估结果"
-          entryMessage="请选择异议的评估结果"
-          entries={entries}
-          preselected={preselected}
-          stamp={stamp}
-          answer={answer}
-        />
-      )}
-    </div>
+    <PublicObjectionPage
+      title="对评估结果提出异议"
+      publication={
+        <Link to={`/grants/${call.id}/evaluations`} className="link">
+          {call.title} · 项目评估结果公示
+        </Link>
+      }
+      closed={closed}
+      form={{
+        entryField: "evaluationId",
+        entryLabel: "异议的评估结果",
+        entryMessage: "请选择异议的评估结果",
+        entries,
+        preselected,
+        stamp,
+        answer,
+      }}
+    />
   );
 }
 

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PageHeader } from "~/components/layout";
 import { createObjection } from "~/modules/grants/publicity/create-objection.server";
 import { getPublicity } from "~/modules/grants/publicity/public.server";
 import { objectionWindowProblem } from "~/modules/grants/publicity/publicity";
 import { signFormStamp } from "~/modules/publicity/form-stamp.server";
-import { PublicObjectionForm } from "~/modules/publicity/objection-form";
+import { PublicObjectionPage, preselectedEntry } from "~/modules/publicity/objection-pages";
 import { receivePublicObjection } from "~/modules/publicity/objection-post.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -21,12 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public page: no login.
   const publicity = await getPublicity(params.callId ?? "");
   invariantResponse(publicity, "未找到该公示", { status: 404 });
-  const wanted = new URL(request.url).searchParams.get("applicationId");
-  const preselected = publicity.entries.some((e) => e.applicationId === wanted) ? wanted : null;
+  const entries = publicity.entries.map((e) => ({
+    value: e.applicationId,
+    label: `${e.organizationName} — ${e.title}`,
+  }));
   return {
     call: publicity.call,
-    entries: publicity.entries.map((e) => ({ value: e.applicationId, label: `${e.organizationName} — ${e.title}` })),
-    preselected,
+    entries,
+    preselected: preselectedEntry(entries, request.url, "applicationId"),
     closed: objectionWindowProblem(publicity.call, new Date()),
     stamp: signFormStamp(),
   };
@@ -48,38 +49,27 @@ export default function ObjectionPage() {
   const { call, entries, preselected, closed, stamp } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="提出异议"
-        description={
-          <>
-            <Link to={`/grants/${call.id}/publicity`} className="link">
-              {call.title} · 拟入围项目公示
-            </Link>
-            ，公示截止 {formatDateTime(call.publicityEndsAt)}
-          </>
-        }
-      />
-      {closed ? (
-        <p
-          role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900"
-          data-testid="objection-closed"
-        >
-          {closed}。
-        </p>
-      ) : (
-        <PublicObjectionForm
-          entryField="applicationId"
-          entryLabel="异议项目"
-          entryMessage="请选择异议项目"
-          entries={entries}
-          preselected={preselected}
-          stamp={stamp}
-          answer={answer}
-        />
-      )}
-    </div>
+    <PublicObjectionPage
+      title="提出异议"
+      publication={
+        <>
+          <Link to={`/grants/${call.id}/publicity`} className="link">
+            {call.title} · 拟入围项目公示
+          </Link>
+          ，公示截止 {formatDateTime(call.publicityEndsAt)}
+        </>
+      }
+      closed={closed}
+      form={{
+        entryField: "applicationId",
+        entryLabel: "异议项目",
+        entryMessage: "请选择异议项目",
+        entries,
+        preselected,
+        stamp,
+        answer,
+      }}
+    />
   );
 }
 

@@ -2,9 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PageHeader } from "~/components/layout";
 import { getEvaluationObjectionByToken } from "~/modules/evaluation/public.server";
-import { ObjectionStatusView } from "~/modules/publicity/objection-status";
+import { ObjectionStatusPage } from "~/modules/publicity/objection-pages";
 import { appUrl } from "~/utils/app-origin.server";
 import { invariantResponse } from "~/utils/http";
 
@@ -20,22 +19,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function EvaluationObjectionStatusPage() {
   const { objection, url } = useLoaderData<typeof loader>();
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="异议处理情况"
-        description={
-          <Link to={`/grants/${objection.call.id}/evaluations`} className="link">
-            {objection.call.title} · 项目评估结果公示
-          </Link>
-        }
-      />
-      <ObjectionStatusView
-        objection={objection}
-        url={url}
-        upheldText="撤回公示，重新评定"
-        entry={`异议的评估结果：${objection.entry}`}
-      />
-    </div>
+    <ObjectionStatusPage
+      publication={
+        <Link to={`/grants/${objection.call.id}/evaluations`} className="link">
+          {objection.call.title} · 项目评估结果公示
+        </Link>
+      }
+      objection={objection}
+      url={url}
+      upheldText="撤回公示，重新评定"
+      entry={`异议的评估结果：${objection.entry}`}
+    />
   );
 }
 

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PageHeader } from "~/components/layout";
 import { getGrantObjectionByToken } from "~/modules/grants/publicity/public.server";
 import { UPHELD_ACTIONS, type UpheldAction } from "~/modules/grants/publicity/publicity";
-import { ObjectionStatusView } from "~/modules/publicity/objection-status";
+import { ObjectionStatusPage } from "~/modules/publicity/objection-pages";
 import { appUrl } from "~/utils/app-origin.server";
 import { formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -18,29 +17,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { objection, url: appUrl(new URL(request.url).pathname) };
 }
 
-export default function ObjectionStatusPage() {
+export default function GrantObjectionStatusPage() {
   const { objection, url } = useLoaderData<typeof loader>();
   const action = objection.upheldAction as UpheldAction | null;
   const upheldText = action
     ? `${UPHELD_ACTIONS[action] ?? action}${action === "CHANGE_AMOUNT" ? `（调整为 ${formatFen(objection.changedAmountFen)}）` : ""}`
     : null;
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="异议处理情况"
-        description={
-          <Link to={`/grants/${objection.call.id}/publicity`} className="link">
-            {objection.call.title} · 拟入围项目公示
-          </Link>
-        }
-      />
-      <ObjectionStatusView
-        objection={objection}
-        url={url}
-        upheldText={upheldText}
-        entry={`异议项目：${objection.application.organization.name} — ${objection.application.title}`}
-      />
-    </div>
+    <ObjectionStatusPage
+      publication={
+        <Link to={`/grants/${objection.call.id}/publicity`} className="link">
+          {objection.call.title} · 拟入围项目公示
+        </Link>
+      }
+      objection={objection}
+      url={url}
+      upheldText={upheldText}
+      entry={`异议项目：${objection.application.organization.name} — ${objection.application.title}`}
+    />
   );
 }
 
