@@ -2,9 +2,12 @@
 // (review/auto-assign-form.ts): each kind's words give the messages its own schema used to say.
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
-import { EVALUATION_AUTO_ASSIGN_WORDS, EvaluationAutoAssignSchema } from "~/modules/evaluation/review/panel";
-import { RATING_AUTO_ASSIGN_WORDS, RatingAutoAssignSchema } from "~/modules/rating/review/panel";
-import { perSubjectLabel } from "~/modules/review/auto-assign-form";
+import { EVALUATION_AUTO_ASSIGN_WORDS } from "~/modules/evaluation/review/panel";
+import { RATING_AUTO_ASSIGN_WORDS } from "~/modules/rating/review/panel";
+import { autoAssignSchema, perSubjectLabel } from "~/modules/review/auto-assign-form";
+
+const RatingAutoAssignSchema = autoAssignSchema(RATING_AUTO_ASSIGN_WORDS);
+const EvaluationAutoAssignSchema = autoAssignSchema(EVALUATION_AUTO_ASSIGN_WORDS);
 
 function form(entries: Record<string, string | string[]>) {
   const fd = new FormData();

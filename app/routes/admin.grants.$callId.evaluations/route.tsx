@@ -16,12 +16,11 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { scheduleCallEvaluations } from "~/modules/evaluation/create.server";
 import {
   EVALUATION_AUTO_ASSIGN_WORDS,
-  EvaluationAutoAssignSchema,
   EvaluationPanelSettingsSchema,
   ScheduleEvaluationsSchema,
 } from "~/modules/evaluation/review/panel";
 import {
-  autoAssignEvaluations,
+  evaluationAutoAssignHandler,
   loadEvaluationPanel,
   savePanelSettings,
 } from "~/modules/evaluation/review/panel.server";
@@ -51,11 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const call = await loadEvaluationPanel(callId);
   invariantResponse(call, "未找到该活动", { status: 404 });
   return dispatchIntent(await readForm(request), {
-    "auto-assign": handler({
-      schema: EvaluationAutoAssignSchema,
-      run: ({ intent: _, ...input }) => autoAssignEvaluations(callId, input, { actor: admin, request }),
-      done: ({ ok: _, ...outcome }) => data({ intent: "auto-assign" as const, outcome }),
-    }),
+    "auto-assign": evaluationAutoAssignHandler(callId, { actor: admin, request }),
     settings: handler({
       schema: EvaluationPanelSettingsSchema,
       run: ({ blind }) => savePanelSettings({ callId, blind: blind ?? false, actorId: admin.id, request }),

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -9,11 +8,11 @@ import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { APPLICATION_TONES } from "~/modules/rating/labels";
-import { RATING_AUTO_ASSIGN_WORDS, RatingAutoAssignSchema } from "~/modules/rating/review/panel";
-import { autoAssignRating, loadRatingPanel } from "~/modules/rating/review/panel.server";
+import { RATING_AUTO_ASSIGN_WORDS } from "~/modules/rating/review/panel";
+import { loadRatingPanel, ratingAutoAssignHandler } from "~/modules/rating/review/panel.server";
 import { AutoAssignCard } from "~/modules/review/auto-assign-card";
 import { PanelReviewers } from "~/modules/review/reviewer-view";
-import { answerIntent, handler } from "~/utils/action.server";
+import { answerIntent } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { readForm } from "~/utils/request-body.server";
@@ -35,11 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return answerIntent(
     "auto-assign",
     await readForm(request),
-    handler({
-      schema: RatingAutoAssignSchema,
-      run: ({ intent: _, ...input }) => autoAssignRating(roundId, input, { actor: admin, request }),
-      done: ({ ok: _, ...outcome }) => data({ intent: "auto-assign" as const, outcome }),
-    }),
+    ratingAutoAssignHandler(roundId, { actor: admin, request }),
   );
 }
 

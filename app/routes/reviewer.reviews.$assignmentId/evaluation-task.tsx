@@ -9,8 +9,7 @@ import { RecordItemsView } from "~/modules/evaluation/record-items-view";
 import { EVALUATION_SUBJECT_TYPE } from "~/modules/evaluation/workflow";
 import { formatPoints } from "~/modules/indicators/scheme";
 import { formatDate, formatFen } from "~/utils/format";
-import { LeafScoreForm } from "./leaf-score-form";
-import { RecuseForm } from "./recuse-form";
+import { SchemeScoring } from "./leaf-score-form";
 import type { action, loader } from "./route";
 import { TaskHeader } from "./task-header";
 
@@ -19,7 +18,6 @@ export function EvaluationTaskPage() {
   const reply = useActionData<typeof action>();
   if (task.subjectType !== EVALUATION_SUBJECT_TYPE) return null;
   const { assignment, evaluation, round, organization, block, now, reopenReason } = task;
-  const locked = block !== null;
   const { project, report } = evaluation;
   return (
     <div className="space-y-4">
@@ -73,21 +71,15 @@ export function EvaluationTaskPage() {
         </SectionCard>
       ) : null}
       <RecordItemsView items={evaluation.record} />
-      {locked ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {block}
-        </p>
-      ) : null}
-      <LeafScoreForm
+      <SchemeScoring
         blocks={evaluation.blocks}
         assignment={assignment}
-        locked={locked}
+        block={block}
         reply={reply}
         showSuggested
         notesLabel="评估意见"
         notesHint="案头审阅、电话核实、补充材料或实地查看的情况与结论，提交时必填。"
       />
-      {!locked ? <RecuseForm /> : null}
     </div>
   );
 }

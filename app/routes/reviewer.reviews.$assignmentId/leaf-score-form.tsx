@@ -5,7 +5,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useMemo, useRef, type ComponentProps } from "react";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { formatPoints, METHOD_LABELS, type ScoreItem } from "~/modules/indicators/scheme";
@@ -16,6 +16,7 @@ import {
   expertScoreField,
   ratingScoreDefaults,
 } from "~/modules/rating/review/score-form";
+import { RecuseForm } from "./recuse-form";
 
 export type ScoringLeaf = {
   code: string;
@@ -213,5 +214,27 @@ export function LeafScoreForm({
         </div>
       )}
     </Form>
+  );
+}
+
+/**
+ * The scoring part of a page scored on an indicator scheme: why the scores are locked (submitted,
+ * or the round has closed), the form, and the recusal while it is open.
+ */
+export function SchemeScoring({
+  block,
+  ...form
+}: Omit<ComponentProps<typeof LeafScoreForm>, "locked"> & { block: string | null }) {
+  const locked = block !== null;
+  return (
+    <>
+      {locked ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {block}
+        </p>
+      ) : null}
+      <LeafScoreForm {...form} locked={locked} />
+      {!locked ? <RecuseForm /> : null}
+    </>
   );
 }

@@ -4,8 +4,7 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { formatPoints } from "~/modules/indicators/scheme";
 import { RATING_SUBJECT_TYPE } from "~/modules/rating/labels";
-import { LeafScoreForm } from "./leaf-score-form";
-import { RecuseForm } from "./recuse-form";
+import { SchemeScoring } from "./leaf-score-form";
 import type { action, loader } from "./route";
 import { TaskHeader } from "./task-header";
 
@@ -14,8 +13,6 @@ export function RatingTaskPage() {
   const reply = useActionData<typeof action>();
   if (task.subjectType !== RATING_SUBJECT_TYPE) return null;
   const { assignment, rating, round, organization, block, now, reopenReason } = task;
-  const locked = block !== null;
-
   return (
     <div className="space-y-4">
       <TaskHeader
@@ -32,20 +29,14 @@ export function RatingTaskPage() {
       <p className="text-sm text-gray-700">
         指标体系：{rating.schemeTitle}（{formatPoints(rating.totalPoints)} 分）· 组织自评 {rating.selfTotal ?? "—"} 分
       </p>
-      {locked ? (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {block}
-        </p>
-      ) : null}
-      <LeafScoreForm
+      <SchemeScoring
         blocks={rating.blocks}
         assignment={assignment}
-        locked={locked}
+        block={block}
         reply={reply}
         notesLabel="现场评估记录"
         notesHint="实地查看、座谈、查阅材料的情况，提交时必填。"
       />
-      {!locked ? <RecuseForm /> : null}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 // A call's evaluation panel for staff: the evaluations of its projects with their experts and
 // progress, automatic assignment on the GrantEvaluation kind, and the blind setting.
 import { recordAudit } from "~/modules/audit/audit.server";
-import * as autoAssignment from "~/modules/review/auto-assign.server";
+import { autoAssignHandler } from "~/modules/review/auto-assign-action.server";
+import { autoAssign, type AutoAssignInput } from "~/modules/review/auto-assign.server";
 import { loadPanelPage } from "~/modules/review/panel-page.server";
 import type { PanelCtx } from "~/modules/review/panel-result";
 import { prisma } from "~/utils/db.server";
 import { succeed } from "~/utils/write-result";
+import { EVALUATION_AUTO_ASSIGN_WORDS } from "./panel";
 import { grantEvaluationSubject as kind } from "./subject.server";
 
 export async function loadEvaluationPanel(callId: string) {
@@ -46,8 +48,14 @@ export async function loadEvaluationPanel(callId: string) {
   return { ...panel, unscheduled, evaluations };
 }
 
-export function autoAssignEvaluations(callId: string, input: autoAssignment.AutoAssignInput, ctx: PanelCtx) {
-  return autoAssignment.autoAssign(kind, callId, input, ctx);
+/** The automatic assignment on a call's evaluations (the demo seed runs it). */
+export function autoAssignEvaluations(callId: string, input: AutoAssignInput, ctx: PanelCtx) {
+  return autoAssign(kind, callId, input, ctx);
+}
+
+/** The panel page's automatic assignment (the shared card's action) on this call's evaluations. */
+export function evaluationAutoAssignHandler(callId: string, ctx: PanelCtx) {
+  return autoAssignHandler(kind, callId, EVALUATION_AUTO_ASSIGN_WORDS, ctx);
 }
 
 /** Blind review on or off for the call's evaluation panel. */

@@ -1,9 +1,10 @@
 // A rating round's expert panel for staff: the accepted applications with their experts and
 // progress, and the panel actions, run by review/ on the RatingApplication subject kind.
-import * as autoAssignment from "~/modules/review/auto-assign.server";
+import { autoAssignHandler } from "~/modules/review/auto-assign-action.server";
 import { loadPanelPage } from "~/modules/review/panel-page.server";
 import type { PanelCtx } from "~/modules/review/panel-result";
 import { prisma } from "~/utils/db.server";
+import { RATING_AUTO_ASSIGN_WORDS } from "./panel";
 import { ratingApplicationSubject as kind } from "./subject.server";
 
 /** Applications that went to the panel (and whatever came after). */
@@ -29,6 +30,7 @@ export async function loadRatingPanel(roundId: string) {
   return { ...panel, applications };
 }
 
-export function autoAssignRating(roundId: string, input: autoAssignment.AutoAssignInput, ctx: PanelCtx) {
-  return autoAssignment.autoAssign(kind, roundId, input, ctx);
+/** The panel page's automatic assignment (the shared card's action) on this round. */
+export function ratingAutoAssignHandler(roundId: string, ctx: PanelCtx) {
+  return autoAssignHandler(kind, roundId, RATING_AUTO_ASSIGN_WORDS, ctx);
 }
