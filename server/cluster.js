@@ -8,6 +8,13 @@
 import cluster from "node:cluster";
 import os from "node:os";
 
+// A worker's young generation (V8's semi-spaces) is 8 MB instead of the default 16 MB, so
+// up to 16 requests rendering at once promote less short-lived garbage into the old
+// generation, which V8 lets grow several times its live size before collecting. Measured
+// on the benchmark database under 32 connections, one worker: peak resident memory 317 MB
+// with the default, about 200 MB with this (decision 029). Flags on the primary's command line come later and win.
+const WORKER_V8_FLAGS = ["--max-semi-space-size=8"];
+
 export function workerCount() {
   const configured = Number(process.env.WEB_CONCURRENCY);
   return Number.isInteger(configured) && configured > 0 ? configured : os.availableParallelism();
@@ -18,6 +25,7 @@ export function runPrimary() {
   const count = workerCount();
   if (count <= 1 || !cluster.isPrimary) return false;
   let stopping = false;
+  cluster.setupPrimary({ execArgv: [...WORKER_V8_FLAGS, ...process.execArgv] });
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;

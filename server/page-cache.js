@@ -19,7 +19,12 @@ import { createRequestHandler } from "@remix-run/node";
 import Database from "better-sqlite3";
 
 const TTL_MS = Number(process.env.PAGE_CACHE_MS ?? 5_000);
-const MAX_ENTRIES = 2_000;
+// Bounded by bytes, not by entries: a directory page is ~100 kB, so 2,000 entries were up
+// to 200 MB per worker, and entries that had expired or been outdated by a write stayed in
+// memory until the next request for the same URL (a search with a new term per request
+// left one per term). Now outdated entries go at the first request after a write,
+// expired ones at least once per TTL, and the oldest go first past the byte budget.
+const MAX_BYTES = Number(process.env.PAGE_CACHE_BYTES ?? 8 * 1024 * 1024);
 const PUBLIC_PAGES = [
   /^\/$/,
   /^\/orgs(\/[^/]+)?$/,
@@ -48,9 +53,68 @@ export function isCacheable(req) {
   return PUBLIC_PAGES.some((pattern) => pattern.test(pagePath(req.path)));
 }
 
+/**
+ * The entries of one worker: URL → { expires, page (a promise of the rendered page), bytes }. Oldest
+ * first (a Map keeps insertion order; a re-rendered URL is deleted and set again).
+ */
+export function createPageStore({ maxBytes = MAX_BYTES } = {}) {
+  const entries = new Map();
+  let bytes = 0;
+  let lastVersion;
+  let nextSweep = 0;
+
+  function remove(key, entry) {
+    if (entries.get(key) !== entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  }
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    get bytes() {
+      return bytes;
+    },
+    /** The live entry for `key`, or undefined; drops what a write or the clock has outdated. */
+    fresh(key, version, now) {
+      if (version !== lastVersion) {
+        // Every entry was rendered before this commit: none can be served again.
+        entries.clear();
+        bytes = 0;
+        lastVersion = version;
+      } else if (now >= nextSweep) {
+        for (const [k, entry] of entries) if (entry.expires <= now) remove(k, entry);
+        nextSweep = now + TTL_MS;
+      }
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.expires > now) return entry;
+      remove(key, entry);
+      return undefined;
+    },
+    add(key, entry) {
+      entry.bytes = 0;
+      entries.set(key, entry);
+      return entry;
+    },
+    /** A render has settled: counts its bytes, or drops it when it must not be kept. */
+    settled(key, entry, page) {
+      if (entries.get(key) !== entry) return;
+      if (!page?.cacheable) return remove(key, entry);
+      entry.bytes = page.body.length;
+      bytes += entry.bytes;
+      for (const [k, oldest] of entries) {
+        if (bytes <= maxBytes) break;
+        remove(k, oldest);
+      }
+    },
+  };
+}
+
 export function createPageCache({ build, mode, databaseFile, cspHeader }) {
   const handle = createRequestHandler(build, mode);
-  const entries = new Map();
+  const store = createPageStore();
   let watcher = null;
   const dataVersion = () => {
     watcher ??= new Database(databaseFile, { readonly: true, fileMustExist: true });
@@ -89,18 +153,18 @@ export function createPageCache({ build, mode, databaseFile, cspHeader }) {
     const key = req.originalUrl;
     const version = dataVersion();
     const now = Date.now();
-    let entry = entries.get(key);
-    if (!entry || entry.version !== version || entry.expires <= now) {
-      if (entries.size >= MAX_ENTRIES) entries.clear();
-      entry = { version, expires: now + TTL_MS, page: render(req, res.locals.cspNonce) };
-      entries.set(key, entry);
+    let entry = store.fresh(key, version, now);
+    if (!entry) {
+      entry = store.add(key, { expires: now + TTL_MS, page: render(req, res.locals.cspNonce) });
+      const added = entry;
+      added.page.then(
+        (page) => store.settled(key, added, page),
+        () => store.settled(key, added, null),
+      );
     }
     try {
-      const page = await entry.page;
-      if (!page.cacheable && entries.get(key) === entry) entries.delete(key);
-      send(req, res, page);
+      send(req, res, await entry.page);
     } catch (error) {
-      if (entries.get(key) === entry) entries.delete(key);
       next(error);
     }
   };
