@@ -22,21 +22,26 @@ export function useDraftForm<Fields extends z.ZodTypeAny>(options: {
   fields: Fields;
   schema: z.ZodTypeAny;
   reply: Reply;
+  /** The draft button's intent: "save" (DraftFormButtons), or "draft" on the scoring and self-assessment forms. */
+  draftIntent?: "save" | "draft";
+  /** Which replies this form shows (see useConformForm); the form's id by default. */
+  intent?: string | readonly string[];
   defaultValue?: Parameters<typeof useConformForm<Fields>>[0]["defaultValue"];
   /** What submitting demands (see useConformForm), for the required marks. */
   required?: readonly string[];
 }) {
-  const intentRef = useRef<"save" | "submit">("save");
-  const { schema } = options;
+  const { schema, draftIntent = "save" } = options;
+  const intentRef = useRef<string>(draftIntent);
   return useConformForm({
     id: options.id,
     schema: options.fields,
     reply: options.reply,
+    intent: options.intent,
     defaultValue: options.defaultValue,
     required: options.required,
     onValidate({ formData }) {
       const pressed = formData.get("intent");
-      if (pressed === "save" || pressed === "submit") intentRef.current = pressed;
+      if (pressed === draftIntent || pressed === "submit") intentRef.current = pressed;
       else formData.set("intent", intentRef.current);
       // The full schema transforms its output; the form only reads its errors.
       return parseWithZod(formData, { schema }) as Submission<z.input<Fields>>;

@@ -2,11 +2,11 @@
 // its 评分细则 and 准备材料 and the input its method asks for, and the 自评说明. 保存草稿 keeps
 // whatever is filled in; 提交自评 needs every leaf and goes to the experts.
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
+import { useDraftForm } from "~/components/draft-form";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
-import { useConformForm, useIsPending } from "~/components/use-form";
+import { useIsPending, type useConformForm } from "~/components/use-form";
 import { formatPoints, METHOD_LABELS } from "~/modules/indicators/scheme";
 import { scoreField, type FormLeaf } from "~/modules/rating/leaf-input";
 import { LeafSelfScoreInput } from "~/modules/rating/leaf-input-field";
@@ -22,19 +22,14 @@ export function EvaluationSelfAssessmentForm({
   reply: Parameters<typeof useConformForm>[0]["reply"];
 }) {
   const schema = useMemo(() => buildSelfAssessmentSchema(leaves), [leaves]);
-  const intentRef = useRef<"draft" | "submit">("draft");
-  const [form, fields] = useConformForm({
+  const [form, fields] = useDraftForm({
     id: SELF_ASSESSMENT_FORM,
+    fields: schema,
     schema,
+    draftIntent: "draft",
     reply,
     intent: ["draft", "submit"],
     defaultValue: defaults as never,
-    onValidate({ formData }) {
-      const pressed = formData.get("intent");
-      if (pressed === "draft" || pressed === "submit") intentRef.current = pressed;
-      else formData.set("intent", intentRef.current);
-      return parseWithZod(formData, { schema });
-    },
   });
   const busy = useIsPending();
   return (

@@ -3,11 +3,11 @@
 // self-score, optionally what the record suggests, the expert's score by the leaf's method, a
 // 扣分原因 wherever points are taken off, and the expert's notes. A draft keeps what is filled in.
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { useMemo, useRef, type ComponentProps } from "react";
+import { useMemo, type ComponentProps } from "react";
+import { useDraftForm } from "~/components/draft-form";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
-import { useConformForm, useIsPending } from "~/components/use-form";
+import { useIsPending, type useConformForm } from "~/components/use-form";
 import { formatPoints, METHOD_LABELS, type ScoreItem } from "~/modules/indicators/scheme";
 import {
   buildRatingScoreSchema,
@@ -54,18 +54,13 @@ export function LeafScoreForm({
 }) {
   const leaves = useMemo(() => blocks.flatMap((b) => b.leaves), [blocks]);
   const schema = useMemo(() => buildRatingScoreSchema(leaves), [leaves]);
-  const intentRef = useRef<"draft" | "submit">("draft");
-  const [form, fields] = useConformForm({
+  const [form, fields] = useDraftForm({
     id: "rubric",
+    fields: schema,
     schema,
+    draftIntent: "draft",
     reply,
     defaultValue: ratingScoreDefaults(leaves, assignment),
-    onValidate({ formData }) {
-      const pressed = formData.get("intent");
-      if (pressed === "draft" || pressed === "submit") intentRef.current = pressed;
-      else formData.set("intent", intentRef.current);
-      return parseWithZod(formData, { schema });
-    },
   });
   const pending = useIsPending();
   const recusing = useIsPending({ intent: "recuse" });

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { ConfirmButton } from "~/components/confirm";
+import { useDraftForm } from "~/components/draft-form";
 import { ErrorList, FormErrors, TextareaField } from "~/components/forms";
-import { useConformForm, useIsPending } from "~/components/use-form";
+import { useIsPending } from "~/components/use-form";
 import { weightedTotal } from "~/modules/review/aggregation";
 import { RECOMMENDATIONS } from "~/modules/review/assignment-workflow";
 import { formatScore } from "~/modules/review/reviewer-view";
@@ -15,7 +15,6 @@ import {
   RECOMMENDATION_KEYS,
   rubricDefaults,
   SCORE_STEP,
-  type RubricIntent,
 } from "~/modules/review/rubric";
 import type { action, loader } from "./route";
 
@@ -26,19 +25,13 @@ export const SCORE_SUBMIT_CONFIRM = { label: "提交评分", message: "提交后
 export function RubricForm() {
   const { criteria, assignment } = useLoaderData<typeof loader>();
   const schema = useMemo(() => buildRubricSchema(criteria), [criteria]);
-  const intentRef = useRef<RubricIntent>("draft");
-  const [form, fields] = useConformForm({
+  const [form, fields] = useDraftForm({
     id: "rubric",
+    fields: schema,
     schema,
+    draftIntent: "draft",
     reply: useActionData<typeof action>(),
     defaultValue: rubricDefaults(criteria, assignment),
-    onValidate({ formData }) {
-      // The button pressed decides the checks; later revalidation keeps using it.
-      const pressed = formData.get("intent");
-      if (pressed === "draft" || pressed === "submit") intentRef.current = pressed;
-      else formData.set("intent", intentRef.current);
-      return parseWithZod(formData, { schema });
-    },
   });
   const scoreFields = fields.score.getFieldset();
   const typed = (form.value?.score ?? {}) as Record<string, unknown>;
