@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { ProjectStatusBadge } from "~/modules/funding/project-hub";
 import { getPublicProject } from "~/modules/funding/public/public-projects.server";
 import { GradeBadge, KpiTable, MilestoneList } from "~/modules/funding/public/public-views";
@@ -13,6 +14,8 @@ import { formatCount, formatDate, formatFen } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
 export async function loader({ params }: LoaderFunctionArgs) {
+  // A grade whose publicity period ended is final and shown without anyone clicking (decision 026).
+  if (params.projectId) await settleEndedPublicity({ projectId: params.projectId });
   const project = await getPublicProject(params.projectId ?? "", new Date());
   invariantResponse(project, "未找到该资助项目", { status: 404 });
   return { project };

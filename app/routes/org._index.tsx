@@ -5,6 +5,7 @@ import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { WorkQueue } from "~/components/work-queue";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { banMessage } from "~/modules/funding/bans";
 import { activeGrantBan } from "~/modules/funding/bans.server";
 import { getOrgDashboard } from "~/modules/organizations/dashboard.server";
@@ -17,6 +18,8 @@ export const meta: MetaFunction = () => [{ title: "社会组织工作台 · 益�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, organization } = await requireOrgMember(request);
+  // A final 不合格 whose publicity ended bars the organization: settle it before reading the ban.
+  await settleEndedPublicity({ organizationId: organization.id });
   const [dashboard, queue, ban] = await Promise.all([
     getOrgDashboard(organization.id, user.id),
     orgQueue(organization.id),

@@ -9,6 +9,7 @@ import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireOrgMember } from "~/modules/auth/permissions.server";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { GrantStatusBadge } from "~/modules/grants/applications/application-view";
 import {
   listOpenCalls,
@@ -35,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = getPage(url);
   const now = new Date();
+  // The eligibility below reads bans and final grades: settle results whose publicity ended first.
+  await settleEndedPublicity({ organizationId: organization.id }, now);
   const [calls, { applications, total }] = await Promise.all([
     listOpenCalls(now),
     listOrgGrantApplications(organization.id, page),

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
 import { StatusBadge } from "~/components/status-badge";
+import { FINAL_FAIL_OUTCOME } from "~/modules/evaluation/gates";
 import { orgProjectEvaluations } from "~/modules/evaluation/queries.server";
 import { kindLabel } from "~/modules/evaluation/score";
 import { buildSelfAssessmentSchema } from "~/modules/evaluation/self-assessment";
@@ -72,6 +73,9 @@ export default function OrgProjectEvaluations() {
                   报告及自评截止 {formatDate(e.dueAt)}
                   {e.selfTotal !== null ? ` · 自评 ${e.selfTotal} 分` : ""}
                 </p>
+                {e.status === "AWAITING_REPORT" && e.id !== open?.id ? (
+                  <p className="text-gray-600">此前的评估结果确定后开放自评。</p>
+                ) : null}
                 {e.grade ? (
                   <p className="text-gray-900">
                     评估结果：{e.score} 分，{e.grade}
@@ -80,6 +84,11 @@ export default function OrgProjectEvaluations() {
                   </p>
                 ) : null}
                 {e.vetoReason && e.grade ? <p className="text-red-700">一票否决：{e.vetoReason}</p> : null}
+                {e.kind === "FINAL" && e.status === "FINAL" && e.grade === "不合格" ? (
+                  <p className="text-red-700" data-testid="final-fail-outcome">
+                    {FINAL_FAIL_OUTCOME}。
+                  </p>
+                ) : null}
                 {e.status === "FINAL" && e.conclusion && e.grade === "不合格" && !e.submittedAt ? (
                   <p className="text-red-700">{e.conclusion}</p>
                 ) : null}

@@ -9,7 +9,8 @@
 //   the termination cancels), with a clawback being repaid in instalments (part received)
 //   and a three-year ban.
 // - 6th (良好): the leftover explained, every item of the checklist met, ready to close.
-// The 4th project's final 不合格 was banned by its evaluation (evaluation.ts).
+// The 4th project's final 不合格 ended it through its evaluation (evaluation.ts): its last tranche
+// stopped, the project terminated and the organization banned.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { leftoverFenOf } from "~/modules/funding/closing";
 import { closeProject, loadClosingFacts } from "~/modules/funding/closing.server";

@@ -1,17 +1,19 @@
 // Demo evaluations (#14 items 1-5 and its demo data), after funding-delivery: each step through
 // the evaluation module's own writes on its day of the story (story-clock.ts): the organization's
 // self-assessment, the automatic assignment of three experts, their scores, staff publishing the
-// result for its publicity period and making it final, which opens the next tranche's gate (paid
-// a week later through funding-money's payTranches) or bans after a final 不合格.
+// result for its publicity period, which becomes final when the period is over: that opens the
+// next tranche's gate (paid a week later through funding-money's payTranches), or after a final
+// 不合格 ends the project (last tranche stopped, terminated, banned; decision 026).
 // - The call that has ended (the "2025 call"), by award order: every mid-term passed; final
-//   grades 优秀, 良好, 合格, 不合格 (banned) and 良好; the fifth project's final evaluation is left
+//   grades 优秀, 良好, 合格, 不合格 (project ended, banned) and 良好; the fifth project's final evaluation is left
 //   to closing.ts, which terminates the project before it (the termination cancels it).
 // - The call in delivery (the "autumn call"): the mid-term in publicity (1st project), scored and
 //   waiting to be published (2nd), with the experts (3rd: the demo expert's task due in three
 //   days; 4th: the demo expert's draft), and self-assessments not yet filed, due in the coming
 //   days (the 6th and 7th have drafts; the 5th must first file its overdue report).
 import type { PrismaClient } from "~/generated/prisma/client";
-import { finalizeResult, publishResult } from "~/modules/evaluation/results.server";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
+import { publishResult } from "~/modules/evaluation/results.server";
 import { autoAssignEvaluations } from "~/modules/evaluation/review/panel.server";
 import { defaultReviewEndsAt } from "~/modules/evaluation/review/window";
 import { saveSelfAssessment } from "~/modules/evaluation/self-assessment.server";
@@ -109,11 +111,12 @@ async function publish(p: SeedProject, e: Evaluation, staff: Staff, when: Date) 
   );
 }
 
-/** Final once the publicity period is over; a tranche whose gate opened is paid a week later. */
+/**
+ * Final once the publicity period is over: the first read after it (here, on `when`) settles
+ * it as the app does (decision 026); a tranche whose gate opened is paid a week later.
+ */
 async function finalize(p: SeedProject, e: Evaluation, staff: Staff, when: Date) {
-  await atStoryTime(when, () =>
-    finalizeResult({ projectId: p.id, evaluationId: e.id, actorId: staff.id, request: SEED_REQUEST() }),
-  );
+  await atStoryTime(when, () => settleEndedPublicity({ projectId: p.id }));
   const trigger = e.kind === "FINAL" ? "FINAL_EVALUATION" : "MIDTERM_PASS";
   await payTranches(p, trigger, addWorkingDays(when, PAY_AFTER_WORKING_DAYS), staff);
 }

@@ -114,7 +114,7 @@ export async function scoreAsExpert(page: Page, expertId: string, evaluationId: 
   return { form, assignmentId: assignment.id };
 }
 
-/** Staff publish a scored result and, the publicity period moved into the past, make it final. */
+/** Staff publish a scored result; once the publicity period is over (moved into the past) it is final without a click. */
 export async function publishAndFinalize(page: Page, adminId: string, projectId: string, testId: string) {
   await page.context().clearCookies();
   await loginAs(page, adminId);
@@ -128,7 +128,6 @@ export async function publishAndFinalize(page: Page, adminId: string, projectId:
     data: { publicityStartsAt: addDays(new Date(), -8), publicityEndsAt: addDays(new Date(), -1) },
   });
   await page.reload();
-  await card.getByRole("button", { name: "公示期满，确定结果" }).click();
   await expect(card).toContainText("结果已确定");
   return card;
 }

@@ -1,7 +1,7 @@
 // #14 items 1–5 in the browser: the organization files its mid-term self-assessment, staff
 // auto-assign the panel, the expert scores beside what the record computes, staff publish the
-// result, and once the publicity period is over make it final: the grade comes from the call's
-// bands and the next tranche's gate is met, visible on the tranches tab.
+// result, and once the publicity period is over it is final without a click (decision 026): the
+// grade comes from the call's bands and the next tranche's gate is met, visible on the tranches tab.
 import { addDays } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { expect, loginAs, test } from "../playwright-utils";
@@ -55,8 +55,9 @@ test("a mid-term evaluation from self-assessment to the next tranche's gate", as
     data: { publicityStartsAt: addDays(new Date(), -8), publicityEndsAt: addDays(new Date(), -1) },
   });
   await page.reload();
-  await card.getByRole("button", { name: "公示期满，确定结果" }).click();
+  // Nobody clicks: the period is over with no objection, so the result is final on the next read.
   await expect(card).toContainText("结果已确定");
+  await expect(card.getByRole("button", { name: "公示期满，确定结果" })).toHaveCount(0);
 
   await page.goto(`/admin/projects/${project.projectId}/tranches`);
   await expect(page.locator('[data-tranche="2"]')).toContainText("待拨付");

@@ -75,7 +75,6 @@ test("the public objects to a published evaluation result, staff dismiss it, and
   });
   await loginAs(page, admin.id);
   await page.goto(`/admin/projects/${project.projectId}/evaluations`);
-  await card.getByRole("button", { name: "公示期满，确定结果" }).click();
   await expect(card).toContainText("结果已确定");
   await page.goto(`/admin/projects/${project.projectId}/tranches`);
   await expect(page.locator('[data-tranche="2"]')).toContainText("待拨付");

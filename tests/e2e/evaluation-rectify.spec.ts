@@ -1,7 +1,8 @@
 // #14 item 5 in the browser: a mid-term 不合格 becomes final, staff choose 整改 with a due date
 // and a reason, the project is 整改中 with a re-evaluation due on that date; the organization
 // files again, the re-evaluation passes, the project is back 执行中 and the next tranche payable.
-// Then a final evaluation that passes releases the last tranche.
+// Then a final evaluation that passes releases the last tranche, and one that fails ends the
+// project once its publicity is over (decision 026).
 import { addDays, toDateInput } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -115,5 +116,50 @@ test("a final evaluation that passes releases the last tranche", async ({ page }
   await expect(page.getByTestId("evaluation-FINAL-1")).toContainText("评估结果：81.5 分，良好");
   await page.goto(`/org/projects/${project.projectId}/tranches`);
   await expect(page.locator('[data-tranche="3"]')).toContainText("待拨付");
+  await expectNoSeriousA11yIssues(page);
+});
+
+test("a final 不合格 becomes final by itself: the last tranche is stopped, the project ends, the organization is barred", async ({
+  page,
+}) => {
+  const { admin, member, project } = await projectInMidterm();
+  // The mid-term passed and its tranche was paid; the experts scored the final evaluation 52.
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId: project.projectId, kind: "MIDTERM" },
+    data: { status: "FINAL", score: 85, grade: "良好", finalAt: addDays(new Date(), -60) },
+  });
+  await prisma.grantTranche.updateMany({
+    where: { projectId: project.projectId, position: 2 },
+    data: { status: "PAID", gateMetAt: addDays(new Date(), -60), paidAt: addDays(new Date(), -50) },
+  });
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId: project.projectId, kind: "FINAL" },
+    data: {
+      status: "SCORED",
+      dueAt: addDays(new Date(), -5),
+      submittedAt: addDays(new Date(), -10),
+      expertTotal: 52,
+      score: 52,
+      grade: "不合格",
+    },
+  });
+
+  const card = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-FINAL-1");
+  await expect(card).toContainText("52 分 · 不合格");
+  await expect(card.getByTestId("final-fail-outcome")).toContainText("尾款不予拨付，项目终止，不予结项");
+  await expect(page.getByTestId("project-status")).toHaveText("已终止");
+  await expectNoSeriousA11yIssues(page);
+  await page.goto(`/admin/projects/${project.projectId}/tranches`);
+  await expect(page.locator('[data-tranche="3"]')).toContainText("停止拨付");
+
+  await page.context().clearCookies();
+  await loginAs(page, member.id);
+  await page.goto(`/org/projects/${project.projectId}/evaluations`);
+  const row = page.getByTestId("evaluation-FINAL-1");
+  await expect(row).toContainText("评估结果：52 分，不合格");
+  await expect(row.getByTestId("final-fail-outcome")).toBeVisible();
+  await expect(page.getByTestId("project-status")).toHaveText("已终止");
+  await page.goto("/org");
+  await expect(page.getByTestId("ban-notice")).toContainText("终期评估不合格");
   await expectNoSeriousA11yIssues(page);
 });

@@ -114,3 +114,50 @@ export async function scheduleCallEvaluations(input: { callId: string; actorId: 
     return succeed({ created });
   });
 }
+
+/**
+ * An extension moved the project's end date: the final evaluation falls due N months before
+ * the new end (the call's offset), as the report periods are re-dated. Only while nothing has
+ * been submitted for it (AWAITING_REPORT); the organization is told. Returns the new due date,
+ * or null when nothing moved. Runs in the countersigning transaction.
+ */
+export async function redateFinalEvaluation(tx: Tx, projectId: string, who: Who) {
+  const project = await tx.grantProject.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      projectNo: true,
+      title: true,
+      organizationId: true,
+      endsOn: true,
+      call: { select: { finalBeforeEndMonths: true } },
+      evaluations: {
+        where: { kind: "FINAL", round: 1, status: "AWAITING_REPORT" },
+        select: { id: true, dueAt: true },
+      },
+    },
+  });
+  const evaluation = project.evaluations[0];
+  if (!evaluation) return null;
+  const dueAt = finalDueAt(project.endsOn, project.call.finalBeforeEndMonths);
+  if (dueAt.getTime() === evaluation.dueAt.getTime()) return null;
+  const moved = await tx.grantEvaluation.updateMany({
+    where: { id: evaluation.id, status: "AWAITING_REPORT" },
+    data: { dueAt },
+  });
+  if (moved.count !== 1) throw new WorkflowError("该记录的状态已被他人更新，请刷新后重试");
+  const reason = `执行期变更，终期评估报告及自评截止日由 ${formatDate(evaluation.dueAt)} 改为 ${formatDate(dueAt)}`;
+  await recordAudit(tx, {
+    actorId: who.actor.id,
+    action: "grant_evaluation.redate",
+    entityType: EVALUATION_SUBJECT_TYPE,
+    entityId: evaluation.id,
+    reason,
+    request: who.request,
+  });
+  await notifyOrganization(tx, project.organizationId, {
+    title: `${project.projectNo} 终期评估截止日已调整`,
+    body: `「${project.title}」${reason}。`,
+    link: `/org/projects/${projectId}/evaluations`,
+  });
+  return dueAt;
+}

@@ -18,3 +18,27 @@ export function midtermDueAt(signedAt: Date, midtermAfterMonths: number) {
 export function finalDueAt(endsOn: Date, finalBeforeEndMonths: number) {
   return endOfDayMonthsFrom(endsOn, -finalBeforeEndMonths);
 }
+
+type Settling = { status: string; kind?: string; grade?: string | null; decision?: string | null };
+
+/** Nothing more to wait for: cancelled, or final (a mid-term 不合格 only once staff decided what follows). */
+function settled(e: Settling) {
+  if (e.status === "CANCELLED") return true;
+  if (e.status !== "FINAL") return false;
+  return !(e.kind === "MIDTERM" && e.grade === "不合格" && !e.decision);
+}
+
+/**
+ * The evaluation the organization files its self-assessment for now: the earliest due one
+ * waiting for it (AWAITING_REPORT), once every evaluation due before it has its result. The
+ * final evaluation, scheduled at signing, waits until the mid-term (and any re-evaluation
+ * after 整改) is settled, so the form never offers it while the mid-term is still under way.
+ * `evaluations` in due order (dueAt, then round), as the tab lists them.
+ */
+export function evaluationToSelfAssess<E extends Settling>(evaluations: E[]): E | null {
+  for (const e of evaluations) {
+    if (e.status === "AWAITING_REPORT") return e;
+    if (!settled(e)) return null;
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { finalDueAt, midtermDueAt } from "./due";
+import { evaluationToSelfAssess, finalDueAt, midtermDueAt } from "./due";
 import { decisionEffect, gateEffect } from "./gates";
 import { bandProblems, DEFAULT_EVALUATION_BANDS, gradeFor, isPassingGrade, parseBands } from "./grades";
 import {
@@ -199,5 +199,33 @@ describe("gate effects", () => {
     expect(decisionEffect("RECTIFY")).toEqual({ projectTo: "RECTIFYING", stopTranches: false, reevaluate: true });
     expect(decisionEffect("STOP_PAYMENTS")).toEqual({ projectTo: "SUSPENDED", stopTranches: true, reevaluate: false });
     expect(decisionEffect("TERMINATE")).toEqual({ projectTo: "TERMINATED", stopTranches: true, reevaluate: false });
+  });
+});
+
+describe("which evaluation the organization files its self-assessment for", () => {
+  const ev = (kind: string, status: string, extra: { grade?: string; decision?: string } = {}) => ({
+    kind,
+    status,
+    ...extra,
+  });
+  test("the mid-term first; the final waits while the mid-term is under way", () => {
+    const mid = ev("MIDTERM", "AWAITING_REPORT");
+    expect(evaluationToSelfAssess([mid, ev("FINAL", "AWAITING_REPORT")])).toBe(mid);
+    for (const status of ["SUBMITTED", "SCORED", "PUBLICITY"])
+      expect(evaluationToSelfAssess([ev("MIDTERM", status), ev("FINAL", "AWAITING_REPORT")])).toBeNull();
+  });
+  test("the final once the mid-term is final (or cancelled)", () => {
+    const final = ev("FINAL", "AWAITING_REPORT");
+    expect(evaluationToSelfAssess([ev("MIDTERM", "FINAL", { grade: "良好" }), final])).toBe(final);
+    expect(evaluationToSelfAssess([ev("MIDTERM", "CANCELLED"), final])).toBe(final);
+  });
+  test("a mid-term 不合格 holds the final until staff decide; then the re-evaluation comes first", () => {
+    const failed = ev("MIDTERM", "FINAL", { grade: "不合格" });
+    const final = ev("FINAL", "AWAITING_REPORT");
+    expect(evaluationToSelfAssess([failed, final])).toBeNull();
+    const decided = { ...failed, decision: "RECTIFY" };
+    const again = ev("MIDTERM", "AWAITING_REPORT");
+    expect(evaluationToSelfAssess([decided, again, final])).toBe(again);
+    expect(evaluationToSelfAssess([ev("MIDTERM", "FINAL", { grade: "合格" }), ev("FINAL", "FINAL")])).toBeNull();
   });
 });

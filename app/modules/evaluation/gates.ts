@@ -9,8 +9,11 @@ export type GateEffect =
   | { kind: "OPEN_GATE"; trigger: TrancheTrigger }
   /** a mid-term 不合格: staff must choose 整改, stopping payments or termination, with a reason */
   | { kind: "DECISION_NEEDED" }
-  /** a final 不合格: no last tranche; the closing module bars the organization */
+  /** a final 不合格: the project ends (no last tranche, no closing) and the organization is barred */
   | { kind: "FINAL_FAILED" };
+
+/** What a final 不合格 did, as staff and the organization read it beside the result (decision 026). */
+export const FINAL_FAIL_OUTCOME = "终期评估不合格：尾款不予拨付，项目终止，不予结项";
 
 export function gateEffect(kind: string, grade: string | null): GateEffect {
   if (isPassingGrade(grade))

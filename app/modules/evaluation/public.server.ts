@@ -3,6 +3,7 @@
 // of them behind its secret link. Nothing before staff publish, nothing personal.
 import { getObjectionByToken } from "~/modules/publicity/public.server";
 import { prisma } from "~/utils/db.server";
+import { settleEndedPublicity } from "./finality.server";
 import { EVALUATION_PUBLICATION_TYPE } from "./publicity.server";
 import { kindLabel } from "./score";
 
@@ -13,6 +14,8 @@ export async function publicEvaluationResults(callId: string) {
     select: { id: true, title: true, year: true, status: true },
   });
   if (!call || call.status === "DRAFT") return null;
+  // Results whose period ended leave the list as final (decision 026).
+  await settleEndedPublicity({ callId });
   const rows = await prisma.grantEvaluation.findMany({
     where: { status: "PUBLICITY", project: { callId } },
     orderBy: [{ publicityEndsAt: "asc" }, { id: "asc" }],

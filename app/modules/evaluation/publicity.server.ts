@@ -1,7 +1,8 @@
 // Evaluation results in publicity with objections (#14 item 4) through the shared publicity
 // primitive (decision 013): a call's results are one publication, each evaluation in publicity an
 // entry. An upheld objection takes the result back (PUBLICITY → SCORED) for staff to correct
-// (veto, reopened expert reviews) and publish again; a dismissed one changes nothing.
+// (veto, reopened expert reviews) and publish again; dismissing the last one after the period
+// makes the result final at once (finality.server.ts).
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
 import { loadObjectionForDecision, recordObjectionDecision } from "~/modules/publicity/decide.server";
 import type { ObjectionTarget } from "~/modules/publicity/file-objection.server";
@@ -10,6 +11,7 @@ import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Db } from "~/utils/db.server";
 import { succeed } from "~/utils/write-result";
+import { settleIfEnded } from "./finality.server";
 import { kindLabel } from "./score";
 import { EVALUATION_SUBJECT_TYPE, evaluationWorkflow } from "./workflow";
 
@@ -123,6 +125,9 @@ export async function decideEvaluationObjection(input: {
         body: input.reply,
         link: `/org/projects/${input.projectId}/evaluations`,
       });
+    } else {
+      // The last objection decided after the period: the result is final now, with its effect.
+      await settleIfEnded(tx, evaluation.id, new Date(), input.request);
     }
     return succeed();
   });

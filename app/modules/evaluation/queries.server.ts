@@ -5,6 +5,7 @@ import { leavesOf } from "~/modules/indicators/scheme";
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import { leafDefault, scoreField } from "~/modules/rating/leaf-input";
 import { prisma } from "~/utils/db.server";
+import { evaluationToSelfAssess } from "./due";
 import { parseRecordItems } from "./record-items";
 import { EVALUATION_SUBJECT_TYPE } from "./workflow";
 
@@ -84,7 +85,7 @@ export async function orgProjectEvaluations(projectId: string) {
       record: null,
     };
   });
-  const open = evaluations.find((e) => e.status === "AWAITING_REPORT") ?? null;
+  const open = evaluationToSelfAssess(evaluations);
   if (!open) return { evaluations, open: null };
   const row = await prisma.grantEvaluation.findUniqueOrThrow({
     where: { id: open.id },

@@ -1,21 +1,17 @@
 // Staff's steps on an evaluation's result (#14 items 2–5): record a veto (misuse of funds, score
-// 0), publish the result for the call's publicity days, make it final after the period (no
-// objection pending) with its gate effect, and make an evaluation whose report was not filed by
-// its deadline final as 不合格 with the reason. Each is one transaction with its audit event and
-// notices; the gate itself is money's meetTrancheGates.
+// 0), publish the result for the call's publicity days, and make an evaluation whose report was
+// not filed by its deadline final as 不合格 with the reason. Each is one transaction with its
+// audit event and notices. The result becomes final after the publicity period by itself
+// (finality.server.ts, decision 026), with the same effect (applyGate).
 import { recordAudit } from "~/modules/audit/audit.server";
-import { banForFinalFail } from "~/modules/funding/termination.server";
-import { meetTrancheGates } from "~/modules/funding/tranches.server";
-import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
-import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
+import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { addDays, shanghaiEndOfDay, shanghaiParts } from "~/utils/dates";
 import { prisma, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { succeed } from "~/utils/write-result";
-import { gateEffect } from "./gates";
-import { pendingEvaluationObjections } from "./publicity.server";
-import { endRectification } from "./rectification.server";
+import { applyGate } from "./finality.server";
 import { kindLabel, missingReportReason } from "./score";
 import { computeResult } from "./scoring.server";
 import { reportFor } from "./self-assessment.server";
@@ -131,80 +127,6 @@ export async function publishResult(input: Who & { projectId: string; evaluation
 }
 
 /**
- * The result's effect once final: open the tranche gate (and end a rectification the
- * re-evaluation passed), or ban after a final 不合格.
- */
-async function applyGate(
-  tx: Tx,
-  evaluation: {
-    projectId: string;
-    kind: string;
-    round: number;
-    grade: string | null;
-    project: { status: string };
-  },
-  at: Date,
-  actor: { id: string | null; role: Actor },
-  request?: Request,
-) {
-  const effect = gateEffect(evaluation.kind, evaluation.grade);
-  if (effect.kind === "OPEN_GATE" && evaluation.project.status === "RECTIFYING") {
-    await endRectification(tx, {
-      projectId: evaluation.projectId,
-      reason: `${kindLabel(evaluation.kind, evaluation.round)}结果「${evaluation.grade}」，整改合格`,
-      actor,
-      request,
-    });
-  }
-  if (evaluation.kind === "FINAL")
-    await tx.grantProject.update({
-      where: { id: evaluation.projectId },
-      data: { finalGrade: evaluation.grade },
-      select: { id: true },
-    });
-  if (effect.kind === "OPEN_GATE") {
-    await meetTrancheGates(tx, {
-      projectId: evaluation.projectId,
-      trigger: effect.trigger,
-      at,
-      actor,
-      reason: `${kindLabel(evaluation.kind, evaluation.round)}结果「${evaluation.grade}」已生效`,
-      request,
-    });
-  } else if (effect.kind === "FINAL_FAILED") {
-    await banForFinalFail(tx, { projectId: evaluation.projectId, actor, request, now: at });
-  } else {
-    await notifyAdmins(tx, {
-      title: `中期评估不合格，请决定整改、停止拨付或终止项目`,
-      body: `项目评估结果已生效，等级 不合格。`,
-      link: `/admin/projects/${evaluation.projectId}/evaluations`,
-    });
-  }
-  return effect;
-}
-
-/** PUBLICITY → FINAL once the period is over and no objection waits. */
-export async function finalizeResult(input: Who & { projectId: string; evaluationId: string }) {
-  const now = new Date();
-  return prisma.$transaction(async (tx) => {
-    const evaluation = await load(tx, input.projectId, input.evaluationId);
-    if (evaluation.status !== "PUBLICITY") throw new WorkflowError("该评估结果不在公示中");
-    if (evaluation.publicityEndsAt && evaluation.publicityEndsAt.getTime() > now.getTime())
-      throw new WorkflowError(`公示期至 ${formatDate(evaluation.publicityEndsAt)}，期满后才能确定结果`);
-    const pending = await pendingEvaluationObjections(tx, evaluation.project.callId, evaluation.id);
-    if (pending > 0) throw new WorkflowError(`还有 ${pending} 件异议未处理，请先处理异议`);
-    await move(tx, evaluation.id, "PUBLICITY", "FINAL", { finalAt: now }, input);
-    const effect = await applyGate(tx, evaluation, now, { id: input.actorId, role: "ADMIN" }, input.request);
-    await notifyOrganization(tx, evaluation.project.organizationId, {
-      title: `${evaluation.project.projectNo} ${kindLabel(evaluation.kind, evaluation.round)}结果已生效：${evaluation.grade}`,
-      body: effect.kind === "OPEN_GATE" ? "下一笔资金已达到拨付条件。" : "评估不合格，请留意后续处理决定。",
-      link: `/org/projects/${evaluation.projectId}/evaluations`,
-    });
-    return succeed({ effect: effect.kind });
-  });
-}
-
-/**
  * A report or self-assessment not filed by its deadline: the evaluation is final as 不合格 with
  * the reason (AWAITING_REPORT → FINAL), and the result has its effect. Refused while nothing is late.
  */
@@ -229,7 +151,13 @@ export async function applyMissingReport(input: Who & { projectId: string; evalu
       input,
       reason,
     );
-    await applyGate(tx, { ...evaluation, grade: "不合格" }, now, { id: input.actorId, role: "ADMIN" }, input.request);
+    await applyGate(
+      tx,
+      { ...evaluation, grade: "不合格", score: 0 },
+      now,
+      { id: input.actorId, role: "ADMIN" },
+      input.request,
+    );
     await notifyOrganization(tx, evaluation.project.organizationId, {
       title: `${evaluation.project.projectNo} ${kindLabel(evaluation.kind, evaluation.round)}评为不合格`,
       body: reason,

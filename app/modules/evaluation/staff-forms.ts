@@ -12,7 +12,7 @@ export const VetoSchema = z.object({
   reason: reason("请填写挪用、侵占项目资金的事实"),
 });
 export const StepSchema = z.object({
-  intent: z.enum(["publish", "finalize", "missing"]),
+  intent: z.enum(["publish", "missing"]),
   evaluationId: id,
 });
 export const ReturnSchema = z.object({

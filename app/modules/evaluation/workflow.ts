@@ -10,7 +10,8 @@ export const EVALUATION_SUBJECT_TYPE = "GrantEvaluation";
 // A mid-term or final evaluation of a funded project (GrantEvaluation.status, #14 items 1–4).
 // The organization submits its self-assessment with its report; the experts' panel scores it
 // (the last expert's submission moves it to SCORED); staff publish the result for the publicity
-// period and it becomes final when the period ends. Nothing filed by the due date makes it final
+// period and it becomes final by itself when the period ends with no objection pending
+// (finality.server.ts, decision 026). Nothing filed by the due date makes it final
 // as 不合格 at once. An upheld objection takes the result back for staff to correct.
 export const evaluationWorkflow = defineWorkflow<EvaluationState>({
   name: "grant_evaluation",
@@ -28,7 +29,7 @@ export const evaluationWorkflow = defineWorkflow<EvaluationState>({
     { from: "SUBMITTED", to: "SCORED", by: ["REVIEWER", "SYSTEM"], label: "专家评分完成" },
     { from: "SCORED", to: "PUBLICITY", by: ["ADMIN"], label: "公示评估结果" },
     { from: "PUBLICITY", to: "SCORED", by: ["ADMIN"], label: "异议成立，撤回公示", requiresReason: true },
-    { from: "PUBLICITY", to: "FINAL", by: ["ADMIN", "SYSTEM"], label: "公示期满，结果确定" },
+    { from: "PUBLICITY", to: "FINAL", by: ["SYSTEM"], label: "公示期满，结果确定" },
     {
       from: "AWAITING_REPORT",
       to: "FINAL",
@@ -36,9 +37,9 @@ export const evaluationWorkflow = defineWorkflow<EvaluationState>({
       label: "逾期未提交，评为不合格",
       requiresReason: true,
     },
-    { from: "AWAITING_REPORT", to: "CANCELLED", by: ["ADMIN"], label: "取消评估", requiresReason: true },
-    { from: "SUBMITTED", to: "CANCELLED", by: ["ADMIN"], label: "取消评估", requiresReason: true },
-    { from: "SCORED", to: "CANCELLED", by: ["ADMIN"], label: "取消评估", requiresReason: true },
+    { from: "AWAITING_REPORT", to: "CANCELLED", by: ["ADMIN", "SYSTEM"], label: "取消评估", requiresReason: true },
+    { from: "SUBMITTED", to: "CANCELLED", by: ["ADMIN", "SYSTEM"], label: "取消评估", requiresReason: true },
+    { from: "SCORED", to: "CANCELLED", by: ["ADMIN", "SYSTEM"], label: "取消评估", requiresReason: true },
   ],
 });
 

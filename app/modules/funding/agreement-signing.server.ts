@@ -5,7 +5,7 @@
 // evaluations, all in the countersign's transaction); countersigning an amendment
 // supersedes the version before it and applies its change.
 import { recordAudit } from "~/modules/audit/audit.server";
-import { scheduleEvaluations } from "~/modules/evaluation/create.server";
+import { redateFinalEvaluation, scheduleEvaluations } from "~/modules/evaluation/create.server";
 import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifications.server";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -228,7 +228,9 @@ async function applyAmendment(
       reason: `补充协议第 ${input.agreement.version} 版生效：执行期截止日由 ${formatDate(project.endsOn)} 延至 ${formatDate(input.agreement.endsOn)}`,
       request: input.request,
     });
-    // The later end date adds report periods (and re-dates the ones nobody has started).
+    // The later end date adds report periods (and re-dates the ones nobody has started), and the
+    // final evaluation falls due that much later too (while nothing is submitted for it).
     await scheduleReports(tx, input.projectId);
+    await redateFinalEvaluation(tx, input.projectId, { actor, request: input.request });
   }
 }

@@ -1,7 +1,7 @@
 // Ending a project early (终止) and the bans that follow (#14 items 6–7). The
 // evaluation module calls terminateProject when staff choose termination after a
-// mid-term 不合格, and banForFinalFail when a final 不合格 becomes final; staff may
-// also terminate a project for a breach from its 结项 tab. Each runs inside the
+// mid-term 不合格, and with the final-fail cause when a final 不合格 becomes final
+// (decision 026); staff may also terminate a project for a breach from its 结项 tab. Each runs inside the
 // caller's transaction so the project, application, tranches, clawback and ban
 // change together or not at all.
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -57,9 +57,12 @@ export async function terminateProject(
     actor: ActorInput;
     request?: Request;
     now?: Date;
+    /** why the organization is barred: staff's termination, or a final 不合格 that became final */
+    cause?: keyof typeof BAN_CAUSES;
   },
 ) {
   const now = input.now ?? new Date();
+  const cause = input.cause ?? "TERMINATED";
   const reason = input.reason.trim();
   const project = await tx.grantProject.findUniqueOrThrow({
     where: { id: input.projectId },
@@ -188,7 +191,7 @@ export async function terminateProject(
   const ban = await createBan(tx, {
     organizationId: project.organizationId,
     projectId: project.id,
-    reason: `公益创投项目「${project.title}」${BAN_CAUSES.TERMINATED}`,
+    reason: `公益创投项目「${project.title}」${BAN_CAUSES[cause]}`,
     actor: input.actor,
     request: input.request,
     now,

@@ -21,9 +21,9 @@ export const trancheWorkflow = defineWorkflow<TrancheState>({
     { from: "PAYABLE", to: "PAID", by: ["ADMIN"], label: "登记拨付" },
     { from: "PAYABLE", to: "WITHHELD", by: ["ADMIN"], label: "暂缓拨付", requiresReason: true },
     { from: "WITHHELD", to: "PAYABLE", by: ["ADMIN"], label: "恢复拨付", requiresReason: true },
-    { from: "PLANNED", to: "STOPPED", by: ["ADMIN"], label: "停止拨付", requiresReason: true },
-    { from: "PAYABLE", to: "STOPPED", by: ["ADMIN"], label: "停止拨付", requiresReason: true },
-    { from: "WITHHELD", to: "STOPPED", by: ["ADMIN"], label: "停止拨付", requiresReason: true },
+    { from: "PLANNED", to: "STOPPED", by: ["ADMIN", "SYSTEM"], label: "停止拨付", requiresReason: true },
+    { from: "PAYABLE", to: "STOPPED", by: ["ADMIN", "SYSTEM"], label: "停止拨付", requiresReason: true },
+    { from: "WITHHELD", to: "STOPPED", by: ["ADMIN", "SYSTEM"], label: "停止拨付", requiresReason: true },
   ],
 });
 

@@ -1,4 +1,4 @@
-// The staff's forms on one evaluation: veto, return, publish / finalize / missing report, the
+// The staff's forms on one evaluation: veto, return, publish / missing report, the
 // 不合格 decision and the answer to an objection. Each names its evaluation in a hidden field.
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData } from "@remix-run/react";
@@ -20,7 +20,7 @@ export function StepButton({
   label,
 }: {
   evaluationId: string;
-  intent: "publish" | "finalize" | "missing";
+  intent: "publish" | "missing";
   label: string;
 }) {
   const reply = useActionData<typeof action>();

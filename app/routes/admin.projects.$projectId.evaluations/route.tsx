@@ -1,7 +1,7 @@
 // The staff's 评估 tab of a project (#14 items 1–5): each evaluation with its self-assessment,
 // experts, the "computed from the record" items, score and grade; staff record a veto, return a
-// self-assessment, publish the result, answer objections, make it final after publicity (the
-// tranche gate opens), apply the missing-report rule and decide what follows a mid-term 不合格.
+// self-assessment, publish the result, answer objections (the result becomes final by itself
+// after publicity, decision 026), apply the missing-report rule and decide what follows a mid-term 不合格.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
@@ -9,12 +9,12 @@ import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatusBadge } from "~/components/status-badge";
 import { decideFailedMidterm } from "~/modules/evaluation/decide.server";
+import { FINAL_FAIL_OUTCOME } from "~/modules/evaluation/gates";
 import { decideEvaluationObjection } from "~/modules/evaluation/publicity.server";
 import { staffProjectEvaluations } from "~/modules/evaluation/queries.server";
 import { RecordItemsView } from "~/modules/evaluation/record-items-view";
 import {
   applyMissingReport,
-  finalizeResult,
   publishResult,
   recordVeto,
   returnSelfAssessment,
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireStaffProject(request, params.projectId);
   const who = { actorId: user.id, request, projectId: project.id };
   const done = () => redirect(`/admin/projects/${project.id}/evaluations`);
-  const steps = { publish: publishResult, finalize: finalizeResult, missing: applyMissingReport };
+  const steps = { publish: publishResult, missing: applyMissingReport };
   const step = handler({
     schema: StepSchema,
     run: (v) => steps[v.intent]({ ...who, evaluationId: v.evaluationId }),
@@ -73,7 +73,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     veto: handler({ schema: VetoSchema, run: (v) => recordVeto({ ...who, ...v }), done }),
     return: handler({ schema: ReturnSchema, run: (v) => returnSelfAssessment({ ...who, ...v }), done }),
     publish: step,
-    finalize: step,
     missing: step,
     decide: handler({
       schema: DecideSchema,
@@ -163,6 +162,13 @@ export default function StaffProjectEvaluations() {
                   {e.conclusion}
                 </DescriptionItem>
               ) : null}
+              {e.kind === "FINAL" && e.status === "FINAL" && e.grade === "不合格" ? (
+                <DescriptionItem label="结果" wide>
+                  <span className="text-red-700" data-testid="final-fail-outcome">
+                    {FINAL_FAIL_OUTCOME}（已停止尾款、终止项目并暂停申报资格）
+                  </span>
+                </DescriptionItem>
+              ) : null}
               {e.decision ? (
                 <DescriptionItem label="处理决定" wide>
                   {FAIL_DECISION_LABELS[e.decision as FailDecision]}
@@ -187,11 +193,15 @@ export default function StaffProjectEvaluations() {
                 ))}
               </div>
             ) : null}
+            {e.status === "PUBLICITY" ? (
+              <p className="text-sm text-gray-700" data-testid="publicity-end">
+                {publicityOver
+                  ? "公示期已满，尚有异议待处理：异议全部处理完毕后结果自动生效。"
+                  : `公示期满（${formatDate(e.publicityEndsAt)}）且无待处理的异议时，结果自动生效。`}
+              </p>
+            ) : null}
             <div className="flex flex-wrap items-start gap-3">
               {e.status === "SCORED" ? <StepButton evaluationId={e.id} intent="publish" label="公示评估结果" /> : null}
-              {e.status === "PUBLICITY" && publicityOver ? (
-                <StepButton evaluationId={e.id} intent="finalize" label="公示期满，确定结果" />
-              ) : null}
               {overdue ? <StepButton evaluationId={e.id} intent="missing" label="逾期未提交，评为不合格" /> : null}
             </div>
             {["SUBMITTED", "SCORED"].includes(e.status) ? <ReasonForm evaluationId={e.id} intent="veto" /> : null}

@@ -49,7 +49,7 @@ export const grantApplicationWorkflow = defineWorkflow<GrantApplicationState>({
     // Always taken together with the project's 撤销资助, which requires the reason (funding/withdraw-award.server.ts).
     { from: "FUNDED", to: "AWARD_WITHDRAWN", by: ["ADMIN"], label: "撤销资助" },
     { from: "IN_PROGRESS", to: "COMPLETED", by: ["ADMIN"], label: "结项" },
-    { from: "IN_PROGRESS", to: "TERMINATED", by: ["ADMIN"], label: "终止项目", requiresReason: true },
+    { from: "IN_PROGRESS", to: "TERMINATED", by: ["ADMIN", "SYSTEM"], label: "终止项目", requiresReason: true },
   ],
 });
 
