@@ -1316,6 +1316,15 @@ const USERS: UserSeed[] = [
     phone: "13800000024",
     createdAt: "2026-11-10 20:05",
   },
+  // An organization that fails a condition of the recommended directory (on the abnormal-activity list).
+  {
+    key: "chenfeng",
+    email: "yuedong@yimiao.demo",
+    name: "谢永强",
+    role: "ORG_MEMBER",
+    phone: "13800000025",
+    createdAt: "2025-03-02 10:15",
+  },
 ];
 
 const REVIEWER_PROFILES: Record<string, { expertiseTags: string[]; title: string; employer: string }> = {
@@ -1343,6 +1352,7 @@ const MEMBERSHIPS: Array<[user: string, org: string, role: "OWNER" | "MEMBER", s
   ["sunlh", "laonian", "OWNER", "2025-12-15 09:20"],
   ["wujia", "cishan-foundation", "OWNER", "2025-12-18 11:10"],
   ["huanglei", "nuanxin", "OWNER", "2026-11-10 20:05"],
+  ["chenfeng", "yuedong", "OWNER", "2025-03-02 10:15"],
 ];
 
 async function main() {

@@ -49,6 +49,6 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "evaluation", run: seedEvaluations },
   // after the final results: leftover funds, 结项, and the termination with its clawback
   { name: "closing", run: seedClosing },
-  // after registry (grades) and inspection: last year's directory in force, this year's in publicity
+  // after registry, inspection and funding: last year's directory in force (one removed by a penalty), this year's open
   { name: "directory", run: seedDirectory },
 ];

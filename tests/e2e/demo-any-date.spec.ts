@@ -3,7 +3,7 @@
 // (tests/support/fake-clock.mjs). On both, the public call list shows a call in
 // each of 申报中, 专家评审 and 公示, and the demo expert has tasks not yet overdue; the funded
 // projects are public in each phase of the cycle (执行中, 已结项, 已终止) and the demo expert
-// has a mid-term evaluation to score.
+// has a mid-term evaluation to score; last year's recommended directory is in force, with a removal.
 import { spawn, type ChildProcess, execFile } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -98,6 +98,13 @@ for (const day of DAYS) {
     for (const stage of ["执行中", "已结项", "已终止"]) {
       await expect(main.locator('[data-testid^="project-"]').filter({ hasText: stage }).first()).toBeVisible();
     }
+
+    // The recommended directory: last year's edition in force, one organization removed during the year.
+    await page.goto(`${server.url}/directory`);
+    await expect(
+      page.getByRole("heading", { level: 1, name: `${Number(day.slice(0, 4)) - 1}年度政府购买服务推荐性目录` }),
+    ).toBeVisible();
+    await expect(page.getByTestId("removed-list")).toContainText("原因：行政处罚：");
 
     await page.goto(`${server.url}/login`);
     await page.getByLabel("电子邮箱").fill("expert@yimiao.demo");

@@ -13,6 +13,8 @@ const NOT_LINKED: Record<string, string> = {
   "_public.grants.objections.$token": "the objector's secret link, shown once after filing",
   "_public.grants.evaluation-objections.$token": "the objector's secret link to an evaluation objection",
   "_public.directory.objections.$token": "the objector's secret link to a directory objection",
+  "_public.directory.$editionId_.objection":
+    "the directory's objection form, linked from its publicity page only while the proposed list is in publicity (the demo's editions are open or published)",
   "_public.orders.$orderNo.success": "reached by paying for an order",
   "_public.checkout": "reached from a cart with something in it",
   "_public.notifications": "a signed-in person's notifications",

@@ -46,6 +46,14 @@ export function DirectoryPage({ data }: { data: PublicDirectoryData }) {
           </a>
         }
       />
+      {edition.publicityStartsAt ? (
+        <p className="text-sm text-gray-600">
+          拟列入名单于 {formatDate(edition.publicityStartsAt)} 至 {formatDate(edition.publicityEndsAt)} 公示：
+          <Link to={`/directory/${edition.id}/publicity`} className="link">
+            公示情况
+          </Link>
+        </p>
+      ) : null}
       {edition.status === "SUPERSEDED" ? (
         <Notice tone="info">
           这是往年目录。
