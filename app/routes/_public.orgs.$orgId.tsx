@@ -85,6 +85,11 @@ export default function OrganizationPage() {
   } = useLoaderData<typeof loader>();
   const isCommunity = org.type === "COMMUNITY";
   const capitalLabel = CAPITAL_LABELS[org.type as OrgType] ?? "注册资金";
+  // The register lists organizations that left it only with 全部状态.
+  const register = {
+    to: `/orgs?${new URLSearchParams({ ...(org.status === "REGISTERED" ? {} : { status: "ALL" }), q: org.uscc ?? org.name })}`,
+    label: "社会组织名录",
+  };
 
   return (
     <div>
@@ -104,7 +109,7 @@ export default function OrganizationPage() {
         </Notice>
       ) : null}
 
-      <SectionCard id="registered" title={isCommunity ? "备案信息" : "登记信息"}>
+      <SectionCard id="registered" title={isCommunity ? "备案信息" : "登记信息"} source={register}>
         <DescriptionList layout="divided">
           <DescriptionItem label="名称">{org.name}</DescriptionItem>
           <DescriptionItem label="统一社会信用代码">
@@ -146,7 +151,7 @@ export default function OrganizationPage() {
       </SectionCard>
       <p className="mt-3 text-xs text-gray-500">以上为登记管理机关公示的登记信息。联系人、联系电话等信息不对外公开。</p>
 
-      <SectionCard className="mt-4" id="changes" title="变更记录">
+      <SectionCard className="mt-4" id="changes" title="变更记录" source={register}>
         {changes.length === 0 ? (
           <EmptyState>暂无变更记录。</EmptyState>
         ) : (
@@ -204,7 +209,12 @@ export default function OrganizationPage() {
         )}
       </SectionCard>
 
-      <SectionCard className="mt-4" id="grades" title="评估等级记录">
+      <SectionCard
+        className="mt-4"
+        id="grades"
+        title="评估等级记录"
+        source={{ to: "/rating", label: "社会组织评估结果公告" }}
+      >
         {grades.length === 0 ? (
           <EmptyState>尚未参加社会组织评估。</EmptyState>
         ) : (
@@ -223,14 +233,21 @@ export default function OrganizationPage() {
 
       <DirectoryProfileBlock history={directory} />
 
-      <SectionCard className="mt-4" id="inspections" title="年检结果">
+      <SectionCard
+        className="mt-4"
+        id="inspections"
+        title="年检结果"
+        source={{ to: "/inspection", label: "年检结果公告" }}
+      >
         {inspections.length === 0 ? (
           <EmptyState>暂无公布的年检结果。</EmptyState>
         ) : (
           <ul className="divide-y divide-gray-100 text-sm">
             {inspections.map((r) => (
               <li key={r.year} className="flex flex-wrap justify-between gap-2 py-2.5">
-                <span className="font-medium text-gray-900">{r.year} 年度</span>
+                <Link to={`/inspection/${r.year}`} className="link font-medium">
+                  {r.year} 年度<span className="sr-only">年检结果公告</span>
+                </Link>
                 <span className="text-gray-600">
                   {conclusionLabel(r.conclusion)}
                   {r.concludedAt ? `（${formatDate(r.concludedAt)}）` : ""}
@@ -241,7 +258,12 @@ export default function OrganizationPage() {
         )}
       </SectionCard>
 
-      <SectionCard className="mt-4" id="funded-projects" title="公益创投资助项目">
+      <SectionCard
+        className="mt-4"
+        id="funded-projects"
+        title="公益创投资助项目"
+        source={{ to: "/projects", label: "公益创投资助项目公开信息" }}
+      >
         {funding.ban ? (
           <Notice tone="warning" className="mb-3">
             <span data-testid="org-grant-ban">{publicBanMessage(funding.ban)}。</span>
@@ -250,7 +272,12 @@ export default function OrganizationPage() {
         <OrgProjectsTable projects={funding.projects} />
       </SectionCard>
 
-      <SectionCard className="mt-4" id="incubation" title="孵化基地入驻记录">
+      <SectionCard
+        className="mt-4"
+        id="incubation"
+        title="孵化基地入驻记录"
+        source={{ to: "/incubation", label: "孵化基地" }}
+      >
         {incubations.length === 0 ? (
           <EmptyState>未入驻孵化基地。</EmptyState>
         ) : (

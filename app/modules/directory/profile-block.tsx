@@ -20,7 +20,12 @@ export type DirectoryHistoryRow = {
 
 export function DirectoryProfileBlock({ history }: { history: readonly DirectoryHistoryRow[] }) {
   return (
-    <SectionCard className="mt-4" id="directory" title="政府购买服务推荐性目录">
+    <SectionCard
+      className="mt-4"
+      id="directory"
+      title="政府购买服务推荐性目录"
+      source={{ to: "/directory", label: "政府购买服务推荐性目录" }}
+    >
       {history.length === 0 ? (
         <p className="text-sm text-gray-600">暂未列入推荐性目录。</p>
       ) : (
