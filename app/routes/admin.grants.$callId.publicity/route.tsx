@@ -4,7 +4,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageHeader } from "~/components/layout";
 import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
-import { StatusBadge } from "~/components/status-badge";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { GrantStatusBadge } from "~/modules/grants/applications/application-view";
 import { confirmShortlist } from "~/modules/grants/publicity/confirm-shortlist.server";
@@ -14,7 +13,8 @@ import { getAdminPublicity } from "~/modules/grants/publicity/staff.server";
 import { reviewRoundWorkflow, type ReviewRoundState } from "~/modules/grants/review/round-workflow";
 import { parseObjectionStatus } from "~/modules/publicity/desk.server";
 import { publicityDaysLeft } from "~/modules/publicity/objection";
-import { DECISION_OUTCOMES, objectionWorkflow, type ObjectionState } from "~/modules/publicity/objection-workflow";
+import { ObjectionCard, ObjectionStatusNav } from "~/modules/publicity/objection-desk";
+import { DECISION_OUTCOMES } from "~/modules/publicity/objection-workflow";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate, formatDateTime, formatFen, yuanToFen } from "~/utils/format";
 import { getPage, invariantResponse } from "~/utils/http";
@@ -69,13 +69,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   });
 }
-
-const FILTERS: Array<{ value: ObjectionState | null; label: string }> = [
-  { value: null, label: "全部" },
-  { value: "RECEIVED", label: objectionWorkflow.stateLabels.RECEIVED },
-  { value: "UPHELD", label: objectionWorkflow.stateLabels.UPHELD },
-  { value: "DISMISSED", label: objectionWorkflow.stateLabels.DISMISSED },
-];
 
 export default function AdminPublicityPage() {
   const { call, entries, counts, total, objections, confirmBlock, now, status, page } = useLoaderData<typeof loader>();
@@ -186,74 +179,25 @@ export default function AdminPublicityPage() {
         <h2 id="objections-heading" className="mb-3 font-medium">
           异议（待处理 {counts.RECEIVED} 件）
         </h2>
-        <nav className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="按状态筛选">
-          {FILTERS.map((f) => {
-            const active = status === f.value;
-            const count = f.value ? counts[f.value] : counts.RECEIVED + counts.UPHELD + counts.DISMISSED;
-            return (
-              <Link
-                key={f.label}
-                to={f.value ? `?status=${f.value}` : "?"}
-                aria-current={active ? "page" : undefined}
-                className={`rounded-full px-3 py-1 ring-1 ring-inset ${active ? "bg-brand-600 text-white ring-brand-600" : "ring-gray-300"}`}
-              >
-                {f.label}（{count}）
-              </Link>
-            );
-          })}
-        </nav>
+        <ObjectionStatusNav
+          counts={counts}
+          active={status}
+          href={(state) => (state ? `?status=${state}` : "?")}
+          label="按状态筛选"
+        />
         {objections.length === 0 ? (
           <p className="text-sm text-gray-500">暂无异议。</p>
         ) : (
           <ul className="space-y-4">
             {objections.map((o) => (
               <li key={o.id}>
-                <article
-                  className="rounded-md border border-gray-200 p-4 text-sm"
-                  aria-label={`异议：${o.application.title}`}
-                >
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <p className="font-medium">
-                      {o.application.organization.name} — {o.application.title}
-                    </p>
-                    <StatusBadge workflow={objectionWorkflow} state={o.status} tones={{}} />
-                  </div>
-                  <p className="mt-1 text-gray-600">
-                    异议人：{o.name} · 联系方式：{o.contact} · 提交于 {formatDateTime(o.createdAt)}
-                  </p>
-                  <p className="mt-2 whitespace-pre-wrap rounded bg-gray-50 p-3">{o.content}</p>
-                  {o.evidence.length ? (
-                    <p className="mt-2">
-                      证明材料：
-                      {o.evidence.map((e) => (
-                        <a
-                          key={e.id}
-                          href={`/files/${e.id}`}
-                          className="link mr-2 break-all"
-                          target="_blank"
-                          rel="noreferrer"
-                        >
-                          {e.originalName}
-                        </a>
-                      ))}
-                    </p>
-                  ) : null}
-                  {o.status === "RECEIVED" ? (
-                    stage === "PUBLICIZED" ? (
-                      <DecisionForm objectionId={o.id} />
-                    ) : null
-                  ) : (
-                    <div className="mt-3 border-t border-gray-100 pt-2 text-gray-700">
-                      <p>
-                        处理结果：{objectionWorkflow.stateLabels[o.status as ObjectionState]}
-                        {o.upheldAction ? `，${UPHELD_ACTIONS[o.upheldAction as UpheldAction] ?? o.upheldAction}` : ""}
-                        {o.upheldAction === "CHANGE_AMOUNT" ? `（${formatFen(o.changedAmountFen)}）` : ""} ·{" "}
-                        {formatDateTime(o.decidedAt)}
-                      </p>
-                      <p className="mt-1 whitespace-pre-wrap">答复：{o.reply}</p>
-                    </div>
-                  )}
-                </article>
+                <ObjectionCard
+                  objection={o}
+                  label={`异议：${o.application.title}`}
+                  heading={`${o.application.organization.name} — ${o.application.title}`}
+                  decisionForm={stage === "PUBLICIZED" ? <DecisionForm objectionId={o.id} /> : null}
+                  outcomeNote={`${o.upheldAction ? `，${UPHELD_ACTIONS[o.upheldAction as UpheldAction] ?? o.upheldAction}` : ""}${o.upheldAction === "CHANGE_AMOUNT" ? `（${formatFen(o.changedAmountFen)}）` : ""}`}
+                />
               </li>
             ))}
           </ul>
