@@ -1,16 +1,14 @@
-import { getFormProps } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { SectionCard } from "~/components/section-card";
 import { StatusBadge } from "~/components/status-badge";
-import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
+import { EditionForm } from "~/modules/directory/edition-form";
 import { EDITION_TONES, editionWorkflow } from "~/modules/directory/edition-workflow";
 import { createEdition } from "~/modules/directory/editions.server";
 import { EditionSchema } from "~/modules/directory/forms";
@@ -62,14 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminDirectoryPage() {
   const { editions, conditions, defaults } = useLoaderData<typeof loader>();
-  const [form, fields] = useConformForm({
-    id: "edition-new",
-    schema: EditionSchema,
-    reply: useActionData<typeof action>(),
-    intent: "save",
-    defaultValue: defaults,
-  });
-  const pending = useIsPending({ intent: "save" });
+  const reply = useActionData<typeof action>();
   return (
     <div className="space-y-6">
       <PageHeader
@@ -105,28 +96,7 @@ export default function AdminDirectoryPage() {
       </SectionCard>
 
       <SectionCard id="edition-new" title="新建年度目录（草稿）">
-        <Form method="post" {...getFormProps(form)} className="grid gap-4 sm:grid-cols-2">
-          <input type="hidden" name="intent" value="save" />
-          <Field meta={fields.year} label="目录年度" inputMode="numeric" />
-          <Field meta={fields.title} label="目录名称" />
-          <Field meta={fields.applyOpensAt} label="申报开始日期" type="date" />
-          <Field meta={fields.applyClosesAt} label="申报截止日期" type="date" hint="截止日当天 24 时截止。" />
-          <Field
-            meta={fields.serviceAreas}
-            label="服务领域"
-            hint="用顿号或逗号分隔，机构申报时从中选择。"
-            className="sm:col-span-2"
-          />
-          <Field meta={fields.publicityDays} label="公示天数" inputMode="numeric" />
-          <div className="sm:col-span-2">
-            <FormErrors id={form.errorId} errors={form.errors} />
-          </div>
-          <div className="sm:col-span-2">
-            <button type="submit" className="btn-primary" disabled={pending}>
-              保存草稿
-            </button>
-          </div>
-        </Form>
+        <EditionForm mode="new" defaults={defaults} reply={reply} />
         <div className="mt-4 border-t border-gray-100 pt-3 text-sm">
           <p className="font-medium">现行必要条件和列入规则</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-5 text-gray-700" data-testid="conditions-in-force">

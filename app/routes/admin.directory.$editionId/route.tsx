@@ -13,6 +13,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { getRules } from "~/modules/config/rules.server";
 import { checkTaxStatus, reviewEntry } from "~/modules/directory/applications.server";
 import { runDirectoryChecks } from "~/modules/directory/checks.server";
+import { EditionForm } from "~/modules/directory/edition-form";
 import { EDITION_TONES, editionWorkflow } from "~/modules/directory/edition-workflow";
 import { moveEdition, updateEdition } from "~/modules/directory/editions.server";
 import { ENTRY_STATES, entryWorkflow } from "~/modules/directory/entry-workflow";
@@ -38,7 +39,6 @@ import { redirect } from "~/utils/redirect.server";
 import { readForm } from "~/utils/request-body.server";
 import { EntryCard } from "./entry-card";
 import { ObjectionsSection } from "./objections";
-import { SettingsForm } from "./settings-form";
 import { EditionSteps, MOVE_CONFIRM } from "./steps";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -216,7 +216,9 @@ export default function AdminDirectoryEditionPage() {
               <details className="mt-4">
                 <summary className="tap cursor-pointer text-sm text-gray-700">修改设置</summary>
                 <div className="mt-3">
-                  <SettingsForm
+                  <EditionForm
+                    mode="settings"
+                    reply={reply}
                     defaults={{
                       year: String(edition.year),
                       title: edition.title,
