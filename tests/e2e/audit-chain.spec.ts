@@ -1,8 +1,12 @@
 import crypto from "node:crypto";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma } from "~/utils/db.server";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { expect, test } from "../playwright-utils";
+
+// One after the other: a full check stores the head it reached, and an event edited before
+// that head is left to the next full check, so the edit test must not run beside it.
+test.describe.configure({ mode: "serial" });
 
 test("staff see the audit chain intact, and an event edited in the database shows where it broke", async ({
   page,
@@ -54,4 +58,24 @@ test("anyone finds today's chain head from the public footer", async ({ page }) 
     await expect(row).toContainText(`#${head.seq}`, { timeout: 1000 });
     await expect(row).toContainText(head.hash!, { timeout: 1000 });
   }).toPass();
+});
+
+test("staff run a full check of the chain; the page then counts from it", async ({ page, login }) => {
+  await login({ role: "ADMIN", name: `校验员${crypto.randomBytes(2).toString("hex")}` });
+  await page.goto("/admin/audit");
+  const state = page.getByTestId("audit-chain-state");
+  await expect(state).toContainText(/审计链完整（至 #\d+）/);
+
+  const before = await prisma.auditChainCheck.count();
+  await state.getByRole("button", { name: "完整校验" }).click();
+  await expect.poll(() => prisma.auditChainCheck.count()).toBe(before + 1);
+  const check = await prisma.auditChainCheck.findFirstOrThrow({
+    orderBy: [{ checkedAt: "desc" }, { id: "desc" }],
+    select: { intact: true, throughSeq: true, checkedAt: true },
+  });
+  expect(check.intact).toBe(true);
+  await expect(page.getByTestId("audit-chain-checked")).toContainText(
+    `上次完整校验：${formatDateTime(check.checkedAt)}（至 #${check.throughSeq}）`,
+  );
+  await expect(state).toContainText(/审计链完整（至 #\d+）/);
 });

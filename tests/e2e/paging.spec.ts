@@ -167,3 +167,59 @@ test("the audit log pages through its links by the last row seen (?after=, ?befo
   await expectNoSeriousA11yIssues(page);
   expect(errors).toEqual([]);
 });
+
+test("the staff's order list pages through its links by the last row seen, equal times included", async ({
+  page,
+  login,
+}) => {
+  const errors = collectReactErrors(page);
+  await login({ role: "ADMIN" });
+  // One buyer's 45 orders, three at each minute: 分页订单 45 … 26 on page 1, 25 … 06 on page 2, 05 … 01 on page 3.
+  const phone = `139${String(crypto.randomInt(0, 100_000_000)).padStart(8, "0")}`;
+  const suffix = crypto.randomBytes(3).toString("hex").toUpperCase();
+  const start = Date.UTC(2026, 0, 5, 2);
+  await prisma.order.createMany({
+    data: Array.from({ length: 45 }, (_, i) => ({
+      orderNo: `PG${suffix}-${two(i + 1)}`,
+      buyerName: `分页订单 ${two(i + 1)}`,
+      buyerPhone: phone,
+      delivery: "PICKUP",
+      paymentMethod: "COUNTER",
+      status: "COMPLETED",
+      totalFen: 1000,
+      expiresAt: new Date(start),
+      createdAt: new Date(start + Math.floor(i / 3) * 60_000),
+    })),
+  });
+
+  const nav = page.getByRole("navigation", { name: "分页" });
+  const rows = page.getByRole("row").filter({ hasText: "分页订单" });
+  await page.goto(`/admin/orders?q=${phone}`);
+  await expect(nav).toContainText("共 45 条，第 1 / 3 页");
+  await expect(rows).toHaveCount(20);
+  await expect(rows.first()).toContainText("分页订单 45");
+  await expect(rows.last()).toContainText("分页订单 26");
+
+  await nav.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/[?&]after=/);
+  await expect(nav).toContainText("共 45 条，第 2 / 3 页");
+  await expect(rows.first()).toContainText("分页订单 25");
+  await expect(rows.last()).toContainText("分页订单 06");
+
+  await nav.getByRole("link", { name: "下一页" }).click();
+  await expect(nav).toContainText("第 3 / 3 页");
+  await expect(rows).toHaveCount(5);
+  await expect(rows.last()).toContainText("分页订单 01");
+  await expect(nav.getByRole("link", { name: "下一页" })).toHaveCount(0);
+
+  await nav.getByRole("link", { name: "上一页" }).click();
+  await expect(page).toHaveURL(/[?&]before=/);
+  await expect(nav).toContainText("第 2 / 3 页");
+  await expect(rows.first()).toContainText("分页订单 25");
+
+  await nav.getByRole("link", { name: "上一页" }).click();
+  await expect(page).not.toHaveURL(/after=|before=/);
+  await expect(rows.first()).toContainText("分页订单 45");
+  expect(errors).toEqual([]);
+  await prisma.order.deleteMany({ where: { buyerPhone: phone } });
+});

@@ -42,9 +42,9 @@ export async function runFullChainCheck(checkedById: string | null = null): Prom
 }
 
 /** The staff page's view of the chain, never a full walk. */
-export async function readAuditChainView(): Promise<ChainView> {
+export async function readAuditChainView(window = AUDIT_VERIFY_WINDOW): Promise<ChainView> {
   const [latest, head] = await Promise.all([
-    prisma.auditChainCheck.findFirst({ orderBy: { checkedAt: "desc" }, select: CHECK_SELECT }),
+    prisma.auditChainCheck.findFirst({ orderBy: [{ checkedAt: "desc" }, { id: "desc" }], select: CHECK_SELECT }),
     readChainHead(prisma),
   ]);
   const checkedAt = latest?.checkedAt ?? null;
@@ -71,7 +71,7 @@ export async function readAuditChainView(): Promise<ChainView> {
       return { state: { intact: false, intactUpTo: anchor.seq - 1, broken }, checkedAt, checkedThrough, unverified: 0 };
   }
   const appended = (head?.seq ?? 0) - (anchor?.seq ?? 0);
-  if (appended > AUDIT_VERIFY_WINDOW) {
+  if (appended > window) {
     return {
       state: { intact: true, length: anchor?.seq ?? 0, head: anchor },
       checkedAt,
@@ -87,5 +87,5 @@ export async function readAuditChainView(): Promise<ChainView> {
  * included, drops it (short-cache.server.ts), and the next view verifies again from the check.
  */
 export function cachedAuditChainView() {
-  return shortCached("audit-chain-view", 60_000, readAuditChainView);
+  return shortCached("audit-chain-view", 60_000, () => readAuditChainView());
 }
