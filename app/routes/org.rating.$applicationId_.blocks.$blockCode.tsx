@@ -10,6 +10,8 @@ import { loadRatingApplication } from "~/modules/rating/application-queries.serv
 import { saveSelfAssessmentBlock } from "~/modules/rating/application.server";
 import { evidenceSet } from "~/modules/rating/evidence";
 import { leafDefault, scoreField, selfAssessmentSchema } from "~/modules/rating/leaf-input";
+import { RecordLeavesCard } from "~/modules/rating/record-leaves-view";
+import { isRatingRecordLeaf } from "~/modules/rating/record-sources";
 import { SELF_ASSESSMENT_FORM, SelfAssessmentForm } from "~/modules/rating/self-assessment-form";
 import { invariantResponse } from "~/utils/http";
 
@@ -23,17 +25,21 @@ async function loadBlock(request: Request, params: { applicationId?: string; blo
   invariantResponse(app && app.organizationId === member.organization.id, "未找到该评估申请", { status: 404 });
   const root = app.tree.roots.find((r) => r.code === params.blockCode);
   invariantResponse(root, "未找到该指标", { status: 404 });
-  return { member, app, root, leaves: leavesOf([root]) };
+  // Leaves computed from the organization's record are shown, not typed.
+  const leaves = leavesOf([root]).filter((leaf) => !isRatingRecordLeaf(leaf));
+  const recordLeaves = app.recordLeaves.filter((leaf) => leaf.code.startsWith(`${root.code}.`));
+  return { member, app, root, leaves, recordLeaves };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { app, root, leaves } = await loadBlock(request, params);
+  const { app, root, leaves, recordLeaves } = await loadBlock(request, params);
   const stored = new Map(app.selfScores.map((s) => [s.leafCode, s]));
   const defaults = Object.fromEntries(leaves.map((l) => [scoreField(l.code), leafDefault(l, stored.get(l.code))]));
   return {
     application: { id: app.id, status: app.status, roundTitle: app.round.title },
     block: { code: root.code, title: root.title, points: root.points },
     leaves: leaves.map(({ children: _c, level: _l, ...leaf }) => leaf),
+    recordLeaves,
     evidence: app.evidence,
     defaults,
     editable: app.status === "DRAFT" || app.status === "RETURNED",
@@ -74,6 +80,7 @@ export default function SelfAssessmentBlockPage() {
           </Link>
         }
       />
+      <RecordLeavesCard leaves={data.recordLeaves} who="自评时" />
       <SelfAssessmentForm
         leaves={data.leaves}
         defaults={data.defaults}

@@ -397,7 +397,18 @@ function performance(kind: Kind): NodeDef {
         ],
         "购买服务合同",
       ),
-      manual("服务创新与品牌建设", 60, "品牌项目材料"),
+      manual("服务创新与品牌建设", 40, "品牌项目材料"),
+      // Computed from the organization's record (decision 025): nobody types it.
+      tiers(
+        "近两年公益创投项目结项且终期评估合格及以上",
+        [
+          ["2个及以上", 20],
+          ["1个", 10],
+          ["无", 0],
+        ],
+        "无需准备，由系统根据资助项目记录计算",
+        { source: "org.passedProjects.2y" },
+      ),
     ]),
     branch("诚信建设", [
       checklist(

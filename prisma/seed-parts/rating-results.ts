@@ -11,6 +11,7 @@ import { announceRound } from "~/modules/rating/announce.server";
 import { defaultBands } from "~/modules/rating/bands";
 import { recordMeeting, recordVote } from "~/modules/rating/committee.server";
 import { publishResults } from "~/modules/rating/publicity.server";
+import { isRatingRecordLeaf } from "~/modules/rating/record-sources";
 import { RULES_VERSIONS } from "~/modules/rating/rules-version";
 import { atShanghai, daysFromToday, lastYear, thisYear } from "./dates";
 
@@ -28,7 +29,8 @@ async function scoredApplication(
   expertId: string,
   at: Date,
 ) {
-  const leaves = leavesOf(tree);
+  // Leaves computed from the record are never typed (decision 025).
+  const leaves = leavesOf(tree).filter((leaf) => !isRatingRecordLeaf(leaf));
   const self = leaves.map((leaf) => ({ leafCode: leaf.code, score: leaf.points, note: "{}" }));
   const expert = leaves.map((leaf) => ({ criterionId: leaf.code, score: share(leaf.points, plan.quality) }));
   const selfTotal = scoreSheet(tree, new Map(self.map((s) => [s.leafCode, s.score]))).total;

@@ -8,6 +8,7 @@ import { valuesInForce } from "~/modules/config/rules";
 import { allowedScores, leavesOf, scoreSheet, type IndicatorTreeNode } from "~/modules/indicators/scheme";
 import { freezeScheme, loadSchemeTree } from "~/modules/indicators/scheme.server";
 import { defaultBands } from "~/modules/rating/bands";
+import { isRatingRecordLeaf } from "~/modules/rating/record-sources";
 import { RULES_VERSIONS } from "~/modules/rating/rules-version";
 import { gradeRowInForce } from "~/modules/registry/grade";
 import { addDays, shanghaiParts } from "~/utils/dates";
@@ -107,7 +108,9 @@ export async function seedRating(prisma: PrismaClient) {
   async function apply(org: { id: string; type: string }, status: string, share: number, submittedDaysAgo: number) {
     const tree = trees.get(org.type);
     if (!tree) return null;
-    const leaves = leavesOf(tree).slice(0, Math.ceil(leavesOf(tree).length * share));
+    // Leaves computed from the record are never typed (decision 025).
+    const typed = leavesOf(tree).filter((leaf) => !isRatingRecordLeaf(leaf));
+    const leaves = typed.slice(0, Math.ceil(typed.length * share));
     const scores = leaves.map((leaf, i) => ({ leafCode: leaf.code, score: demoScore(leaf, i) }));
     const total = scoreSheet(tree, new Map(scores.map((s) => [s.leafCode, s.score]))).total;
     const submittedAt = status === "DRAFT" ? null : addDays(today, -submittedDaysAgo);

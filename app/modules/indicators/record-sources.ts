@@ -92,5 +92,8 @@ export function recordSourceProblem(
   return null;
 }
 
-/** What the record gives a leaf: its points and the fact they come from, shown as 根据记录计算. */
-export type RecordScore = { points: number; fact: string };
+/**
+ * What the record gives a leaf: its points and the fact they come from, shown as 根据记录计算;
+ * `detail` names the records (project numbers and titles), left out where the scorer is blind.
+ */
+export type RecordScore = { points: number; fact: string; detail: string | null };

@@ -6,6 +6,8 @@ import { prisma } from "~/utils/db.server";
 import { parseEligibility } from "./eligibility";
 import { ratingEligibility } from "./eligibility.server";
 import { EVIDENCE_PREFIX, RATING_SUBJECT_TYPE } from "./labels";
+import { recordLeavesOf, withRecordScores } from "./record-sources";
+import { applicationRecordScores } from "./record-sources.server";
 import { isRulesVersion } from "./rules-version";
 
 /** Rounds open for applications to this organization's type, each with its eligibility or application. */
@@ -76,15 +78,19 @@ export async function loadRatingApplication(applicationId: string) {
     }),
   ]);
   if (!tree) return null;
+  // Leaves read from the organization's record count as scored, with the record's points.
+  const record = await applicationRecordScores(prisma, { organizationId: app.organizationId, roots: tree.roots });
   const selfScores = new Map(app.selfScores.map((s) => [s.leafCode, s.score]));
-  const sheet = scoreSheet(tree, selfScores);
+  const sheet = scoreSheet(tree, withRecordScores(selfScores, record));
   const evidenceLeaves = new Set(evidence.map((e) => e.purpose.slice(EVIDENCE_PREFIX.length)));
   const blocks = sheet.byBlock.map((block) => {
     const root = tree.roots.find((r) => r.code === block.code)!;
     const leaves = leavesOf([root]);
-    return { ...block, withEvidence: leaves.filter((l) => evidenceLeaves.has(l.code)).length };
+    // The record is a record leaf's evidence: nothing to upload.
+    return { ...block, withEvidence: leaves.filter((l) => evidenceLeaves.has(l.code) || record.has(l.code)).length };
   });
-  return { ...app, eligibility: parseEligibility(app.eligibility), tree, evidence, sheet, blocks };
+  const recordLeaves = recordLeavesOf(tree.roots, record);
+  return { ...app, eligibility: parseEligibility(app.eligibility), tree, evidence, sheet, blocks, recordLeaves };
 }
 
 export type RatingApplicationDetail = NonNullable<Awaited<ReturnType<typeof loadRatingApplication>>>;

@@ -15,6 +15,8 @@ import { ratingEligibility } from "./eligibility.server";
 import { evidenceSet } from "./evidence";
 import { RATING_SUBJECT_TYPE } from "./labels";
 import { readLeafInputs, type FormLeaf } from "./leaf-input";
+import { withRecordScores } from "./record-sources";
+import { applicationRecordScores } from "./record-sources.server";
 import { isRulesVersion } from "./rules-version";
 
 type Actor = { id: string };
@@ -141,7 +143,9 @@ export async function submitApplication(input: {
   if (app.round.status !== "OPEN" && app.status !== "RETURNED") return fail("申报已截止，不能再提交");
   const tree = await loadSchemeTree(prisma, app.schemeId);
   if (!tree) return fail("该评估的指标体系不存在");
-  const sheet = scoreSheet(tree, new Map(app.selfScores.map((s) => [s.leafCode, s.score])));
+  // The self total holds the record leaves' points as the record stands at submission.
+  const record = await applicationRecordScores(prisma, { organizationId: input.organizationId, roots: tree.roots });
+  const sheet = scoreSheet(tree, withRecordScores(new Map(app.selfScores.map((s) => [s.leafCode, s.score])), record));
   if (sheet.missing.length > 0) {
     const titles = leavesOf(tree)
       .filter((l) => sheet.missing.includes(l.code))

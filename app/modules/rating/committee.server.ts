@@ -15,6 +15,8 @@ import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { ratingApplicationWorkflow } from "./application-workflow";
 import { parseBands } from "./bands";
 import { finalLeafScores, gradeOfSheet, quorumMet, quorumOf, voteProblem, votePasses } from "./committee";
+import { isRatingRecordLeaf, withRecordScores } from "./record-sources";
+import { applicationRecordScores } from "./record-sources.server";
 
 const SUBJECT_TYPE = "RatingApplication";
 
@@ -25,6 +27,7 @@ export async function finalSheetOf(db: Tx | typeof prisma, applicationId: string
     select: {
       id: true,
       schemeId: true,
+      organizationId: true,
       round: { select: { bands: true } },
       committeeScores: { select: { leafCode: true, score: true, reason: true } },
     },
@@ -41,7 +44,8 @@ export async function finalSheetOf(db: Tx | typeof prisma, applicationId: string
   for (const a of assignments)
     for (const s of a.scores) expert.set(s.criterionId, [...(expert.get(s.criterionId) ?? []), s.score]);
   const committee = new Map(application.committeeScores.map((c) => [c.leafCode, c.score]));
-  const sheet = scoreSheet(tree, finalLeafScores(expert, committee));
+  const record = await applicationRecordScores(db, { organizationId: application.organizationId, roots: tree.roots });
+  const sheet = scoreSheet(tree, withRecordScores(finalLeafScores(expert, committee), record));
   const decision = gradeOfSheet(parseBands(application.round.bands), sheet);
   const leaves = leavesOf(tree.roots).map((leaf) => ({ code: leaf.code, title: leaf.title, points: leaf.points }));
   return { tree, leaves, expert, committeeScores: application.committeeScores, sheet, decision };
@@ -64,6 +68,7 @@ export async function setCommitteeScore(input: {
   const tree = await loadSchemeTree(prisma, application.schemeId);
   const leaf = tree ? leavesOf(tree.roots).find((l) => l.code === input.leafCode) : undefined;
   if (!leaf) return fail("没有这个末级指标", { field: "leafCode" });
+  if (isRatingRecordLeaf(leaf)) return fail("本项按组织的记录计算得分，不能调整", { field: "leafCode" });
   if (input.score < 0 || input.score > leaf.points)
     return fail(`得分应在 0 至 ${leaf.points} 之间`, { field: "score" });
   await prisma.$transaction(async (tx) => {

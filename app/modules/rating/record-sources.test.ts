@@ -80,11 +80,16 @@ describe("funded projects closed 合格 or better in the last N years", () => {
   test("the count picks the tier from the last one up; none gives 0 points and says so", () => {
     const leaf = tiersLeaf("org.passedProjects.2y");
     expect([0, 1, 2, 5].map((n) => countPoints(leaf, n))).toEqual([0, 10, 20, 20]);
-    expect(recordLeafScore(leaf, facts([]), now)).toEqual({ points: 0, fact: "近 2 年没有结项合格及以上的资助项目" });
+    expect(recordLeafScore(leaf, facts([]), now)).toEqual({
+      points: 0,
+      fact: "近 2 年没有结项合格及以上的资助项目",
+      detail: null,
+    });
     const one = recordLeafScore(leaf, facts([closed("GY2025-002", "良好", shanghaiMidnight(2026, 6, 30))]), now);
     expect(one).toEqual({
       points: 10,
-      fact: "近 2 年结项合格及以上的资助项目 1 个：GY2025-002「项目GY2025-002」良好，2026年6月30日结项",
+      fact: "近 2 年结项合格及以上的资助项目 1 个",
+      detail: "GY2025-002「项目GY2025-002」良好，2026年6月30日结项",
     });
   });
 
@@ -101,9 +106,10 @@ describe("last year's annual inspection", () => {
     expect(recordLeafScore(leaf, facts([], { year: 2025, conclusion: "QUALIFIED" }), now)).toEqual({
       points: 20,
       fact: "2025 年度年检结论：合格",
+      detail: null,
     });
     expect(recordLeafScore(leaf, facts([], { year: 2025, conclusion: "BASIC" }), now)?.points).toBe(0);
-    expect(recordLeafScore(leaf, facts([]), now)).toEqual({ points: 0, fact: "2025 年度年检尚无结论" });
+    expect(recordLeafScore(leaf, facts([]), now)).toEqual({ points: 0, fact: "2025 年度年检尚无结论", detail: null });
   });
 });
 

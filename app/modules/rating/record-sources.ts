@@ -65,8 +65,9 @@ function passedProjectsScore(leaf: RecordLeaf, years: number, facts: OrgRecordFa
   return {
     points: countPoints(leaf, counted.length),
     fact: counted.length
-      ? `近 ${years} 年结项合格及以上的资助项目 ${counted.length} 个：${listed.join("；")}`
+      ? `近 ${years} 年结项合格及以上的资助项目 ${counted.length} 个`
       : `近 ${years} 年没有结项合格及以上的资助项目`,
+    detail: counted.length ? listed.join("；") : null,
   };
 }
 
@@ -85,6 +86,7 @@ function inspectionScore(leaf: RecordLeaf, facts: OrgRecordFacts, now: Date): Re
     fact: conclusion
       ? `${year} 年度年检结论：${INSPECTION_LABELS[conclusion] ?? conclusion}`
       : `${year} 年度年检尚无结论`,
+    detail: null,
   };
 }
 
@@ -113,3 +115,15 @@ export function withRecordScores(scores: Map<string, number>, record: Map<string
   for (const [code, { points }] of record) merged.set(code, points);
   return merged;
 }
+
+/** The record leaves of a tree with what the record gives them, in tree order, for the pages. */
+export function recordLeavesOf(roots: IndicatorTreeNode[], record: Map<string, RecordScore>) {
+  return leavesOf(roots).flatMap((leaf) => {
+    const score = record.get(leaf.code);
+    if (!score) return [];
+    const { points: earned, fact, detail } = score;
+    return [{ code: leaf.code, title: leaf.title, points: leaf.points, score: earned, fact, detail }];
+  });
+}
+
+export type RecordLeafView = ReturnType<typeof recordLeavesOf>[number];

@@ -1,5 +1,6 @@
 // The score sheet table: per leaf 分值, 自评, each expert (with 扣分原因), the experts' mean and the
-// committee, block subtotals; a leaf the experts marked well below the self-score is highlighted.
+// committee, block subtotals; a leaf the experts marked well below the self-score is highlighted;
+// a leaf computed from the organization's record shows its points once, with the fact.
 import { formatPoints } from "~/modules/indicators/scheme";
 import { GAP_SHARE } from "./score-sheet";
 
@@ -23,6 +24,7 @@ type Sheet = {
       expertMean: number | null;
       committee: { score: number; reason: string | null } | null;
       gap: boolean;
+      record: { points: number; fact: string; detail: string | null } | null;
     }[];
   }[];
 };
@@ -65,27 +67,43 @@ export function ScoreSheetTable({ sheet }: { sheet: Sheet }) {
               <td>{show(block.expertMean)}</td>
               <td>{show(block.committee)}</td>
             </tr>
-            {block.leaves.map((leaf) => (
-              <tr key={leaf.code} className={leaf.gap ? "bg-amber-50" : undefined} data-gap={leaf.gap || undefined}>
-                <td className="pl-6">
-                  {leaf.code} {leaf.title}
-                  {leaf.gap ? <span className="sr-only">（专家评分明显低于自评）</span> : null}
-                </td>
-                <td>{formatPoints(leaf.points)}</td>
-                <td>{show(leaf.self)}</td>
-                {leaf.experts.map((cell, i) => (
-                  <td key={sheet.expertLabels[i]}>
-                    {show(cell?.score)}
-                    {cell?.note ? <p className="text-xs text-gray-600">扣分原因：{cell.note}</p> : null}
+            {block.leaves.map((leaf) =>
+              leaf.record ? (
+                <tr key={leaf.code} data-testid={`record-leaf-${leaf.code}`}>
+                  <td className="pl-6">
+                    {leaf.code} {leaf.title}
                   </td>
-                ))}
-                <td>{show(leaf.expertMean)}</td>
-                <td>
-                  {show(leaf.committee?.score)}
-                  {leaf.committee?.reason ? <p className="text-xs text-gray-600">{leaf.committee.reason}</p> : null}
-                </td>
-              </tr>
-            ))}
+                  <td>{formatPoints(leaf.points)}</td>
+                  <td colSpan={sheet.expertLabels.length + 3}>
+                    根据记录计算：<strong>{formatPoints(leaf.record.points)}</strong> 分
+                    <p className="text-xs text-gray-600">
+                      {leaf.record.fact}
+                      {leaf.record.detail ? `：${leaf.record.detail}` : ""}
+                    </p>
+                  </td>
+                </tr>
+              ) : (
+                <tr key={leaf.code} className={leaf.gap ? "bg-amber-50" : undefined} data-gap={leaf.gap || undefined}>
+                  <td className="pl-6">
+                    {leaf.code} {leaf.title}
+                    {leaf.gap ? <span className="sr-only">（专家评分明显低于自评）</span> : null}
+                  </td>
+                  <td>{formatPoints(leaf.points)}</td>
+                  <td>{show(leaf.self)}</td>
+                  {leaf.experts.map((cell, i) => (
+                    <td key={sheet.expertLabels[i]}>
+                      {show(cell?.score)}
+                      {cell?.note ? <p className="text-xs text-gray-600">扣分原因：{cell.note}</p> : null}
+                    </td>
+                  ))}
+                  <td>{show(leaf.expertMean)}</td>
+                  <td>
+                    {show(leaf.committee?.score)}
+                    {leaf.committee?.reason ? <p className="text-xs text-gray-600">{leaf.committee.reason}</p> : null}
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         ))}
       </table>

@@ -1,9 +1,10 @@
 // Loads the score sheet of one application: self-scores, the submitted experts' leaf scores with
 // their 扣分原因, and the committee's scores. Staff see the experts' names; the organization, after
-// the announcement, sees them numbered.
+// the announcement, sees them numbered. Leaves read from the record show it as it stands now.
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import { prisma } from "~/utils/db.server";
 import { RATING_SUBJECT_TYPE } from "./labels";
+import { applicationRecordScores } from "./record-sources.server";
 import { buildScoreSheet } from "./score-sheet";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -13,6 +14,7 @@ export async function loadScoreSheet(applicationId: string, options: { expertNam
     where: { id: applicationId },
     select: {
       schemeId: true,
+      organizationId: true,
       selfScores: { select: { leafCode: true, score: true } },
       committeeScores: { select: { leafCode: true, score: true, reason: true } },
     },
@@ -31,7 +33,9 @@ export async function loadScoreSheet(applicationId: string, options: { expertNam
     }),
   ]);
   if (!tree) return null;
+  const record = await applicationRecordScores(prisma, { organizationId: app.organizationId, roots: tree.roots });
   const sheet = buildScoreSheet({
+    record,
     roots: tree.roots,
     self: new Map(app.selfScores.map((s) => [s.leafCode, s.score])),
     experts: assignments.map((a, i) => ({

@@ -1,6 +1,8 @@
 // The score sheet of a rating application (#12 item 7): per leaf the organization's self-score,
 // each expert's score and their mean, and the committee's score, side by side, with the gaps
-// worth a look highlighted, and subtotals per first-level block. Pure.
+// worth a look highlighted, and subtotals per first-level block. A leaf computed from the
+// organization's record (record-sources.ts) carries the record's points in every column. Pure.
+import type { RecordScore } from "~/modules/indicators/record-sources";
 import { leavesOf, type IndicatorTreeNode } from "~/modules/indicators/scheme";
 
 /** A gap is highlighted when the experts' mean is below the self-score by more than this share of the leaf's points. */
@@ -20,11 +22,29 @@ export function buildScoreSheet(input: {
   self: Map<string, number>;
   experts: Expert[];
   committee: Map<string, { score: number; reason: string | null }>;
+  /** leaves computed from the organization's record: the same points in every column */
+  record?: Map<string, RecordScore>;
 }) {
   const sum = (values: (number | null)[]) =>
     values.some((v) => v !== null) ? tenths(values.reduce<number>((s, v) => s + (v ?? 0), 0)) : null;
   const blocks = input.roots.map((root) => {
     const leaves = leavesOf([root]).map((leaf) => {
+      const record = input.record?.get(leaf.code) ?? null;
+      if (record) {
+        const cell = { score: record.points, note: null };
+        return {
+          code: leaf.code,
+          title: leaf.title,
+          points: leaf.points,
+          bonus: leaf.bonus,
+          self: record.points,
+          experts: input.experts.map(() => cell),
+          expertMean: record.points,
+          committee: null,
+          gap: false,
+          record,
+        };
+      }
       const self = input.self.get(leaf.code) ?? null;
       const experts = input.experts.map((e) => e.scores.get(leaf.code) ?? null);
       const given = experts.filter((e): e is { score: number; note: string | null } => e !== null);
@@ -40,6 +60,7 @@ export function buildScoreSheet(input: {
         expertMean,
         committee,
         gap: isNotableGap(self, expertMean, leaf.points),
+        record: null,
       };
     });
     return {

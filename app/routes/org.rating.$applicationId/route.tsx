@@ -12,6 +12,7 @@ import { isOwnRatingApplication, loadRatingApplication } from "~/modules/rating/
 import { ratingApplicationWorkflow } from "~/modules/rating/application-workflow";
 import { submitApplication, withdrawApplication } from "~/modules/rating/application.server";
 import { APPLICATION_TONES } from "~/modules/rating/labels";
+import { RecordLeavesCard } from "~/modules/rating/record-leaves-view";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { invariantResponse } from "~/utils/http";
 import { redirect } from "~/utils/redirect.server";
@@ -92,6 +93,7 @@ export default function OrgRatingApplicationPage() {
         </p>
       ) : null}
       <BlockProgress application={app} editable={editable} />
+      <RecordLeavesCard leaves={app.recordLeaves} who="自评时" />
       {editable ? (
         <section className="card space-y-3" aria-label="提交">
           <p className="text-sm text-gray-700">

@@ -4,6 +4,7 @@
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { formatPoints } from "~/modules/indicators/scheme";
 import { RATING_SUBJECT_TYPE } from "~/modules/rating/labels";
+import { RecordLeavesCard } from "~/modules/rating/record-leaves-view";
 import { SchemeScoring } from "./leaf-score-form";
 import type { action, loader } from "./route";
 import { TaskHeader } from "./task-header";
@@ -29,6 +30,7 @@ export function RatingTaskPage() {
       <p className="text-sm text-gray-700">
         指标体系：{rating.schemeTitle}（{formatPoints(rating.totalPoints)} 分）· 组织自评 {rating.selfTotal ?? "—"} 分
       </p>
+      <RecordLeavesCard leaves={rating.recordLeaves} who="评估专家" />
       <SchemeScoring
         blocks={rating.blocks}
         assignment={assignment}

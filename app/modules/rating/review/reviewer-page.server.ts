@@ -1,10 +1,13 @@
 // What an expert reads and scores for one rating application: the scheme's blocks and leaves
-// with the organization's self-score and evidence per leaf; the organization's identity is
-// left out when the round is blind.
+// with the organization's self-score and evidence per leaf, and the leaves computed from the
+// organization's record (not scored by the expert); the organization's identity is left out when
+// the round is blind.
 import { expertBlocks, schemeCriteria } from "~/modules/indicators/expert-sheet";
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import type { PanelDb, PanelReviewerPage } from "~/modules/review/subject";
 import { EVIDENCE_PREFIX, RATING_SUBJECT_TYPE } from "../labels";
+import { recordLeavesOf } from "../record-sources";
+import { applicationRecordScores } from "../record-sources.server";
 
 export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
   const app = await db.ratingApplication.findUnique({
@@ -14,6 +17,7 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
       schemeId: true,
       selfTotal: true,
       submittedAt: true,
+      organizationId: true,
       organization: { select: { name: true, uscc: true, type: true } },
       round: { select: { id: true, title: true, status: true, reviewEndsAt: true, blind: true } },
       selfScores: { select: { leafCode: true, score: true } },
@@ -29,11 +33,15 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
     }),
   ]);
   if (!tree) return null;
+  // Leaves computed from the organization's record are shown with their fact, not scored.
+  const record = await applicationRecordScores(db, { organizationId: app.organizationId, roots: tree.roots });
   const filesOf = (code: string) =>
     evidence
       .filter((e) => e.purpose === `${EVIDENCE_PREFIX}${code}`)
       .map(({ id, originalName }) => ({ id, originalName }));
-  const blocks = expertBlocks(tree, app.selfScores, (leaf) => ({ files: filesOf(leaf.code) }));
+  const blocks = expertBlocks(tree, app.selfScores, (leaf) => ({ files: filesOf(leaf.code) }))
+    .map((b) => ({ ...b, leaves: b.leaves.filter((leaf) => !record.has(leaf.code)) }))
+    .filter((b) => b.leaves.length > 0);
   const blind = app.round.blind;
   const page = {
     title: blind ? "社会组织等级评估申请（匿名）" : `${app.organization.name}等级评估申请`,
@@ -44,7 +52,7 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
       reviewEndsAt: app.round.reviewEndsAt,
       blind,
     },
-    criteria: schemeCriteria(tree),
+    criteria: schemeCriteria(tree).filter((c) => !record.has(c.id)),
     view: {
       rating: {
         applicationId: app.id,
@@ -53,6 +61,8 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
         selfTotal: app.selfTotal,
         submittedAt: app.submittedAt,
         blocks,
+        // A blind round hides which projects they are: their numbers and titles name the organization.
+        recordLeaves: recordLeavesOf(tree.roots, record).map((leaf) => (blind ? { ...leaf, detail: null } : leaf)),
       },
       // Dropped here for a blind round, so the loader cannot leak it.
       organization: blind ? null : { name: app.organization.name, uscc: app.organization.uscc },

@@ -13,6 +13,8 @@ import type { Tx } from "~/utils/db.server";
 import { ratingApplicationWorkflow } from "../application-workflow";
 import { expertTotal } from "../expert-scores";
 import { RATING_SUBJECT_TYPE } from "../labels";
+import { withRecordScores } from "../record-sources";
+import { applicationRecordScores } from "../record-sources.server";
 import { RATING_ROUND_ENTITY_TYPE } from "../round-workflow";
 import { ratingReviewerPage, type RatingReviewerView } from "./reviewer-page.server";
 
@@ -72,25 +74,38 @@ function subjectOf(a: {
   };
 }
 
-/** Each active expert's total by the engine, once all of them have submitted; null before. */
-async function expertTotals(tx: Tx, applicationId: string, tree: SchemeTree) {
+/**
+ * Each active expert's total by the engine, once all of them have submitted; null before. Leaves
+ * read from the organization's record count with the record's points (experts do not score them).
+ */
+async function expertTotals(tx: Tx, app: { id: string; organizationId: string }, tree: SchemeTree) {
   const assignments = await tx.reviewAssignment.findMany({
-    where: { subjectType: RATING_SUBJECT_TYPE, subjectId: applicationId, status: { in: ACTIVE_ASSIGNMENT_STATES } },
+    where: { subjectType: RATING_SUBJECT_TYPE, subjectId: app.id, status: { in: ACTIVE_ASSIGNMENT_STATES } },
     select: { status: true, scores: { select: { criterionId: true, score: true } } },
   });
   if (assignments.length === 0 || assignments.some((a) => a.status !== "SUBMITTED")) return null;
-  return assignments.map((a) => scoreSheet(tree, new Map(a.scores.map((s) => [s.criterionId, s.score]))).total);
+  const record = await applicationRecordScores(tx, { organizationId: app.organizationId, roots: tree.roots });
+  return assignments.map(
+    (a) => scoreSheet(tree, withRecordScores(new Map(a.scores.map((s) => [s.criterionId, s.score])), record)).total,
+  );
 }
 
 async function onExpertSubmitted(tx: Tx, assignment: { subjectId: string; reviewerId: string }) {
   const app = await tx.ratingApplication.findUnique({
     where: { id: assignment.subjectId },
-    select: { id: true, status: true, schemeId: true, organization: { select: { name: true } }, roundId: true },
+    select: {
+      id: true,
+      status: true,
+      schemeId: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+      roundId: true,
+    },
   });
   if (!app || !["ACCEPTED", "SCORED"].includes(app.status)) return;
   const tree = await loadSchemeTree(tx, app.schemeId);
   if (!tree) return;
-  const totals = await expertTotals(tx, app.id, tree);
+  const totals = await expertTotals(tx, app, tree);
   if (!totals) return;
   const total = expertTotal(totals);
   if (app.status === "SCORED") {
