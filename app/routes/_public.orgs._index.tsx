@@ -22,6 +22,7 @@ import {
   orgStatusLabel,
   orgTypeLabel,
 } from "~/modules/organizations/labels";
+import { NameSearchCappedNotice } from "~/modules/organizations/name-search-notice";
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
 import { organizationStatusWorkflow } from "~/modules/registry/status-workflow";
@@ -59,7 +60,7 @@ const SORT_OPTIONS = [
 ];
 
 export default function DirectoryPage() {
-  const { query, total, organizations, cursors, invalidUscc, pageSize, statuses, grades, areas } =
+  const { query, total, organizations, cursors, invalidUscc, capped, pageSize, statuses, grades, areas } =
     useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -153,8 +154,10 @@ export default function DirectoryPage() {
         </Notice>
       ) : null}
 
+      {capped ? <NameSearchCappedNotice term={query.q} listed={total} /> : null}
+
       <p className="mt-4 text-sm text-gray-600" data-testid="directory-count">
-        共找到 <strong className="text-gray-900">{formatCount(total)}</strong> 家社会组织
+        {capped ? "列出" : "共找到"} <strong className="text-gray-900">{formatCount(total)}</strong> 家社会组织
       </p>
 
       {organizations.length === 0 && total > 0 ? (

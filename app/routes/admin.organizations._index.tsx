@@ -15,9 +15,10 @@ import {
   orgStatusLabel,
   orgTypeLabel,
 } from "~/modules/organizations/labels";
+import { NameSearchCappedNotice } from "~/modules/organizations/name-search-notice";
+import { ADMIN_ORG_ORDER, listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/admin-list.server";
 import { gradeLabel } from "~/modules/registry/grade";
 import { refreshCurrentGradesDaily } from "~/modules/registry/grade.server";
-import { ADMIN_ORG_ORDER, listAdminOrganizations, parseAdminOrgFilters } from "~/modules/registry/registry.server";
 import { formatDate } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE, readPageStart } from "~/utils/paging";
@@ -30,16 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseAdminOrgFilters(url.searchParams);
   const page = getPage(url);
   await refreshCurrentGradesDaily();
-  const { total, organizations, cursors } = await listAdminOrganizations(
+  const { total, organizations, cursors, capped } = await listAdminOrganizations(
     filters,
     page,
     readPageStart(url.searchParams, ADMIN_ORG_ORDER),
   );
-  return { filters, page, pageSize: PAGE_SIZE, total, organizations, cursors };
+  return { filters, page, pageSize: PAGE_SIZE, total, organizations, cursors, capped };
 }
 
 export default function AdminOrganizations() {
-  const { filters, page, pageSize, total, organizations, cursors } = useLoaderData<typeof loader>();
+  const { filters, page, pageSize, total, organizations, cursors, capped } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -70,6 +71,8 @@ export default function AdminOrganizations() {
           defaultValue={filters.type}
         />
       </FilterBar>
+
+      {capped ? <NameSearchCappedNotice term={filters.q} listed={total} /> : null}
 
       {organizations.length === 0 ? (
         <EmptyState>没有符合条件的社会组织。</EmptyState>

@@ -8,7 +8,7 @@ import { getPage } from "~/utils/http";
 import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageCursors, type PageStart } from "~/utils/paging";
 import { shortCached } from "~/utils/short-cache.server";
 import { ORG_TYPES, type OrgType } from "./labels";
-import { searchNames } from "./name-search.server";
+import { inIdOrder, searchNames } from "./name-search.server";
 import { isValidUscc, normalizeUscc } from "./uscc";
 
 /** Statuses the public may see. */
@@ -123,7 +123,7 @@ const DIRECTORY_SELECT = {
 
 /** A name term: the best matches first (name-search.ts), read through the gram index. */
 async function searchDirectoryByName(query: DirectoryQuery) {
-  const { ids, total } = await searchNames(
+  const { ids, total, capped } = await searchNames(
     query.q,
     {
       statuses: query.status === "ALL" ? PUBLIC_ORG_STATUSES : [query.status],
@@ -136,9 +136,7 @@ async function searchDirectoryByName(query: DirectoryQuery) {
     PAGE_SIZE,
   );
   const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: DIRECTORY_SELECT });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const organizations = ids.flatMap((id) => byId.get(id) ?? []);
-  return { total, organizations, invalidUscc: false };
+  return { total, organizations: inIdOrder(ids, rows), invalidUscc: false, capped };
 }
 
 /**
@@ -193,6 +191,8 @@ export async function searchDirectory(query: DirectoryQuery, start: PageStart = 
     cursors,
     /** Set when the term looks like a USCC but its check characters are wrong. */
     invalidUscc: code != null && !isValidUscc(code),
+    /** Set when a name search listed only part of the matches (searchNames). */
+    capped: false,
   };
 }
 

@@ -1,14 +1,24 @@
-// The directory's name search over the OrganizationNameGram index (rules in
-// name-search.ts). Every read starts from the gram index and reaches
-// Organization by its primary key, so a term matching nothing, or one or two
-// characters, never scans the organization table (CROSS JOIN keeps SQLite from
-// walking Organization by a status index instead).
+// The name search over the OrganizationNameGram index (rules in name-search.ts),
+// for the public directory and the staff organization list. Every read starts
+// from an index and reaches Organization by its primary key, and every read is
+// bounded (decision 027): each gram list is read up to gramReadsPerList entries
+// and the names starting with the term up to NAME_PREFIX_READS, so a common
+// one-character term costs what a rare one does. CROSS JOIN keeps SQLite from
+// walking Organization by a status index instead.
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { nameSearchPlan, normalizeSearchText } from "./name-search";
+import {
+  afterPrefix,
+  driverGrams,
+  gramReadsPerList,
+  NAME_PREFIX_READS,
+  nameSearchPlan,
+  type NameSearchPlan,
+} from "./name-search";
 
 export type NameSearchFilters = {
-  statuses: readonly string[];
+  /** the statuses listed; null for any */
+  statuses: readonly string[] | null;
   type: string | null;
   areaCode: string | null;
   /** a grade 1–5, "NONE" (ungraded) or "" for any */
@@ -25,25 +35,76 @@ const SORT_SQL = {
   grade: Prisma.sql`o."currentGrade" DESC`,
 } as const;
 
-/** The organizations having enough of the term's grams, with how many they have. */
-function matchesSql(term: string) {
+type SearchablePlan = Exclude<NameSearchPlan, { kind: "none" }>;
+
+/** A term made ready to search: the gram lists to read and whether any is longer than what is read. */
+export type PreparedNameSearch = { plan: SearchablePlan; lists: Prisma.Sql[]; perList: number; listsCapped: boolean };
+
+const GRAM_TABLE = Prisma.sql`"OrganizationNameGram"`;
+
+/**
+ * Counts the term's gram lists, each up to one entry more than a search reads
+ * (an index-only read), and picks the lists to read: the shortest (driverGrams).
+ */
+export async function prepareNameSearch(term: string): Promise<PreparedNameSearch | null> {
   const plan = nameSearchPlan(term);
   if (plan.kind === "none") return null;
-  const condition =
+  const perList = gramReadsPerList(plan);
+  const conditions =
     plan.kind === "prefix"
-      ? Prisma.sql`g."gram" >= ${plan.from} AND g."gram" < ${plan.to}`
-      : Prisma.sql`g."gram" IN (${Prisma.join(plan.grams)})`;
-  // A one-character term counts an organization once, however many grams start with it.
-  const hits = plan.kind === "prefix" ? Prisma.sql`1` : Prisma.sql`COUNT(*)`;
-  return Prisma.sql`SELECT g."organizationId" AS "id", ${hits} AS "hits"
-    FROM "OrganizationNameGram" g WHERE ${condition}
-    GROUP BY g."organizationId" HAVING COUNT(*) >= ${plan.minHits}`;
+      ? [Prisma.sql`g."gram" >= ${plan.from} AND g."gram" < ${plan.to}`]
+      : plan.grams.map((gram) => Prisma.sql`g."gram" = ${gram}`);
+  const counts = conditions.map(
+    (condition, n) => Prisma.sql`SELECT ${n} AS "n", COUNT(*) AS "length"
+      FROM (SELECT 1 FROM ${GRAM_TABLE} g WHERE ${condition} LIMIT ${perList + 1})`,
+  );
+  const rows = await prisma.$queryRaw<Array<{ n: number | bigint; length: number | bigint }>>(
+    Prisma.sql`${Prisma.join(counts, " UNION ALL ")}`,
+  );
+  const lengths = conditions.map(() => 0);
+  for (const row of rows) lengths[Number(row.n)] = Number(row.length);
+  const drivers = plan.kind === "prefix" ? [0] : driverGrams(plan, lengths);
+  return {
+    plan,
+    lists: drivers.map((i) => conditions[i]!),
+    perList,
+    listsCapped: drivers.some((i) => lengths[i]! > perList),
+  };
 }
 
+/**
+ * The candidates as common table expressions: "l" the organizations in the lists
+ * read, "named" those whose name starts with the term (from the name index), and
+ * "m" both, with how many of the term's grams each holds (checked by primary key)
+ * when that is enough.
+ */
+function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
+  const reads = lists.map(
+    (condition) => Prisma.sql`SELECT "id" FROM (SELECT g."organizationId" AS "id"
+      FROM ${GRAM_TABLE} g WHERE ${condition} LIMIT ${perList})`,
+  );
+  const hits =
+    plan.kind === "prefix"
+      ? Prisma.sql`1`
+      : Prisma.sql`(SELECT COUNT(*) FROM ${GRAM_TABLE} h
+          WHERE h."gram" IN (${Prisma.join(plan.grams)}) AND h."organizationId" = l."id")`;
+  // A name starting with the term holds every gram of it.
+  const allGrams = plan.kind === "prefix" ? 1 : plan.grams.length;
+  return Prisma.sql`"l" AS (SELECT DISTINCT "id" FROM (${Prisma.join(reads, " UNION ALL ")})),
+    "named" AS (SELECT p."id" AS "id" FROM "Organization" p
+      WHERE p."name" >= ${plan.term} AND p."name" < ${afterPrefix(plan.term)}
+      ORDER BY p."name" LIMIT ${NAME_PREFIX_READS}),
+    "m" AS (SELECT "id", MAX("hits") AS "hits" FROM (
+        SELECT "id", "hits" FROM (SELECT l."id" AS "id", ${hits} AS "hits" FROM "l") WHERE "hits" >= ${plan.minHits}
+        UNION ALL SELECT "id", ${allGrams} AS "hits" FROM "named") GROUP BY "id")`;
+}
+
+/** Whether the names starting with the term were more than one search reads. */
+const NAMES_CAPPED = Prisma.sql`((SELECT COUNT(*) FROM "named") >= ${NAME_PREFIX_READS})`;
+
 /** The organization row's conditions: the filters, and every character of the term in the name. */
-function filtersSql(term: string, filters: NameSearchFilters) {
-  const parts = [Prisma.sql`o."status" IN (${Prisma.join([...filters.statuses])})`];
-  const plan = nameSearchPlan(term);
+function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
+  const parts = filters.statuses ? [Prisma.sql`o."status" IN (${Prisma.join([...filters.statuses])})`] : [];
   if (plan.kind === "pairs") {
     for (const c of plan.chars) parts.push(Prisma.sql`instr(${NORMALIZED_NAME}, ${c}) > 0`);
   }
@@ -51,17 +112,20 @@ function filtersSql(term: string, filters: NameSearchFilters) {
   if (filters.areaCode) parts.push(Prisma.sql`o."areaCode" = ${filters.areaCode}`);
   if (filters.grade === "NONE") parts.push(Prisma.sql`o."currentGrade" IS NULL`);
   else if (filters.grade) parts.push(Prisma.sql`o."currentGrade" = ${Number(filters.grade)}`);
-  return Prisma.join(parts, " AND ");
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1`;
 }
 
-/** The SQL of one page of matches, best first (exact, prefix, contains, then most pairs). */
-export function nameSearchPageSql(term: string, filters: NameSearchFilters, skip: number, take: number) {
-  const matches = matchesSql(term);
-  if (!matches) return null;
-  const t = normalizeSearchText(term);
-  return Prisma.sql`SELECT o."id" AS "id" FROM (${matches}) m
-    CROSS JOIN "Organization" o ON o."id" = m."id"
-    WHERE ${filtersSql(term, filters)}
+/**
+ * The SQL of one page of matches, best first (exact, prefix, contains, then most
+ * pairs, then the list's sort), each row with the number of candidates listed and
+ * whether the names starting with the term were capped.
+ */
+export function nameSearchPageSql(search: PreparedNameSearch, filters: NameSearchFilters, skip: number, take: number) {
+  const t = search.plan.term;
+  return Prisma.sql`WITH ${candidatesSql(search)}
+    SELECT o."id" AS "id", COUNT(*) OVER () AS "total", ${NAMES_CAPPED} AS "capped"
+    FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
+    WHERE ${filtersSql(search.plan, filters)}
     ORDER BY (${NORMALIZED_NAME} = ${t}) DESC,
       (substr(${NORMALIZED_NAME}, 1, length(${t})) = ${t}) DESC,
       (instr(${NORMALIZED_NAME}, ${t}) > 0) DESC,
@@ -69,25 +133,52 @@ export function nameSearchPageSql(term: string, filters: NameSearchFilters, skip
     LIMIT ${take} OFFSET ${skip}`;
 }
 
-/** The SQL counting every match. */
-export function nameSearchCountSql(term: string, filters: NameSearchFilters) {
-  const matches = matchesSql(term);
-  if (!matches) return null;
-  return Prisma.sql`SELECT COUNT(*) AS "total" FROM (${matches}) m
-    CROSS JOIN "Organization" o ON o."id" = m."id"
-    WHERE ${filtersSql(term, filters)}`;
+/** The SQL counting the candidates listed (for a page past the last), and whether the names were capped. */
+export function nameSearchCountSql(search: PreparedNameSearch, filters: NameSearchFilters) {
+  return Prisma.sql`WITH ${candidatesSql(search)}
+    SELECT COUNT(*) AS "total", ${NAMES_CAPPED} AS "capped"
+    FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
+    WHERE ${filtersSql(search.plan, filters)}`;
 }
 
-/** One page of organization ids matching a name term, best first, and how many match. */
+type CountRow = { total: number | bigint; capped: number | bigint | boolean | null };
+
+/**
+ * One page of organization ids matching a name term, best first; how many are
+ * listed in all, and `capped` when the term's shortest gram lists or the names
+ * starting with it were longer than one search reads (more organizations may match).
+ */
 export async function searchNames(term: string, filters: NameSearchFilters, skip: number, take: number) {
-  const page = nameSearchPageSql(term, filters, skip, take);
-  const count = nameSearchCountSql(term, filters);
-  if (!page || !count) return { ids: [] as string[], total: 0 };
-  const [rows, counted] = await Promise.all([
-    prisma.$queryRaw<Array<{ id: string }>>(page),
-    prisma.$queryRaw<Array<{ total: number | bigint }>>(count),
-  ]);
-  return { ids: rows.map((row) => row.id), total: Number(counted[0]?.total ?? 0) };
+  const search = await prepareNameSearch(term);
+  if (!search) return { ids: [] as string[], total: 0, capped: false };
+  const rows = await prisma.$queryRaw<Array<{ id: string } & CountRow>>(nameSearchPageSql(search, filters, skip, take));
+  let counted: CountRow | undefined = rows[0];
+  // A page past the last has no row to carry the total.
+  if (!counted && skip > 0) counted = (await prisma.$queryRaw<CountRow[]>(nameSearchCountSql(search, filters)))[0];
+  return {
+    ids: rows.map((row) => row.id),
+    total: Number(counted?.total ?? 0),
+    capped: search.listsCapped || Boolean(Number(counted?.capped ?? 0)),
+  };
+}
+
+/** Rows read by id, in the order of `ids` (a search's ranking). */
+export function inIdOrder<Row extends { id: string }>(ids: readonly string[], rows: readonly Row[]) {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The organizations having enough of the term's grams, with how many they have (every entry read). */
+function matchesSql(term: string) {
+  const plan = nameSearchPlan(term);
+  if (plan.kind === "none") return null;
+  const condition =
+    plan.kind === "prefix"
+      ? Prisma.sql`g."gram" >= ${plan.from} AND g."gram" < ${plan.to}`
+      : Prisma.sql`g."gram" IN (${Prisma.join(plan.grams)})`;
+  return Prisma.sql`SELECT g."organizationId" AS "id"
+    FROM "OrganizationNameGram" g WHERE ${condition}
+    GROUP BY g."organizationId" HAVING COUNT(*) >= ${plan.minHits}`;
 }
 
 /**

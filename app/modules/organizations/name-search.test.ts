@@ -1,5 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { matchName, nameGrams, nameSearchPlan, normalizeSearchText, rankNames } from "./name-search";
+import {
+  afterPrefix,
+  driverGrams,
+  driverListCount,
+  GRAM_READS_PER_LIST,
+  GRAM_READS_PER_SEARCH,
+  gramReadsPerList,
+  matchName,
+  nameGrams,
+  nameSearchPlan,
+  normalizeSearchText,
+  rankNames,
+} from "./name-search";
 
 describe("name grams", () => {
   test("a name is indexed by its adjacent pairs and its last character", () => {
@@ -69,5 +81,57 @@ describe("matching and ranking", () => {
       "江宁区老年协会",
       "书画会",
     ]);
+  });
+});
+
+describe("bounded reads (decision 027)", () => {
+  test("a prefix range ends after the last text starting with it", () => {
+    expect(afterPrefix("阳光")).toBe("阳" + String.fromCodePoint("光".codePointAt(0)! + 1));
+    expect("阳光社工" < afterPrefix("阳光")).toBe(true);
+    expect("阳光" < afterPrefix("阳光")).toBe(true);
+    // The next character (U+514A after 光 U+5149) is past the range.
+    expect(`阳${String.fromCodePoint(0x514a)}社` >= afterPrefix("阳光")).toBe(true);
+  });
+
+  test("the shortest lists are read, as many as any match must touch", () => {
+    const plan = nameSearchPlan("阳光社工");
+    if (plan.kind !== "pairs") throw new Error("pairs expected");
+    // 阳光 光社 社工, two of three needed: any two lists hold every match.
+    expect(driverListCount(plan)).toBe(2);
+    expect(driverGrams(plan, [900, 12, 1001])).toEqual([1, 0]);
+    expect(driverListCount(nameSearchPlan("社"))).toBe(1);
+    expect(driverListCount(nameSearchPlan("基金会"))).toBe(1);
+    expect(gramReadsPerList(nameSearchPlan("社区"))).toBe(GRAM_READS_PER_LIST);
+    // A long term reads more lists, each shorter, within the search's total.
+    const long = nameSearchPlan("南京市江宁区秣陵街道阳光社会工作服务中心");
+    expect(driverListCount(long) * gramReadsPerList(long)).toBeLessThanOrEqual(GRAM_READS_PER_SEARCH);
+  });
+
+  test("every name a term matches holds one of the grams read, whichever lists are shortest", () => {
+    const names = [
+      "江宁区阳光社会工作服务中心",
+      "阳光社工服务站",
+      "城东阳光社工站",
+      "社工阳光互助社",
+      "秣陵街道老年人协会",
+      "南京市江宁区老年人体育协会",
+      "江宁区邻里互助社区会",
+    ];
+    for (const term of ["阳光社工", "老年人协会", "江宁区老年协会", "邻里社区", "阳光社会工作服务中心"]) {
+      const plan = nameSearchPlan(term);
+      if (plan.kind !== "pairs") throw new Error("pairs expected");
+      // Every order of list lengths picks another set of lists to read.
+      for (let rotate = 0; rotate < plan.grams.length; rotate++) {
+        const lengths = plan.grams.map((_, i) => (i + rotate) % plan.grams.length);
+        const read = new Set(driverGrams(plan, lengths).map((i) => plan.grams[i]!));
+        for (const name of names) {
+          if (!matchName(name, term)) continue;
+          expect(
+            nameGrams(name).some((g) => read.has(g)),
+            `${name} / ${term} / ${[...read]}`,
+          ).toBe(true);
+        }
+      }
+    }
   });
 });

@@ -28,6 +28,17 @@ export function nameGrams(name: string): string[] {
   return [...new Set(grams)];
 }
 
+/**
+ * The first text after every text starting with `prefix`, for an index range
+ * [prefix, afterPrefix(prefix)): the last character moved one code point on.
+ */
+export function afterPrefix(prefix: string) {
+  const chars = Array.from(prefix);
+  const next = chars.pop()!.codePointAt(0)! + 1;
+  // SQLite compares UTF-8 bytes, which order as code points; skip the surrogate block.
+  return chars.join("") + String.fromCodePoint(next >= 0xd800 && next <= 0xdfff ? 0xe000 : next);
+}
+
 export type NameSearchPlan =
   | { kind: "none" }
   /** a one-character term: every gram starting with it, an index range [from, to) */
@@ -42,10 +53,7 @@ export function nameSearchPlan(rawTerm: string): NameSearchPlan {
   if (chars.length === 0) return { kind: "none" };
   if (chars.length === 1) {
     const from = chars[0]!;
-    const next = from.codePointAt(0)! + 1;
-    // SQLite compares UTF-8 bytes, which order as code points; skip the surrogate block.
-    const to = String.fromCodePoint(next >= 0xd800 && next <= 0xdfff ? 0xe000 : next);
-    return { kind: "prefix", term, from, to, minHits: 1 };
+    return { kind: "prefix", term, from, to: afterPrefix(from), minHits: 1 };
   }
   const grams = [...new Set(chars.slice(1).map((c, i) => chars[i]! + c))];
   // At least two thirds of the pairs (rounded up): "阳光社工" (阳光 光社 社工) needs two,
@@ -100,4 +108,39 @@ export function rankNames(names: readonly string[], term: string): string[] {
         a.index - b.index,
     )
     .map((row) => row.name);
+}
+
+/**
+ * What one search reads at most (decision 027), so that no term costs more than
+ * another however many names hold it. A name with at least minHits of a term's k
+ * grams holds at least one of any k − minHits + 1 of them, so a search reads only
+ * that many of the term's gram lists, the shortest ("drivers"), and checks the
+ * other grams per candidate by primary key: every match is found as long as those
+ * lists are within GRAM_READS_PER_LIST entries each (GRAM_READS_PER_SEARCH in all).
+ * NAME_PREFIX_READS names starting with the term come from the name index, so exact
+ * and prefix matches are always candidates. A term whose shortest lists are longer
+ * is answered from what was read, and the page says the list is incomplete.
+ */
+export const GRAM_READS_PER_SEARCH = 4_000;
+export const GRAM_READS_PER_LIST = 1_000;
+export const NAME_PREFIX_READS = 200;
+
+/** How many of the plan's gram lists a search reads: any this many hold every match. */
+export function driverListCount(plan: NameSearchPlan) {
+  if (plan.kind === "none") return 0;
+  return plan.kind === "prefix" ? 1 : plan.grams.length - plan.minHits + 1;
+}
+
+/** How many entries of each list read a search takes at most. */
+export function gramReadsPerList(plan: NameSearchPlan) {
+  const lists = driverListCount(plan);
+  return lists === 0 ? 0 : Math.min(GRAM_READS_PER_LIST, Math.floor(GRAM_READS_PER_SEARCH / lists));
+}
+
+/** The indexes (into plan.grams) of the lists to read: the shortest, given each list's counted length. */
+export function driverGrams(plan: NameSearchPlan & { kind: "pairs" }, lengths: readonly number[]) {
+  return plan.grams
+    .map((_, index) => index)
+    .sort((a, b) => lengths[a]! - lengths[b]! || a - b)
+    .slice(0, driverListCount(plan));
 }

@@ -5,13 +5,10 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { creditTriggerReason } from "~/modules/directory/removal";
 import { removeFromDirectory } from "~/modules/directory/removal.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
-import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from "~/modules/organizations/labels";
-import { normalizeUscc } from "~/modules/organizations/uscc";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
-import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageStart } from "~/utils/paging";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { diffRegisteredFields, registeredFieldLabel, type RegisteredValues } from "./changes";
 import { creditKindLabel, type CreditKind } from "./credit";
@@ -20,59 +17,6 @@ import { recomputeCurrentGrade } from "./grade.server";
 import { organizationStatusWorkflow, STATUS_CHANGE_KINDS, type StatusTarget } from "./status-workflow";
 
 export type StaffContext = { actorId: string; request?: Request };
-
-export type AdminOrgFilters = { q: string; status: OrgStatus | ""; type: OrgType | "" };
-
-export function parseAdminOrgFilters(params: URLSearchParams): AdminOrgFilters {
-  const status = params.get("status") ?? "";
-  const type = params.get("type") ?? "";
-  return {
-    q: (params.get("q") ?? "").trim().slice(0, 60),
-    status: (ORG_STATUSES as readonly string[]).includes(status) ? (status as OrgStatus) : "",
-    type: (ORG_TYPES as readonly string[]).includes(type) ? (type as OrgType) : "",
-  };
-}
-
-/** All organizations (including those still preparing), by name; a USCC-shaped term matches the code exactly. */
-/** By name (unique), then id: the page links carry the name they continue from. */
-export const ADMIN_ORG_ORDER: KeysetOrder = { field: "name", direction: "asc", type: "string" };
-
-export async function listAdminOrganizations(
-  filters: AdminOrgFilters,
-  page: number,
-  start: PageStart = { after: null, before: null },
-) {
-  const code = normalizeUscc(filters.q);
-  const where: Prisma.OrganizationWhereInput = {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.type ? { type: filters.type } : {}),
-    ...(filters.q ? (/^[0-9A-Z]{18}$/.test(code) ? { uscc: code } : { name: { contains: filters.q } }) : {}),
-  };
-  const [counted, { rows: organizations, cursors }] = await Promise.all([
-    prisma.organization.count({ where, select: { status: true } }),
-    keysetPage({
-      order: ADMIN_ORG_ORDER,
-      start,
-      page,
-      pageSize: PAGE_SIZE,
-      find: (args) =>
-        prisma.organization.findMany({
-          ...args,
-          where: { AND: [where, args.where] },
-          select: {
-            id: true,
-            name: true,
-            type: true,
-            uscc: true,
-            status: true,
-            registeredAt: true,
-            currentGrade: true,
-          },
-        }),
-    }),
-  ]);
-  return { total: counted.status, organizations, cursors };
-}
 
 export async function getAdminOrganization(id: string) {
   return prisma.organization.findUnique({

@@ -1,0 +1,81 @@
+// The staff list of organizations (/admin/organizations): every status, by name,
+// keyset-paged; a USCC-shaped term is looked up exactly and a name term goes through
+// the same name search as the public directory (name-search.server.ts).
+import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from "~/modules/organizations/labels";
+import { inIdOrder, searchNames } from "~/modules/organizations/name-search.server";
+import { normalizeUscc } from "~/modules/organizations/uscc";
+import { prisma, type Prisma } from "~/utils/db.server";
+import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageStart } from "~/utils/paging";
+
+export type AdminOrgFilters = { q: string; status: OrgStatus | ""; type: OrgType | "" };
+
+export function parseAdminOrgFilters(params: URLSearchParams): AdminOrgFilters {
+  const status = params.get("status") ?? "";
+  const type = params.get("type") ?? "";
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, 60),
+    status: (ORG_STATUSES as readonly string[]).includes(status) ? (status as OrgStatus) : "",
+    type: (ORG_TYPES as readonly string[]).includes(type) ? (type as OrgType) : "",
+  };
+}
+
+/** By name (unique), then id: the page links carry the name they continue from. */
+export const ADMIN_ORG_ORDER: KeysetOrder = { field: "name", direction: "asc", type: "string" };
+
+const ADMIN_ORG_SELECT = {
+  id: true,
+  name: true,
+  type: true,
+  uscc: true,
+  status: true,
+  registeredAt: true,
+  currentGrade: true,
+} satisfies Prisma.OrganizationSelect;
+
+/**
+ * All organizations (including those still preparing), by name. A USCC-shaped term
+ * matches the code exactly; a name term goes through the directory's name search
+ * (searchNames: best matches first, bounded, `capped` when only part is listed),
+ * paged by number.
+ */
+export async function listAdminOrganizations(
+  filters: AdminOrgFilters,
+  page: number,
+  start: PageStart = { after: null, before: null },
+) {
+  const code = normalizeUscc(filters.q);
+  const byCode = /^[0-9A-Z]{18}$/.test(code);
+  if (filters.q && !byCode) {
+    const { ids, total, capped } = await searchNames(
+      filters.q,
+      {
+        statuses: filters.status ? [filters.status] : null,
+        type: filters.type || null,
+        areaCode: null,
+        grade: "",
+        sort: "name",
+      },
+      (page - 1) * PAGE_SIZE,
+      PAGE_SIZE,
+    );
+    const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: ADMIN_ORG_SELECT });
+    return { total, organizations: inIdOrder(ids, rows), cursors: { next: null, prev: null }, capped };
+  }
+  const where: Prisma.OrganizationWhereInput = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.type ? { type: filters.type } : {}),
+    ...(byCode ? { uscc: code } : {}),
+  };
+  const [counted, { rows: organizations, cursors }] = await Promise.all([
+    prisma.organization.count({ where, select: { status: true } }),
+    keysetPage({
+      order: ADMIN_ORG_ORDER,
+      start,
+      page,
+      pageSize: PAGE_SIZE,
+      find: (args) =>
+        prisma.organization.findMany({ ...args, where: { AND: [where, args.where] }, select: ADMIN_ORG_SELECT }),
+    }),
+  ]);
+  return { total: counted.status, organizations, cursors, capped: false };
+}
