@@ -20,12 +20,12 @@ import { addDays } from "~/utils/dates";
 import { prisma as appPrisma } from "~/utils/db.server";
 import { today } from "./dates";
 import { roundProjects, SEED_REQUEST, seedStaff, type SeedProject } from "./funding-seed-projects";
+import { TERMINATED_ORG } from "./grants-review-projects";
 import { atStoryTime } from "./story-clock";
 
 type Staff = { id: string; name: string };
 
-/** Which project of the ended call is terminated (award order), and how many days before today. */
-export const TERMINATED_INDEX = 4;
+/** How many days before today the ended call's project of TERMINATED_ORG is terminated. */
 export const TERMINATED_DAYS_AGO = 170;
 
 const day = (n: number, hours = 10) => new Date(addDays(today, n).getTime() + hours * 3_600_000);
@@ -74,7 +74,7 @@ export async function seedClosing(prisma: PrismaClient) {
   if (!staff) return;
   const projects = await roundProjects(prisma, "funded");
   const [closed, refunding, , , , ready] = projects;
-  const terminated = projects[TERMINATED_INDEX];
+  const terminated = projects.find((p) => p.organization.name === TERMINATED_ORG);
 
   if (closed?.status === "IN_DELIVERY") {
     const leftover = await askLeftoverBack(closed, staff, day(-128), day(-110));

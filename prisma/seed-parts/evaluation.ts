@@ -25,7 +25,7 @@ import { today } from "./dates";
 import { leafScores } from "./evaluation-scores";
 import { PAY_AFTER_WORKING_DAYS, payTranches } from "./funding-money";
 import { roundProjects, SEED_REQUEST, seedStaff, type SeedProject } from "./funding-seed-projects";
-import { REVIEWER_EMAILS } from "./grants-review-projects";
+import { FINAL_FAIL_ORG, REVIEWER_EMAILS, TERMINATED_ORG } from "./grants-review-projects";
 import { atStoryTime } from "./story-clock";
 
 type Staff = { id: string; name: string };
@@ -146,14 +146,17 @@ const PANELS: Expert["key"][][] = [
 
 async function endedCall(prisma: PrismaClient, staff: Staff, reviewers: Map<string, string>) {
   const midterm = [0.92, 0.85, 0.72, 0.66, 0.7, 0.83];
-  const final: (number | null)[] = [0.95, 0.87, 0.7, 0.45, null, 0.88];
+  let passing = 0;
+  const final = [0.95, 0.87, 0.7, 0.88];
   for (const [j, p] of (await roundProjects(prisma, "funded")).entries()) {
     if (p.status !== "IN_DELIVERY") continue;
     const panel = PANELS[j % PANELS.length]!;
     const mid = p.evaluations.find((e) => e.kind === "MIDTERM");
     if (mid) await complete(p, mid, midterm[j % midterm.length]!, panel, reviewers, staff);
     const end = p.evaluations.find((e) => e.kind === "FINAL");
-    const quality = final[j % final.length];
+    // The barred organizations of grants-review-projects.ts: one fails, the other is terminated first.
+    const name = p.organization.name;
+    const quality = name === FINAL_FAIL_ORG ? 0.45 : name === TERMINATED_ORG ? null : final[passing++ % final.length]!;
     if (end && quality != null) await complete(p, end, quality, panel, reviewers, staff);
   }
 }

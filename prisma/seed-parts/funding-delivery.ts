@@ -20,9 +20,10 @@ import { acceptReport, returnReport } from "~/modules/funding/report-review.serv
 import { solidPng } from "~/modules/showroom/png";
 import { addDays, shanghaiEndOfDay, shanghaiParts, toDateInput } from "~/utils/dates";
 import { prisma as appPrisma, type Tx } from "~/utils/db.server";
-import { TERMINATED_DAYS_AGO, TERMINATED_INDEX } from "./closing";
+import { TERMINATED_DAYS_AGO } from "./closing";
 import { today } from "./dates";
 import { roundProjects, SEED_REQUEST, seedStaff, type SeedProject } from "./funding-seed-projects";
+import { TERMINATED_ORG } from "./grants-review-projects";
 import { atStoryTime } from "./story-clock";
 
 type Report = SeedProject["reports"][number];
@@ -115,10 +116,10 @@ async function spend(p: SeedProject, shares: Record<string, number[]>, until: Da
 }
 
 async function endedCall(prisma: PrismaClient, staff: Staff) {
-  for (const [j, p] of (await roundProjects(prisma, "funded")).entries()) {
+  for (const p of await roundProjects(prisma, "funded")) {
     if (!p.signedAt) continue;
     // The project closing.ts terminates files and spends nothing after its termination.
-    const until = j === TERMINATED_INDEX ? addDays(today, -TERMINATED_DAYS_AGO - 5) : today;
+    const until = p.organization.name === TERMINATED_ORG ? addDays(today, -TERMINATED_DAYS_AGO - 5) : today;
     for (const r of p.reports.filter((r) => r.dueAt < until)) await fileAndAccept(p, r, staff);
     await spend(p, { SOCIAL_WORK: [0.3, 0.3, 0.33], OVERHEAD: [0.45, 0.45] }, until < p.endsOn ? until : p.endsOn);
   }

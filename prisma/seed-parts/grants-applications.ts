@@ -67,7 +67,8 @@ const SEEDS: Seed[] = [
     screenedAt: "2026-11-20 15:10",
   },
   {
-    org: "江宁区阳光助残服务中心",
+    // Not 阳光助残服务中心: it is barred after its terminated project (grants-review-projects.ts).
+    org: "江宁区肢残人协会",
     title: "“心手相连”残健融合艺术坊",
     category: "助残",
     status: "SCREEN_PASSED",
@@ -91,7 +92,8 @@ const SEEDS: Seed[] = [
     screenedAt: "2026-11-20 15:12",
   },
   {
-    org: "江宁区青禾青少年发展中心",
+    // Not 青禾青少年发展中心: it is barred after its final 不合格 (grants-review-projects.ts).
+    org: "江宁区志愿者协会",
     title: "“护苗成长”困境青少年陪伴计划",
     category: "青少年",
     status: "SUBMITTED",

@@ -160,6 +160,21 @@ export const PROJECTS: ProjectSeed[] = [
   },
 ];
 
+/**
+ * The organizations whose project in the funded round ends badly: a final 不合格 (evaluation.ts)
+ * and a termination (closing.ts). Both are barred from venture calls from then on, so the rounds
+ * opened after that (ROUNDS_AFTER_BANS) and this year's open call (grants-applications.ts) take
+ * their places with organizations in good standing (BARRED_STAND_INS).
+ */
+export const FINAL_FAIL_ORG = "江宁区青禾青少年发展中心";
+export const TERMINATED_ORG = "江宁区阳光助残服务中心";
+export const BARRED_STAND_INS: Record<string, string> = {
+  [FINAL_FAIL_ORG]: "江宁区志愿者协会",
+  [TERMINATED_ORG]: "江宁区肢残人协会",
+};
+/** The rounds whose applications were filed after the funded round's projects ended (and the bans). */
+export const ROUNDS_AFTER_BANS = ["publicity", "signing", "review"];
+
 /** Each reviewer's habit: a lenient or harsh scorer, so z-score normalisation has something to correct. */
 export const LENIENCY: Record<string, number> = { expert: 2, zhanghf: 5, liuzq: -8, zhoum: 0 };
 export const REVIEWER_EMAILS: Record<string, string> = {

@@ -11,7 +11,16 @@ import { GRANT_SUBJECT_TYPE, type GrantApplicationData } from "~/modules/grants/
 import { validateCallForPublish } from "~/modules/grants/calls/validation";
 import { conflictingOrganizationIds, planAssignments } from "~/modules/review/assignment";
 import { addDays } from "~/utils/dates";
-import { COMMENTS, EARLIER_TITLES, LENIENCY, PROJECTS, REVIEWER_EMAILS, scoreFor } from "./grants-review-projects";
+import {
+  BARRED_STAND_INS,
+  COMMENTS,
+  EARLIER_TITLES,
+  LENIENCY,
+  PROJECTS,
+  REVIEWER_EMAILS,
+  ROUNDS_AFTER_BANS,
+  scoreFor,
+} from "./grants-review-projects";
 import { REVIEW_ROUNDS, type ReviewRound } from "./grants-review-rounds";
 import { advanceRound } from "./grants-review-stages";
 
@@ -50,7 +59,10 @@ async function seedReviewRound(prisma: PrismaClient, round: ReviewRound) {
       },
     }),
     prisma.organization.findMany({
-      where: { name: { in: PROJECTS.map((p) => p.org) }, status: "REGISTERED" },
+      where: {
+        name: { in: [...PROJECTS.map((p) => p.org), ...Object.values(BARRED_STAND_INS)] },
+        status: "REGISTERED",
+      },
       select: {
         id: true,
         name: true,
@@ -96,8 +108,11 @@ async function seedReviewRound(prisma: PrismaClient, round: ReviewRound) {
 
   const applications: Array<{ id: string; organizationId: string; category: string; quality: number; index: number }> =
     [];
+  // Organizations barred by then (the funded round's failures) do not apply: others take their places.
+  const afterBans = ROUNDS_AFTER_BANS.includes(round.key);
   for (const [index, p] of PROJECTS.entries()) {
-    const org = orgs.find((o) => o.name === p.org);
+    const orgName = afterBans ? (BARRED_STAND_INS[p.org] ?? p.org) : p.org;
+    const org = orgs.find((o) => o.name === orgName);
     if (!org) continue;
     const applicantId = org.memberships[0]?.userId ?? admin.id;
     const submittedAt = addDays(round.submissionsFrom, index * 2);
