@@ -5,11 +5,15 @@ export function ErrorList({ errors, id }: { errors?: string[] | null; id?: strin
   const list = errors?.filter(Boolean);
   if (!list?.length) return null;
   return (
-    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-600" role="alert">
-      {list.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    // The alert role sits on a wrapper: on the <ul> itself it hides the list role, and
+    // axe then reports every <li> as a list item outside a list (serious).
+    <div id={id} role="alert" className="mt-1 text-sm text-red-600">
+      <ul className="space-y-0.5">
+        {list.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
