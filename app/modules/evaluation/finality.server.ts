@@ -164,7 +164,12 @@ export async function settleIfEnded(tx: Tx, evaluationId: string, now: Date, req
   return true;
 }
 
-export type SettleScope = { projectId: string } | { callId: string } | { organizationId: string };
+export type SettleScope =
+  | { projectId: string }
+  | { callId: string }
+  | { organizationId: string }
+  // Lists across calls (public projects, statistics, open data): every result due, still few rows.
+  | { all: true };
 
 /**
  * Settles every result in `scope` whose publicity period has ended (status index, few rows):
@@ -174,11 +179,13 @@ export type SettleScope = { projectId: string } | { callId: string } | { organiz
  */
 export async function settleEndedPublicity(scope: SettleScope, now = new Date()) {
   const where: Prisma.GrantEvaluationWhereInput =
-    "projectId" in scope
-      ? { projectId: scope.projectId }
-      : "callId" in scope
-        ? { project: { callId: scope.callId } }
-        : { project: { organizationId: scope.organizationId } };
+    "all" in scope
+      ? {}
+      : "projectId" in scope
+        ? { projectId: scope.projectId }
+        : "callId" in scope
+          ? { project: { callId: scope.callId } }
+          : { project: { organizationId: scope.organizationId } };
   const due = await prisma.grantEvaluation.findMany({
     where: { status: "PUBLICITY", publicityEndsAt: { lt: now }, ...where },
     orderBy: { publicityEndsAt: "asc" },

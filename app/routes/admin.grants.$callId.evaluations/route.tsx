@@ -28,6 +28,7 @@ import { kindLabel } from "~/modules/evaluation/score";
 import { EVALUATION_TONES, evaluationWorkflow } from "~/modules/evaluation/workflow";
 import { AutoAssignCard } from "~/modules/review/auto-assign-card";
 import { PanelReviewers } from "~/modules/review/reviewer-view";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
@@ -39,6 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
+  await settleEndedPublicity({ callId: params.callId ?? "" });
   const panel = await loadEvaluationPanel(params.callId ?? "");
   invariantResponse(panel, "未找到该活动", { status: 404 });
   return panel;

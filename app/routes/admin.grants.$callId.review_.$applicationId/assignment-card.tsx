@@ -18,7 +18,7 @@ export function AssignmentCard({ assignment: a, options }: { assignment: Assignm
   const inactive = a.status === "RECUSED" || a.status === "REPLACED";
   return (
     <article
-      className={`card space-y-3 ${inactive ? "opacity-80" : ""}`}
+      className={`card space-y-3 ${inactive ? "bg-gray-50" : ""}`}
       data-testid="assignment-card"
       aria-label={`${a.reviewer.name} 的评审`}
     >

@@ -2,6 +2,7 @@
 // only the fields the records publish. The application's narrative JSON is read on the
 // server for its stated goals (the record's description) and nothing else leaves it.
 import { parseGrantData } from "~/modules/grants/applications/application-form";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { prisma } from "~/utils/db.server";
 import { openDataRecord } from "./open-data";
 import { projectMoney, PUBLIC_PROJECT_STATES } from "./public-project";
@@ -19,6 +20,7 @@ export function openDataCalls() {
 
 /** The call's open data records, or null when the call funded nothing public. */
 export async function callOpenData(callId: string) {
+  await settleEndedPublicity({ callId });
   const call = await prisma.grantCall.findFirst({
     where: { id: callId, projects: { some: PUBLIC_WHERE } },
     select: { id: true, title: true, year: true, confirmedAt: true },

@@ -3,6 +3,7 @@
 // (GrantProject callId/status, serviceArea, projectNo; GrantCall year). Nothing personal is
 // selected: no signer, no bank account, no beneficiary names, no report narrative.
 import type { Prisma } from "~/utils/db.server";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
@@ -60,6 +61,8 @@ const MONEY_SELECT = {
 
 /** One page of funded projects, newest call first (projectNo GY<year>-NNN sorts by year, then rank). */
 export async function listPublicProjects(q: PublicProjectQuery) {
+  // Grades shown here must include results whose publicity has ended (decision 026).
+  await settleEndedPublicity({ all: true });
   const where = whereOf(q);
   const [total, rows] = await Promise.all([
     prisma.grantProject.count({ where }),

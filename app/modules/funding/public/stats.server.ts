@@ -4,6 +4,7 @@
 // filters are indexed columns: GrantProject (callId, status), (category, callId),
 // (street, callId); the year through GrantCall.
 import { parseGrantData } from "~/modules/grants/applications/application-form";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { shortCached } from "~/utils/short-cache.server";
 import { projectMoney, PUBLIC_PROJECT_STATES } from "./public-project";
@@ -89,7 +90,9 @@ async function statsRows(scope: StatsScope): Promise<StatsProject[]> {
 }
 
 /** The statistics of a scope: a call, a year, or (neither) every year, each maybe narrowed. */
-export function publicFundingStats(scope: StatsScope, now: Date) {
+export async function publicFundingStats(scope: StatsScope, now: Date) {
+  // Settling writes, which drops the cached figures, so they count results that just became final.
+  await settleEndedPublicity({ all: true }, now);
   return shortCached(`public-stats:${JSON.stringify(scope)}`, 30_000, async () =>
     fundingStats(await statsRows(scope), now),
   );
