@@ -151,11 +151,13 @@ export function directoryKeysetOrder(sort: DirectorySort): KeysetOrder | null {
   return null;
 }
 
-const NO_CURSORS: PageCursors = { next: null, prev: null };
+// A list paged by number (a name search, the grade order) has no cursors: Pagination then
+// links pages by number. Empty cursors would tell it there is no next page.
+const BY_NUMBER: PageCursors | undefined = undefined;
 
 export async function searchDirectory(query: DirectoryQuery, start: PageStart = { after: null, before: null }) {
   const code = query.q ? asUsccSearch(query.q) : null;
-  if (query.q && !code) return { ...(await searchDirectoryByName(query)), cursors: NO_CURSORS };
+  if (query.q && !code) return { ...(await searchDirectoryByName(query)), cursors: BY_NUMBER };
   const where = directoryWhere(query);
   const order = directoryKeysetOrder(query.sort);
   const listed = order
@@ -175,7 +177,7 @@ export async function searchDirectory(query: DirectoryQuery, start: PageStart = 
           take: PAGE_SIZE,
           select: DIRECTORY_SELECT,
         })
-        .then((rows) => ({ rows, cursors: NO_CURSORS }));
+        .then((rows) => ({ rows, cursors: BY_NUMBER }));
   const [counted, { rows: organizations, cursors }] = await Promise.all([
     // Counting a column every directory index starts with (status) lets SQLite
     // count from the index alone; a plain count() selects id and reads each row.

@@ -59,7 +59,7 @@ export async function listAdminOrganizations(
       PAGE_SIZE,
     );
     const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: ADMIN_ORG_SELECT });
-    return { total, organizations: inIdOrder(ids, rows), cursors: { next: null, prev: null }, capped };
+    return { total, organizations: inIdOrder(ids, rows), cursors: undefined, capped };
   }
   const where: Prisma.OrganizationWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
