@@ -14,6 +14,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { useConformForm, useIsPending } from "~/components/use-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { scheduleCallEvaluations } from "~/modules/evaluation/create.server";
+import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import {
   EVALUATION_AUTO_ASSIGN_WORDS,
   EvaluationPanelSettingsSchema,
@@ -28,7 +29,6 @@ import { kindLabel } from "~/modules/evaluation/score";
 import { EVALUATION_TONES, evaluationWorkflow } from "~/modules/evaluation/workflow";
 import { AutoAssignCard } from "~/modules/review/auto-assign-card";
 import { PanelReviewers } from "~/modules/review/reviewer-view";
-import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { dispatchIntent, handler } from "~/utils/action.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";

@@ -1,8 +1,8 @@
 // Reads for the open data downloads and their index page: a call's funded projects with
 // only the fields the records publish. The application's narrative JSON is read on the
 // server for its stated goals (the record's description) and nothing else leaves it.
-import { parseGrantData } from "~/modules/grants/applications/application-form";
 import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
+import { parseGrantData } from "~/modules/grants/applications/application-form";
 import { prisma } from "~/utils/db.server";
 import { openDataRecord } from "./open-data";
 import { projectMoney, PUBLIC_PROJECT_STATES } from "./public-project";

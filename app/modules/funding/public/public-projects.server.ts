@@ -2,8 +2,8 @@
 // what the pages show, nested selects instead of per-row queries, filters on indexed columns
 // (GrantProject callId/status, serviceArea, projectNo; GrantCall year). Nothing personal is
 // selected: no signer, no bank account, no beneficiary names, no report narrative.
-import type { Prisma } from "~/utils/db.server";
 import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
+import type { Prisma } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";

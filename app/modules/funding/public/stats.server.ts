@@ -3,8 +3,8 @@
 // from explicit selects; nested selects batch the tranches, refunds and reports). The scope's
 // filters are indexed columns: GrantProject (callId, status), (category, callId),
 // (street, callId); the year through GrantCall.
-import { parseGrantData } from "~/modules/grants/applications/application-form";
 import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
+import { parseGrantData } from "~/modules/grants/applications/application-form";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { shortCached } from "~/utils/short-cache.server";
 import { projectMoney, PUBLIC_PROJECT_STATES } from "./public-project";
