@@ -138,7 +138,13 @@ const product = (status: string) =>
 const order = () => first(prisma.order.findFirst({ select: { id: true, orderNo: true } }), "order");
 const registeredOrg = () =>
   first(
-    prisma.organization.findFirst({ where: { status: "REGISTERED" }, select: { id: true } }),
+    // A seeded organization with its registration: specs create REGISTERED rows without a USCC,
+    // and an unordered pick follows whichever index SQLite chooses.
+    prisma.organization.findFirst({
+      where: { status: "REGISTERED", uscc: { not: null }, registeredAt: { not: null } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    }),
     "registered organization",
   );
 const round = () =>
