@@ -4,10 +4,9 @@
 // however late they sit in the gram lists, finds every match of a specific term
 // through its shortest lists, and says when a common term was listed only in part.
 // A page typed by number walks the (status, key, id) index without sorting.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { expect, test } from "vitest";
-import { PrismaClient } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/generated/prisma/client";
 import { directoryKeysetOrder, searchDirectory, type DirectoryQuery } from "~/modules/organizations/directory.server";
 import { GRAM_READS_PER_LIST, matchName, NAME_PREFIX_READS } from "~/modules/organizations/name-search";
 import {
@@ -19,6 +18,7 @@ import {
 import { listAdminOrganizations } from "~/modules/registry/admin-list.server";
 import { prisma } from "~/utils/db.server";
 import { keysetPage, type KeysetOrder } from "~/utils/paging";
+import { capture } from "../support/query-plans";
 
 const TOTAL = 50_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
@@ -174,19 +174,3 @@ test("every statement of a name search, and a page typed by number, reads throug
   const deep = await searchDirectory({ ...base, page: 2_000 });
   expect(deep.organizations).toHaveLength(20);
 }, 120_000);
-
-/** The SELECTs a Prisma call sends, through a client that logs its statements. */
-async function capture(run: (client: PrismaClient) => Promise<unknown>) {
-  const client = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! }),
-    log: [{ emit: "event", level: "query" }],
-  });
-  const statements: Array<{ sql: string; values: unknown[] }> = [];
-  client.$on("query", (e) => statements.push({ sql: e.query, values: JSON.parse(e.params) as unknown[] }));
-  try {
-    await run(client);
-  } finally {
-    await client.$disconnect();
-  }
-  return statements.filter((s) => /^\s*SELECT/i.test(s.sql));
-}
