@@ -123,7 +123,10 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/ holds a few files, each with an extension; a page's path has none, so it skips the
+// file lookup (a stat on every request, decision 030).
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
 const build = await import(BUILD_PATH);
 const mode = isProduction ? "production" : "development";

@@ -1,4 +1,5 @@
 import { prisma, type Tx } from "~/utils/db.server";
+import { shortCached } from "~/utils/short-cache.server";
 
 export type NotificationInput = {
   userIds: string[];
@@ -32,6 +33,15 @@ export async function notifyAdmins(tx: Tx, input: Omit<NotificationInput, "userI
   await notifyUsers(tx, { ...input, userIds: admins.map((a) => a.id) });
 }
 
-export async function countUnread(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } });
+/**
+ * The unread badge in every signed-in page's header: raw SQL on the (userId, readAt) index,
+ * because a Prisma count is compiled per call, and shared for a few seconds until anything is
+ * written (a new notice or one marked read), since it runs on every request (decision 030).
+ */
+export function countUnread(userId: string): Promise<number> {
+  return shortCached(`unread:${userId}`, 10_000, async () => {
+    const rows = await prisma.$queryRaw<Array<{ unread: bigint }>>`
+      SELECT count(*) AS unread FROM Notification WHERE userId = ${userId} AND readAt IS NULL`;
+    return Number(rows[0]?.unread ?? 0);
+  });
 }
