@@ -131,3 +131,33 @@ export async function publishAndFinalize(page: Page, adminId: string, projectId:
   await expect(card).toContainText("结果已确定");
   return card;
 }
+
+/**
+ * A project of projectInMidterm further on: the mid-term passed and its tranche was paid, and the
+ * experts scored the final evaluation `score` (`grade`). With `publicityEnded`, the result was also
+ * published and its period is over, so the first read of a project page makes it final.
+ */
+export async function finalScored(projectId: string, score: number, grade: string, publicityEnded = false) {
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId, kind: "MIDTERM" },
+    data: { status: "FINAL", score: 85, grade: "良好", finalAt: addDays(new Date(), -60) },
+  });
+  await prisma.grantTranche.updateMany({
+    where: { projectId, position: 2 },
+    data: { status: "PAID", gateMetAt: addDays(new Date(), -60), paidAt: addDays(new Date(), -50) },
+  });
+  await prisma.grantEvaluation.updateMany({
+    where: { projectId, kind: "FINAL" },
+    data: {
+      status: publicityEnded ? "PUBLICITY" : "SCORED",
+      dueAt: addDays(new Date(), -5),
+      submittedAt: addDays(new Date(), -10),
+      expertTotal: score,
+      score,
+      grade,
+      ...(publicityEnded
+        ? { publicityStartsAt: addDays(new Date(), -8), publicityEndsAt: addDays(new Date(), -1) }
+        : {}),
+    },
+  });
+}

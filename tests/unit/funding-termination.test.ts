@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { activeGrantBan } from "~/modules/funding/bans.server";
 import { assertProjectOpen } from "~/modules/funding/frozen.server";
-import { banForFinalFail, terminateProject } from "~/modules/funding/termination.server";
+import { recordRefundReceipt } from "~/modules/funding/refunds.server";
+import { banForFinalFail, claimBackAfterEnd, terminateProject } from "~/modules/funding/termination.server";
 import { eligibilityOf } from "~/modules/grants/applications/eligibility.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { addDays } from "~/utils/dates";
@@ -153,5 +154,104 @@ describe("banForFinalFail and the freeze", () => {
     await expect(assertProjectOpen(prisma, project.projectId)).resolves.toMatchObject({ status: "IN_DELIVERY" });
     await prisma.grantProject.update({ where: { id: project.projectId }, data: { status: "CLOSED" } });
     await expect(assertProjectOpen(prisma, project.projectId)).rejects.toBeInstanceOf(WorkflowError);
+  });
+});
+
+describe("a clawback after the project ended", () => {
+  test("staff claw paid money back from a project a final 不合格 ended, within what was paid", async () => {
+    const { admin, member, project } = await arrange(2); // ¥48,000.00 of the award paid
+    const now = new Date();
+    await prisma.$transaction((tx) =>
+      terminateProject(tx, {
+        projectId: project.projectId,
+        reason: "终期评估不合格",
+        clawbackFen: 0,
+        dueAt: null,
+        cause: "FINAL_FAIL",
+        actor: { id: null, role: "SYSTEM" },
+        now,
+      }),
+    );
+    const notified = await prisma.notification.count({ where: { userId: member.id } });
+    const ask = (amountFen: number, dueAt = addDays(now, 30)) =>
+      claimBackAfterEnd({
+        projectId: project.projectId,
+        reason: "部分服务未开展",
+        amountFen,
+        dueAt,
+        actorId: admin.id,
+      });
+
+    expect(await ask(4_800_001)).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ["追回金额不能超过已拨付的 ¥48,000.00"] },
+    });
+    expect(await ask(100, addDays(now, -2))).toMatchObject({
+      ok: false,
+      fieldErrors: { dueOn: ["退回期限不能早于今天"] },
+    });
+    expect(await ask(2_000_000)).toMatchObject({ ok: true });
+    expect(await ask(2_800_001)).toMatchObject({
+      ok: false,
+      fieldErrors: { amount: ["追回金额不能超过尚可追回的 ¥28,000.00（已拨付 ¥48,000.00，已要求退回 ¥20,000.00）"] },
+    });
+
+    const refunds = await prisma.grantRefund.findMany({
+      where: { projectId: project.projectId },
+      select: { id: true, kind: true, amountFen: true, status: true, reason: true },
+    });
+    expect(refunds).toEqual([
+      {
+        id: expect.any(String),
+        kind: "CLAWBACK",
+        amountFen: 2_000_000,
+        status: "OUTSTANDING",
+        reason: "部分服务未开展",
+      },
+    ]);
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: "GrantRefund", entityId: refunds[0]!.id },
+      select: { actorId: true, action: true, toState: true, reason: true },
+    });
+    expect(audit).toEqual({
+      actorId: admin.id,
+      action: "grant_refund.create",
+      toState: "OUTSTANDING",
+      reason: "终止追回 ¥20,000.00：部分服务未开展",
+    });
+    const notice = await prisma.notification.findFirstOrThrow({
+      where: { userId: member.id },
+      orderBy: { createdAt: "desc" },
+      select: { title: true, link: true },
+    });
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(notified + 1);
+    expect(notice).toEqual({
+      title: expect.stringContaining("已拨付资金 ¥20,000.00"),
+      link: `/org/projects/${project.projectId}/closing`,
+    });
+
+    // The money comes back through the refund workflow like any refund, on the ended project.
+    const receipt = await recordRefundReceipt({
+      projectId: project.projectId,
+      refundId: refunds[0]!.id,
+      amountFen: 2_000_000,
+      receivedOn: now,
+      voucherNo: "ZH-001",
+      actorId: admin.id,
+    });
+    expect(receipt).toMatchObject({ ok: true, settled: true });
+  });
+
+  test("is refused on a project that has not ended", async () => {
+    const { admin, project } = await arrange(1);
+    const result = await claimBackAfterEnd({
+      projectId: project.projectId,
+      reason: "部分服务未开展",
+      amountFen: 100,
+      dueAt: addDays(new Date(), 30),
+      actorId: admin.id,
+    });
+    expect(result).toMatchObject({ ok: false, status: 409 });
+    expect(await prisma.grantRefund.count({ where: { projectId: project.projectId } })).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // The forms of a project's 结项 tab (staff): record money received against a
-// refund, ask for leftover funds back or explain them, close, terminate. Pure zod
+// refund, ask for leftover funds back or explain them, close, terminate, and claw
+// paid money back from a project that has ended. Pure zod
 // schemas with messages in Chinese; the server re-checks the same limits.
 import { z } from "zod";
 import { parseDateInput } from "~/utils/dates";
@@ -78,6 +79,16 @@ export const TerminateSchema = z
     else if (v.dueOn && !parseDateInput(v.dueOn))
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["dueOn"], message: "退回期限格式不正确" });
   });
+
+export const ClawbackSchema = z.object({
+  reason: z
+    .string({ required_error: "请填写追回原因" })
+    .trim()
+    .min(4, "请填写追回原因（至少 4 个字）")
+    .max(500, "追回原因最多 500 字"),
+  amount: amount("追回金额", "positive"),
+  dueOn: date("退回期限"),
+});
 
 /** A date field's end of day in Shanghai (a due date holds the whole day). */
 export function dueDateOf(value: string | undefined) {

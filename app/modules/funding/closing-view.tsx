@@ -81,6 +81,7 @@ export function RefundsTable({ refunds }: { refunds: RefundRow[] }) {
       rowProps={(r) => ({ "data-testid": `refund-${r.kind}` })}
       columns={[
         { header: "类别", primary: true, cell: (r) => REFUND_KIND_LABELS[r.kind] ?? r.kind },
+        { header: "原因", cell: (r) => r.reason },
         { header: "应退金额", className: "text-right tabular-nums", cell: (r) => formatFen(r.amountFen) },
         { header: "已退回", className: "text-right tabular-nums", cell: (r) => formatFen(r.receivedFen) },
         {

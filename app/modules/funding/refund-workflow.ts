@@ -3,6 +3,9 @@ import { defineWorkflow } from "~/modules/workflow/state-machine";
 export const REFUND_STATES = ["OUTSTANDING", "RECEIVED", "WAIVED"] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
 
+/** GrantRefund's audit entity type. */
+export const GRANT_REFUND_ENTITY = "GrantRefund";
+
 // Money owed back by a project (GrantRefund.status). Staff record each receipt
 // (part payments stay OUTSTANDING); the receipt of the last 分 settles it. A sum
 // that will not come back may be written off only with a reason.

@@ -1,16 +1,17 @@
 // Money owed back by a project (GrantRefund): the refunds with their receipts for
-// the 结项 tab, a receipt (part payments allowed; the last 分 settles it through
-// the refund workflow) and the request for leftover funds at closing.
+// the 结项 tab, a clawback asked for (at termination or later), a receipt (part payments
+// allowed; the last 分 settles it through the refund workflow) and the request for leftover
+// funds at closing.
 import { recordAudit } from "~/modules/audit/audit.server";
 import { notifyOrganization } from "~/modules/notifications/notifications.server";
+import type { Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
-import { prisma, type Db } from "~/utils/db.server";
+import { prisma, type Db, type Tx } from "~/utils/db.server";
 import { formatDate, formatFen } from "~/utils/format";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { assertProjectOpen } from "./frozen.server";
-import { refundWorkflow } from "./refund-workflow";
+import { GRANT_REFUND_ENTITY, refundWorkflow } from "./refund-workflow";
 import { receiptProblem, REFUND_KIND_LABELS, settlesRefund } from "./refunds";
-import { GRANT_REFUND_ENTITY } from "./termination.server";
 
 export async function loadRefunds(db: Db, projectId: string) {
   return db.grantRefund.findMany({
@@ -31,6 +32,45 @@ export async function loadRefunds(db: Db, projectId: string) {
       },
     },
   });
+}
+
+/**
+ * A CLAWBACK refund owed from today (state OUTSTANDING, audited as its creation), in the
+ * caller's transaction. The caller checked the amount against what was paid and tells the
+ * organization; from here on the refund moves only through the refund workflow.
+ */
+export async function createClawback(
+  tx: Tx,
+  input: {
+    projectId: string;
+    amountFen: number;
+    reason: string;
+    dueAt: Date | null;
+    actor: { id: string | null; role: Actor };
+    request?: Request;
+  },
+) {
+  const refund = await tx.grantRefund.create({
+    data: {
+      projectId: input.projectId,
+      kind: "CLAWBACK",
+      amountFen: input.amountFen,
+      reason: input.reason,
+      dueAt: input.dueAt,
+      createdById: input.actor.id,
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId: input.actor.id,
+    action: "grant_refund.create",
+    entityType: GRANT_REFUND_ENTITY,
+    entityId: refund.id,
+    toState: "OUTSTANDING",
+    reason: `${REFUND_KIND_LABELS.CLAWBACK} ${formatFen(input.amountFen)}：${input.reason}`,
+    request: input.request,
+  });
+  return refund.id;
 }
 
 /** Staff record money received against a refund; the receipt of the last 分 settles it. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { clawbackProblem, outstandingFen, receiptProblem, refundTotals, settlesRefund } from "./refunds";
+import {
+  clawbackProblem,
+  clawbackRoomFen,
+  laterClawbackProblem,
+  mayClawBackAfterEnd,
+  outstandingFen,
+  receiptProblem,
+  refundTotals,
+  settlesRefund,
+} from "./refunds";
 
 const refund = (over: Partial<Parameters<typeof outstandingFen>[0]> = {}) => ({
   kind: "CLAWBACK",
@@ -43,5 +52,40 @@ describe("clawback arithmetic", () => {
     });
     // what is owed always equals received + outstanding: the ledger ties out
     expect(totals.dueFen).toBe(totals.receivedFen + totals.outstandingFen);
+  });
+});
+
+describe("a clawback after the project ended", () => {
+  it("is open on a terminated project only", () => {
+    expect(mayClawBackAfterEnd("TERMINATED")).toBe(true);
+    for (const status of ["IN_DELIVERY", "RECTIFYING", "SUSPENDED", "CLOSED", "WITHDRAWN"])
+      expect(mayClawBackAfterEnd(status)).toBe(false);
+  });
+
+  it("never asks back more than was paid, counting what is already asked back", () => {
+    const paid = 6_000_000;
+    expect(clawbackRoomFen(paid, [])).toBe(paid);
+    expect(laterClawbackProblem(paid, paid, [])).toBeNull();
+    expect(laterClawbackProblem(paid + 1, paid, [])).toBe("追回金额不能超过已拨付的 ¥60,000.00");
+    expect(laterClawbackProblem(0, paid, [])).toBe("追回金额须大于 0");
+    expect(laterClawbackProblem(10.5, paid, [])).toBe("追回金额须大于 0");
+
+    // ¥20,000.00 clawed back at termination (half received) and a ¥500.00 leftover refund
+    const asked = [
+      refund({ amountFen: 2_000_000, receivedFen: 1_000_000 }),
+      refund({ kind: "LEFTOVER", amountFen: 50_000 }),
+    ];
+    expect(clawbackRoomFen(paid, asked)).toBe(3_950_000);
+    expect(laterClawbackProblem(3_950_000, paid, asked)).toBeNull();
+    expect(laterClawbackProblem(3_950_001, paid, asked)).toBe(
+      "追回金额不能超过尚可追回的 ¥39,500.00（已拨付 ¥60,000.00，已要求退回 ¥20,500.00）",
+    );
+  });
+
+  it("gives back the unreceived part of a write-off, and nothing once all is asked back", () => {
+    const waived = refund({ amountFen: 2_000_000, receivedFen: 500_000, status: "WAIVED" });
+    expect(clawbackRoomFen(3_000_000, [waived])).toBe(2_500_000);
+    expect(clawbackRoomFen(3_000_000, [refund({ amountFen: 3_000_000 })])).toBe(0);
+    expect(laterClawbackProblem(1, 0, [])).toBe("追回金额不能超过已拨付的 ¥0.00");
   });
 });

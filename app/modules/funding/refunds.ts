@@ -13,6 +13,29 @@ export function clawbackProblem(clawbackFen: number, paidFen: number) {
   return null;
 }
 
+/**
+ * Projects whose paid money staff may still claw back after they ended: a terminated one (a
+ * final 不合格 ends the project without a clawback, decision 026; a termination may have asked
+ * for less than it later proves owed). A closed project's money is settled by closing.
+ */
+export function mayClawBackAfterEnd(projectStatus: string) {
+  return projectStatus === "TERMINATED";
+}
+
+/** Paid money not yet asked back by any refund (a write-off gives back only its unreceived part). */
+export function clawbackRoomFen(paidFen: number, refunds: RefundFacts[]) {
+  return Math.max(0, paidFen - refundTotals(refunds).dueFen);
+}
+
+/** Why a clawback of `clawbackFen` on an ended project cannot be asked for, or null: above 0 and within the room. */
+export function laterClawbackProblem(clawbackFen: number, paidFen: number, refunds: RefundFacts[]) {
+  if (!Number.isInteger(clawbackFen) || clawbackFen <= 0) return "追回金额须大于 0";
+  const roomFen = clawbackRoomFen(paidFen, refunds);
+  if (clawbackFen <= roomFen) return null;
+  if (roomFen === paidFen) return `追回金额不能超过已拨付的 ${formatFen(paidFen)}`;
+  return `追回金额不能超过尚可追回的 ${formatFen(roomFen)}（已拨付 ${formatFen(paidFen)}，已要求退回 ${formatFen(paidFen - roomFen)}）`;
+}
+
 /** What is still owed: nothing once received or waived. */
 export function outstandingFen(refund: RefundFacts) {
   if (refund.status !== "OUTSTANDING") return 0;

@@ -19,10 +19,10 @@ import { BAN_CAUSES, banWindow } from "./bans";
 import { GRANT_PROJECT_ENTITY } from "./create-projects.server";
 import { assertProjectOpen } from "./frozen.server";
 import { grantProjectWorkflow, type GrantProjectState } from "./project-workflow";
-import { clawbackProblem } from "./refunds";
+import { clawbackProblem, laterClawbackProblem, mayClawBackAfterEnd } from "./refunds";
+import { createClawback } from "./refunds.server";
 import { trancheWorkflow, type TrancheState } from "./tranche-workflow";
 
-export const GRANT_REFUND_ENTITY = "GrantRefund";
 export const GRANT_BAN_ENTITY = "GrantBan";
 export const GRANT_TRANCHE_ENTITY = "GrantTranche";
 
@@ -163,30 +163,17 @@ export async function terminateProject(
     });
   }
 
-  let refundId: string | null = null;
-  if (input.clawbackFen > 0) {
-    const refund = await tx.grantRefund.create({
-      data: {
-        projectId: project.id,
-        kind: "CLAWBACK",
-        amountFen: input.clawbackFen,
-        reason,
-        dueAt: input.dueAt,
-        createdById: input.actor.id,
-      },
-      select: { id: true },
-    });
-    refundId = refund.id;
-    await recordAudit(tx, {
-      actorId: input.actor.id,
-      action: "grant_refund.create",
-      entityType: GRANT_REFUND_ENTITY,
-      entityId: refund.id,
-      toState: "OUTSTANDING",
-      reason: `终止追回 ${formatFen(input.clawbackFen)}：${reason}`,
-      request: input.request,
-    });
-  }
+  const refundId =
+    input.clawbackFen > 0
+      ? await createClawback(tx, {
+          projectId: project.id,
+          amountFen: input.clawbackFen,
+          reason,
+          dueAt: input.dueAt,
+          actor: input.actor,
+          request: input.request,
+        })
+      : null;
 
   const ban = await createBan(tx, {
     organizationId: project.organizationId,
@@ -291,6 +278,54 @@ export async function terminateByStaff(input: {
       dueAt: input.dueAt,
       actor: { id: input.actorId, role: "ADMIN" },
       request: input.request,
+    });
+    return succeed();
+  });
+}
+
+/**
+ * Staff claw paid money back from a project that has already ended (a final 不合格 ends it
+ * without a clawback; DOMAIN: paid money *may* be clawed back): a CLAWBACK refund within what
+ * was paid and not yet asked back, the organization told what it owes and by when. Receipts
+ * then follow the refund workflow like any other refund.
+ */
+export async function claimBackAfterEnd(input: {
+  projectId: string;
+  reason: string;
+  amountFen: number;
+  dueAt: Date;
+  actorId: string;
+  request?: Request;
+  now?: Date;
+}): Promise<WriteResult> {
+  const now = input.now ?? new Date();
+  if (input.dueAt.getTime() < now.getTime()) return fail("退回期限不能早于今天", { field: "dueOn" });
+  return prisma.$transaction(async (tx) => {
+    const project = await tx.grantProject.findUniqueOrThrow({
+      where: { id: input.projectId },
+      select: {
+        title: true,
+        status: true,
+        organizationId: true,
+        refunds: { select: { kind: true, amountFen: true, receivedFen: true, status: true } },
+      },
+    });
+    if (!mayClawBackAfterEnd(project.status)) return fail("只有已终止的项目可以在此追回已拨付资金", { status: 409 });
+    const problem = laterClawbackProblem(input.amountFen, await paidFenOf(tx, input.projectId), project.refunds);
+    if (problem) return fail(problem, { field: "amount" });
+    const reason = input.reason.trim();
+    await createClawback(tx, {
+      projectId: input.projectId,
+      amountFen: input.amountFen,
+      reason,
+      dueAt: input.dueAt,
+      actor: { id: input.actorId, role: "ADMIN" },
+      request: input.request,
+    });
+    await notifyOrganization(tx, project.organizationId, {
+      title: `请退回「${project.title}」已拨付资金 ${formatFen(input.amountFen)}`,
+      body: `追回原因：${reason}。退回期限：${formatDate(input.dueAt)}。汇款后请将凭证号告知区民政局，款项到账后由工作人员登记。`,
+      link: `/org/projects/${input.projectId}/closing`,
     });
     return succeed();
   });

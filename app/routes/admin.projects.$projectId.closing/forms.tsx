@@ -4,7 +4,13 @@ import { Form, useActionData } from "@remix-run/react";
 import { ConfirmButton } from "~/components/confirm";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { useConformForm, useIsPending } from "~/components/use-form";
-import { CloseSchema, LeftoverSchema, ReceiptSchema, TerminateSchema } from "~/modules/funding/closing-forms";
+import {
+  ClawbackSchema,
+  CloseSchema,
+  LeftoverSchema,
+  ReceiptSchema,
+  TerminateSchema,
+} from "~/modules/funding/closing-forms";
 import { fenToYuanInput, formatFen } from "~/utils/format";
 import type { action } from "./route";
 
@@ -12,6 +18,11 @@ export const CLOSE_CONFIRM = { label: "结项", message: "结项后项目的报�
 export const TERMINATE_CONFIRM = {
   label: "终止项目",
   message: "终止后未拨付的资金全部停止拨付，记录追回款项，并暂停该机构申报公益创投项目。此操作不可撤回。",
+};
+
+export const CLAWBACK_CONFIRM = {
+  label: "追回资金",
+  message: "将通知该机构在期限内退回所填金额，并计入资金台账。追回决定不能修改。",
 };
 
 export function ReceiptForm({ refundId, label }: { refundId: string; label: string }) {
@@ -139,6 +150,46 @@ export function TerminateForm({ paidFen }: { paidFen: number }) {
           disabled={pending}
         >
           终止项目
+        </ConfirmButton>
+      </div>
+    </Form>
+  );
+}
+
+/** Claw paid money back from a project that has ended (at most what was paid and not yet asked back). */
+export function ClawbackForm({ roomFen, paidFen }: { roomFen: number; paidFen: number }) {
+  const pending = useIsPending({ intent: "clawback" });
+  const [form, fields] = useConformForm({
+    id: "clawback",
+    schema: ClawbackSchema,
+    reply: useActionData<typeof action>(),
+    intent: "clawback",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="grid gap-3 sm:grid-cols-2" aria-label="追回已拨付资金">
+      <input type="hidden" name="intent" value="clawback" />
+      <TextareaField meta={fields.reason} label="追回原因" rows={3} className="sm:col-span-2" />
+      <Field
+        meta={fields.amount}
+        label="追回金额（元）"
+        inputMode="decimal"
+        hint={
+          roomFen === paidFen
+            ? `不超过已拨付的 ${formatFen(paidFen)}`
+            : `不超过尚可追回的 ${formatFen(roomFen)}（已拨付 ${formatFen(paidFen)}）`
+        }
+      />
+      <Field meta={fields.dueOn} label="退回期限" type="date" />
+      <div className="sm:col-span-2">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <ConfirmButton
+          intent="clawback"
+          label={CLAWBACK_CONFIRM.label}
+          message={CLAWBACK_CONFIRM.message}
+          schema={ClawbackSchema}
+          disabled={pending}
+        >
+          追回资金
         </ConfirmButton>
       </div>
     </Form>
