@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { activeGrantBan } from "~/modules/funding/bans.server";
 import { assertProjectOpen } from "~/modules/funding/frozen.server";
 import { recordRefundReceipt } from "~/modules/funding/refunds.server";
-import { banForFinalFail, claimBackAfterEnd, terminateProject } from "~/modules/funding/termination.server";
+import { claimBackAfterEnd, terminateProject } from "~/modules/funding/termination.server";
 import { eligibilityOf } from "~/modules/grants/applications/eligibility.server";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { addDays } from "~/utils/dates";
@@ -142,15 +142,32 @@ describe("terminateProject", () => {
   });
 });
 
-describe("banForFinalFail and the freeze", () => {
-  test("a final 不合格 bans once; a closed project refuses writes", async () => {
-    const { admin, org, project } = await arrange(2);
-    const actor = { id: admin.id, role: "ADMIN" as const };
-    const first = await prisma.$transaction((tx) => banForFinalFail(tx, { projectId: project.projectId, actor }));
-    const again = await prisma.$transaction((tx) => banForFinalFail(tx, { projectId: project.projectId, actor }));
-    expect(again.banId).toBe(first.banId);
-    expect(await prisma.grantBan.count({ where: { organizationId: org.id } })).toBe(1);
+describe("the final-fail ban and the freeze", () => {
+  test("a final 不合格 bans once, through the one termination path", async () => {
+    const { org, project } = await arrange(2);
+    const finalFail = () =>
+      prisma.$transaction((tx) =>
+        terminateProject(tx, {
+          projectId: project.projectId,
+          reason: "终期评估不合格",
+          clawbackFen: 0,
+          dueAt: null,
+          cause: "FINAL_FAIL",
+          actor: { id: null, role: "SYSTEM" },
+        }),
+      );
+    const first = await finalFail();
+    await expect(finalFail()).rejects.toBeInstanceOf(WorkflowError);
+    const bans = await prisma.grantBan.findMany({
+      where: { organizationId: org.id },
+      select: { id: true, reason: true },
+    });
+    expect(bans.map((b) => b.id)).toEqual([first.banId]);
+    expect(bans[0]!.reason).toContain("终期评估不合格");
+  });
 
+  test("a closed project refuses writes", async () => {
+    const { project } = await arrange(2);
     await expect(assertProjectOpen(prisma, project.projectId)).resolves.toMatchObject({ status: "IN_DELIVERY" });
     await prisma.grantProject.update({ where: { id: project.projectId }, data: { status: "CLOSED" } });
     await expect(assertProjectOpen(prisma, project.projectId)).rejects.toBeInstanceOf(WorkflowError);

@@ -3,7 +3,8 @@
 // mid-term 不合格, and with the final-fail cause when a final 不合格 becomes final
 // (decision 026); staff may also terminate a project for a breach from its 结项 tab. Each runs inside the
 // caller's transaction so the project, application, tranches, clawback and ban
-// change together or not at all.
+// change together or not at all. Every ban is made here (createBan), and a terminated
+// project's paid money may still be clawed back later (claimBackAfterEnd).
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getRules } from "~/modules/config/rules.server";
 import { removeFromDirectory } from "~/modules/directory/removal.server";
@@ -196,34 +197,7 @@ export async function terminateProject(
   return { refundId, banId: ban.id, banEndsAt: ban.endsAt };
 }
 
-/** A final 不合格 that became final bars the organization (no other change); once per project. */
-export async function banForFinalFail(
-  tx: Tx,
-  input: { projectId: string; actor: ActorInput; request?: Request; now?: Date },
-) {
-  const now = input.now ?? new Date();
-  const project = await tx.grantProject.findUniqueOrThrow({
-    where: { id: input.projectId },
-    select: { id: true, title: true, organizationId: true, bans: { select: { id: true, endsAt: true }, take: 1 } },
-  });
-  const existing = project.bans[0];
-  if (existing) return { banId: existing.id, banEndsAt: existing.endsAt };
-  const ban = await createBan(tx, {
-    organizationId: project.organizationId,
-    projectId: project.id,
-    reason: `公益创投项目「${project.title}」${BAN_CAUSES.FINAL_FAIL}`,
-    actor: input.actor,
-    request: input.request,
-    now,
-  });
-  await notifyOrganization(tx, project.organizationId, {
-    title: `公益创投项目「${project.title}」终期评估不合格`,
-    body: `本机构${formatDate(ban.endsAt)}前不得申报公益创投项目。`,
-    link: `/org/projects/${project.id}`,
-  });
-  return { banId: ban.id, banEndsAt: ban.endsAt };
-}
-
+/** The one place a ban is made: for a termination by staff or a final 不合格 that became final (terminateProject). */
 async function createBan(
   tx: Tx,
   input: { organizationId: string; projectId: string; reason: string; actor: ActorInput; request?: Request; now: Date },
