@@ -57,9 +57,22 @@ export async function recordObjectionDecision(tx: Tx, input: ObjectionDecision) 
   });
 }
 
+const PENDING_OBJECTION = "RECEIVED";
+
 /** How many objections of a publication still wait for a decision. */
 export function pendingObjections(db: Tx, publication: PublicationRef) {
   return db.objection.count({
-    where: { publicationType: publication.type, publicationId: publication.id, status: "RECEIVED" },
+    where: { publicationType: publication.type, publicationId: publication.id, status: PENDING_OBJECTION },
   });
+}
+
+/** The same for several publications of one type in one grouped read: publication id → count (absent: 0). */
+export async function pendingObjectionsByPublication(db: Tx, type: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, number>();
+  const groups = await db.objection.groupBy({
+    by: ["publicationId"],
+    where: { publicationType: type, publicationId: { in: ids }, status: PENDING_OBJECTION },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [g.publicationId, g._count._all]));
 }
