@@ -87,9 +87,21 @@ export function cursorOf(row: Record<string, unknown>, order: KeysetOrder): stri
   });
 }
 
+/** What `find` gets: Prisma's extra where (AND it with the list's own), orderBy, skip and take. */
+export type KeysetFindArgs = {
+  where: Record<string, unknown>;
+  orderBy: Array<Record<string, "asc" | "desc">>;
+  skip: number;
+  take: number;
+};
+
+/** The row a page continues from (null: the first page, or a page typed by number), and which way. */
+export type KeysetFrom = { cursor: PageCursor | null; way: "forward" | "backward" };
+
 /**
  * One page of a keyset-paged list: `find` gets the extra where (AND it with the list's
- * own), the orderBy, skip and take. From a cursor it reads by range; without one, by
+ * own), the orderBy, skip and take; a raw SQL read builds the same range from its second
+ * argument instead (keyset-sql.server.ts). From a cursor it reads by range; without one, by
  * OFFSET of the page number. The next and previous links' cursors come back with the rows.
  */
 export async function keysetPage<Row extends { id: string }>(options: {
@@ -97,12 +109,7 @@ export async function keysetPage<Row extends { id: string }>(options: {
   start: PageStart;
   page: number;
   pageSize: number;
-  find: (args: {
-    where: Record<string, unknown>;
-    orderBy: Array<Record<string, "asc" | "desc">>;
-    skip: number;
-    take: number;
-  }) => Promise<Row[]>;
+  find: (args: KeysetFindArgs, from: KeysetFrom) => Promise<Row[]>;
 }): Promise<{ rows: Row[]; cursors: PageCursors }> {
   const { order, start, page, pageSize, find } = options;
   // One row more than the page tells whether there is a next (or previous) page.
@@ -110,12 +117,15 @@ export async function keysetPage<Row extends { id: string }>(options: {
   let rows: Row[];
   let more: boolean;
   if (start.before) {
-    const read = await find({
-      where: keysetWhere(order, start.before, "backward"),
-      orderBy: keysetOrderBy(order, "backward"),
-      skip: 0,
-      take,
-    });
+    const read = await find(
+      {
+        where: keysetWhere(order, start.before, "backward"),
+        orderBy: keysetOrderBy(order, "backward"),
+        skip: 0,
+        take,
+      },
+      { cursor: start.before, way: "backward" },
+    );
     more = read.length > pageSize;
     rows = read.slice(0, pageSize).reverse();
     const first = rows[0];
@@ -128,12 +138,15 @@ export async function keysetPage<Row extends { id: string }>(options: {
       },
     };
   }
-  const read = await find({
-    where: start.after ? keysetWhere(order, start.after, "forward") : {},
-    orderBy: keysetOrderBy(order),
-    skip: start.after ? 0 : (page - 1) * pageSize,
-    take,
-  });
+  const read = await find(
+    {
+      where: start.after ? keysetWhere(order, start.after, "forward") : {},
+      orderBy: keysetOrderBy(order),
+      skip: start.after ? 0 : (page - 1) * pageSize,
+      take,
+    },
+    { cursor: start.after, way: "forward" },
+  );
   more = read.length > pageSize;
   rows = read.slice(0, pageSize);
   const first = rows[0];

@@ -4,8 +4,9 @@
 // date range. Each read must name its index and sort nothing: without the index the plan
 // changes and the test fails. Counts read an index, never the table.
 import { expect, test } from "vitest";
-import type { PrismaClient } from "~/generated/prisma/client";
-import { AUDIT_ORDER } from "~/modules/admin/audit-log.server";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { AUDIT_ORDER, auditCountSql, auditPageSql, auditWhereSql } from "~/modules/admin/audit-log.server";
+import { auditSubjectsSql } from "~/modules/admin/audit-subjects.server";
 import { ROUND_REPORT_ORDER } from "~/modules/inspection/rounds.server";
 import { ADMIN_ORDER_ORDER } from "~/modules/showroom/orders.server";
 import { ADMIN_PRODUCT_ORDER } from "~/modules/showroom/products.server";
@@ -170,6 +171,53 @@ const shapes: Shape[] = [
   ],
 ];
 
+// The pages' own statements, read as raw SQL (decision 033): aliases name the tables.
+const range = { gte: new Date(base + 1_000 * 60_000), lt: new Date(base + 15_000 * 60_000) };
+const rawShapes: Array<[label: string, sql: Prisma.Sql, index: RegExp]> = [
+  [
+    "audit page, a date range, after a cursor: the cursor's bound is the walk's",
+    auditPageSql(
+      auditWhereSql({ createdAt: range }),
+      { skip: 0, take: 51 },
+      { cursor: cursor(AUDIT_ORDER), way: "forward" },
+    ),
+    /SEARCH e USING INDEX AuditEvent_createdAt_idx \(createdAt>\? AND createdAt<\?\)/,
+  ],
+  [
+    "audit page by action, before a cursor",
+    auditPageSql(
+      auditWhereSql({ action: "user.lock" }),
+      { skip: 0, take: 51 },
+      { cursor: cursor(AUDIT_ORDER), way: "backward" },
+    ),
+    /SEARCH e USING INDEX AuditEvent_action_createdAt_idx \(action=\? AND createdAt>\?\)/,
+  ],
+  [
+    "audit page by an actor, first page",
+    auditPageSql(
+      auditWhereSql({ actorId: { in: ["actor-1"] } }),
+      { skip: 0, take: 51 },
+      { cursor: null, way: "forward" },
+    ),
+    /SEARCH e USING INDEX AuditEvent_actorId_createdAt_idx \(actorId=\?\)/,
+  ],
+  [
+    "audit bounded count in a date range",
+    auditCountSql(auditWhereSql({ createdAt: range })),
+    /SEARCH e USING COVERING INDEX AuditEvent_createdAt_idx \(createdAt>\? AND createdAt<\?\)/,
+  ],
+  [
+    "audit subjects by primary key",
+    auditSubjectsSql(
+      new Map([
+        ["User", new Set(["u1", "u2"])],
+        ["InspectionReport", new Set(["plan-report-1"])],
+      ]),
+    )!,
+    /SEARCH x USING INDEX sqlite_autoindex_InspectionReport_1 \(id=\?\)/,
+  ],
+];
+
 test("staff lists read one index range per page at 50,000 rows, with no sort", async () => {
   fill();
   const db = openTestDb();
@@ -181,6 +229,17 @@ test("staff lists read one index range per page at 50,000 rows, with no sort", a
       const details = plan(db, statements[0]!);
       const text = `${label}\n${statements[0]!.sql}\n${details.join("\n")}`;
       expect(fullScans(details, /\b(InspectionReport|Product|Order|AuditEvent)\b/), text).toEqual([]);
+      expect(details.join("\n"), text).toMatch(index);
+      expect(details.join("\n"), text).not.toMatch(/TEMP B-TREE/);
+    }
+    for (const [label, sql, index] of rawShapes) {
+      const [statement] = await capture((client) => client.$queryRaw(sql));
+      const details = plan(db, statement!);
+      const text = `${label}\n${statement!.sql}\n${details.join("\n")}`;
+      expect(
+        fullScans(details, /\b(e|u|x|o|g|InspectionReport|Product|Order|AuditEvent|User|Organization)\b/),
+        text,
+      ).toEqual([]);
       expect(details.join("\n"), text).toMatch(index);
       expect(details.join("\n"), text).not.toMatch(/TEMP B-TREE/);
     }
