@@ -5,7 +5,10 @@ export type { Prisma } from "~/generated/prisma/client";
 
 export const DEFAULT_DATABASE_URL = "file:./data/dev.db";
 
-type PreparingClient = { prepare: (sql: string) => unknown };
+type PreparingClient = { prepare: (sql: string) => unknown; open?: boolean };
+
+/** The adapter's own connection once Prisma has connected (prepared-reads.server.ts). */
+let adapterClient: PreparingClient | null = null;
 
 /**
  * The adapter starts interactive transactions with a plain (deferred) BEGIN. In WAL mode a
@@ -24,6 +27,7 @@ export class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
       throw new Error("better-sqlite3 adapter: connection not found");
     const prepare = client.prepare.bind(client);
     client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    adapterClient = client;
     return adapter;
   }
 }
@@ -36,6 +40,18 @@ export function createClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_
 const globalForPrisma = globalThis as unknown as { __yimiaoPrisma?: PrismaClient };
 
 export const prisma: PrismaClient = (globalForPrisma.__yimiaoPrisma ??= createClient());
+
+/**
+ * The better-sqlite3 connection Prisma itself queries through, for the few hot reads that
+ * run their own prepared statements (prepared-reads.server.ts): the same connection, so
+ * they see exactly what Prisma's queries see.
+ */
+export async function adapterConnection() {
+  // $disconnect closes the connection; the next query (or $connect) opens another.
+  if (!adapterClient?.open) await prisma.$connect();
+  if (!adapterClient?.open) throw new Error("better-sqlite3 adapter: not connected");
+  return adapterClient;
+}
 
 /** A client inside `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -8,7 +8,7 @@ import { getPage } from "~/utils/http";
 import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageCursors, type PageStart } from "~/utils/paging";
 import { shortCached } from "~/utils/short-cache.server";
 import { ORG_TYPES, type OrgType } from "./labels";
-import { inIdOrder, searchNames } from "./name-search.server";
+import { searchNames } from "./name-search.server";
 import { isValidUscc, normalizeUscc } from "./uscc";
 
 /** Statuses the public may see. */
@@ -123,7 +123,7 @@ const DIRECTORY_SELECT = {
 
 /** A name term: the best matches first (name-search.ts), read through the gram index. */
 async function searchDirectoryByName(query: DirectoryQuery) {
-  const { ids, total, capped } = await searchNames(
+  const { organizations, total, capped } = await searchNames(
     query.q,
     {
       statuses: query.status === "ALL" ? PUBLIC_ORG_STATUSES : [query.status],
@@ -135,8 +135,7 @@ async function searchDirectoryByName(query: DirectoryQuery) {
     (query.page - 1) * PAGE_SIZE,
     PAGE_SIZE,
   );
-  const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: DIRECTORY_SELECT });
-  return { total, organizations: inIdOrder(ids, rows), invalidUscc: false, capped };
+  return { total, organizations, invalidUscc: false, capped };
 }
 
 /**

@@ -7,6 +7,7 @@
 // walking Organization by a status index instead.
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { readRows } from "~/utils/prepared-reads.server";
 import {
   afterPrefix,
   driverGrams,
@@ -47,6 +48,15 @@ const GRAM_TABLE = Prisma.sql`"OrganizationNameGram"`;
  * (an index-only read), and picks the lists to read: the shortest (driverGrams).
  */
 export async function prepareNameSearch(term: string): Promise<PreparedNameSearch | null> {
+  const counting = prepareNameSearchSql(term);
+  if (!counting) return null;
+  return counting.finish(await readRows<GramCountRow>(counting.sql));
+}
+
+type GramCountRow = { n: number; length: number };
+
+/** The statement counting the term's gram lists, and how its rows pick the lists to read. */
+export function prepareNameSearchSql(term: string) {
   const plan = nameSearchPlan(term);
   if (plan.kind === "none") return null;
   const perList = gramReadsPerList(plan);
@@ -58,18 +68,18 @@ export async function prepareNameSearch(term: string): Promise<PreparedNameSearc
     (condition, n) => Prisma.sql`SELECT ${n} AS "n", COUNT(*) AS "length"
       FROM (SELECT 1 FROM ${GRAM_TABLE} g WHERE ${condition} LIMIT ${perList + 1})`,
   );
-  const rows = await prisma.$queryRaw<Array<{ n: number | bigint; length: number | bigint }>>(
-    Prisma.sql`${Prisma.join(counts, " UNION ALL ")}`,
-  );
-  const lengths = conditions.map(() => 0);
-  for (const row of rows) lengths[Number(row.n)] = Number(row.length);
-  const drivers = plan.kind === "prefix" ? [0] : driverGrams(plan, lengths);
-  return {
-    plan,
-    lists: drivers.map((i) => conditions[i]!),
-    perList,
-    listsCapped: drivers.some((i) => lengths[i]! > perList),
+  const finish = (rows: readonly GramCountRow[]): PreparedNameSearch => {
+    const lengths = conditions.map(() => 0);
+    for (const row of rows) lengths[Number(row.n)] = Number(row.length);
+    const drivers = plan.kind === "prefix" ? [0] : driverGrams(plan, lengths);
+    return {
+      plan,
+      lists: drivers.map((i) => conditions[i]!),
+      perList,
+      listsCapped: drivers.some((i) => lengths[i]! > perList),
+    };
   };
+  return { sql: Prisma.sql`${Prisma.join(counts, " UNION ALL ")}`, finish };
 }
 
 /**
@@ -90,7 +100,12 @@ function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
           WHERE h."gram" IN (${Prisma.join(plan.grams)}) AND h."organizationId" = l."id")`;
   // A name starting with the term holds every gram of it.
   const allGrams = plan.kind === "prefix" ? 1 : plan.grams.length;
-  return Prisma.sql`"l" AS (SELECT DISTINCT "id" FROM (${Prisma.join(reads, " UNION ALL ")})),
+  // One list of one pair holds each organization once; a range of pairs or several lists may repeat it.
+  const list =
+    plan.kind === "pairs" && reads.length === 1
+      ? reads[0]!
+      : Prisma.sql`SELECT DISTINCT "id" FROM (${Prisma.join(reads, " UNION ALL ")})`;
+  return Prisma.sql`"l" AS (${list}),
     "named" AS (SELECT p."id" AS "id" FROM "Organization" p
       WHERE p."name" >= ${plan.term} AND p."name" < ${afterPrefix(plan.term)}
       ORDER BY p."name" LIMIT ${NAME_PREFIX_READS}),
@@ -106,7 +121,10 @@ const NAMES_CAPPED = Prisma.sql`((SELECT COUNT(*) FROM "named") >= ${NAME_PREFIX
 function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
   const parts = filters.statuses ? [Prisma.sql`o."status" IN (${Prisma.join([...filters.statuses])})`] : [];
   if (plan.kind === "pairs") {
-    for (const c of plan.chars) parts.push(Prisma.sql`instr(${NORMALIZED_NAME}, ${c}) > 0`);
+    // Normalizing changes only ASCII letters and spaces: any other character is in the
+    // normalized name exactly when it is in the name, so it is looked for there.
+    for (const c of plan.chars)
+      parts.push(Prisma.sql`instr(${/[a-z]/.test(c) ? NORMALIZED_NAME : Prisma.sql`o."name"`}, ${c}) > 0`);
   }
   if (filters.type) parts.push(Prisma.sql`o."type" = ${filters.type}`);
   if (filters.areaCode) parts.push(Prisma.sql`o."areaCode" = ${filters.areaCode}`);
@@ -115,20 +133,23 @@ function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1`;
 }
 
+/** The columns a page of results shows (the directory's and the staff list's rows). */
+const ROW_COLUMNS = Prisma.sql`o."id" AS "id", o."name" AS "name", o."type" AS "type", o."uscc" AS "uscc",
+  o."status" AS "status", o."registeredAt" AS "registeredAt", o."area" AS "area", o."currentGrade" AS "currentGrade"`;
+
 /**
  * The SQL of one page of matches, best first (exact, prefix, contains, then most
- * pairs, then the list's sort), each row with the number of candidates listed and
- * whether the names starting with the term were capped.
+ * pairs, then the list's sort), each row with the columns a list shows, the number
+ * of candidates listed and whether the names starting with the term were capped.
+ * The tier is one CASE over the normalized name: where the term first occurs in it.
  */
 export function nameSearchPageSql(search: PreparedNameSearch, filters: NameSearchFilters, skip: number, take: number) {
   const t = search.plan.term;
   return Prisma.sql`WITH ${candidatesSql(search)}
-    SELECT o."id" AS "id", COUNT(*) OVER () AS "total", ${NAMES_CAPPED} AS "capped"
+    SELECT ${ROW_COLUMNS}, COUNT(*) OVER () AS "total", ${NAMES_CAPPED} AS "capped"
     FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
     WHERE ${filtersSql(search.plan, filters)}
-    ORDER BY (${NORMALIZED_NAME} = ${t}) DESC,
-      (substr(${NORMALIZED_NAME}, 1, length(${t})) = ${t}) DESC,
-      (instr(${NORMALIZED_NAME}, ${t}) > 0) DESC,
+    ORDER BY CASE instr(${NORMALIZED_NAME}, ${t}) WHEN 0 THEN 3 WHEN 1 THEN (${NORMALIZED_NAME} <> ${t}) ELSE 2 END,
       m."hits" DESC, ${SORT_SQL[filters.sort]}, o."id"
     LIMIT ${take} OFFSET ${skip}`;
 }
@@ -141,31 +162,43 @@ export function nameSearchCountSql(search: PreparedNameSearch, filters: NameSear
     WHERE ${filtersSql(search.plan, filters)}`;
 }
 
-type CountRow = { total: number | bigint; capped: number | bigint | boolean | null };
+type CountRow = { total: number; capped: number | null };
+
+/** A listed organization, as the directory and the staff list show it. */
+export type NameSearchRow = {
+  id: string;
+  name: string;
+  type: string;
+  uscc: string | null;
+  status: string;
+  registeredAt: Date | null;
+  area: string | null;
+  currentGrade: number | null;
+};
+
+type StoredRow = Omit<NameSearchRow, "registeredAt"> & { registeredAt: string | number | null };
 
 /**
- * One page of organization ids matching a name term, best first; how many are
- * listed in all, and `capped` when the term's shortest gram lists or the names
- * starting with it were longer than one search reads (more organizations may match).
+ * One page of organizations matching a name term, best first; how many are listed in
+ * all, and `capped` when the term's shortest gram lists or the names starting with it
+ * were longer than one search reads (more organizations may match). Two prepared
+ * statements (prepared-reads.server.ts): the gram lists' lengths, then the page.
  */
 export async function searchNames(term: string, filters: NameSearchFilters, skip: number, take: number) {
   const search = await prepareNameSearch(term);
-  if (!search) return { ids: [] as string[], total: 0, capped: false };
-  const rows = await prisma.$queryRaw<Array<{ id: string } & CountRow>>(nameSearchPageSql(search, filters, skip, take));
+  if (!search) return { organizations: [] as NameSearchRow[], total: 0, capped: false };
+  const rows = await readRows<StoredRow & CountRow>(nameSearchPageSql(search, filters, skip, take));
   let counted: CountRow | undefined = rows[0];
   // A page past the last has no row to carry the total.
-  if (!counted && skip > 0) counted = (await prisma.$queryRaw<CountRow[]>(nameSearchCountSql(search, filters)))[0];
+  if (!counted && skip > 0) counted = (await readRows<CountRow>(nameSearchCountSql(search, filters)))[0];
   return {
-    ids: rows.map((row) => row.id),
-    total: Number(counted?.total ?? 0),
-    capped: search.listsCapped || Boolean(Number(counted?.capped ?? 0)),
+    organizations: rows.map(({ total: _total, capped: _capped, ...row }) => ({
+      ...row,
+      registeredAt: row.registeredAt == null ? null : new Date(row.registeredAt),
+    })),
+    total: counted?.total ?? 0,
+    capped: search.listsCapped || Boolean(counted?.capped),
   };
-}
-
-/** Rows read by id, in the order of `ids` (a search's ranking). */
-export function inIdOrder<Row extends { id: string }>(ids: readonly string[], rows: readonly Row[]) {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The organizations having enough of the term's grams, with how many they have (every entry read). */

@@ -2,7 +2,7 @@
 // keyset-paged; a USCC-shaped term is looked up exactly and a name term goes through
 // the same name search as the public directory (name-search.server.ts).
 import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from "~/modules/organizations/labels";
-import { inIdOrder, searchNames } from "~/modules/organizations/name-search.server";
+import { searchNames } from "~/modules/organizations/name-search.server";
 import { normalizeUscc } from "~/modules/organizations/uscc";
 import { prisma, type Prisma } from "~/utils/db.server";
 import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageStart } from "~/utils/paging";
@@ -46,7 +46,7 @@ export async function listAdminOrganizations(
   const code = normalizeUscc(filters.q);
   const byCode = /^[0-9A-Z]{18}$/.test(code);
   if (filters.q && !byCode) {
-    const { ids, total, capped } = await searchNames(
+    const { organizations, total, capped } = await searchNames(
       filters.q,
       {
         statuses: filters.status ? [filters.status] : null,
@@ -58,8 +58,8 @@ export async function listAdminOrganizations(
       (page - 1) * PAGE_SIZE,
       PAGE_SIZE,
     );
-    const rows = await prisma.organization.findMany({ where: { id: { in: ids } }, select: ADMIN_ORG_SELECT });
-    return { total, organizations: inIdOrder(ids, rows), cursors: undefined, capped };
+    // The staff list shows no area of activity.
+    return { total, organizations: organizations.map(({ area: _area, ...row }) => row), cursors: undefined, capped };
   }
   const where: Prisma.OrganizationWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
