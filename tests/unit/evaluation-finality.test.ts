@@ -8,41 +8,7 @@ import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
 import { decideEvaluationObjection, EVALUATION_PUBLICATION_TYPE } from "~/modules/evaluation/publicity.server";
 import { addDays } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { createRunningProject } from "../support/funded-project";
-import { createTestUser } from "./helpers/users";
-
-async function inPublicity(kind: "MIDTERM" | "FINAL", grade: string, score: number, endedDaysAgo: number) {
-  const admin = await createTestUser({ role: "ADMIN" });
-  const member = await createTestUser();
-  const org = await prisma.organization.create({
-    data: { type: "SOCIAL_SERVICE", name: `测试机构${member.id.slice(-6)}`, status: "REGISTERED" },
-    select: { id: true },
-  });
-  await prisma.membership.create({ data: { userId: member.id, organizationId: org.id } });
-  const project = await createRunningProject({
-    organizationId: org.id,
-    userId: member.id,
-    adminId: admin.id,
-    paidTranches: kind === "FINAL" ? 2 : 1,
-  });
-  // Scored and published (the panel and the publishing step have their own tests).
-  const endsAt = addDays(new Date(), -endedDaysAgo);
-  const evaluation = await prisma.grantEvaluation.create({
-    data: {
-      projectId: project.projectId,
-      kind,
-      dueAt: addDays(endsAt, -20),
-      submittedAt: addDays(endsAt, -22),
-      status: "PUBLICITY",
-      score,
-      grade,
-      publicityStartsAt: addDays(endsAt, -7),
-      publicityEndsAt: endsAt,
-    },
-    select: { id: true },
-  });
-  return { admin, org, project, evaluationId: evaluation.id, endsAt };
-}
+import { inPublicity } from "./helpers/evaluation-in-publicity";
 
 const tranche = (projectId: string, position: number) =>
   prisma.grantTranche.findFirstOrThrow({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { publicityEnd } from "./publicity-end";
+import { publicityEnd, publicityStandings } from "./publicity-end";
 
 const at = (iso: string) => new Date(`${iso}+08:00`);
 const endsAt = at("2026-06-10T23:59:59.999");
@@ -41,5 +41,44 @@ describe("a published result becomes final when its period ends", () => {
     for (const status of ["SCORED", "FINAL", "CANCELLED"])
       expect(publicityEnd(facts({ status }), at("2026-07-01T00:00:00"))).toEqual({ kind: "NOT_IN_PUBLICITY" });
     expect(publicityEnd(facts({ publicityEndsAt: null }), at("2026-07-01T00:00:00")).kind).toBe("NOT_IN_PUBLICITY");
+  });
+});
+
+describe("where results in publicity stand, for readers that do not settle", () => {
+  const result = (id: string, ends: Date | null = endsAt) => ({ id, status: "PUBLICITY", publicityEndsAt: ends });
+  const objection = (entryId: string, status: string, decidedAt: Date | null = null) => ({
+    entryId,
+    status,
+    decidedAt,
+  });
+
+  test("each result from its own objections: open, waiting for objections, or final", () => {
+    const later = at("2026-06-20T10:00:00");
+    const decided = at("2026-06-12T10:00:00");
+    const standings = publicityStandings(
+      [result("open", at("2026-06-30T23:59:59.999")), result("waiting"), result("final"), result("late")],
+      [
+        objection("open", "RECEIVED"),
+        objection("waiting", "RECEIVED"),
+        objection("waiting", "DISMISSED", at("2026-06-09T10:00:00")),
+        objection("final", "DISMISSED", at("2026-06-09T10:00:00")),
+        objection("late", "DISMISSED", at("2026-06-11T10:00:00")),
+        objection("late", "UPHELD", decided),
+      ],
+      later,
+    );
+    expect(standings.map((s) => [s.evaluation.id, s.end])).toEqual([
+      ["open", { kind: "OPEN", endsAt: at("2026-06-30T23:59:59.999") }],
+      ["waiting", { kind: "WAITING_FOR_OBJECTIONS", pending: 1 }],
+      ["final", { kind: "FINAL", finalAt: endsAt }],
+      ["late", { kind: "FINAL", finalAt: decided }],
+    ]);
+  });
+
+  test("a result that ended with no objection is final, not in publicity, before any read settles it", () => {
+    expect(publicityStandings([result("quiet")], [], at("2026-06-11T00:00:00"))[0]!.end).toEqual({
+      kind: "FINAL",
+      finalAt: endsAt,
+    });
   });
 });

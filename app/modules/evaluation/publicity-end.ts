@@ -37,3 +37,38 @@ export function publicityEnd(facts: PublicityEndFacts, now: Date): PublicityEnd 
   const finalAt = decided && decided.getTime() > endsAt.getTime() ? decided : endsAt;
   return { kind: "FINAL", finalAt };
 }
+
+/** An objection to a result, as far as the end of its publicity is concerned. */
+export type ObjectionFact = { entryId: string; status: string; decidedAt: Date | null };
+
+/**
+ * Where each result stands at `now`, from one read of the results in publicity and their
+ * objections: what a settling read would write, for readers that must not write (the 待办
+ * counts). A result the rule calls FINAL is final here even before anything settled it.
+ */
+export function publicityStandings<E extends { id: string; status: string; publicityEndsAt: Date | null }>(
+  evaluations: E[],
+  objections: ObjectionFact[],
+  now: Date,
+): Array<{ evaluation: E; end: PublicityEnd }> {
+  return evaluations.map((evaluation) => {
+    let pendingObjections = 0;
+    let lastObjectionDecidedAt: Date | null = null;
+    for (const o of objections) {
+      if (o.entryId !== evaluation.id) continue;
+      if (o.status === "RECEIVED") pendingObjections += 1;
+      if (o.decidedAt && (!lastObjectionDecidedAt || o.decidedAt > lastObjectionDecidedAt))
+        lastObjectionDecidedAt = o.decidedAt;
+    }
+    const end = publicityEnd(
+      {
+        status: evaluation.status,
+        publicityEndsAt: evaluation.publicityEndsAt,
+        pendingObjections,
+        lastObjectionDecidedAt,
+      },
+      now,
+    );
+    return { evaluation, end };
+  });
+}

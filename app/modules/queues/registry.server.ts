@@ -1,6 +1,7 @@
 // The 待办 sources of each home page (#16). An area adds a line by writing a
 // QueueSource in its own queue.server.ts and listing it here.
 import { directoryStaffQueue } from "~/modules/directory/queue.server";
+import { evaluationStaffQueue } from "~/modules/evaluation/queue.server";
 import {
   agreementOrgQueue,
   agreementStaffQueue,
@@ -31,6 +32,7 @@ const STAFF_QUEUE: QueueSource<StaffQueueContext>[] = [
   fundingStaffQueue,
   trancheStaffQueue,
   agreementStaffQueue,
+  evaluationStaffQueue,
   showroomStaffQueue,
   directoryStaffQueue,
 ];
