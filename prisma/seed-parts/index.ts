@@ -35,10 +35,6 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "grants-applications", run: seedGrantApplications },
   { name: "grants-review", run: seedGrantReview },
   { name: "showroom", run: seedShowroom },
-  // after registry (grades) and indicators (schemes)
-  { name: "rating", run: seedRating },
-  // after rating: the announced and 公示 rounds use the schemes it froze
-  { name: "rating-results", run: seedRatingResults },
   // after grants-review confirms last year's list: its projects are signed
   { name: "funding", run: seedFundingAgreements },
   // after the agreements part (funding) signs projects: payments of the signing tranches
@@ -49,6 +45,11 @@ export const SEED_PARTS: SeedPart[] = [
   { name: "evaluation", run: seedEvaluations },
   // after the final results: leftover funds, 结项, and the termination with its clawback
   { name: "closing", run: seedClosing },
+  // after registry (grades) and indicators (schemes); after closing, so a self total counts the
+  // projects closed before its submission, as the record leaf reads them (decision 031)
+  { name: "rating", run: seedRating },
+  // after rating: the announced and 公示 rounds use the schemes it froze
+  { name: "rating-results", run: seedRatingResults },
   // after registry, inspection and funding: last year's directory in force (one removed by a penalty), this year's open
   { name: "directory", run: seedDirectory },
 ];

@@ -11,7 +11,9 @@ import { announceRound } from "~/modules/rating/announce.server";
 import { defaultBands } from "~/modules/rating/bands";
 import { recordMeeting, recordVote } from "~/modules/rating/committee.server";
 import { publishResults } from "~/modules/rating/publicity.server";
-import { isRatingRecordLeaf } from "~/modules/rating/record-sources";
+import { parseRecordSnapshots, storeSnapshot, takeSnapshot } from "~/modules/rating/record-snapshot";
+import { isRatingRecordLeaf, withRecordScores } from "~/modules/rating/record-sources";
+import { applicationRecordScores } from "~/modules/rating/record-sources.server";
 import { RULES_VERSIONS } from "~/modules/rating/rules-version";
 import { atShanghai, daysFromToday, lastYear, thisYear } from "./dates";
 
@@ -33,8 +35,13 @@ async function scoredApplication(
   const leaves = leavesOf(tree).filter((leaf) => !isRatingRecordLeaf(leaf));
   const self = leaves.map((leaf) => ({ leafCode: leaf.code, score: leaf.points, note: "{}" }));
   const expert = leaves.map((leaf) => ({ criterionId: leaf.code, score: share(leaf.points, plan.quality) }));
-  const selfTotal = scoreSheet(tree, new Map(self.map((s) => [s.leafCode, s.score]))).total;
-  const expertTotal = scoreSheet(tree, new Map(expert.map((s) => [s.criterionId, s.score]))).total;
+  // The organization and the expert both counted the record as it stood that day (decision 031).
+  const record = await applicationRecordScores(prisma, { organizationId: plan.org.id, roots: tree.roots }, at);
+  const snapshot = takeSnapshot(record, at);
+  const selfTotal = scoreSheet(tree, withRecordScores(new Map(self.map((s) => [s.leafCode, s.score])), record)).total;
+  const expertScores = new Map(expert.map((s) => [s.criterionId, s.score]));
+  const expertTotal = scoreSheet(tree, withRecordScores(expertScores, record)).total;
+  const selfSnapshot = storeSnapshot(parseRecordSnapshots(null), { kind: "self" }, snapshot);
   const application = await prisma.ratingApplication.create({
     data: {
       roundId: round.id,
@@ -44,12 +51,13 @@ async function scoredApplication(
       submittedAt: at,
       selfTotal,
       expertTotal,
+      recordScores: selfSnapshot,
       eligibility: JSON.stringify({ eligible: true, reasons: [], rulesVersion: "2026", checkedAt: at.toISOString() }),
       selfScores: { create: self },
     },
     select: { id: true },
   });
-  await prisma.reviewAssignment.create({
+  const assignment = await prisma.reviewAssignment.create({
     data: {
       subjectType: "RatingApplication",
       subjectId: application.id,
@@ -65,6 +73,18 @@ async function scoredApplication(
         })),
       },
     },
+    select: { id: true },
+  });
+  await prisma.ratingApplication.update({
+    where: { id: application.id },
+    data: {
+      recordScores: storeSnapshot(
+        parseRecordSnapshots(selfSnapshot),
+        { kind: "expert", assignmentId: assignment.id },
+        snapshot,
+      ),
+    },
+    select: { id: true },
   });
   return application;
 }

@@ -5,10 +5,13 @@
 // rating-results'.)
 import type { PrismaClient } from "~/generated/prisma/client";
 import { valuesInForce } from "~/modules/config/rules";
+import type { RecordScore } from "~/modules/indicators/record-sources";
 import { allowedScores, leavesOf, scoreSheet, type IndicatorTreeNode } from "~/modules/indicators/scheme";
 import { freezeScheme, loadSchemeTree } from "~/modules/indicators/scheme.server";
 import { defaultBands } from "~/modules/rating/bands";
-import { isRatingRecordLeaf } from "~/modules/rating/record-sources";
+import { parseRecordSnapshots, storeSnapshot, takeSnapshot } from "~/modules/rating/record-snapshot";
+import { isRatingRecordLeaf, withRecordScores } from "~/modules/rating/record-sources";
+import { applicationRecordScores } from "~/modules/rating/record-sources.server";
 import { RULES_VERSIONS } from "~/modules/rating/rules-version";
 import { gradeRowInForce } from "~/modules/registry/grade";
 import { addDays, shanghaiParts } from "~/utils/dates";
@@ -112,8 +115,12 @@ export async function seedRating(prisma: PrismaClient) {
     const typed = leavesOf(tree).filter((leaf) => !isRatingRecordLeaf(leaf));
     const leaves = typed.slice(0, Math.ceil(typed.length * share));
     const scores = leaves.map((leaf, i) => ({ leafCode: leaf.code, score: demoScore(leaf, i) }));
-    const total = scoreSheet(tree, new Map(scores.map((s) => [s.leafCode, s.score]))).total;
     const submittedAt = status === "DRAFT" ? null : addDays(today, -submittedDaysAgo);
+    // A submitted self total counts the record as it stood at submission, stored with it (decision 031).
+    const record = submittedAt
+      ? await applicationRecordScores(prisma, { organizationId: org.id, roots: tree.roots }, submittedAt)
+      : new Map<string, RecordScore>();
+    const total = scoreSheet(tree, withRecordScores(new Map(scores.map((s) => [s.leafCode, s.score])), record)).total;
     return prisma.ratingApplication.create({
       data: {
         roundId: round.id,
@@ -122,6 +129,9 @@ export async function seedRating(prisma: PrismaClient) {
         status,
         submittedAt,
         selfTotal: submittedAt ? total : null,
+        recordScores: submittedAt
+          ? storeSnapshot(parseRecordSnapshots(null), { kind: "self" }, takeSnapshot(record, submittedAt))
+          : null,
         eligibility: submittedAt
           ? JSON.stringify({ eligible: true, reasons: [], rulesVersion: "2026", checkedAt: submittedAt.toISOString() })
           : null,

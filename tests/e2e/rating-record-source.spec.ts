@@ -1,7 +1,8 @@
 // #14 item 9 (decision 025): a rating leaf computed from the organization's record ("funded
 // projects closed 合格 or better in the last 2 years"). The organization sees it as 根据记录计算
 // with the fact instead of a field, its self total counts it; the expert scores only the other
-// leaves and the expert total counts it; staff see it on the score sheet.
+// leaves and the expert total counts it; staff see it on the score sheet. A project closed after
+// the submissions does not change the submitted sheets (decision 031).
 import crypto from "node:crypto";
 import { branch, defineRows, tiers, yesNo } from "~/modules/indicators/define";
 import { createScheme } from "~/modules/indicators/scheme.server";
@@ -143,6 +144,22 @@ test("a rating leaf computed from the organization's record", async ({ page }) =
     )
     .toEqual({ status: "SCORED", expertTotal: 20 });
 
+  // A project closed afterwards: the record now counts two, but each submitted sheet keeps the
+  // points its stored total was computed with (decision 031).
+  const later = await closedProject(arrange);
+  await prisma.grantProject.update({
+    where: { id: later },
+    data: { status: "CLOSED", finalGrade: "优秀", closedAt: new Date() },
+  });
+  const closedLater = await prisma.grantProject.findUniqueOrThrow({
+    where: { id: later },
+    select: { projectNo: true },
+  });
+  await page.goto(`/reviewer/reviews/${assignment.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("等级评估申请");
+  await expect(page.getByTestId("record-leaf-1.2")).toContainText("10 分（满分 20 分）");
+  await expect(page.getByTestId("record-leaf-1.2")).not.toContainText(closedLater.projectNo);
+
   // Staff: the score sheet shows the leaf computed from the record, with the project.
   await page.context().clearCookies();
   await loginAs(page, staff.id);
@@ -150,4 +167,15 @@ test("a rating leaf computed from the organization's record", async ({ page }) =
   const row = page.getByTestId("score-sheet").getByTestId("record-leaf-1.2");
   await expect(row).toContainText("根据记录计算：10 分");
   await expect(row).toContainText(counted.projectNo);
+  await expect(row).not.toContainText(closedLater.projectNo);
+
+  // The organization's submitted application still adds up to its stored self total.
+  await page.context().clearCookies();
+  await loginAs(page, member.id);
+  await page.goto(`/org/rating/${application.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("record-leaf-1.2")).toContainText("1.2 近两年资助项目结项情况：10 分（满分 20 分）");
+  await expect(page.getByTestId("record-leaf-1.2")).not.toContainText(closedLater.projectNo);
+  // 自评小计 of the block: 10 typed + 10 from the record.
+  await expect(page.getByTestId("block-1").getByRole("cell", { name: "20", exact: true })).toBeVisible();
 });

@@ -7,7 +7,7 @@ import { parseEligibility } from "./eligibility";
 import { ratingEligibility } from "./eligibility.server";
 import { EVIDENCE_PREFIX, RATING_SUBJECT_TYPE } from "./labels";
 import { recordLeavesOf, withRecordScores } from "./record-sources";
-import { applicationRecordScores } from "./record-sources.server";
+import { sheetRecordScores } from "./record-sources.server";
 import { isRulesVersion } from "./rules-version";
 
 /** Rounds open for applications to this organization's type, each with its eligibility or application. */
@@ -53,6 +53,7 @@ export async function loadRatingApplication(applicationId: string) {
       schemeId: true,
       status: true,
       eligibility: true,
+      recordScores: true,
       selfTotal: true,
       expertTotal: true,
       committeeTotal: true,
@@ -78,8 +79,9 @@ export async function loadRatingApplication(applicationId: string) {
     }),
   ]);
   if (!tree) return null;
-  // Leaves read from the organization's record count as scored, with the record's points.
-  const record = await applicationRecordScores(prisma, { organizationId: app.organizationId, roots: tree.roots });
+  // Leaves read from the organization's record count as scored: with the points stored at
+  // submission once submitted, with the record as it stands while the self-assessment is a draft.
+  const record = await sheetRecordScores(prisma, { ...app, roots: tree.roots })({ kind: "self" });
   const selfScores = new Map(app.selfScores.map((s) => [s.leafCode, s.score]));
   const sheet = scoreSheet(tree, withRecordScores(selfScores, record));
   const evidenceLeaves = new Set(evidence.map((e) => e.purpose.slice(EVIDENCE_PREFIX.length)));
@@ -90,7 +92,8 @@ export async function loadRatingApplication(applicationId: string) {
     return { ...block, withEvidence: leaves.filter((l) => evidenceLeaves.has(l.code) || record.has(l.code)).length };
   });
   const recordLeaves = recordLeavesOf(tree.roots, record);
-  return { ...app, eligibility: parseEligibility(app.eligibility), tree, evidence, sheet, blocks, recordLeaves };
+  const { recordScores: _stored, ...shown } = app;
+  return { ...shown, eligibility: parseEligibility(app.eligibility), tree, evidence, sheet, blocks, recordLeaves };
 }
 
 export type RatingApplicationDetail = NonNullable<Awaited<ReturnType<typeof loadRatingApplication>>>;

@@ -15,12 +15,14 @@ import { ratingEligibility } from "./eligibility.server";
 import { evidenceSet } from "./evidence";
 import { RATING_SUBJECT_TYPE } from "./labels";
 import { readLeafInputs, type FormLeaf } from "./leaf-input";
+import { parseRecordSnapshots, storeSnapshot, takeSnapshot } from "./record-snapshot";
 import { withRecordScores } from "./record-sources";
 import { applicationRecordScores } from "./record-sources.server";
 import { isRulesVersion } from "./rules-version";
 
 type Actor = { id: string };
 const EDITABLE: RatingApplicationState[] = ["DRAFT", "RETURNED"];
+const SELF = { kind: "self" } as const;
 
 /** Starts a draft in an open round, refused with every reason when the organization is not eligible. */
 export async function startApplication(input: {
@@ -136,6 +138,7 @@ export async function submitApplication(input: {
       schemeId: true,
       organization: { select: { name: true } },
       round: { select: { id: true, title: true, rulesVersion: true, status: true } },
+      recordScores: true,
       selfScores: { select: { leafCode: true, score: true } },
     },
   });
@@ -143,8 +146,14 @@ export async function submitApplication(input: {
   if (app.round.status !== "OPEN" && app.status !== "RETURNED") return fail("申报已截止，不能再提交");
   const tree = await loadSchemeTree(prisma, app.schemeId);
   if (!tree) return fail("该评估的指标体系不存在");
-  // The self total holds the record leaves' points as the record stands at submission.
-  const record = await applicationRecordScores(prisma, { organizationId: input.organizationId, roots: tree.roots });
+  // The self total holds the record leaves' points as the record stands at submission; they are
+  // stored with it, so the submitted sheet keeps showing them (decision 031).
+  const now = new Date();
+  const record = await applicationRecordScores(
+    prisma,
+    { organizationId: input.organizationId, roots: tree.roots },
+    now,
+  );
   const sheet = scoreSheet(tree, withRecordScores(new Map(app.selfScores.map((s) => [s.leafCode, s.score])), record));
   if (sheet.missing.length > 0) {
     const titles = leavesOf(tree)
@@ -156,7 +165,6 @@ export async function submitApplication(input: {
     );
   }
   const version = isRulesVersion(app.round.rulesVersion) ? app.round.rulesVersion : "2026";
-  const now = new Date();
   const eligibility = await ratingEligibility(prisma, input.organizationId, version, now);
   if (!eligibility.eligible) return fail(`本组织暂不符合申请条件：${eligibility.reasons.join("；")}`, { status: 409 });
   const from = app.status as RatingApplicationState;
@@ -177,6 +185,7 @@ export async function submitApplication(input: {
               status: "SUBMITTED",
               submittedAt: now,
               selfTotal: sheet.total,
+              recordScores: storeSnapshot(parseRecordSnapshots(app.recordScores), SELF, takeSnapshot(record, now)),
               eligibility: JSON.stringify(eligibility),
             },
           })

@@ -15,19 +15,27 @@ import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { ratingApplicationWorkflow } from "./application-workflow";
 import { parseBands } from "./bands";
 import { finalLeafScores, gradeOfSheet, quorumMet, quorumOf, voteProblem, votePasses } from "./committee";
+import { parseRecordSnapshots, storedRecordScores, storeSnapshot, takeSnapshot } from "./record-snapshot";
 import { isRatingRecordLeaf, withRecordScores } from "./record-sources";
 import { applicationRecordScores } from "./record-sources.server";
 
 const SUBJECT_TYPE = "RatingApplication";
+const FINAL = { kind: "final" } as const;
 
-/** The final sheet of one application: experts' mean per leaf, the committee's changes, total and grade. */
-export async function finalSheetOf(db: Tx | typeof prisma, applicationId: string) {
+/**
+ * The final sheet of one application: experts' mean per leaf, the committee's changes, total and
+ * grade. Once decided, the record leaves show the points stored at the vote (decision 031); before,
+ * the record as it stands `now`.
+ */
+export async function finalSheetOf(db: Tx | typeof prisma, applicationId: string, now = new Date()) {
   const application = await db.ratingApplication.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
       id: true,
       schemeId: true,
       organizationId: true,
+      status: true,
+      recordScores: true,
       round: { select: { bands: true } },
       committeeScores: { select: { leafCode: true, score: true, reason: true } },
     },
@@ -44,11 +52,19 @@ export async function finalSheetOf(db: Tx | typeof prisma, applicationId: string
   for (const a of assignments)
     for (const s of a.scores) expert.set(s.criterionId, [...(expert.get(s.criterionId) ?? []), s.score]);
   const committee = new Map(application.committeeScores.map((c) => [c.leafCode, c.score]));
-  const record = await applicationRecordScores(db, { organizationId: application.organizationId, roots: tree.roots });
+  const stored = storedRecordScores(parseRecordSnapshots(application.recordScores), FINAL, {
+    applicationStatus: application.status,
+  });
+  const record =
+    stored ??
+    (await applicationRecordScores(db, { organizationId: application.organizationId, roots: tree.roots }, now));
   const sheet = scoreSheet(tree, withRecordScores(finalLeafScores(expert, committee), record));
   const decision = gradeOfSheet(parseBands(application.round.bands), sheet);
   const leaves = leavesOf(tree.roots).map((leaf) => ({ code: leaf.code, title: leaf.title, points: leaf.points }));
-  return { tree, leaves, expert, committeeScores: application.committeeScores, sheet, decision };
+  const snapshot = takeSnapshot(record, now);
+  /** the record scores to store with the final score, as JSON */
+  const recordScores = storeSnapshot(parseRecordSnapshots(application.recordScores), FINAL, snapshot);
+  return { tree, leaves, expert, committeeScores: application.committeeScores, sheet, decision, recordScores };
 }
 
 /** Staff record the committee's score of one leaf, where it differs from the experts', with the reason. */
@@ -171,7 +187,7 @@ export async function recordVote(input: {
   const problem = voteProblem(input, meeting.membersPresent);
   if (problem) return fail(problem, { field: "inFavor" });
   const passed = votePasses(input.inFavor, application.round.committeeMembers);
-  const { sheet, decision } = await finalSheetOf(prisma, application.id);
+  const { sheet, decision, recordScores } = await finalSheetOf(prisma, application.id, now);
   await prisma.$transaction(async (tx) => {
     await tx.ratingCommitteeVote.create({
       data: {
@@ -214,6 +230,7 @@ export async function recordVote(input: {
               status: "DECIDED",
               committeeTotal: sheet.total,
               finalScore: sheet.total,
+              recordScores,
               proposedGrade: decision.bandGrade,
               finalGrade: decision.grade,
               gradeCapNote: decision.note,

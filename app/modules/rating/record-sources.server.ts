@@ -5,6 +5,7 @@ import type { RecordScore } from "~/modules/indicators/record-sources";
 import { leavesOf, type IndicatorTreeNode } from "~/modules/indicators/scheme";
 import { shanghaiParts } from "~/utils/dates";
 import type { prisma, Tx } from "~/utils/db.server";
+import { parseRecordSnapshots, storedRecordScores, type RecordSheet } from "./record-snapshot";
 import { isRatingRecordLeaf, recordLeafScores, type OrgRecordFacts } from "./record-sources";
 
 type Db = Tx | typeof prisma;
@@ -36,4 +37,20 @@ export async function applicationRecordScores(
   if (!leavesOf(input.roots).some(isRatingRecordLeaf)) return new Map<string, RecordScore>();
   const facts = await readOrgRecordFacts(db, input.organizationId, now);
   return recordLeafScores(input.roots, facts, now);
+}
+
+/**
+ * The record scores of an application's sheets (decision 031): a sheet whose total is stored
+ * shows its snapshot; a draft (or a total stored before snapshots were kept) shows the record
+ * now, read at most once however many sheets need it.
+ */
+export function sheetRecordScores(
+  db: Db,
+  input: { organizationId: string; roots: IndicatorTreeNode[]; status: string; recordScores: string | null },
+) {
+  const snapshots = parseRecordSnapshots(input.recordScores);
+  let live: Promise<Map<string, RecordScore>> | null = null;
+  return async (sheet: RecordSheet, assignmentStatus?: string | null) =>
+    storedRecordScores(snapshots, sheet, { applicationStatus: input.status, assignmentStatus }) ??
+    (live ??= applicationRecordScores(db, input));
 }

@@ -1,8 +1,8 @@
 // Rating leaves computed from the organization's own record (#14 item 9, decision 025): a leaf
 // whose `source` is a rating record source is never typed by the organization, the experts or
-// the committee; its points come from the record at the time the sheet is shown or scored and
-// enter every total (self, each expert, committee) through `withRecordScores`. Pure: the reader
-// (record-sources.server.ts) hands in the facts.
+// the committee; its points come from the record when each total is stored and enter it (self,
+// each expert, committee) through `withRecordScores`, kept with it (record-snapshot.ts, decision
+// 031). Pure: the reader (record-sources.server.ts) hands in the facts.
 import { isPassingGrade } from "~/modules/evaluation/grades";
 import { RECORD_SOURCE_CATALOGUE, type RecordScore } from "~/modules/indicators/record-sources";
 import { leavesOf, type IndicatorTreeNode } from "~/modules/indicators/scheme";

@@ -1,9 +1,11 @@
 // The score sheet table: per leaf 分值, 自评, each expert (with 扣分原因), the experts' mean and the
 // committee, block subtotals; a leaf the experts marked well below the self-score is highlighted;
-// a leaf computed from the organization's record shows its points once, with the fact.
+// a leaf computed from the organization's record shows its points once, with the fact (or, when
+// the record changed between the submissions, what each column's total was computed with).
 import { formatPoints } from "~/modules/indicators/scheme";
 import { GAP_SHARE } from "./score-sheet";
 
+type RecordScore = { points: number; fact: string; detail: string | null };
 type Cell = { score: number; note: string | null } | null;
 type Sheet = {
   expertLabels: string[];
@@ -24,12 +26,22 @@ type Sheet = {
       expertMean: number | null;
       committee: { score: number; reason: string | null } | null;
       gap: boolean;
-      record: { points: number; fact: string; detail: string | null } | null;
+      record: RecordScore | null;
+      recordByColumn: (RecordScore & { label: string })[] | null;
     }[];
   }[];
 };
 
 const show = (n: number | null | undefined) => (n === null || n === undefined ? "—" : formatPoints(n));
+
+function RecordFact({ score }: { score: RecordScore }) {
+  return (
+    <p className="text-xs text-gray-600">
+      {score.fact}
+      {score.detail ? `：${score.detail}` : ""}
+    </p>
+  );
+}
 
 export function ScoreSheetTable({ sheet }: { sheet: Sheet }) {
   return (
@@ -75,11 +87,24 @@ export function ScoreSheetTable({ sheet }: { sheet: Sheet }) {
                   </td>
                   <td>{formatPoints(leaf.points)}</td>
                   <td colSpan={sheet.expertLabels.length + 3}>
-                    根据记录计算：<strong>{formatPoints(leaf.record.points)}</strong> 分
-                    <p className="text-xs text-gray-600">
-                      {leaf.record.fact}
-                      {leaf.record.detail ? `：${leaf.record.detail}` : ""}
-                    </p>
+                    {leaf.recordByColumn ? (
+                      <>
+                        根据记录计算（各方提交时的记录不同）：
+                        <ul>
+                          {leaf.recordByColumn.map((column) => (
+                            <li key={column.label}>
+                              {column.label}：<strong>{formatPoints(column.points)}</strong> 分
+                              <RecordFact score={column} />
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : (
+                      <>
+                        根据记录计算：<strong>{formatPoints(leaf.record.points)}</strong> 分
+                        <RecordFact score={leaf.record} />
+                      </>
+                    )}
                   </td>
                 </tr>
               ) : (

@@ -1,10 +1,11 @@
 // Loads the score sheet of one application: self-scores, the submitted experts' leaf scores with
 // their 扣分原因, and the committee's scores. Staff see the experts' names; the organization, after
-// the announcement, sees them numbered. Leaves read from the record show it as it stands now.
+// the announcement, sees them numbered. Leaves read from the record show the points stored with
+// each total (decision 031): the self column's at submission, each expert's at their submission.
 import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import { prisma } from "~/utils/db.server";
 import { RATING_SUBJECT_TYPE } from "./labels";
-import { applicationRecordScores } from "./record-sources.server";
+import { sheetRecordScores } from "./record-sources.server";
 import { buildScoreSheet } from "./score-sheet";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -14,7 +15,9 @@ export async function loadScoreSheet(applicationId: string, options: { expertNam
     where: { id: applicationId },
     select: {
       schemeId: true,
+      status: true,
       organizationId: true,
+      recordScores: true,
       selfScores: { select: { leafCode: true, score: true } },
       committeeScores: { select: { leafCode: true, score: true, reason: true } },
     },
@@ -26,6 +29,8 @@ export async function loadScoreSheet(applicationId: string, options: { expertNam
       where: { subjectType: RATING_SUBJECT_TYPE, subjectId: applicationId, status: "SUBMITTED" },
       orderBy: { submittedAt: "asc" },
       select: {
+        id: true,
+        status: true,
         comment: true,
         reviewer: { select: { name: true } },
         scores: { select: { criterionId: true, score: true, note: true } },
@@ -33,9 +38,13 @@ export async function loadScoreSheet(applicationId: string, options: { expertNam
     }),
   ]);
   if (!tree) return null;
-  const record = await applicationRecordScores(prisma, { organizationId: app.organizationId, roots: tree.roots });
+  const recordOf = sheetRecordScores(prisma, { ...app, roots: tree.roots });
+  const [selfRecord, ...expertRecords] = await Promise.all([
+    recordOf({ kind: "self" }),
+    ...assignments.map((a) => recordOf({ kind: "expert", assignmentId: a.id }, a.status)),
+  ]);
   const sheet = buildScoreSheet({
-    record,
+    record: { self: selfRecord, experts: expertRecords },
     roots: tree.roots,
     self: new Map(app.selfScores.map((s) => [s.leafCode, s.score])),
     experts: assignments.map((a, i) => ({

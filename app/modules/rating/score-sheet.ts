@@ -1,9 +1,11 @@
 // The score sheet of a rating application (#12 item 7): per leaf the organization's self-score,
 // each expert's score and their mean, and the committee's score, side by side, with the gaps
 // worth a look highlighted, and subtotals per first-level block. A leaf computed from the
-// organization's record (record-sources.ts) carries the record's points in every column. Pure.
+// organization's record (record-sources.ts) carries in each column the points stored with that
+// column's total (decision 031); they differ only when the record changed between submissions. Pure.
 import type { RecordScore } from "~/modules/indicators/record-sources";
 import { leavesOf, type IndicatorTreeNode } from "~/modules/indicators/scheme";
+import { isRatingRecordLeaf } from "./record-sources";
 
 /** A gap is highlighted when the experts' mean is below the self-score by more than this share of the leaf's points. */
 export const GAP_SHARE = 0.2;
@@ -22,27 +24,41 @@ export function buildScoreSheet(input: {
   self: Map<string, number>;
   experts: Expert[];
   committee: Map<string, { score: number; reason: string | null }>;
-  /** leaves computed from the organization's record: the same points in every column */
-  record?: Map<string, RecordScore>;
+  /** leaves computed from the organization's record: what the self column and each expert's held */
+  record?: { self: Map<string, RecordScore>; experts: Map<string, RecordScore>[] };
 }) {
+  const columnsOf = (code: string) =>
+    [
+      { label: "自评", score: input.record?.self.get(code) },
+      ...input.experts.map((e, i) => ({ label: e.label, score: input.record?.experts[i]?.get(code) })),
+    ].flatMap(({ label, score }) => (score ? [{ label, ...score }] : []));
   const sum = (values: (number | null)[]) =>
     values.some((v) => v !== null) ? tenths(values.reduce<number>((s, v) => s + (v ?? 0), 0)) : null;
   const blocks = input.roots.map((root) => {
     const leaves = leavesOf([root]).map((leaf) => {
-      const record = input.record?.get(leaf.code) ?? null;
-      if (record) {
-        const cell = { score: record.points, note: null };
+      const columns = isRatingRecordLeaf(leaf) ? columnsOf(leaf.code) : [];
+      if (columns.length > 0) {
+        const self = input.record?.self.get(leaf.code)?.points ?? null;
+        const experts = input.experts.map((_, i) => {
+          const score = input.record?.experts[i]?.get(leaf.code);
+          return score ? { score: score.points, note: null } : null;
+        });
+        const given = experts.flatMap((e) => (e ? [e.score] : []));
+        const { points, fact, detail } = columns[0];
+        const same = columns.every((c) => c.points === points && c.fact === fact && c.detail === detail);
         return {
           code: leaf.code,
           title: leaf.title,
           points: leaf.points,
           bonus: leaf.bonus,
-          self: record.points,
-          experts: input.experts.map(() => cell),
-          expertMean: record.points,
+          self,
+          experts,
+          expertMean: given.length ? tenths(given.reduce((s, e) => s + e, 0) / given.length) : null,
           committee: null,
           gap: false,
-          record,
+          record: { points, fact, detail },
+          /** each column's points and fact, when the record changed between the submissions */
+          recordByColumn: same ? null : columns,
         };
       }
       const self = input.self.get(leaf.code) ?? null;
@@ -61,6 +77,7 @@ export function buildScoreSheet(input: {
         committee,
         gap: isNotableGap(self, expertMean, leaf.points),
         record: null,
+        recordByColumn: null,
       };
     });
     return {

@@ -191,7 +191,7 @@ export function reviewerDesk<Kinds extends AnyPanelSubjectKind>(registry: PanelR
     });
     const kind = found && registry.get(found.subjectType);
     if (!found || !kind) return null;
-    const page = (await kind.reviewerPage(prisma, found.subjectId)) as PanelReviewerPage<object> | null;
+    const page = (await kind.reviewerPage(prisma, found.subjectId, found)) as PanelReviewerPage<object> | null;
     if (!page) return null;
     const { subjectType, ...assignment } = found;
     const { view, ...core } = page;

@@ -97,8 +97,15 @@ export type PanelSubjectKind<View extends object = object, Type extends string =
 
   /** the reviewer's task list: one batched read for all the ids */
   summarize(db: PanelDb, ids: string[]): Promise<Map<string, PanelTaskSummary>>;
-  /** the scoring page of one subject, or null when it no longer exists */
-  reviewerPage(db: PanelDb, subjectId: string): Promise<PanelReviewerPage<View> | null>;
+  /**
+   * the scoring page of one subject, or null when it no longer exists; `assignment` is the
+   * reviewer's own task (a submitted one may show what was stored with its scores)
+   */
+  reviewerPage(
+    db: PanelDb,
+    subjectId: string,
+    assignment: { id: string; status: string },
+  ): Promise<PanelReviewerPage<View> | null>;
   /** files a blind round keeps from reviewers (the owner's own papers) */
   isIdentityFile(purpose: string): boolean;
   /** runs inside the submitting transaction, after the scores are stored */

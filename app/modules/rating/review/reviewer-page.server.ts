@@ -7,9 +7,13 @@ import { loadSchemeTree } from "~/modules/indicators/scheme.server";
 import type { PanelDb, PanelReviewerPage } from "~/modules/review/subject";
 import { EVIDENCE_PREFIX, RATING_SUBJECT_TYPE } from "../labels";
 import { recordLeavesOf } from "../record-sources";
-import { applicationRecordScores } from "../record-sources.server";
+import { sheetRecordScores } from "../record-sources.server";
 
-export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
+export async function ratingReviewerPage(
+  db: PanelDb,
+  applicationId: string,
+  assignment: { id: string; status: string },
+) {
   const app = await db.ratingApplication.findUnique({
     where: { id: applicationId },
     select: {
@@ -17,7 +21,9 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
       schemeId: true,
       selfTotal: true,
       submittedAt: true,
+      status: true,
       organizationId: true,
+      recordScores: true,
       organization: { select: { name: true, uscc: true, type: true } },
       round: { select: { id: true, title: true, status: true, reviewEndsAt: true, blind: true } },
       selfScores: { select: { leafCode: true, score: true } },
@@ -33,8 +39,12 @@ export async function ratingReviewerPage(db: PanelDb, applicationId: string) {
     }),
   ]);
   if (!tree) return null;
-  // Leaves computed from the organization's record are shown with their fact, not scored.
-  const record = await applicationRecordScores(db, { organizationId: app.organizationId, roots: tree.roots });
+  // Leaves computed from the organization's record are shown with their fact, not scored: as
+  // stored with this expert's submitted scores, or as the record stands while scoring.
+  const record = await sheetRecordScores(db, { ...app, roots: tree.roots })(
+    { kind: "expert", assignmentId: assignment.id },
+    assignment.status,
+  );
   const filesOf = (code: string) =>
     evidence
       .filter((e) => e.purpose === `${EVIDENCE_PREFIX}${code}`)

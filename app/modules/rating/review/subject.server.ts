@@ -13,8 +13,9 @@ import type { Tx } from "~/utils/db.server";
 import { ratingApplicationWorkflow } from "../application-workflow";
 import { expertTotal } from "../expert-scores";
 import { RATING_SUBJECT_TYPE } from "../labels";
+import { parseRecordSnapshots, storeSnapshot, takeSnapshot } from "../record-snapshot";
 import { withRecordScores } from "../record-sources";
-import { applicationRecordScores } from "../record-sources.server";
+import { applicationRecordScores, sheetRecordScores } from "../record-sources.server";
 import { RATING_ROUND_ENTITY_TYPE } from "../round-workflow";
 import { ratingReviewerPage, type RatingReviewerView } from "./reviewer-page.server";
 
@@ -76,21 +77,48 @@ function subjectOf(a: {
 
 /**
  * Each active expert's total by the engine, once all of them have submitted; null before. Leaves
- * read from the organization's record count with the record's points (experts do not score them).
+ * read from the organization's record count with the points stored at each expert's submission
+ * (experts do not score them; decision 031).
  */
-async function expertTotals(tx: Tx, app: { id: string; organizationId: string }, tree: SchemeTree) {
+async function expertTotals(
+  tx: Tx,
+  app: { id: string; organizationId: string; status: string },
+  tree: SchemeTree,
+  recordScores: string,
+) {
   const assignments = await tx.reviewAssignment.findMany({
     where: { subjectType: RATING_SUBJECT_TYPE, subjectId: app.id, status: { in: ACTIVE_ASSIGNMENT_STATES } },
-    select: { status: true, scores: { select: { criterionId: true, score: true } } },
+    select: { id: true, status: true, scores: { select: { criterionId: true, score: true } } },
   });
   if (assignments.length === 0 || assignments.some((a) => a.status !== "SUBMITTED")) return null;
-  const record = await applicationRecordScores(tx, { organizationId: app.organizationId, roots: tree.roots });
-  return assignments.map(
-    (a) => scoreSheet(tree, withRecordScores(new Map(a.scores.map((s) => [s.criterionId, s.score])), record)).total,
+  const recordOf = sheetRecordScores(tx, { ...app, roots: tree.roots, recordScores });
+  return Promise.all(
+    assignments.map(async (a) => {
+      const record = await recordOf({ kind: "expert", assignmentId: a.id }, a.status);
+      return scoreSheet(tree, withRecordScores(new Map(a.scores.map((s) => [s.criterionId, s.score])), record)).total;
+    }),
   );
 }
 
-async function onExpertSubmitted(tx: Tx, assignment: { subjectId: string; reviewerId: string }) {
+/** Stores the record leaves' points as this expert scored them, in the submitting transaction. */
+async function storeExpertSnapshot(
+  tx: Tx,
+  app: { id: string; organizationId: string; recordScores: string | null },
+  tree: SchemeTree,
+  assignmentId: string,
+) {
+  const now = new Date();
+  const record = await applicationRecordScores(tx, { organizationId: app.organizationId, roots: tree.roots }, now);
+  const recordScores = storeSnapshot(
+    parseRecordSnapshots(app.recordScores),
+    { kind: "expert", assignmentId },
+    takeSnapshot(record, now),
+  );
+  await tx.ratingApplication.update({ where: { id: app.id }, data: { recordScores }, select: { id: true } });
+  return recordScores;
+}
+
+async function onExpertSubmitted(tx: Tx, assignment: { id: string; subjectId: string; reviewerId: string }) {
   const app = await tx.ratingApplication.findUnique({
     where: { id: assignment.subjectId },
     select: {
@@ -98,6 +126,7 @@ async function onExpertSubmitted(tx: Tx, assignment: { subjectId: string; review
       status: true,
       schemeId: true,
       organizationId: true,
+      recordScores: true,
       organization: { select: { name: true } },
       roundId: true,
     },
@@ -105,7 +134,8 @@ async function onExpertSubmitted(tx: Tx, assignment: { subjectId: string; review
   if (!app || !["ACCEPTED", "SCORED"].includes(app.status)) return;
   const tree = await loadSchemeTree(tx, app.schemeId);
   if (!tree) return;
-  const totals = await expertTotals(tx, app, tree);
+  const recordScores = await storeExpertSnapshot(tx, app, tree, assignment.id);
+  const totals = await expertTotals(tx, app, tree, recordScores);
   if (!totals) return;
   const total = expertTotal(totals);
   if (app.status === "SCORED") {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RatingApplication" ADD COLUMN "recordScores" TEXT;
+
