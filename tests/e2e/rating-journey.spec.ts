@@ -3,7 +3,7 @@
 // taken off; the application is then SCORED with the expert's total.
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
-import { smallRatingScheme, registeredYearsAgo } from "./rating-helpers";
+import { assignExpertAndSignIn, registeredYearsAgo, smallRatingScheme } from "./rating-helpers";
 import { pdf } from "./registration-helpers";
 
 test("a rating round from opening to the expert's scores", async ({ page, login }) => {
@@ -77,18 +77,7 @@ test("a rating round from opening to the expert's scores", async ({ page, login 
   await expect(page.getByText("审核结果已保存，已通知该组织。")).toBeVisible();
 
   // An expert scores every leaf; taking points off needs a reason.
-  const expert = await createUser({ role: "REVIEWER" });
-  const assignment = await prisma.reviewAssignment.create({
-    data: {
-      subjectType: "RatingApplication",
-      subjectId: application.id,
-      roundId: application.roundId,
-      reviewerId: expert.id,
-    },
-    select: { id: true },
-  });
-  await page.context().clearCookies();
-  await loginAs(page, expert.id);
+  const assignment = await assignExpertAndSignIn(page, application);
   await page.goto("/reviewer/reviews");
   await page
     .getByRole("link", { name: new RegExp("等级评估申请") })

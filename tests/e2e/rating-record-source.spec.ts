@@ -3,18 +3,15 @@
 // with the fact instead of a field, its self total counts it; the expert scores only the other
 // leaves and the expert total counts it; staff see it on the score sheet. A project closed after
 // the submissions does not change the submitted sheets (decision 031).
-import crypto from "node:crypto";
 import { branch, defineRows, tiers, yesNo } from "~/modules/indicators/define";
-import { createScheme } from "~/modules/indicators/scheme.server";
 import { addDays } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs, test } from "../playwright-utils";
 import { createConfirmedCall, createProjectInCall } from "../support/funding-fixtures";
-import { openRound, registeredYearsAgo } from "./rating-helpers";
+import { assignExpertAndSignIn, createRatingScheme, openRound, registeredYearsAgo } from "./rating-helpers";
 
-async function schemeWithRecordLeaf() {
-  const suffix = crypto.randomBytes(4).toString("hex");
-  const { rows, rules, totalPoints } = defineRows([
+function schemeWithRecordLeaf() {
+  const defined = defineRows([
     branch("工作绩效", [
       yesNo("按章程规定开展业务活动", 10, "年度工作总结"),
       tiers(
@@ -29,24 +26,7 @@ async function schemeWithRecordLeaf() {
       ),
     ]),
   ]);
-  const scheme = await prisma.$transaction((tx) =>
-    createScheme(
-      tx,
-      {
-        key: `e2e-rating-record-${suffix}`,
-        title: `记录指标测试${suffix}`,
-        purpose: "RATING",
-        orgType: "SOCIAL_SERVICE",
-        subtype: null,
-        totalPoints,
-        bonusCap: 0,
-        rules,
-        createdById: null,
-      },
-      rows,
-    ),
-  );
-  return { id: scheme.id, suffix };
+  return createRatingScheme(defined, { key: "e2e-rating-record", title: "记录指标测试" });
 }
 
 /** A funded project of the member's organization, closed `daysAgo` with a final grade. */
@@ -115,18 +95,7 @@ test("a rating leaf computed from the organization's record", async ({ page }) =
 
   // The expert scores only the typed leaf; the record leaf counts in the expert's total.
   await prisma.ratingApplication.update({ where: { id: application.id }, data: { status: "ACCEPTED" } });
-  const expert = await createUser({ role: "REVIEWER" });
-  const assignment = await prisma.reviewAssignment.create({
-    data: {
-      subjectType: "RatingApplication",
-      subjectId: application.id,
-      roundId: application.roundId,
-      reviewerId: expert.id,
-    },
-    select: { id: true },
-  });
-  await page.context().clearCookies();
-  await loginAs(page, expert.id);
+  const assignment = await assignExpertAndSignIn(page, application);
   await page.goto(`/reviewer/reviews/${assignment.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("等级评估申请");
   await expect(page.getByTestId("record-leaf-1.2")).toContainText("10 分（满分 20 分）");

@@ -6,7 +6,7 @@ import { publishResults } from "~/modules/rating/publicity.server";
 import { addDays } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { createUser } from "../playwright-utils";
-import { registeredYearsAgo, smallRatingScheme } from "./rating-helpers";
+import { registeredYearsAgo, smallRatingScheme, SMALL_SCHEME_BANDS } from "./rating-helpers";
 
 /** The expert's scores of the small scheme: 10 + 6 + 10 + 4 = 30 (3A by the bands below). */
 const EXPERT_SCORES: [string, number, string | null][] = [
@@ -29,13 +29,7 @@ export async function scoredApplication() {
       year: 2026,
       title,
       rulesVersion: "2026",
-      bands: JSON.stringify([
-        { grade: 5, min: 36 },
-        { grade: 4, min: 32 },
-        { grade: 3, min: 28 },
-        { grade: 2, min: 24 },
-        { grade: 1, min: 20 },
-      ]),
+      bands: SMALL_SCHEME_BANDS,
       applyOpensAt: addDays(today, -60),
       applyClosesAt: addDays(today, -40),
       reviewEndsAt: addDays(today, -20),
