@@ -154,7 +154,13 @@ export default function DirectoryPage() {
         </Notice>
       ) : null}
 
-      {capped ? <NameSearchCappedNotice term={query.q} listed={total} /> : null}
+      {capped ? (
+        <NameSearchCappedNotice
+          term={query.q}
+          listed={total}
+          filtered={Boolean(query.type || query.area || query.grade || query.status !== "REGISTERED")}
+        />
+      ) : null}
 
       <p className="mt-4 text-sm text-gray-600" data-testid="directory-count">
         {capped ? "列出" : "共找到"} <strong className="text-gray-900">{formatCount(total)}</strong> 家社会组织

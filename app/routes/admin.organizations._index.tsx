@@ -72,7 +72,9 @@ export default function AdminOrganizations() {
         />
       </FilterBar>
 
-      {capped ? <NameSearchCappedNotice term={filters.q} listed={total} /> : null}
+      {capped ? (
+        <NameSearchCappedNotice term={filters.q} listed={total} filtered={Boolean(filters.status || filters.type)} />
+      ) : null}
 
       {organizations.length === 0 ? (
         <EmptyState>没有符合条件的社会组织。</EmptyState>

@@ -40,3 +40,29 @@ test("staff searching a name most organizations share are told only part is list
     await prisma.organization.deleteMany({ where: { name: { startsWith: `鹭洲互助筹备组${batch}-` } } });
   }
 });
+
+// Decision 034: a filter applied to a capped search narrows only the part that was read,
+// and the page says so; without a filter it does not.
+test("staff filtering a capped name search are told the filter applies to the listed part", async ({ page, login }) => {
+  await login({ role: "ADMIN" });
+  const batch = crypto.randomBytes(3).toString("hex");
+  await prisma.organization.createMany({
+    data: Array.from({ length: 450 }, (_, i) => ({
+      name: `燕子矶互助筹备组${batch}-${i}`,
+      type: i % 2 ? "COMMUNITY" : "SOCIAL_GROUP",
+      status: "PREPARING",
+    })),
+  });
+  try {
+    await page.goto(`/admin/organizations?q=${encodeURIComponent("燕子矶")}`);
+    const notice = page.getByTestId("name-search-capped");
+    await expect(notice).toContainText("所选排序只在这一部分中进行");
+    await expect(notice).not.toContainText("筛选条件");
+    await page.goto(`/admin/organizations?q=${encodeURIComponent("燕子矶")}&type=COMMUNITY`);
+    await expect(notice).toContainText("筛选条件也只用于这一部分，可能还有符合条件的组织没有列出");
+    const rows = page.getByRole("table", { name: "社会组织列表" }).getByRole("link");
+    await expect(rows).toHaveCount(20);
+  } finally {
+    await prisma.organization.deleteMany({ where: { name: { startsWith: `燕子矶互助筹备组${batch}-` } } });
+  }
+});

@@ -2,9 +2,10 @@
 // published, their entries with filters (service area, type, grade, street), the
 // removals with date and reason, and one organization's directory status by year.
 import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client";
 import { ORG_TYPES } from "~/modules/organizations/labels";
-import { organizationIdsMatching } from "~/modules/organizations/name-search.server";
-import { prisma, type Prisma } from "~/utils/db.server";
+import { organizationNameMatchSql } from "~/modules/organizations/name-search.server";
+import { prisma } from "~/utils/db.server";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE } from "~/utils/paging";
 import { parseAreas } from "./publication";
@@ -78,8 +79,28 @@ export const publicEntrySelect = {
   organization: { select: { id: true, name: true, type: true, uscc: true, currentGrade: true } },
 } as const satisfies Prisma.DirectoryEntrySelect;
 
-/** Names matched at most: a term broader than this is asked to be narrowed. */
+/** Names matched at most (an edition lists tens to a few hundred organizations). */
 export const NAME_MATCH_LIMIT = 2000;
+
+/**
+ * The organizations of an edition's entries in one status whose name matches the term
+ * (name-search.server.ts rules), checked entry by entry through the (editionId, status)
+ * index: the cost is the edition's size, never the register's, and an entry is found
+ * wherever its organization sits among all those sharing the name's words.
+ */
+export async function entryOrganizationsNamed(editionId: string, status: string, term: string) {
+  const match = organizationNameMatchSql(term);
+  if (!match) return null;
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>(entryOrganizationsNamedSql(editionId, status, match));
+  return rows.map((row) => row.id);
+}
+
+export function entryOrganizationsNamedSql(editionId: string, status: string, match: Prisma.Sql) {
+  return Prisma.sql`SELECT e."organizationId" AS "id"
+    FROM "DirectoryEntry" e CROSS JOIN "Organization" o ON o."id" = e."organizationId"
+    WHERE e."editionId" = ${editionId} AND e."status" = ${status} AND ${match}
+    LIMIT ${NAME_MATCH_LIMIT}`;
+}
 
 const MARKER_WHERE = {
   grade: { markerGrade: true },
@@ -114,8 +135,7 @@ function entryWhere(
 /** One page of an edition's entries, filtered; the streets for the filter; the removals. */
 export async function listPublicEntries(edition: { id: string; status: string }, q: DirectoryQuery, url: URL) {
   const status = visibleStatus(edition.status);
-  // The name term goes through the organizations' gram index first (one indexed read).
-  const nameIds = q.q ? ((await organizationIdsMatching(q.q, NAME_MATCH_LIMIT)) ?? []) : null;
+  const nameIds = q.q ? ((await entryOrganizationsNamed(edition.id, status, q.q)) ?? []) : null;
   const where = entryWhere(edition.id, status, q, nameIds);
   const total = await prisma.directoryEntry.count({ where });
   // Paging is bounded by the list: a page past the last shows the last.
@@ -146,7 +166,7 @@ export async function listPublicEntries(edition: { id: string; status: string },
 
 /** Every listed entry of an edition, for the Excel download (an edition lists tens to a few hundred). */
 export async function allListedEntries(editionId: string, q: DirectoryQuery) {
-  const nameIds = q.q ? ((await organizationIdsMatching(q.q, NAME_MATCH_LIMIT)) ?? []) : null;
+  const nameIds = q.q ? ((await entryOrganizationsNamed(editionId, "LISTED", q.q)) ?? []) : null;
   return prisma.directoryEntry.findMany({
     where: entryWhere(editionId, "LISTED", q, nameIds),
     orderBy: [{ street: "asc" }, { organization: { name: "asc" } }],

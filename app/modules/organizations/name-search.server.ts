@@ -6,12 +6,12 @@
 // one-character term costs what a rare one does. CROSS JOIN keeps SQLite from
 // walking Organization by a status index instead.
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
 import { readRows } from "~/utils/prepared-reads.server";
 import {
   afterPrefix,
   driverGrams,
   gramReadsPerList,
+  MAX_INDEXED_NAME_LENGTH,
   NAME_PREFIX_READS,
   nameSearchPlan,
   type NameSearchPlan,
@@ -117,15 +117,19 @@ function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
 /** Whether the names starting with the term were more than one search reads. */
 const NAMES_CAPPED = Prisma.sql`((SELECT COUNT(*) FROM "named") >= ${NAME_PREFIX_READS})`;
 
+/** Every character of the term is in the name (a pairs plan also needs enough of its pairs). */
+function termCharsSql(plan: SearchablePlan & { kind: "pairs" }) {
+  // Normalizing changes only ASCII letters and spaces: any other character is in the
+  // normalized name exactly when it is in the name, so it is looked for there.
+  return plan.chars.map(
+    (c) => Prisma.sql`instr(${/[a-z]/.test(c) ? NORMALIZED_NAME : Prisma.sql`o."name"`}, ${c}) > 0`,
+  );
+}
+
 /** The organization row's conditions: the filters, and every character of the term in the name. */
 function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
   const parts = filters.statuses ? [Prisma.sql`o."status" IN (${Prisma.join([...filters.statuses])})`] : [];
-  if (plan.kind === "pairs") {
-    // Normalizing changes only ASCII letters and spaces: any other character is in the
-    // normalized name exactly when it is in the name, so it is looked for there.
-    for (const c of plan.chars)
-      parts.push(Prisma.sql`instr(${/[a-z]/.test(c) ? NORMALIZED_NAME : Prisma.sql`o."name"`}, ${c}) > 0`);
-  }
+  if (plan.kind === "pairs") parts.push(...termCharsSql(plan));
   if (filters.type) parts.push(Prisma.sql`o."type" = ${filters.type}`);
   if (filters.areaCode) parts.push(Prisma.sql`o."areaCode" = ${filters.areaCode}`);
   if (filters.grade === "NONE") parts.push(Prisma.sql`o."currentGrade" IS NULL`);
@@ -201,35 +205,24 @@ export async function searchNames(term: string, filters: NameSearchFilters, skip
   };
 }
 
-/** The organizations having enough of the term's grams, with how many they have (every entry read). */
-function matchesSql(term: string) {
+/**
+ * "The organization aliased o has a name matching the term", checked on its own row and
+ * its grams by primary key (the same rules as searchNames): for lists already bounded by
+ * something else, such as a directory edition's entries, that keep only the matching
+ * ones. Null for an empty term.
+ */
+export function organizationNameMatchSql(term: string) {
   const plan = nameSearchPlan(term);
   if (plan.kind === "none") return null;
-  const condition =
-    plan.kind === "prefix"
-      ? Prisma.sql`g."gram" >= ${plan.from} AND g."gram" < ${plan.to}`
-      : Prisma.sql`g."gram" IN (${Prisma.join(plan.grams)})`;
-  return Prisma.sql`SELECT g."organizationId" AS "id"
-    FROM "OrganizationNameGram" g WHERE ${condition}
-    GROUP BY g."organizationId" HAVING COUNT(*) >= ${plan.minHits}`;
-}
-
-/**
- * The ids of organizations (any status) whose name matches a term, through the gram
- * index, at most `take`: for lists that filter their own rows by organization (the
- * recommended directory's name search).
- */
-export async function organizationIdsMatching(term: string, take: number) {
-  const matches = matchesSql(term);
-  if (!matches) return null;
-  const plan = nameSearchPlan(term);
-  const chars =
-    plan.kind === "pairs" ? plan.chars.map((c) => Prisma.sql`instr(${NORMALIZED_NAME}, ${c}) > 0`) : [Prisma.sql`1`];
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>(
-    Prisma.sql`SELECT o."id" AS "id" FROM (${matches}) m
-      CROSS JOIN "Organization" o ON o."id" = m."id"
-      WHERE ${Prisma.join(chars, " AND ")}
-      LIMIT ${take}`,
+  // One character: some indexed pair starts with it, i.e. it is among the indexed characters.
+  if (plan.kind === "prefix")
+    return Prisma.sql`instr(substr(${NORMALIZED_NAME}, 1, ${MAX_INDEXED_NAME_LENGTH}), ${plan.from}) > 0`;
+  return Prisma.join(
+    [
+      ...termCharsSql(plan),
+      Prisma.sql`(SELECT COUNT(*) FROM ${GRAM_TABLE} h
+        WHERE h."gram" IN (${Prisma.join(plan.grams)}) AND h."organizationId" = o."id") >= ${plan.minHits}`,
+    ],
+    " AND ",
   );
-  return rows.map((r) => r.id);
 }
