@@ -225,6 +225,12 @@ export default function OrganizationPage() {
                 <span className="text-gray-600">
                   {formatDate(g.announcedAt)} 公告，有效期 {formatDate(g.validFrom)} 至 {formatDate(g.validTo)}
                 </span>
+                {/* A grade from a round links that round's announcement; others have the block's link. */}
+                {g.round ? (
+                  <Link to={`/rating/${g.round.id}`} className="link w-full text-xs">
+                    {g.round.title}结果公告
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -68,3 +68,37 @@ test("an organization's public page gathers every public record, each block link
   await expect(page).toHaveURL(new RegExp(`/orgs\\?q=${org.uscc}`));
   await expect(page.getByRole("list", { name: "社会组织列表" }).getByRole("link", { name: org.name })).toBeVisible();
 });
+
+test("a grade from a rating round links that round's announcement; the others keep the block's link", async ({
+  page,
+}) => {
+  // Seeded through the announcement of last year's round (rating-results).
+  const announced = await prisma.organizationGrade.findFirstOrThrow({
+    where: { round: { status: "ANNOUNCED" } },
+    orderBy: { announcedAt: "asc" },
+    select: { organization: { select: { id: true, name: true } }, round: { select: { id: true, title: true } } },
+  });
+  const round = announced.round!;
+  await page.goto(`/orgs/${announced.organization.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: announced.organization.name })).toBeVisible();
+  const grades = page.getByRole("main").getByRole("region", { name: "评估等级记录", exact: true });
+  const link = grades.getByRole("link", { name: `${round.title}结果公告` });
+  await expect(link).toHaveAttribute("href", `/rating/${round.id}`);
+  await expect(grades.getByTestId("grades-source").getByRole("link")).toHaveAttribute("href", "/rating");
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: round.title })).toBeVisible();
+  await expect(page.getByRole("link", { name: announced.organization.name }).first()).toBeVisible();
+
+  // The demo organization's grade was entered by staff (no round): only the block's link.
+  const demo = await prisma.organization.findUniqueOrThrow({
+    where: { name: "江宁区阳光社会工作服务中心" },
+    select: { id: true, grades: { select: { roundId: true } } },
+  });
+  expect(demo.grades.length).toBeGreaterThan(0);
+  expect(demo.grades.every((g) => g.roundId === null)).toBe(true);
+  await page.goto(`/orgs/${demo.id}`);
+  const demoGrades = page.getByRole("main").getByRole("region", { name: "评估等级记录", exact: true });
+  await expect(demoGrades.getByRole("listitem").first()).toBeVisible();
+  await expect(demoGrades.getByRole("link")).toHaveCount(1);
+  await expect(demoGrades.getByRole("link")).toHaveAttribute("href", "/rating");
+});

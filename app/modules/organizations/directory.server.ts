@@ -253,7 +253,14 @@ export async function getPublicOrganization(id: string) {
       grades: {
         orderBy: { announcedAt: "desc" },
         take: 20,
-        select: { id: true, grade: true, announcedAt: true, validFrom: true, validTo: true },
+        select: {
+          id: true,
+          grade: true,
+          announcedAt: true,
+          validFrom: true,
+          validTo: true,
+          round: { select: { id: true, title: true } },
+        },
       },
     },
   });

@@ -73,6 +73,8 @@ export async function announceRound(input: { roundId: string; actorId: string; r
             ...validity,
             note: `${round.title}（${a.finalScore ?? "—"} 分）`,
             recordedById: input.actorId,
+            // The public profile links the grade to this round's announcement.
+            roundId: round.id,
           },
           select: { id: true, organizationId: true, grade: true, validFrom: true, validTo: true },
         });
