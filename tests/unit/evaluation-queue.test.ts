@@ -3,8 +3,8 @@
 // staff's decision, not "in publicity"; one still in its period, or over it with an objection
 // undecided (overdue), is in publicity.
 import { describe, expect, test } from "vitest";
-import { evaluationStaffQueue } from "~/modules/evaluation/queue.server";
 import { EVALUATION_PUBLICATION_TYPE } from "~/modules/evaluation/publicity.server";
+import { evaluationStaffQueue } from "~/modules/evaluation/queue.server";
 import type { QueueLine } from "~/modules/queues/queue";
 import { prisma } from "~/utils/db.server";
 import { inPublicity } from "./helpers/evaluation-in-publicity";
