@@ -3,7 +3,9 @@
 // function, the mid-term due in two weeks, and an expert. The steps after it run in the browser.
 import type { Page } from "@playwright/test";
 import { scheduleEvaluations } from "~/modules/evaluation/create.server";
-import { addDays } from "~/utils/dates";
+import { signAsOrganization } from "~/modules/funding/agreement-signing.server";
+import { issueAgreement, startAmendment } from "~/modules/funding/agreements.server";
+import { addDays, toDateInput } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { createUser, expect, loginAs } from "../playwright-utils";
 import { createRunningProject } from "../support/funded-project";
@@ -160,4 +162,49 @@ export async function finalScored(projectId: string, score: number, grade: strin
         : {}),
     },
   });
+}
+
+/**
+ * An extension of the project's term to `endsOn`, written with the funding module's own steps
+ * (started and issued by staff, signed by the organization): it waits for the bureau's countersignature.
+ */
+export async function extensionAwaitingCountersign(
+  projectId: string,
+  admin: { id: string },
+  member: { id: string; name: string },
+  endsOn: Date,
+) {
+  // The extension re-computes the report schedule, which numbers PROGRESS reports from 1: the mid-term
+  // report projectInMidterm wrote by hand moves to a number outside it, as a report filed apart would have.
+  await prisma.grantProgressReport.updateMany({
+    where: { projectId, kind: { not: "PROGRESS" } },
+    data: { sequence: 99 },
+  });
+  const check = (result: { ok: boolean }, step: string) => {
+    if (!result.ok) throw new Error(`${step} failed: ${JSON.stringify(result)}`);
+  };
+  check(
+    await startAmendment({
+      projectId,
+      actor: admin,
+      kind: "EXTENSION",
+      reason: "受场地改造影响，服务延后三个月完成",
+      endsOn: toDateInput(endsOn),
+    }),
+    "startAmendment",
+  );
+  check(await issueAgreement({ projectId, actor: admin }), "issueAgreement");
+  const issued = await prisma.grantAgreement.findFirstOrThrow({
+    where: { projectId, status: "AWAITING_ORG" },
+    select: { textHash: true },
+  });
+  check(
+    await signAsOrganization({
+      projectId,
+      signer: { id: member.id, name: member.name },
+      signerName: member.name,
+      textHash: issued.textHash!,
+    }),
+    "signAsOrganization",
+  );
 }
