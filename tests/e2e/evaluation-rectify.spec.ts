@@ -3,6 +3,7 @@
 // files again, the re-evaluation passes, the project is back 执行中 and the next tranche payable.
 // Then a final evaluation that passes releases the last tranche, and one that fails ends the
 // project once its publicity is over (decision 026).
+import type { Page } from "@playwright/test";
 import { addDays, toDateInput } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
@@ -11,38 +12,38 @@ import { expectNoSeriousA11yIssues } from "./axe";
 import {
   assignExpert,
   fileSelfAssessment,
+  finalScored,
   projectInMidterm,
   publishAndFinalize,
   scoreAsExpert,
 } from "./evaluation-helpers";
 
-async function scoreAndSubmit(
-  page: Parameters<typeof scoreAsExpert>[0],
-  expertId: string,
-  evaluationId: string,
-  off: Record<string, number>,
-) {
-  const { form } = await scoreAsExpert(page, expertId, evaluationId, off);
+type Cast = Awaited<ReturnType<typeof projectInMidterm>>;
+
+/** Round `round` of the mid-term goes to the one expert, who scores it (full points less `off`); its result is published and becomes final. */
+async function scoreRound(page: Page, { admin, expert, project }: Cast, round: number, off: Record<string, number>) {
+  const evaluation = await prisma.grantEvaluation.findFirstOrThrow({
+    where: { projectId: project.projectId, kind: "MIDTERM", round },
+    select: { id: true },
+  });
+  await assignExpert(page, admin.id, project.callId, expert.name);
+  const { form } = await scoreAsExpert(page, expert.id, evaluation.id, off);
   await form.getByRole("button", { name: "提交评分" }).click();
   await expect(page.getByText("评分已提交，感谢您的评审。")).toBeVisible();
+  return publishAndFinalize(page, admin.id, project.projectId, `evaluation-MIDTERM-${round}`);
 }
 
 test("a mid-term 不合格 goes to rectification, and the passing re-evaluation resumes delivery", async ({ page }) => {
   test.setTimeout(120_000); // two rounds of self-assessment, assignment, scoring and publicity
-  const { admin, member, expert, project } = await projectInMidterm();
-  const first = await prisma.grantEvaluation.findFirstOrThrow({
-    where: { projectId: project.projectId, kind: "MIDTERM" },
-    select: { id: true },
-  });
+  const cast = await projectInMidterm();
+  const { member, project } = cast;
   await fileSelfAssessment(page, member.id, project.projectId);
-  await assignExpert(page, admin.id, project.callId, expert.name);
-  await scoreAndSubmit(page, expert.id, first.id, {
+  const card = await scoreRound(page, cast, 1, {
     服务人次完成率: 20,
     活动按计划开展: 15,
     物资使用与管理: 6,
     服务对象满意度与项目成效: 15,
   });
-  const card = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-MIDTERM-1");
   await expect(card).toContainText("44 分 · 不合格");
 
   const decide = card.getByRole("form", { name: "不合格处理决定" });
@@ -62,17 +63,11 @@ test("a mid-term 不合格 goes to rectification, and the passing re-evaluation 
   await expect(again).toContainText(formatDate(due));
   await expectNoSeriousA11yIssues(page);
 
-  const second = await prisma.grantEvaluation.findFirstOrThrow({
-    where: { projectId: project.projectId, kind: "MIDTERM", round: 2 },
-    select: { id: true },
-  });
   await fileSelfAssessment(page, member.id, project.projectId);
   await expect(page.getByTestId("evaluation-MIDTERM-1")).toContainText("处理决定：限期整改后重新评估");
   await expect(page.getByTestId("evaluation-MIDTERM-2")).toContainText("专家评审中");
   await expectNoSeriousA11yIssues(page);
-  await assignExpert(page, admin.id, project.callId, expert.name);
-  await scoreAndSubmit(page, expert.id, second.id, { 服务对象满意度与项目成效: 10 });
-  const reCard = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-MIDTERM-2");
+  const reCard = await scoreRound(page, cast, 2, { 服务对象满意度与项目成效: 10 });
   await expect(reCard).toContainText("90 分 · 优秀");
   await expect(page.getByTestId("project-status")).toHaveText("执行中");
 
@@ -84,25 +79,7 @@ test("a mid-term 不合格 goes to rectification, and the passing re-evaluation 
 test("a final evaluation that passes releases the last tranche", async ({ page }) => {
   const { admin, member, project } = await projectInMidterm();
   // The mid-term passed and its tranche was paid; the experts have scored the final evaluation.
-  await prisma.grantEvaluation.updateMany({
-    where: { projectId: project.projectId, kind: "MIDTERM" },
-    data: { status: "FINAL", score: 85, grade: "良好", finalAt: addDays(new Date(), -60) },
-  });
-  await prisma.grantTranche.updateMany({
-    where: { projectId: project.projectId, position: 2 },
-    data: { status: "PAID", gateMetAt: addDays(new Date(), -60), paidAt: addDays(new Date(), -50) },
-  });
-  await prisma.grantEvaluation.updateMany({
-    where: { projectId: project.projectId, kind: "FINAL" },
-    data: {
-      status: "SCORED",
-      dueAt: addDays(new Date(), -5),
-      submittedAt: addDays(new Date(), -10),
-      expertTotal: 81.5,
-      score: 81.5,
-      grade: "良好",
-    },
-  });
+  await finalScored(project.projectId, 81.5, "良好");
 
   const card = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-FINAL-1");
   await expect(card).toContainText("81.5 分 · 良好");
@@ -124,25 +101,7 @@ test("a final 不合格 becomes final by itself: the last tranche is stopped, th
 }) => {
   const { admin, member, project } = await projectInMidterm();
   // The mid-term passed and its tranche was paid; the experts scored the final evaluation 52.
-  await prisma.grantEvaluation.updateMany({
-    where: { projectId: project.projectId, kind: "MIDTERM" },
-    data: { status: "FINAL", score: 85, grade: "良好", finalAt: addDays(new Date(), -60) },
-  });
-  await prisma.grantTranche.updateMany({
-    where: { projectId: project.projectId, position: 2 },
-    data: { status: "PAID", gateMetAt: addDays(new Date(), -60), paidAt: addDays(new Date(), -50) },
-  });
-  await prisma.grantEvaluation.updateMany({
-    where: { projectId: project.projectId, kind: "FINAL" },
-    data: {
-      status: "SCORED",
-      dueAt: addDays(new Date(), -5),
-      submittedAt: addDays(new Date(), -10),
-      expertTotal: 52,
-      score: 52,
-      grade: "不合格",
-    },
-  });
+  await finalScored(project.projectId, 52, "不合格");
 
   const card = await publishAndFinalize(page, admin.id, project.projectId, "evaluation-FINAL-1");
   await expect(card).toContainText("52 分 · 不合格");
