@@ -9,7 +9,7 @@ import { requireRole } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel, paymentMethodLabel } from "~/modules/showroom/labels";
 import { ORDER_STATES, orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
-import { ADMIN_ORDER_ORDER, listOrdersForAdmin } from "~/modules/showroom/orders.server";
+import { ADMIN_ORDER_ORDER, listOrdersForAdmin } from "~/modules/showroom/staff-lists.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
 import { PAGE_SIZE, readPageStart } from "~/utils/paging";

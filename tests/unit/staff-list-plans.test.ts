@@ -8,8 +8,12 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { AUDIT_ORDER, auditCountSql, auditPageSql, auditWhereSql } from "~/modules/admin/audit-log.server";
 import { auditSubjectsSql } from "~/modules/admin/audit-subjects.server";
 import { ROUND_REPORT_ORDER } from "~/modules/inspection/rounds.server";
-import { ADMIN_ORDER_ORDER } from "~/modules/showroom/orders.server";
-import { ADMIN_PRODUCT_ORDER } from "~/modules/showroom/products.server";
+import {
+  ADMIN_ORDER_ORDER,
+  ADMIN_PRODUCT_ORDER,
+  staffOrderPageSql,
+  staffProductPageSql,
+} from "~/modules/showroom/staff-lists.server";
 import { keysetOrderBy, keysetWhere, type KeysetOrder, type PageCursor } from "~/utils/paging";
 import { capture, fullScans, openTestDb, plan } from "../support/query-plans";
 
@@ -207,6 +211,30 @@ const rawShapes: Array<[label: string, sql: Prisma.Sql, index: RegExp]> = [
     /SEARCH e USING COVERING INDEX AuditEvent_createdAt_idx \(createdAt>\? AND createdAt<\?\)/,
   ],
   [
+    "product screening page by status after a cursor, organizations and images by key",
+    staffProductPageSql("LISTED", { skip: 0, take: 21 }, { cursor: cursor(ADMIN_PRODUCT_ORDER), way: "forward" }),
+    /SEARCH p USING INDEX Product_status_createdAt_id_idx \(status=\? AND createdAt<\?\)(.|\n)*SEARCH o USING INDEX sqlite_autoindex_Organization_1 \(id=\?\)/,
+  ],
+  [
+    "product screening page, every status, first page",
+    staffProductPageSql(null, { skip: 0, take: 21 }, { cursor: null, way: "forward" }),
+    /SCAN p USING INDEX Product_createdAt_id_idx/,
+  ],
+  [
+    "order page, first page",
+    staffOrderPageSql({ status: null, q: "" }, { skip: 0, take: 21 }, { cursor: null, way: "forward" }),
+    /SCAN o USING INDEX Order_createdAt_id_idx/,
+  ],
+  [
+    "order page by status, before a cursor",
+    staffOrderPageSql(
+      { status: "PAID", q: "" },
+      { skip: 0, take: 21 },
+      { cursor: cursor(ADMIN_ORDER_ORDER), way: "backward" },
+    ),
+    /SEARCH o USING INDEX Order_status_createdAt_id_idx \(status=\? AND createdAt>\?\)/,
+  ],
+  [
     "audit subjects by primary key",
     auditSubjectsSql(
       new Map([
@@ -237,7 +265,10 @@ test("staff lists read one index range per page at 50,000 rows, with no sort", a
       const details = plan(db, statement!);
       const text = `${label}\n${statement!.sql}\n${details.join("\n")}`;
       expect(
-        fullScans(details, /\b(e|u|x|o|g|InspectionReport|Product|Order|AuditEvent|User|Organization)\b/),
+        fullScans(
+          details,
+          /\b(e|u|x|o|g|p|InspectionReport|Product|ProductImage|Order|AuditEvent|User|Organization)\b/,
+        ),
         text,
       ).toEqual([]);
       expect(details.join("\n"), text).toMatch(index);

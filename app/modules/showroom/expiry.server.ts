@@ -1,6 +1,15 @@
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
+import { cacheEnabled, dataVersion } from "~/utils/short-cache.server";
 import { transitionOrder } from "./orders.server";
+
+/**
+ * When the last sweep found nothing due: the database's version then, and the earliest
+ * expiry of an unpaid order. While nothing is committed, the unpaid orders are the same, so
+ * none can be due before that time and a sweep would read the same empty list (decision 033:
+ * the order pages ran this read on every view).
+ */
+let quietUntil: { version: number; at: number } | null = null;
 
 /**
  * Expires unpaid orders whose time is up and releases their stock. Called at
@@ -8,12 +17,27 @@ import { transitionOrder } from "./orders.server";
  * times and concurrently (each order moves only while still unpaid).
  */
 export async function sweepExpiredOrders(now = new Date()) {
+  const cached = cacheEnabled();
+  // Read before the orders, so a commit made meanwhile is seen by the next call.
+  const version = cached ? dataVersion() : 0;
+  if (cached && quietUntil && quietUntil.version === version && now.getTime() < quietUntil.at) return 0;
   const due = await prisma.order.findMany({
     where: { status: "PENDING_PAYMENT", expiresAt: { lt: now } },
     orderBy: { expiresAt: "asc" },
     take: 100,
     select: { id: true },
   });
+  if (due.length === 0) {
+    if (cached) {
+      const next = await prisma.order.findFirst({
+        where: { status: "PENDING_PAYMENT" },
+        orderBy: { expiresAt: "asc" },
+        select: { expiresAt: true },
+      });
+      quietUntil = { version, at: next ? next.expiresAt.getTime() : Number.POSITIVE_INFINITY };
+    }
+    return 0;
+  }
   let expired = 0;
   for (const order of due) {
     try {

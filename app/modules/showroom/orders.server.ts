@@ -4,8 +4,6 @@ import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { shanghaiParts } from "~/utils/dates";
 import { prisma, type Tx } from "~/utils/db.server";
-import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageStart } from "~/utils/paging";
-import { shortCached } from "~/utils/short-cache.server";
 import type { CartItem } from "./cart";
 import { orderExpiryMinutes } from "./config.server";
 import { buyerReasonLabel, orderWorkflow, type OrderState } from "./order-workflow";
@@ -260,44 +258,4 @@ export async function buyerStatusReason(orderId: string, status: string) {
 
 export async function setStripeSession(orderId: string, sessionId: string) {
   await prisma.order.update({ where: { id: orderId }, data: { stripeSessionId: sessionId }, select: { id: true } });
-}
-
-/** The staff's order list, newest first: one range of (createdAt, id) or (status, createdAt, id) per page. */
-export const ADMIN_ORDER_ORDER: KeysetOrder = { field: "createdAt", direction: "desc", type: "date" };
-
-export async function listOrdersForAdmin(
-  filter: { status: OrderState | null; q: string },
-  page: number,
-  start: PageStart = { after: null, before: null },
-  pageSize = PAGE_SIZE,
-) {
-  const where = {
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.q ? { OR: [{ orderNo: filter.q }, { buyerPhone: filter.q }] } : {}),
-  };
-  const [total, { rows: orders, cursors }] = await Promise.all([
-    shortCached(`staff-order-count:${JSON.stringify(where)}`, 10_000, () => prisma.order.count({ where })),
-    keysetPage({
-      order: ADMIN_ORDER_ORDER,
-      start,
-      page,
-      pageSize,
-      find: (args) =>
-        prisma.order.findMany({
-          ...args,
-          where: { AND: [where, args.where] },
-          select: {
-            id: true,
-            orderNo: true,
-            buyerName: true,
-            delivery: true,
-            paymentMethod: true,
-            status: true,
-            totalFen: true,
-            createdAt: true,
-          },
-        }),
-    }),
-  ]);
-  return { total, orders, cursors };
 }

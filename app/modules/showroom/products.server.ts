@@ -4,8 +4,7 @@ import { notifyAdmins, notifyOrganization } from "~/modules/notifications/notifi
 import { WorkflowError, type Actor } from "~/modules/workflow/state-machine";
 import { runTransition } from "~/modules/workflow/transition.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { keysetPage, PAGE_SIZE, type KeysetOrder, type PageStart } from "~/utils/paging";
-import { shortCached } from "~/utils/short-cache.server";
+import { PAGE_SIZE } from "~/utils/paging";
 import { needsRescreening, type ProductValues } from "./product-form";
 import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
 import { productWorkflow, type ProductState } from "./product-workflow";
@@ -232,39 +231,4 @@ export async function changeProductStatus(input: {
       await notifyAdmins(tx, { title: `公益产品待审核：${product.name}`, link: "/admin/products?status=PENDING" });
     }
   });
-}
-
-/** The staff's screening list, newest first: one range of (status, createdAt, id) or (createdAt, id) per page. */
-export const ADMIN_PRODUCT_ORDER: KeysetOrder = { field: "createdAt", direction: "desc", type: "date" };
-
-export async function listProductsForAdmin(
-  status: ProductState | null,
-  page: number,
-  start: PageStart = { after: null, before: null },
-  pageSize = PAGE_SIZE,
-) {
-  const where = status ? { status } : {};
-  const [total, { rows: products, cursors }] = await Promise.all([
-    shortCached(`staff-product-count:${status ?? ""}`, 10_000, () => prisma.product.count({ where })),
-    keysetPage({
-      order: ADMIN_PRODUCT_ORDER,
-      start,
-      page,
-      pageSize,
-      find: (args) =>
-        prisma.product.findMany({
-          ...args,
-          where: { AND: [where, args.where] },
-          select: {
-            ...PRODUCT_DESCRIPTION_FIELDS,
-            status: true,
-            returnReason: true,
-            createdAt: true,
-            organization: { select: { id: true, name: true } },
-            images: { orderBy: { position: "asc" }, take: 6, select: { attachmentId: true } },
-          },
-        }),
-    }),
-  ]);
-  return { total, products, cursors };
 }
