@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { prisma, type Tx } from "~/utils/db.server";
+import { readRows } from "~/utils/prepared-reads.server";
 import { redirect } from "~/utils/redirect.server";
 import { sessionStorage } from "~/utils/session.server";
 import { shortCached } from "~/utils/short-cache.server";
@@ -24,21 +25,23 @@ async function getSessionId(request: Request) {
 /** What every page knows of the signed-in user. */
 export type SessionUser = { id: string; name: string; email: string; role: string; status: string };
 
-type SessionRow = SessionUser & { expiresAt: Date };
+type SessionRow = SessionUser & { expiresAt: string };
 
 /**
  * The session and its user in one indexed statement. Every signed-in request reads it two or
  * three times (the root, the layout and the page loaders; Remix gives each its own copy of the
- * Request) and Prisma compiles every query through its query compiler first (about 1 ms of CPU
- * for this read), so it is raw SQL, shared for a few seconds and dropped by any committed write
- * — a sign-out, a password change or a disabled account is seen at once (decision 030).
+ * Request) and a Prisma call costs about 1 ms of CPU before SQLite runs, so it is a prepared
+ * statement (prepared-reads.server.ts), shared for a few seconds and dropped by any committed
+ * write — a sign-out, a password change or a disabled account is seen at once (decision 030).
  */
 function readSession(sessionId: string): Promise<SessionRow | null> {
   return shortCached(`session:${sessionId}`, 10_000, async () => {
-    const rows = await prisma.$queryRaw<SessionRow[]>`
-      SELECT s.expiresAt, u.id, u.name, u.email, u.role, u.status
-      FROM Session s JOIN User u ON u.id = s.userId
-      WHERE s.id = ${sessionId}`;
+    const rows = await readRows<SessionRow>({
+      sql: `SELECT s.expiresAt, u.id, u.name, u.email, u.role, u.status
+            FROM Session s JOIN User u ON u.id = s.userId
+            WHERE s.id = ?`,
+      values: [sessionId],
+    });
     return rows[0] ?? null;
   });
 }
@@ -48,7 +51,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
   const session = await readSession(sessionId);
-  if (!session || session.expiresAt < new Date() || session.status !== "ACTIVE") return null;
+  if (!session || new Date(session.expiresAt) < new Date() || session.status !== "ACTIVE") return null;
   return { id: session.id, name: session.name, email: session.email, role: session.role, status: session.status };
 }
 
