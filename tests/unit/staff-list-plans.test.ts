@@ -7,7 +7,7 @@ import { expect, test } from "vitest";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { AUDIT_ORDER, auditCountSql, auditPageSql, auditWhereSql } from "~/modules/admin/audit-log.server";
 import { auditSubjectsSql } from "~/modules/admin/audit-subjects.server";
-import { ROUND_REPORT_ORDER } from "~/modules/inspection/rounds.server";
+import { ROUND_REPORT_ORDER, roundReportPageSql } from "~/modules/inspection/rounds.server";
 import {
   ADMIN_ORDER_ORDER,
   ADMIN_PRODUCT_ORDER,
@@ -211,6 +211,36 @@ const rawShapes: Array<[label: string, sql: Prisma.Sql, index: RegExp]> = [
     /SEARCH e USING COVERING INDEX AuditEvent_createdAt_idx \(createdAt>\? AND createdAt<\?\)/,
   ],
   [
+    "inspection year page after a cursor, organizations by key",
+    roundReportPageSql(
+      "plan-round-2024",
+      { status: "", conclusion: "" },
+      { skip: 0, take: 21 },
+      { cursor: cursor(ROUND_REPORT_ORDER), way: "forward" },
+    ),
+    /SEARCH r USING INDEX InspectionReport_roundId_status_id_idx \(roundId=\? AND status>\?\)(.|\n)*SEARCH o USING INDEX sqlite_autoindex_Organization_1 \(id=\?\)/,
+  ],
+  [
+    "inspection year page by conclusion, before a cursor",
+    roundReportPageSql(
+      "plan-round-2024",
+      { status: "", conclusion: "BASIC" },
+      { skip: 0, take: 21 },
+      { cursor: cursor(ROUND_REPORT_ORDER), way: "backward" },
+    ),
+    /SEARCH r USING INDEX InspectionReport_roundId_conclusion_status_id_idx \(roundId=\? AND conclusion=\? AND status<\?\)/,
+  ],
+  [
+    "inspection year page by status, first page",
+    roundReportPageSql(
+      "plan-round-2024",
+      { status: "SUBMITTED", conclusion: "" },
+      { skip: 0, take: 21 },
+      { cursor: null, way: "forward" },
+    ),
+    /SEARCH r USING INDEX InspectionReport_roundId_status_id_idx \(roundId=\? AND status=\?\)/,
+  ],
+  [
     "product screening page by status after a cursor, organizations and images by key",
     staffProductPageSql("LISTED", { skip: 0, take: 21 }, { cursor: cursor(ADMIN_PRODUCT_ORDER), way: "forward" }),
     /SEARCH p USING INDEX Product_status_createdAt_id_idx \(status=\? AND createdAt<\?\)(.|\n)*SEARCH o USING INDEX sqlite_autoindex_Organization_1 \(id=\?\)/,
@@ -267,7 +297,7 @@ test("staff lists read one index range per page at 50,000 rows, with no sort", a
       expect(
         fullScans(
           details,
-          /\b(e|u|x|o|g|p|InspectionReport|Product|ProductImage|Order|AuditEvent|User|Organization)\b/,
+          /\b(e|u|x|o|g|p|r|InspectionReport|Product|ProductImage|Order|AuditEvent|User|Organization)\b/,
         ),
         text,
       ).toEqual([]);
