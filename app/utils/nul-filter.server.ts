@@ -7,5 +7,19 @@
  * intended bytes.
  */
 export function dropNul(html: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  return html.includes(0) ? html.filter((byte) => byte !== 0) : html;
+  // The runs between NULs are copied whole: a callback per byte (Uint8Array.filter) cost about
+  // 3 ms on a 100 kB page, a fifth of a staff page's CPU (decision 030).
+  let nul = html.indexOf(0);
+  if (nul === -1) return html;
+  const kept = new Uint8Array(html.length);
+  let length = 0;
+  let from = 0;
+  while (nul !== -1) {
+    kept.set(html.subarray(from, nul), length);
+    length += nul - from;
+    from = nul + 1;
+    nul = html.indexOf(0, from);
+  }
+  kept.set(html.subarray(from), length);
+  return kept.subarray(0, length + html.length - from);
 }

@@ -10,3 +10,10 @@ test("NUL padding between chunks is removed and the text comes out whole", () =>
   ]);
   expect(Buffer.from(dropNul(rendered)).toString("utf8")).toBe('<option value="未建立党组织">未建立党组织</option>');
 });
+
+test("every NUL goes and the bytes between them stay in order", () => {
+  const bytes = Buffer.from([0, 0, 65, 0, 66, 67, 0, 0, 68, 0]);
+  expect(Buffer.from(dropNul(bytes)).toString("latin1")).toBe("ABCD");
+  const none = Buffer.from("没有空字节", "utf8");
+  expect(dropNul(none)).toBe(none);
+});
