@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { DescriptionItem, DescriptionList } from "~/components/description-list";
+import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
 import { requireMemberProject } from "~/modules/funding/access.server";
 import { banMessage } from "~/modules/funding/bans";
 import { activeGrantBan } from "~/modules/funding/bans.server";
-import { ClosingChecklist, ClosingMoney, RefundsTable } from "~/modules/funding/closing-view";
+import { ClosedRecordCard, ClosingChecklist, ClosingMoney, RefundsTable } from "~/modules/funding/closing-view";
 import { loadClosing, loadClosingRecord } from "~/modules/funding/closing.server";
 import { loadRefunds } from "~/modules/funding/refunds.server";
 import { prisma } from "~/utils/db.server";
@@ -30,19 +29,7 @@ export default function OrgProjectClosing() {
   return (
     <div className="space-y-4">
       {project.status === "CLOSED" ? (
-        <SectionCard id="closed" title="已结项">
-          <DescriptionList>
-            <DescriptionItem label="结项日期">{formatDate(record.closedAt)}</DescriptionItem>
-            <DescriptionItem label="结项证书">
-              <Link to={`/org/projects/${project.id}/certificate`} className="link">
-                查看并打印结项证书
-              </Link>
-            </DescriptionItem>
-            <DescriptionItem label="结项总结" wide multiline>
-              {record.closingSummary}
-            </DescriptionItem>
-          </DescriptionList>
-        </SectionCard>
+        <ClosedRecordCard record={record} certificateHref={`/org/projects/${project.id}/certificate`} />
       ) : null}
       {project.status === "TERMINATED" ? (
         <Notice tone="warning" testId="terminated-notice">

@@ -1,5 +1,6 @@
 // What both sides see on a project's 结项 tab: the checklist, the money, and the
 // refunds with their receipts.
+import { Link } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { EmptyState } from "~/components/empty-state";
@@ -15,6 +16,31 @@ const REFUND_TONES: Partial<Record<RefundState, BadgeTone>> = {
   RECEIVED: "success",
   WAIVED: "neutral",
 };
+
+/** A closed project's record: its date, its certificate and the closing summary. */
+export function ClosedRecordCard({
+  record,
+  certificateHref,
+}: {
+  record: { closedAt: Date | string | null; closingSummary: string | null };
+  certificateHref: string;
+}) {
+  return (
+    <SectionCard id="closed" title="已结项">
+      <DescriptionList>
+        <DescriptionItem label="结项日期">{formatDate(record.closedAt)}</DescriptionItem>
+        <DescriptionItem label="结项证书">
+          <Link to={certificateHref} className="link">
+            查看并打印结项证书
+          </Link>
+        </DescriptionItem>
+        <DescriptionItem label="结项总结" wide multiline>
+          {record.closingSummary}
+        </DescriptionItem>
+      </DescriptionList>
+    </SectionCard>
+  );
+}
 
 export function ClosingChecklist({ items }: { items: ChecklistItem[] }) {
   return (

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConfirmGate } from "~/components/confirm";
-import { DescriptionItem, DescriptionList } from "~/components/description-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/notice";
 import { SectionCard } from "~/components/section-card";
@@ -15,7 +14,7 @@ import {
   ReceiptSchema,
   TerminateSchema,
 } from "~/modules/funding/closing-forms";
-import { ClosingChecklist, ClosingMoney, RefundsTable } from "~/modules/funding/closing-view";
+import { ClosedRecordCard, ClosingChecklist, ClosingMoney, RefundsTable } from "~/modules/funding/closing-view";
 import { closeProject, loadClosing, loadClosingRecord } from "~/modules/funding/closing.server";
 import { ACTIVE_PROJECT_STATES, type GrantProjectState } from "~/modules/funding/project-workflow";
 import { clawbackRoomFen, mayClawBackAfterEnd, REFUND_KIND_LABELS } from "~/modules/funding/refunds";
@@ -142,19 +141,7 @@ export default function StaffProjectClosing() {
       <div className="space-y-4">
         {done ? <Notice>{done}</Notice> : null}
         {status === "CLOSED" ? (
-          <SectionCard id="closed" title="已结项">
-            <DescriptionList>
-              <DescriptionItem label="结项日期">{formatDate(record.closedAt)}</DescriptionItem>
-              <DescriptionItem label="结项证书">
-                <Link to={`/admin/projects/${project.id}/certificate`} className="link">
-                  查看并打印结项证书
-                </Link>
-              </DescriptionItem>
-              <DescriptionItem label="结项总结" wide multiline>
-                {record.closingSummary}
-              </DescriptionItem>
-            </DescriptionList>
-          </SectionCard>
+          <ClosedRecordCard record={record} certificateHref={`/admin/projects/${project.id}/certificate`} />
         ) : null}
         {status === "TERMINATED" ? (
           <Notice tone="warning">
