@@ -5,10 +5,10 @@ import { describe, expect, test } from "vitest";
 import { redateFinalEvaluation } from "~/modules/evaluation/create.server";
 import { finalDueAt } from "~/modules/evaluation/due";
 import { settleEndedPublicity } from "~/modules/evaluation/finality.server";
-import { decideEvaluationObjection, EVALUATION_PUBLICATION_TYPE } from "~/modules/evaluation/publicity.server";
+import { decideEvaluationObjection } from "~/modules/evaluation/publicity.server";
 import { addDays } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { inPublicity } from "./helpers/evaluation-in-publicity";
+import { inPublicity, objectTo } from "./helpers/evaluation-in-publicity";
 
 const tranche = (projectId: string, position: number) =>
   prisma.grantTranche.findFirstOrThrow({
@@ -39,19 +39,7 @@ describe("the end of an evaluation result's publicity", () => {
     expect(await settleEndedPublicity({ projectId: open.project.projectId })).toBe(0);
 
     const waiting = await inPublicity("MIDTERM", "合格", 70, 1);
-    const objection = await prisma.objection.create({
-      data: {
-        publicationType: EVALUATION_PUBLICATION_TYPE,
-        publicationId: waiting.project.callId,
-        entryType: "GrantEvaluation",
-        entryId: waiting.evaluationId,
-        name: "李明",
-        contact: "13800001234",
-        content: "服务人次与报告不符，请核实评估结果。",
-        accessToken: `t-${waiting.evaluationId}`,
-      },
-      select: { id: true },
-    });
+    const objection = await objectTo(waiting);
     expect(await settleEndedPublicity({ callId: waiting.project.callId })).toBe(0);
     expect(await tranche(waiting.project.projectId, 2)).toMatchObject({ status: "PLANNED" });
 

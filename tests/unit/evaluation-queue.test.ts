@@ -3,11 +3,10 @@
 // staff's decision, not "in publicity"; one still in its period, or over it with an objection
 // undecided (overdue), is in publicity.
 import { describe, expect, test } from "vitest";
-import { EVALUATION_PUBLICATION_TYPE } from "~/modules/evaluation/publicity.server";
 import { evaluationStaffQueue } from "~/modules/evaluation/queue.server";
 import type { QueueLine } from "~/modules/queues/queue";
 import { prisma } from "~/utils/db.server";
-import { inPublicity } from "./helpers/evaluation-in-publicity";
+import { inPublicity, objectTo } from "./helpers/evaluation-in-publicity";
 
 async function lines() {
   const result = await evaluationStaffQueue({ now: new Date() });
@@ -20,18 +19,7 @@ describe("the evaluation lines of the staff 待办", () => {
     const ended = await inPublicity("MIDTERM", "不合格", 48, 2);
     const open = await inPublicity("MIDTERM", "合格", 70, -3);
     const waiting = await inPublicity("MIDTERM", "良好", 82, 1);
-    await prisma.objection.create({
-      data: {
-        publicationType: EVALUATION_PUBLICATION_TYPE,
-        publicationId: waiting.project.callId,
-        entryType: "GrantEvaluation",
-        entryId: waiting.evaluationId,
-        name: "李明",
-        contact: "13800001234",
-        content: "服务人次与报告不符，请核实评估结果。",
-        accessToken: `t-${waiting.evaluationId}`,
-      },
-    });
+    await objectTo(waiting);
 
     const queue = await lines();
     expect(queue["evaluation.publicity"]).toMatchObject({ count: 2, overdue: 1, dueAt: open.endsAt });

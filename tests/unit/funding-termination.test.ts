@@ -7,29 +7,11 @@ import { eligibilityOf } from "~/modules/grants/applications/eligibility.server"
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { addDays } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { createRunningProject } from "../support/funded-project";
-import { createTestUser } from "./helpers/users";
-
-async function arrange(paidTranches = 1) {
-  const admin = await createTestUser({ role: "ADMIN" });
-  const member = await createTestUser();
-  const org = await prisma.organization.create({
-    data: { type: "SOCIAL_SERVICE", name: `测试机构${member.id.slice(-6)}`, status: "REGISTERED" },
-    select: { id: true },
-  });
-  await prisma.membership.create({ data: { userId: member.id, organizationId: org.id } });
-  const project = await createRunningProject({
-    organizationId: org.id,
-    userId: member.id,
-    adminId: admin.id,
-    paidTranches,
-  });
-  return { admin, member, org, project };
-}
+import { arrangeRunningProject } from "./helpers/evaluation-in-publicity";
 
 describe("terminateProject", () => {
   test("ends the project, its application and open tranches, claws back and bans in one go", async () => {
-    const { admin, member, org, project } = await arrange(1);
+    const { admin, member, org, project } = await arrangeRunningProject(1);
     const now = new Date();
     await prisma.$transaction((tx) =>
       terminateProject(tx, {
@@ -86,7 +68,7 @@ describe("terminateProject", () => {
   });
 
   test("cancels the evaluations still under way, with their audit events; a final result stays", async () => {
-    const { admin, project } = await arrange(1);
+    const { admin, project } = await arrangeRunningProject(1);
     const now = new Date();
     const [midterm, final] = await Promise.all([
       prisma.grantEvaluation.create({
@@ -122,7 +104,7 @@ describe("terminateProject", () => {
   });
 
   test("refuses a clawback above what was paid and changes nothing", async () => {
-    const { admin, project } = await arrange(1);
+    const { admin, project } = await arrangeRunningProject(1);
     await expect(
       prisma.$transaction((tx) =>
         terminateProject(tx, {
@@ -144,7 +126,7 @@ describe("terminateProject", () => {
 
 describe("the final-fail ban and the freeze", () => {
   test("a final 不合格 bans once, through the one termination path", async () => {
-    const { org, project } = await arrange(2);
+    const { org, project } = await arrangeRunningProject(2);
     const finalFail = () =>
       prisma.$transaction((tx) =>
         terminateProject(tx, {
@@ -167,7 +149,7 @@ describe("the final-fail ban and the freeze", () => {
   });
 
   test("a closed project refuses writes", async () => {
-    const { project } = await arrange(2);
+    const { project } = await arrangeRunningProject(2);
     await expect(assertProjectOpen(prisma, project.projectId)).resolves.toMatchObject({ status: "IN_DELIVERY" });
     await prisma.grantProject.update({ where: { id: project.projectId }, data: { status: "CLOSED" } });
     await expect(assertProjectOpen(prisma, project.projectId)).rejects.toBeInstanceOf(WorkflowError);
@@ -176,7 +158,7 @@ describe("the final-fail ban and the freeze", () => {
 
 describe("a clawback after the project ended", () => {
   test("staff claw paid money back from a project a final 不合格 ended, within what was paid", async () => {
-    const { admin, member, project } = await arrange(2); // ¥48,000.00 of the award paid
+    const { admin, member, project } = await arrangeRunningProject(2); // ¥48,000.00 of the award paid
     const now = new Date();
     await prisma.$transaction((tx) =>
       terminateProject(tx, {
@@ -260,7 +242,7 @@ describe("a clawback after the project ended", () => {
   });
 
   test("is refused on a project that has not ended", async () => {
-    const { admin, project } = await arrange(1);
+    const { admin, project } = await arrangeRunningProject(1);
     const result = await claimBackAfterEnd({
       projectId: project.projectId,
       reason: "部分服务未开展",
