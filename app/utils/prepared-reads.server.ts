@@ -13,7 +13,22 @@ const prepared = new WeakMap<object, Map<string, Statement>>();
 /** Search SQL varies with the number of a term's pairs; a few hundred shapes at most. */
 const MAX_STATEMENTS = 300;
 
-/** The rows of a read, integers as numbers (the adapter's connection defaults to BigInt). */
+/**
+ * A value as Prisma's SQLite adapter binds it: a Date as the ISO text DateTime columns hold
+ * ("…T…+00:00", so comparisons with stored dates are text comparisons in the same format),
+ * a boolean as 0/1. Query builders can then hand the same Prisma.sql to either path.
+ */
+const bindable = (value: unknown) =>
+  value instanceof Date
+    ? value.toISOString().replace("Z", "+00:00")
+    : typeof value === "boolean"
+      ? Number(value)
+      : value;
+
+/**
+ * The rows of a read, integers as numbers (the adapter's connection defaults to BigInt).
+ * Raw values come back: DateTime columns as their stored text, booleans as 0/1.
+ */
 export async function readRows<Row>(query: Query): Promise<Row[]> {
   const connection = (await adapterConnection()) as { prepare: (sql: string) => Statement };
   let statements = prepared.get(connection);
@@ -24,5 +39,5 @@ export async function readRows<Row>(query: Query): Promise<Row[]> {
     statement = connection.prepare(query.sql).safeIntegers(false);
     statements.set(query.sql, statement);
   }
-  return statement.all(...query.values) as Row[];
+  return statement.all(...query.values.map(bindable)) as Row[];
 }

@@ -6,7 +6,7 @@
 import { expect, test } from "vitest";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { AUDIT_ORDER, auditCountSql, auditPageSql, auditWhereSql } from "~/modules/admin/audit-log.server";
-import { auditSubjectsSql } from "~/modules/admin/audit-subjects.server";
+import { AUDIT_SUBJECT_TYPES, auditSubjectsSql } from "~/modules/admin/audit-subjects.server";
 import { ROUND_REPORT_ORDER, roundReportPageSql } from "~/modules/inspection/rounds.server";
 import {
   ADMIN_ORDER_ORDER,
@@ -271,7 +271,7 @@ const rawShapes: Array<[label: string, sql: Prisma.Sql, index: RegExp]> = [
         ["User", new Set(["u1", "u2"])],
         ["InspectionReport", new Set(["plan-report-1"])],
       ]),
-    )!,
+    ),
     /SEARCH x USING INDEX sqlite_autoindex_InspectionReport_1 \(id=\?\)/,
   ],
 ];
@@ -308,3 +308,25 @@ test("staff lists read one index range per page at 50,000 rows, with no sort", a
     db.close();
   }
 }, 120_000);
+
+test("the audit page's objects: every type's arm reads its table by primary key, from the page's ids", async () => {
+  const db = openTestDb();
+  try {
+    const byType = new Map(AUDIT_SUBJECT_TYPES.map((type, i) => [type, new Set([`id-${i}`, `id-${i}-b`])]));
+    const [statement] = await capture((client) => client.$queryRaw(auditSubjectsSql(byType)));
+    const details = plan(db, statement!);
+    const text = `${statement!.sql}\n${details.join("\n")}`;
+    // One arm per type, each a walk of the ids (json_each) then a primary-key search of its table.
+    expect(
+      details.filter((d) => /^SCAN j VIRTUAL TABLE/.test(d)),
+      text,
+    ).toHaveLength(AUDIT_SUBJECT_TYPES.length);
+    expect(
+      details.filter((d) => /^SEARCH x USING INDEX sqlite_autoindex_\w+_1 \(id=\?\)$/.test(d)),
+      text,
+    ).toHaveLength(AUDIT_SUBJECT_TYPES.length);
+    expect(fullScans(details, /\b(x|o|u|g)\b/), text).toEqual([]);
+  } finally {
+    db.close();
+  }
+});
