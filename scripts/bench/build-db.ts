@@ -1,17 +1,19 @@
 // Builds the benchmark database (npm run bench): the demo seed, then at province
 // scale 100,000 organizations, 20,000 products, a review round of 5,000 applications
 // × 5 reviewers × 7 criteria with scores, a second round of 5,000 applications to
-// assign automatically, an inspection year of 100,000 reports and 1,000,000 audit
-// events chained like the app chains them. Bulk SQL inserts in transactions; the
-// file is kept and reused while BENCH_DATA_VERSION is unchanged.
+// assign automatically, an inspection year of 100,000 reports, 1,000,000 audit
+// events chained like the app chains them and 100,000 showroom orders. Bulk SQL inserts
+// in transactions; the file is kept and reused while BENCH_DATA_VERSION is unchanged, and
+// a copy of an older version gets what it lacks added in place (TOP_UPS).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { hashAuditContent } from "~/modules/audit/chain";
 import * as gen from "./data";
+import { insertOrders, ORDER_SIZES, renewPendingOrders } from "./orders";
 
-export const BENCH_DATA_VERSION = "1";
+export const BENCH_DATA_VERSION = "2";
 export const SIZES = {
   organizations: 100_000,
   products: 20_000,
@@ -22,8 +24,7 @@ export const SIZES = {
   auditEvents: 1_000_000,
 } as const;
 
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-const DAY = 86_400_000;
+const { iso, DAY } = gen;
 
 function seedDemo(file: string) {
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
@@ -268,26 +269,72 @@ function insertInspection(db: Database.Database, random: gen.Random, orgIds: str
   })();
 }
 
+const timed = (label: string, run: () => void) => {
+  const t = Date.now();
+  run();
+  console.log(`  ${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+};
+
+function addOrders(db: Database.Database, now: number) {
+  let lines = 0;
+  timed(`${ORDER_SIZES.orders} orders`, () => {
+    lines = insertOrders(db, now);
+  });
+  console.log(`    (${lines} order lines)`);
+  timed("ANALYZE orders", () => db.exec(`ANALYZE "Order"; ANALYZE "OrderLine"`));
+}
+
+/**
+ * What a database built at an older version lacks, added in place (a full build takes
+ * minutes and the file is about 1 GB): the step that takes version N to N + 1.
+ */
+const TOP_UPS: Record<string, (db: Database.Database, now: number) => void> = {
+  // Version 1 had no orders beyond the demo's four.
+  "1": addOrders,
+};
+
+function migrate(file: string) {
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+  });
+}
+
+/** Brings a kept copy up to BENCH_DATA_VERSION, or answers false when it cannot be (then it is rebuilt). */
+function topUp(file: string, marker: string) {
+  let version = fs.existsSync(file) && fs.existsSync(marker) ? fs.readFileSync(marker, "utf8").trim() : "";
+  if (version !== BENCH_DATA_VERSION && !TOP_UPS[version]) return false;
+  // Migrations added since it was built apply to the kept copy too.
+  migrate(file);
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  try {
+    while (version !== BENCH_DATA_VERSION) {
+      console.log(`› Topping up the benchmark database from version ${version}…`);
+      TOP_UPS[version]!(db, Date.now());
+      version = String(Number(version) + 1);
+      fs.writeFileSync(marker, version);
+    }
+    renewPendingOrders(db, Date.now());
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    db.close();
+  }
+  return true;
+}
+
 export type BenchDb = { file: string; reviewCallId: string; assignCallId: string; reviewerIds: string[] };
 
 /** The benchmark database at `file`, built unless an up-to-date copy is there. */
 export function buildBenchDb(file: string, { rebuild = false } = {}): BenchDb {
   const marker = `${file}.version`;
-  const fresh = !rebuild && fs.existsSync(file) && fs.readFileSync(marker, "utf8").trim() === BENCH_DATA_VERSION;
   const info = {
     file,
     reviewCallId: "bench-call-reviewed",
     assignCallId: "bench-call-assign",
     reviewerIds: Array.from({ length: SIZES.reviewers }, (_, i) => `bench-reviewer-${i}`),
   };
-  if (fresh) {
-    // Migrations added since it was built apply to the kept copy too.
-    execFileSync("npx", ["prisma", "migrate", "deploy"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: `file:${file}` },
-    });
-    return info;
-  }
+  if (!rebuild && topUp(file, marker)) return info;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(marker, { force: true });
   const started = Date.now();
@@ -299,11 +346,7 @@ export function buildBenchDb(file: string, { rebuild = false } = {}): BenchDb {
   const random = gen.makeRandom(20261205);
   const now = Date.now();
   const adminId = db.prepare(`SELECT id FROM User WHERE email = 'admin@yimiao.demo'`).pluck().get() as string;
-  const step = (label: string, run: () => void) => {
-    const t = Date.now();
-    run();
-    console.log(`  ${label}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  };
+  const step = timed;
   let orgIds: string[] = [];
   step(`${SIZES.organizations} organizations (with their name grams)`, () => {
     orgIds = insertOrganizations(db, random, now);
@@ -327,6 +370,7 @@ export function buildBenchDb(file: string, { rebuild = false } = {}): BenchDb {
   );
   step(`${orgIds.length} inspection reports`, () => insertInspection(db, random, orgIds, now));
   step(`${SIZES.auditEvents} audit events (hash-chained)`, () => insertAuditEvents(db, random, orgIds, now));
+  step(`${ORDER_SIZES.orders} orders`, () => insertOrders(db, now));
   step("ANALYZE", () => db.exec("ANALYZE"));
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();

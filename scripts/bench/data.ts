@@ -17,6 +17,10 @@ export function makeRandom(seed: number) {
 
 export type Random = ReturnType<typeof makeRandom>;
 
+export const DAY = 86_400_000;
+/** A time as the app's SQLite adapter stores it. */
+export const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }

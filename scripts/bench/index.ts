@@ -112,6 +112,15 @@ function loads(base: string, cookie: string): Array<Load & { kind: "public" | "s
         auditRange.lt!.toISOString().replace("Z", "+00:00"),
       ) as { id: string; at: string },
   );
+  // The order list's completed orders (decision 028: a range of (status, createdAt, id)), page 2,001.
+  const completedOrdersCursor = cursorOf(
+    db
+      .prepare(
+        `SELECT id, createdAt AS at FROM "Order" WHERE status = 'COMPLETED'
+         ORDER BY createdAt DESC, id DESC LIMIT 1 OFFSET ${2000 * 20 - 1}`,
+      )
+      .get() as { id: string; at: string },
+  );
   db.close();
   const terms = searchTerms(makeRandom(17), 400);
   let next = 0;
@@ -169,6 +178,13 @@ function loads(base: string, cookie: string): Array<Load & { kind: "public" | "s
     },
     { kind: "staff", label: "/admin/products", url: `${base}/admin/products?status=LISTED`, headers: staff },
     { kind: "staff", label: "/admin/orders", url: `${base}/admin/orders`, headers: staff },
+    { kind: "staff", label: "/admin/orders?status=PAID", url: `${base}/admin/orders?status=PAID`, headers: staff },
+    {
+      kind: "staff",
+      label: "/admin/orders?status=COMPLETED (page 2,001 by its link)",
+      url: `${base}/admin/orders?status=COMPLETED&page=2001&after=${completedOrdersCursor}`,
+      headers: staff,
+    },
   ];
   const only = process.env.BENCH_ONLY;
   return only ? pages.filter((p) => p.label.includes(only)) : pages;
