@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PageHeader } from "~/components/layout";
 import { Pagination } from "~/components/pagination";
-import { useConformForm } from "~/components/use-form";
+import { RowForm } from "~/components/row-form";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { categoryLabel } from "~/modules/showroom/labels";
 import { PRODUCT_STATES, productWorkflow, type ProductState } from "~/modules/showroom/product-workflow";
@@ -136,7 +136,10 @@ export default function AdminProductsPage() {
   );
 }
 
-/** 上架 / 退回 / 下架 for one product: one reason box, one button per move the workflow allows. */
+/**
+ * 上架 / 退回 / 下架 for one product: one reason box, one button per move the workflow allows.
+ * A RowForm (decision 036): conform in the browser, and on the server only for the row answered.
+ */
 function ScreeningForm({
   productId,
   productName,
@@ -148,37 +151,36 @@ function ScreeningForm({
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("productId") === productId;
-  const [form, fields] = useConformForm({
-    id: screeningIntent(productId),
-    schema: ProductScreeningSchema,
-    reply: useActionData<typeof action>(),
-  });
   return (
-    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2" aria-label={`审核 ${productName}`}>
-      <input type="hidden" name="productId" value={productId} />
-      {available.some((t) => t.requiresReason) ? (
-        <TextareaField meta={fields.reason} label={SCREENING_REASON_LABEL} rows={2} />
-      ) : null}
-      {/* A missing or unknown move (the button pressed) has no field to show it at: it joins the form errors. */}
-      <FormErrors
-        id={form.errorId}
-        errors={[...(form.errors ?? []), ...(fields.to.errors ?? []), ...(fields.productId.errors ?? [])]}
-      />
-      <div className="flex flex-wrap gap-2">
-        {available.map((t) => (
-          <button
-            key={t.to}
-            type="submit"
-            name="to"
-            value={t.to}
-            disabled={busy}
-            className={t.to === "LISTED" ? "btn-primary" : "btn-secondary"}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-    </Form>
+    <RowForm id={screeningIntent(productId)} schema={ProductScreeningSchema} reply={useActionData<typeof action>()}>
+      {(form, fields) => (
+        <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2" aria-label={`审核 ${productName}`}>
+          <input type="hidden" name="productId" value={productId} />
+          {available.some((t) => t.requiresReason) ? (
+            <TextareaField meta={fields.reason} label={SCREENING_REASON_LABEL} rows={2} />
+          ) : null}
+          {/* A missing or unknown move (the button pressed) has no field to show it at: it joins the form errors. */}
+          <FormErrors
+            id={form.errorId}
+            errors={[...(form.errors ?? []), ...(fields.to.errors ?? []), ...(fields.productId.errors ?? [])]}
+          />
+          <div className="flex flex-wrap gap-2">
+            {available.map((t) => (
+              <button
+                key={t.to}
+                type="submit"
+                name="to"
+                value={t.to}
+                disabled={busy}
+                className={t.to === "LISTED" ? "btn-primary" : "btn-secondary"}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+        </Form>
+      )}
+    </RowForm>
   );
 }
 
