@@ -292,7 +292,9 @@ test("a name search reads the gram index and reaches organizations by id, never 
         label,
       ).toBe(true);
       expect(
-        details.some((d) => /^SEARCH o USING INDEX sqlite_autoindex_Organization_1 \(id=\?\)/.test(d)),
+        details.some((d) =>
+          /^SEARCH o USING COVERING INDEX Organization_search_row_idx \(id=\?( AND status=\?)?\)/.test(d),
+        ),
         label,
       ).toBe(true);
       for (const d of details) expect(d, label).not.toMatch(/^SCAN (o|g)\b/);

@@ -85,21 +85,13 @@ export function prepareNameSearchSql(term: string) {
 /**
  * The candidates as common table expressions: "l" the organizations in the lists
  * read, "named" those whose name starts with the term (from the name index), and
- * "m" both, with how many of the term's grams each holds (checked by primary key)
- * when that is enough.
+ * "m" both, each once.
  */
 function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
   const reads = lists.map(
     (condition) => Prisma.sql`SELECT "id" FROM (SELECT g."organizationId" AS "id"
       FROM ${GRAM_TABLE} g WHERE ${condition} LIMIT ${perList})`,
   );
-  const hits =
-    plan.kind === "prefix"
-      ? Prisma.sql`1`
-      : Prisma.sql`(SELECT COUNT(*) FROM ${GRAM_TABLE} h
-          WHERE h."gram" IN (${Prisma.join(plan.grams)}) AND h."organizationId" = l."id")`;
-  // A name starting with the term holds every gram of it.
-  const allGrams = plan.kind === "prefix" ? 1 : plan.grams.length;
   // One list of one pair holds each organization once; a range of pairs or several lists may repeat it.
   const list =
     plan.kind === "pairs" && reads.length === 1
@@ -109,9 +101,20 @@ function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
     "named" AS (SELECT p."id" AS "id" FROM "Organization" p
       WHERE p."name" >= ${plan.term} AND p."name" < ${afterPrefix(plan.term)}
       ORDER BY p."name" LIMIT ${NAME_PREFIX_READS}),
-    "m" AS (SELECT "id", MAX("hits") AS "hits" FROM (
-        SELECT "id", "hits" FROM (SELECT l."id" AS "id", ${hits} AS "hits" FROM "l") WHERE "hits" >= ${plan.minHits}
-        UNION ALL SELECT "id", ${allGrams} AS "hits" FROM "named") GROUP BY "id")`;
+    "m" AS (SELECT "id" FROM "l" UNION SELECT "id" FROM "named")`;
+}
+
+/**
+ * How many of the term's pairs the name of the organization aliased o holds: each
+ * looked for in its normalized name, which holds a pair exactly when its stored
+ * grams do (names are shorter than MAX_INDEXED_NAME_LENGTH). Counted on the row the
+ * search reads anyway, instead of by a seek into the gram index per pair.
+ */
+function pairHitsSql(plan: SearchablePlan & { kind: "pairs" }) {
+  return Prisma.sql`(${Prisma.join(
+    plan.grams.map((gram) => Prisma.sql`(instr(${NORMALIZED_NAME}, ${gram}) > 0)`),
+    " + ",
+  )})`;
 }
 
 /** Whether the names starting with the term were more than one search reads. */
@@ -129,7 +132,7 @@ function termCharsSql(plan: SearchablePlan & { kind: "pairs" }) {
 /** The organization row's conditions: the filters, and every character of the term in the name. */
 function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
   const parts = filters.statuses ? [Prisma.sql`o."status" IN (${Prisma.join([...filters.statuses])})`] : [];
-  if (plan.kind === "pairs") parts.push(...termCharsSql(plan));
+  if (plan.kind === "pairs") parts.push(...termCharsSql(plan), Prisma.sql`${pairHitsSql(plan)} >= ${plan.minHits}`);
   if (filters.type) parts.push(Prisma.sql`o."type" = ${filters.type}`);
   if (filters.areaCode) parts.push(Prisma.sql`o."areaCode" = ${filters.areaCode}`);
   if (filters.grade === "NONE") parts.push(Prisma.sql`o."currentGrade" IS NULL`);
@@ -154,7 +157,7 @@ export function nameSearchPageSql(search: PreparedNameSearch, filters: NameSearc
     FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
     WHERE ${filtersSql(search.plan, filters)}
     ORDER BY CASE instr(${NORMALIZED_NAME}, ${t}) WHEN 0 THEN 3 WHEN 1 THEN (${NORMALIZED_NAME} <> ${t}) ELSE 2 END,
-      m."hits" DESC, ${SORT_SQL[filters.sort]}, o."id"
+      ${search.plan.kind === "pairs" ? Prisma.sql`${pairHitsSql(search.plan)} DESC,` : Prisma.empty} ${SORT_SQL[filters.sort]}, o."id"
     LIMIT ${take} OFFSET ${skip}`;
 }
 
