@@ -18,6 +18,8 @@ declare module "autocannon" {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Array<{ setupRequest?: (request: RawRequest) => RawRequest }>;
+    /** A run before the measured one, not counted in the result. */
+    warmup?: { connections?: number; duration?: number };
   };
   export default function autocannon(options: Options): Promise<Result>;
 }

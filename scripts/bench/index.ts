@@ -3,7 +3,8 @@
 // with autocannon, beside a plain node:http server sending the same bytes in the same run.
 // Prints req/s, p50, p97.5, p99, errors, the ratio to the static server and the peak memory
 // per worker, then times the staff algorithms. Absolute numbers depend on the machine; read
-// the ratios. BENCH_DURATION (s per page), BENCH_CONNECTIONS, BENCH_ONLY (label filter),
+// the ratios. BENCH_DURATION (s per page), BENCH_WARMUP (s of unmeasured load before each page),
+// BENCH_CONNECTIONS, BENCH_ONLY (label filter),
 // BENCH_REBUILD=1, BENCH_SKIP_BUILD=1, BENCH_WORKERS (server workers), BENCH_PAGES=0 (algorithms only).
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -17,6 +18,7 @@ import {
   CONNECTIONS,
   DURATION,
   measure,
+  WARMUP,
   peakMemoryMb,
   settle,
   snapshot,
@@ -221,7 +223,9 @@ async function main() {
     const cookie = await staffCookie();
     const bytes = await snapshot(`${base}/orgs`);
     const staticRun = () => withStaticServer(bytes, (url) => measure({ label: "static server, same bytes", url }));
-    console.log(`› Static yardstick, then ${CONNECTIONS} connections × ${DURATION} s per page…`);
+    console.log(
+      `› Static yardstick, then ${CONNECTIONS} connections × ${DURATION} s per page (after ${WARMUP} s of warm-up)…`,
+    );
     const before = await staticRun();
     const results: Array<{ m: Measured; kind: string }> = [];
     for (const load of loads(base, cookie)) {
@@ -244,7 +248,7 @@ async function main() {
     const staticRps = (before.rps + after.rps) / 2;
     const memory = peakMemoryMb(server.pid!);
     lines.push(
-      `${CONNECTIONS} connections, ${DURATION} s per page, ${memory.workers} worker(s); static yardstick before ${Math.round(before.rps)} and after ${Math.round(after.rps)} req/s.`,
+      `${CONNECTIONS} connections, ${DURATION} s per page after ${WARMUP} s of warm-up, ${memory.workers} worker(s); static yardstick before ${Math.round(before.rps)} and after ${Math.round(after.rps)} req/s.`,
       "",
       "| page | kind | req/s | p50 | p97.5 | p99 | errors | non-2xx | ratio to static |",
       "|---|---|---|---|---|---|---|---|---|",

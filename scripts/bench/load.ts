@@ -7,6 +7,14 @@ import autocannon, { type RawRequest } from "autocannon";
 
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 export const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+/**
+ * Seconds of the same load, on the same connection count, before each measured run (the
+ * static yardstick's too). A server in service has run each page's code in every worker
+ * long before; without it the first second of each page measured V8 compiling that
+ * route's code in the worker that had not served it yet (one warm-up request reached
+ * one of the workers), which put a cold start into every page's p97.5.
+ */
+export const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 
 export type Measured = {
   label: string;
@@ -38,6 +46,7 @@ export async function measure(load: Load): Promise<Measured> {
     timeout: 10,
     headers: load.headers,
     requests,
+    ...(WARMUP > 0 ? { warmup: { connections: CONNECTIONS, duration: WARMUP } } : {}),
   });
   return {
     label: load.label,
