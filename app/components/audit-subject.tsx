@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { ListLink } from "~/components/list-links";
 import { AUDIT_ENTITY_LABELS } from "~/modules/audit/labels";
 
 /**
@@ -26,9 +26,9 @@ export function AuditSubject({
     <span>
       {kind}{" "}
       {subject.href ? (
-        <Link to={subject.href} className="link">
+        <ListLink to={subject.href} className="link">
           {subject.name}
-        </Link>
+        </ListLink>
       ) : (
         subject.name
       )}

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AuditSubject } from "~/components/audit-subject";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
+import { ListLink, ListLinks } from "~/components/list-links";
 import { Pagination } from "~/components/pagination";
 import { useIsPending } from "~/components/use-form";
 import { parseAuditFilters, SYSTEM_ACTOR_QUERY } from "~/modules/admin/audit-filters";
@@ -115,44 +116,47 @@ export default function AuditLogPage() {
       {events.length === 0 ? (
         <EmptyState>{filtered ? "没有符合条件的记录。" : "暂无审计记录。"}</EmptyState>
       ) : (
-        <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
-          <table className="table-basic">
-            <thead>
-              <tr>
-                <th>时间</th>
-                <th>操作人</th>
-                <th>操作</th>
-                <th>对象</th>
-                <th>状态变化</th>
-                <th>原因</th>
-                <th>IP</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td className="min-w-[6rem]">{formatDateTime(e.createdAt)}</td>
-                  <td className="whitespace-nowrap">
-                    {e.actor ? (
-                      <Link to={`/admin/users/${e.actor.id}`} className="link">
-                        {e.actor.name}
-                      </Link>
-                    ) : (
-                      "系统"
-                    )}
-                  </td>
-                  <td className="min-w-[6rem]">{auditActionLabel(e.action)}</td>
-                  <td className="min-w-[8rem] break-all">
-                    <AuditSubject entityType={e.entityType} entityId={e.entityId} subject={e.subject} />
-                  </td>
-                  <td className="min-w-[6rem]">{e.stateChange}</td>
-                  <td className="min-w-[8rem]">{e.reason ?? "—"}</td>
-                  <td className="whitespace-nowrap font-mono text-xs">{e.ip ?? "—"}</td>
+        // a hundred links: one shared click handler instead of a <Link> each (list-links)
+        <ListLinks>
+          <div className="card table-scroll overflow-x-auto p-0 sm:p-0">
+            <table className="table-basic">
+              <thead>
+                <tr>
+                  <th>时间</th>
+                  <th>操作人</th>
+                  <th>操作</th>
+                  <th>对象</th>
+                  <th>状态变化</th>
+                  <th>原因</th>
+                  <th>IP</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="divide-y divide-gray-100">
+                {events.map((e) => (
+                  <tr key={e.id}>
+                    <td className="min-w-[6rem]">{formatDateTime(e.createdAt)}</td>
+                    <td className="whitespace-nowrap">
+                      {e.actor ? (
+                        <ListLink to={`/admin/users/${e.actor.id}`} className="link">
+                          {e.actor.name}
+                        </ListLink>
+                      ) : (
+                        "系统"
+                      )}
+                    </td>
+                    <td className="min-w-[6rem]">{auditActionLabel(e.action)}</td>
+                    <td className="min-w-[8rem] break-all">
+                      <AuditSubject entityType={e.entityType} entityId={e.entityId} subject={e.subject} />
+                    </td>
+                    <td className="min-w-[6rem]">{e.stateChange}</td>
+                    <td className="min-w-[8rem]">{e.reason ?? "—"}</td>
+                    <td className="whitespace-nowrap font-mono text-xs">{e.ip ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </ListLinks>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} cursors={cursors} totalCapped={totalCapped} />
     </div>

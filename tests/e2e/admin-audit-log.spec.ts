@@ -118,3 +118,54 @@ test("the audit log names each object as people call it and links to its page", 
   await expect(page).toHaveURL(`/admin/organizations/${org.id}`);
   await expect(page.getByRole("heading", { name: org.name })).toBeVisible();
 });
+
+test("the audit log's actor and object links open their pages within the app, without reloading it", async ({
+  page,
+  login,
+}) => {
+  const admin = await login({ role: "ADMIN", name: `审计链接${crypto.randomBytes(2).toString("hex")}` });
+  const org = await prisma.organization.create({
+    data: {
+      name: `审计链接测试中心${crypto.randomBytes(2).toString("hex")}`,
+      type: "SOCIAL_SERVICE",
+      status: "REGISTERED",
+    },
+    select: { id: true, name: true },
+  });
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: admin.id,
+      action: "organization.update_profile",
+      entityType: "Organization",
+      entityId: org.id,
+      reason: "修改办公地址",
+    }),
+  );
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  const openLog = async () => {
+    await page.goto(`/admin/audit?entityType=Organization&entityId=${org.id}`);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+    );
+    // A full page load would drop this mark; a navigation inside the app keeps it.
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  };
+  const stayedInApp = () => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument);
+
+  await openLog();
+  await page.locator("tbody tr").first().getByRole("link", { name: org.name }).click();
+  await expect(page).toHaveURL(`/admin/organizations/${org.id}`);
+  await expect(page.getByRole("heading", { name: org.name })).toBeVisible();
+  expect(await stayedInApp()).toBe(true);
+
+  await openLog();
+  await page.locator("tbody tr").first().getByRole("link", { name: admin.name }).click();
+  await expect(page).toHaveURL(`/admin/users/${admin.id}`);
+  await expect(page.getByRole("main").getByText(admin.email).first()).toBeVisible();
+  expect(await stayedInApp()).toBe(true);
+  await page.goBack();
+  await expect(page.locator("tbody tr").first()).toContainText("修改办公地址");
+  expect(errors).toEqual([]);
+});
