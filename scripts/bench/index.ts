@@ -154,6 +154,7 @@ function loads(base: string, cookie: string): Array<Load & { kind: "public" | "s
       headers: { cookie: "bench_visitor=1" },
     },
     { kind: "staff", label: "/admin", url: `${base}/admin`, headers: staff },
+    { kind: "staff", label: "/admin/organizations", url: `${base}/admin/organizations`, headers: staff },
     {
       kind: "staff",
       label: "/admin/organizations?q=阳光",
