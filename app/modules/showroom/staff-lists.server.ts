@@ -1,6 +1,7 @@
 // The staff's showroom lists: product screening (/admin/products) and orders (/admin/orders).
 // Each page is one raw SQL statement (decision 033): Prisma compiled a list, its
-// organizations and its images as separate queries, most of the page's own CPU. Pages are
+// organizations and its images as separate queries, most of the page's own CPU. The
+// screening page's statement runs prepared on Prisma's connection (readRows). Pages are
 // keyset ranges of (status, createdAt, id) or (createdAt, id) (decision 028); the totals are
 // counts of the filter's index, shared for 10 s and dropped on any write.
 import { Prisma } from "~/generated/prisma/client";
@@ -14,6 +15,7 @@ import {
   type KeysetOrder,
   type PageStart,
 } from "~/utils/paging";
+import { readRows } from "~/utils/prepared-reads.server";
 import { shortCached } from "~/utils/short-cache.server";
 import type { OrderState } from "./order-workflow";
 import { PRODUCT_DESCRIPTION_FIELDS } from "./product-select";
@@ -33,6 +35,7 @@ const PRODUCT_DESCRIPTION_SQL = Prisma.raw(
     .join(", "),
 );
 
+/** A product row as the prepared statement returns it: dates as their stored text, booleans as 0/1. */
 type ProductRow = {
   id: string;
   name: string;
@@ -45,11 +48,11 @@ type ProductRow = {
   makerSharePct: number;
   fundSharePct: number;
   fundName: string | null;
-  allowShipping: boolean;
-  allowPickup: boolean;
+  allowShipping: number;
+  allowPickup: number;
   status: string;
   returnReason: string | null;
-  createdAt: Date;
+  createdAt: string;
   organizationId: string;
   organizationName: string;
   /** JSON array of the first six images' attachment ids, in position order */
@@ -83,7 +86,14 @@ export async function listProductsForAdmin(
       start,
       page,
       pageSize,
-      find: (args, from) => prisma.$queryRaw<ProductRow[]>(staffProductPageSql(status, args, from)),
+      // A prepared statement on Prisma's connection (prepared-reads.server.ts): no per-call compile.
+      find: async (args, from) =>
+        (await readRows<ProductRow>(staffProductPageSql(status, args, from))).map((row) => ({
+          ...row,
+          createdAt: new Date(row.createdAt),
+          allowShipping: row.allowShipping === 1,
+          allowPickup: row.allowPickup === 1,
+        })),
     }),
   ]);
   const products = rows.map(({ organizationId, organizationName, imageIds, ...product }) => ({
