@@ -8,13 +8,12 @@ import { requireOrgMember } from "~/modules/auth/permissions.server";
 import { sweepExpiredOrders } from "~/modules/showroom/expiry.server";
 import { deliveryLabel } from "~/modules/showroom/labels";
 import { orderWorkflow, type OrderState } from "~/modules/showroom/order-workflow";
+import { listOrgOrderLines } from "~/modules/showroom/org-orders.server";
 import { splitLine } from "~/modules/showroom/pricing";
 import { buildSalesReport } from "~/modules/showroom/reports.server";
 import { SalesTable } from "~/modules/showroom/sales-view";
-import { prisma } from "~/utils/db.server";
 import { formatDateTime, formatFen } from "~/utils/format";
 import { getPage } from "~/utils/http";
-import { PAGE_SIZE } from "~/utils/paging";
 
 export const meta: MetaFunction = () => [{ title: "订单与销售 · 社会组织工作台 · 益苗" }];
 
@@ -22,24 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { organization } = await requireOrgMember(request);
   await sweepExpiredOrders();
   const page = getPage(new URL(request.url));
-  const where = { organizationId: organization.id };
-  const [total, lines, report] = await Promise.all([
-    prisma.orderLine.count({ where }),
-    prisma.orderLine.findMany({
-      where,
-      orderBy: { order: { createdAt: "desc" } },
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        productName: true,
-        unitPriceFen: true,
-        quantity: true,
-        makerSharePct: true,
-        fundSharePct: true,
-        order: { select: { orderNo: true, status: true, delivery: true, createdAt: true } },
-      },
-    }),
+  const [{ total, lines }, report] = await Promise.all([
+    listOrgOrderLines(organization.id, page),
     buildSalesReport({ organizationId: organization.id }),
   ]);
   return { page, total, lines, report };

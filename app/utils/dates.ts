@@ -1,6 +1,6 @@
 // Calendar arithmetic in Asia/Shanghai (UTC+8, no daylight saving).
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** Year, month (1–12) and day of an instant as seen in Shanghai. */
 export function shanghaiParts(at: Date) {

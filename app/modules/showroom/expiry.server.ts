@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { WorkflowError } from "~/modules/workflow/state-machine";
 import { prisma } from "~/utils/db.server";
 import { cacheEnabled, dataVersion } from "~/utils/short-cache.server";
@@ -11,6 +12,22 @@ import { transitionOrder } from "./orders.server";
  */
 let quietUntil: { version: number; at: number } | null = null;
 
+/** Unpaid orders whose time is up, soonest first (index (status, expiresAt)). */
+export const dueOrdersQuery = (now: Date) =>
+  ({
+    where: { status: "PENDING_PAYMENT", expiresAt: { lt: now } },
+    orderBy: { expiresAt: "asc" },
+    take: 100,
+    select: { id: true },
+  }) satisfies Prisma.OrderFindManyArgs;
+
+/** The unpaid order that expires first (the same index). */
+export const nextExpiryQuery = {
+  where: { status: "PENDING_PAYMENT" },
+  orderBy: { expiresAt: "asc" },
+  select: { expiresAt: true },
+} satisfies Prisma.OrderFindFirstArgs;
+
 /**
  * Expires unpaid orders whose time is up and releases their stock. Called at
  * the start of order-related loaders and actions; safe to run any number of
@@ -21,19 +38,10 @@ export async function sweepExpiredOrders(now = new Date()) {
   // Read before the orders, so a commit made meanwhile is seen by the next call.
   const version = cached ? dataVersion() : 0;
   if (cached && quietUntil && quietUntil.version === version && now.getTime() < quietUntil.at) return 0;
-  const due = await prisma.order.findMany({
-    where: { status: "PENDING_PAYMENT", expiresAt: { lt: now } },
-    orderBy: { expiresAt: "asc" },
-    take: 100,
-    select: { id: true },
-  });
+  const due = await prisma.order.findMany(dueOrdersQuery(now));
   if (due.length === 0) {
     if (cached) {
-      const next = await prisma.order.findFirst({
-        where: { status: "PENDING_PAYMENT" },
-        orderBy: { expiresAt: "asc" },
-        select: { expiresAt: true },
-      });
+      const next = await prisma.order.findFirst(nextExpiryQuery);
       quietUntil = { version, at: next ? next.expiresAt.getTime() : Number.POSITIVE_INFINITY };
     }
     return 0;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { shanghaiParts } from "~/utils/dates";
+import { Prisma } from "~/generated/prisma/client";
+import { SHANGHAI_OFFSET_MS } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { splitLine } from "./pricing";
 
@@ -37,40 +38,65 @@ function add(
   map.set(key, row);
 }
 
+export type SalesFilter = { organizationId?: string; year?: number };
+
+/** Identical sold lines of one product in one month (Shanghai, by payment date), counted. */
+type SalesGroup = {
+  organizationId: string;
+  productId: string;
+  productName: string;
+  unitPriceFen: number;
+  quantity: number;
+  makerSharePct: number;
+  /** YYYY-MM */
+  month: string;
+  lines: number | bigint;
+};
+
+/**
+ * The sold lines as one statement, identical lines (same product, price, quantity and share in
+ * the same month) grouped and counted: an organization with thousands of sales reads a few
+ * hundred rows, and the split of each group is still splitLine's, times its count. Prisma read
+ * every line and then their orders in chunks of IN lists, about 100 ms of CPU for 3,000 lines.
+ */
+export function salesGroupsSql(filter: SalesFilter) {
+  const conditions = [Prisma.sql`o."status" IN (${Prisma.join(SOLD_STATES)})`];
+  if (filter.organizationId) conditions.push(Prisma.sql`l."organizationId" = ${filter.organizationId}`);
+  if (filter.year) {
+    const from = new Date(Date.UTC(filter.year, 0, 1) - SHANGHAI_OFFSET_MS);
+    const to = new Date(Date.UTC(filter.year + 1, 0, 1) - SHANGHAI_OFFSET_MS);
+    conditions.push(Prisma.sql`o."paidAt" >= ${from} AND o."paidAt" < ${to}`);
+  }
+  const shanghai = Prisma.raw(`'+${SHANGHAI_OFFSET_MS / 3_600_000} hours'`);
+  // productId names one product of one organization; its name is the one on any of its lines.
+  return Prisma.sql`SELECT l."organizationId", l."productId", l."productName", l."unitPriceFen", l."quantity",
+      l."makerSharePct", strftime('%Y-%m', COALESCE(o."paidAt", o."createdAt"), ${shanghai}) AS "month",
+      COUNT(*) AS "lines"
+    FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    GROUP BY l."productId", l."unitPriceFen", l."quantity", l."makerSharePct", "month"`;
+}
+
 /** Sales by organization, product and month (Shanghai, by payment date), with the split totals. */
-export async function buildSalesReport(filter: { organizationId?: string; year?: number } = {}): Promise<SalesReport> {
-  const from = filter.year ? new Date(Date.UTC(filter.year - 1, 11, 31, 16)) : undefined;
-  const to = filter.year ? new Date(Date.UTC(filter.year, 11, 31, 16)) : undefined;
-  const lines = await prisma.orderLine.findMany({
-    where: {
-      ...(filter.organizationId ? { organizationId: filter.organizationId } : {}),
-      order: { status: { in: SOLD_STATES }, ...(from && to ? { paidAt: { gte: from, lt: to } } : {}) },
-    },
-    select: {
-      productId: true,
-      productName: true,
-      organizationId: true,
-      unitPriceFen: true,
-      quantity: true,
-      makerSharePct: true,
-      order: { select: { paidAt: true, createdAt: true } },
-    },
-  });
-  const orgIds = [...new Set(lines.map((l) => l.organizationId))];
+export async function buildSalesReport(filter: SalesFilter = {}): Promise<SalesReport> {
+  const groups = await prisma.$queryRaw<SalesGroup[]>(salesGroupsSql(filter));
+  const orgIds = [...new Set(groups.map((g) => g.organizationId))];
   const orgs = await prisma.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } });
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   const byOrg = new Map<string, SalesRow>();
   const byProduct = new Map<string, SalesRow>();
   const byMonth = new Map<string, SalesRow>();
   const totals: SalesRow = { key: "total", label: "合计", quantity: 0, totalFen: 0, makerFen: 0, fundFen: 0 };
-  for (const line of lines) {
-    const s = splitLine(line);
-    const at = shanghaiParts(line.order.paidAt ?? line.order.createdAt);
-    const month = `${at.year}-${String(at.month).padStart(2, "0")}`;
-    add(byOrg, line.organizationId, orgName.get(line.organizationId) ?? "—", line.quantity, s);
-    add(byProduct, line.productId, line.productName, line.quantity, s);
-    add(byMonth, month, `${at.year}年${at.month}月`, line.quantity, s);
-    totals.quantity += line.quantity;
+  for (const group of groups) {
+    const count = Number(group.lines);
+    const line = splitLine(group);
+    const s = { totalFen: line.totalFen * count, makerFen: line.makerFen * count, fundFen: line.fundFen * count };
+    const quantity = group.quantity * count;
+    const [year, month] = group.month.split("-").map(Number);
+    add(byOrg, group.organizationId, orgName.get(group.organizationId) ?? "—", quantity, s);
+    add(byProduct, group.productId, group.productName, quantity, s);
+    add(byMonth, group.month, `${year}年${month}月`, quantity, s);
+    totals.quantity += quantity;
     totals.totalFen += s.totalFen;
     totals.makerFen += s.makerFen;
     totals.fundFen += s.fundFen;
