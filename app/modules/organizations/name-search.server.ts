@@ -1,6 +1,7 @@
 // The name search over the OrganizationNameGram index (rules in name-search.ts),
 // for the public directory and the staff organization list. Every read starts
-// from an index and reaches Organization by its primary key, and every read is
+// from an index and reaches Organization by id through the narrow search-row index
+// (decision 038), and every read is
 // bounded (decision 027): each gram list is read up to gramReadsPerList entries
 // and the names starting with the term up to NAME_PREFIX_READS, so a common
 // one-character term costs what a rare one does. CROSS JOIN keeps SQLite from
