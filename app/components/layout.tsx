@@ -1,5 +1,6 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ListLinks, ListNavLink } from "~/components/list-links";
 import { ROLE_HOME, ROLE_LABELS, type Role } from "~/modules/auth/roles";
 import { useOptionalRootData } from "~/root";
 
@@ -93,18 +94,20 @@ export function PublicHeader({ actions }: { actions?: ReactNode }) {
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Logo />
         <nav className="order-3 flex w-full gap-4 overflow-x-auto text-sm sm:order-none sm:w-auto" aria-label="主导航">
-          {PUBLIC_NAV.map((item) => (
-            <NavLink
-              key={item.to}
-              to={item.to}
-              end={item.end}
-              className={({ isActive }) =>
-                `tap whitespace-nowrap border-b-2 py-1 ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-gray-600 hover:text-gray-900"}`
-              }
-            >
-              {item.label}
-            </NavLink>
-          ))}
+          <ListLinks>
+            {PUBLIC_NAV.map((item) => (
+              <ListNavLink
+                key={item.to}
+                to={item.to}
+                end={item.end}
+                className={({ isActive }) =>
+                  `tap whitespace-nowrap border-b-2 py-1 ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-gray-600 hover:text-gray-900"}`
+                }
+              >
+                {item.label}
+              </ListNavLink>
+            ))}
+          </ListLinks>
         </nav>
         <div className="flex items-center gap-3">
           {actions}
@@ -155,18 +158,21 @@ export function WorkspaceShell({
             {subtitle ? <p className="truncate text-xs text-gray-500">{subtitle}</p> : null}
           </div>
           <nav aria-label={`${title}导航`} className="flex gap-1 overflow-x-auto md:flex-col">
-            {nav.map((item) => (
-              <NavLink
-                key={item.to}
-                to={item.to}
-                end={item.end}
-                className={({ isActive }) =>
-                  `tap whitespace-nowrap rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-50 font-medium text-brand-700" : "text-gray-700 hover:bg-gray-100"}`
-                }
-              >
-                {item.label}
-              </NavLink>
-            ))}
+            {/* thirty links on every page: plain anchors sharing one click handler (list-links) */}
+            <ListLinks>
+              {nav.map((item) => (
+                <ListNavLink
+                  key={item.to}
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) =>
+                    `tap whitespace-nowrap rounded-md px-3 py-2 text-sm ${isActive ? "bg-brand-50 font-medium text-brand-700" : "text-gray-700 hover:bg-gray-100"}`
+                  }
+                >
+                  {item.label}
+                </ListNavLink>
+              ))}
+            </ListLinks>
           </nav>
         </aside>
         <main className="min-w-0 flex-1">{children}</main>

@@ -169,3 +169,20 @@ test("the audit log's actor and object links open their pages within the app, wi
   await expect(page.locator("tbody tr").first()).toContainText("修改办公地址");
   expect(errors).toEqual([]);
 });
+
+test("the staff menu opens the audit log within the app and marks it as the current page", async ({ page, login }) => {
+  await login({ role: "ADMIN" });
+  await page.goto("/admin");
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized,
+  );
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  const menu = page.getByRole("navigation", { name: "民政局管理后台导航" });
+  await expect(menu.getByRole("link", { name: "管理概览" })).toHaveAttribute("aria-current", "page");
+  await menu.getByRole("link", { name: "审计日志" }).click();
+  await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "审计日志" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "管理概览" })).not.toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
