@@ -4,6 +4,7 @@ import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CollapsibleFilters, FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
+import { ListLink, ListLinks } from "~/components/list-links";
 import { Notice } from "~/components/notice";
 import { Pagination } from "~/components/pagination";
 import { Badge, StatusBadge } from "~/components/status-badge";
@@ -194,45 +195,47 @@ export default function DirectoryPage() {
           </EmptyState>
         </div>
       ) : (
-        <ul
-          className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
-          aria-label="社会组织列表"
-        >
-          {organizations.map((org) => (
-            <li
-              key={org.id}
-              className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
-            >
-              <div className="min-w-0">
-                <Link to={`/orgs/${org.id}`} className="link font-medium">
-                  {org.name}
-                </Link>
-                <p className="mt-0.5 text-xs text-gray-500">
-                  {orgTypeLabel(org.type)}
-                  {org.area ? (
-                    <>
-                      <span className="mx-1">·</span>
-                      {org.area}
-                    </>
+        <ListLinks>
+          <ul
+            className="mt-3 divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white"
+            aria-label="社会组织列表"
+          >
+            {organizations.map((org) => (
+              <li
+                key={org.id}
+                className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
+              >
+                <div className="min-w-0">
+                  <ListLink to={`/orgs/${org.id}`} className="link font-medium">
+                    {org.name}
+                  </ListLink>
+                  <p className="mt-0.5 text-xs text-gray-500">
+                    {orgTypeLabel(org.type)}
+                    {org.area ? (
+                      <>
+                        <span className="mx-1">·</span>
+                        {org.area}
+                      </>
+                    ) : null}
+                    <span className="mx-1">·</span>
+                    统一社会信用代码 <span className="font-mono text-gray-700">{org.uscc ?? "—"}</span>
+                  </p>
+                </div>
+                <div className="flex shrink-0 flex-wrap items-center gap-3 text-xs text-gray-500">
+                  {org.currentGrade != null ? (
+                    <Badge tone="warning" testId="org-grade" className="font-medium">
+                      {gradeLabel(org.currentGrade)}
+                    </Badge>
                   ) : null}
-                  <span className="mx-1">·</span>
-                  统一社会信用代码 <span className="font-mono text-gray-700">{org.uscc ?? "—"}</span>
-                </p>
-              </div>
-              <div className="flex shrink-0 flex-wrap items-center gap-3 text-xs text-gray-500">
-                {org.currentGrade != null ? (
-                  <Badge tone="warning" testId="org-grade" className="font-medium">
-                    {gradeLabel(org.currentGrade)}
-                  </Badge>
-                ) : null}
-                <span>
-                  {org.type === "COMMUNITY" ? "备案" : "登记"}于 {formatDate(org.registeredAt)}
-                </span>
-                <StatusBadge workflow={organizationStatusWorkflow} state={org.status} tones={ORG_STATUS_TONES} />
-              </div>
-            </li>
-          ))}
-        </ul>
+                  <span>
+                    {org.type === "COMMUNITY" ? "备案" : "登记"}于 {formatDate(org.registeredAt)}
+                  </span>
+                  <StatusBadge workflow={organizationStatusWorkflow} state={org.status} tones={ORG_STATUS_TONES} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </ListLinks>
       )}
 
       {total > pageSize ? <Pagination page={query.page} pageSize={pageSize} total={total} cursors={cursors} /> : null}

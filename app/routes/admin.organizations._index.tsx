@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FilterBar, FilterInput, FilterSelect, optionsFrom } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
+import { ListLink, ListLinks } from "~/components/list-links";
 import { Pagination } from "~/components/pagination";
 import { requireRole } from "~/modules/auth/permissions.server";
 import {
@@ -79,37 +80,39 @@ export default function AdminOrganizations() {
       {organizations.length === 0 ? (
         <EmptyState>没有符合条件的社会组织。</EmptyState>
       ) : (
-        <DataTable
-          className="sm:card sm:p-0"
-          label="社会组织列表"
-          rows={organizations}
-          rowKey={(org) => org.id}
-          columns={[
-            {
-              header: "名称",
-              primary: true,
-              className: "sm:min-w-[12rem]",
-              cell: (org) => (
-                <Link to={`/admin/organizations/${org.id}`} className="link font-medium">
-                  {org.name}
-                </Link>
-              ),
-            },
-            { header: "类型", className: "whitespace-nowrap", cell: (org) => orgTypeLabel(org.type) },
-            {
-              header: "统一社会信用代码",
-              className: "whitespace-nowrap font-mono text-xs",
-              cell: (org) => org.uscc ?? "—",
-            },
-            { header: "状态", className: "whitespace-nowrap", cell: (org) => orgStatusLabel(org.status) },
-            {
-              header: "评估等级",
-              className: "whitespace-nowrap",
-              cell: (org) => (org.currentGrade != null ? gradeLabel(org.currentGrade) : "—"),
-            },
-            { header: "登记日期", className: "whitespace-nowrap", cell: (org) => formatDate(org.registeredAt) },
-          ]}
-        />
+        <ListLinks>
+          <DataTable
+            className="sm:card sm:p-0"
+            label="社会组织列表"
+            rows={organizations}
+            rowKey={(org) => org.id}
+            columns={[
+              {
+                header: "名称",
+                primary: true,
+                className: "sm:min-w-[12rem]",
+                cell: (org) => (
+                  <ListLink to={`/admin/organizations/${org.id}`} className="link font-medium">
+                    {org.name}
+                  </ListLink>
+                ),
+              },
+              { header: "类型", className: "whitespace-nowrap", cell: (org) => orgTypeLabel(org.type) },
+              {
+                header: "统一社会信用代码",
+                className: "whitespace-nowrap font-mono text-xs",
+                cell: (org) => org.uscc ?? "—",
+              },
+              { header: "状态", className: "whitespace-nowrap", cell: (org) => orgStatusLabel(org.status) },
+              {
+                header: "评估等级",
+                className: "whitespace-nowrap",
+                cell: (org) => (org.currentGrade != null ? gradeLabel(org.currentGrade) : "—"),
+              },
+              { header: "登记日期", className: "whitespace-nowrap", cell: (org) => formatDate(org.registeredAt) },
+            ]}
+          />
+        </ListLinks>
       )}
       <Pagination page={page} pageSize={pageSize} total={total} cursors={cursors} />
     </div>
