@@ -31,10 +31,11 @@ export type NameSearchFilters = {
 /** The normalized name in SQL: normalizeSearchText's rules (and the triggers'). */
 const NORMALIZED_NAME = Prisma.sql`replace(replace(lower(o."name"), ' ', ''), '　', '')`;
 
+/** A page's order after the match tiers, on the candidates' columns ("c"). */
 const SORT_SQL = {
-  date: Prisma.sql`o."registeredAt" DESC`,
-  name: Prisma.sql`o."name" ASC`,
-  grade: Prisma.sql`o."currentGrade" DESC`,
+  date: Prisma.sql`c."registeredAt" DESC`,
+  name: Prisma.sql`c."name" ASC`,
+  grade: Prisma.sql`c."currentGrade" DESC`,
 } as const;
 
 type SearchablePlan = Exclude<NameSearchPlan, { kind: "none" }>;
@@ -84,25 +85,20 @@ export function prepareNameSearchSql(term: string) {
 }
 
 /**
- * The candidates as common table expressions: "l" the organizations in the lists
- * read, "named" those whose name starts with the term (from the name index), and
- * "m" both, each once.
+ * The candidates as common table expressions: "named" the organizations whose name
+ * starts with the term (from the name index), and "m" those and the organizations in
+ * the gram lists read, each once.
  */
 function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
   const reads = lists.map(
     (condition) => Prisma.sql`SELECT "id" FROM (SELECT g."organizationId" AS "id"
       FROM ${GRAM_TABLE} g WHERE ${condition} LIMIT ${perList})`,
   );
-  // One list of one pair holds each organization once; a range of pairs or several lists may repeat it.
-  const list =
-    plan.kind === "pairs" && reads.length === 1
-      ? reads[0]!
-      : Prisma.sql`SELECT DISTINCT "id" FROM (${Prisma.join(reads, " UNION ALL ")})`;
-  return Prisma.sql`"l" AS (${list}),
-    "named" AS (SELECT p."id" AS "id" FROM "Organization" p
+  // UNION keeps each organization once: a range of pairs, several lists or a name may repeat it.
+  return Prisma.sql`"named" AS (SELECT p."id" AS "id" FROM "Organization" p
       WHERE p."name" >= ${plan.term} AND p."name" < ${afterPrefix(plan.term)}
       ORDER BY p."name" LIMIT ${NAME_PREFIX_READS}),
-    "m" AS (SELECT "id" FROM "l" UNION SELECT "id" FROM "named")`;
+    "m" AS (${Prisma.join(reads, " UNION ")} UNION SELECT "id" FROM "named")`;
 }
 
 /**
@@ -113,7 +109,7 @@ function candidatesSql({ plan, lists, perList }: PreparedNameSearch) {
  */
 function pairHitsSql(plan: SearchablePlan & { kind: "pairs" }) {
   return Prisma.sql`(${Prisma.join(
-    plan.grams.map((gram) => Prisma.sql`(instr(${NORMALIZED_NAME}, ${gram}) > 0)`),
+    plan.grams.map((gram) => Prisma.sql`(instr(c."nn", ${gram}) > 0)`),
     " + ",
   )})`;
 }
@@ -133,7 +129,7 @@ function termCharsSql(plan: SearchablePlan & { kind: "pairs" }) {
 /** The organization row's conditions: the filters, and every character of the term in the name. */
 function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
   const parts = filters.statuses ? [Prisma.sql`o."status" IN (${Prisma.join([...filters.statuses])})`] : [];
-  if (plan.kind === "pairs") parts.push(...termCharsSql(plan), Prisma.sql`${pairHitsSql(plan)} >= ${plan.minHits}`);
+  if (plan.kind === "pairs") parts.push(...termCharsSql(plan));
   if (filters.type) parts.push(Prisma.sql`o."type" = ${filters.type}`);
   if (filters.areaCode) parts.push(Prisma.sql`o."areaCode" = ${filters.areaCode}`);
   if (filters.grade === "NONE") parts.push(Prisma.sql`o."currentGrade" IS NULL`);
@@ -141,7 +137,11 @@ function filtersSql(plan: SearchablePlan, filters: NameSearchFilters) {
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1`;
 }
 
-/** The columns a page of results shows (the directory's and the staff list's rows). */
+/** The columns a page of results shows (the directory's and the staff list's rows), from "c". */
+const SHOWN_COLUMNS = Prisma.sql`c."id" AS "id", c."name" AS "name", c."type" AS "type", c."uscc" AS "uscc",
+  c."status" AS "status", c."registeredAt" AS "registeredAt", c."area" AS "area", c."currentGrade" AS "currentGrade"`;
+
+/** The columns of each candidate's row. */
 const ROW_COLUMNS = Prisma.sql`o."id" AS "id", o."name" AS "name", o."type" AS "type", o."uscc" AS "uscc",
   o."status" AS "status", o."registeredAt" AS "registeredAt", o."area" AS "area", o."currentGrade" AS "currentGrade"`;
 
@@ -153,21 +153,37 @@ const ROW_COLUMNS = Prisma.sql`o."id" AS "id", o."name" AS "name", o."type" AS "
  */
 export function nameSearchPageSql(search: PreparedNameSearch, filters: NameSearchFilters, skip: number, take: number) {
   const t = search.plan.term;
-  return Prisma.sql`WITH ${candidatesSql(search)}
-    SELECT ${ROW_COLUMNS}, COUNT(*) OVER () AS "total", ${NAMES_CAPPED} AS "capped"
-    FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
-    WHERE ${filtersSql(search.plan, filters)}
-    ORDER BY CASE instr(${NORMALIZED_NAME}, ${t}) WHEN 0 THEN 3 WHEN 1 THEN (${NORMALIZED_NAME} <> ${t}) ELSE 2 END,
-      ${search.plan.kind === "pairs" ? Prisma.sql`${pairHitsSql(search.plan)} DESC,` : Prisma.empty} ${SORT_SQL[filters.sort]}, o."id"
+  return Prisma.sql`WITH ${matchesSql(search, filters)}
+    SELECT ${SHOWN_COLUMNS}, COUNT(*) OVER () AS "total", ${NAMES_CAPPED} AS "capped"
+    FROM "c" WHERE ${enoughPairsSql(search.plan)}
+    ORDER BY CASE instr(c."nn", ${t}) WHEN 0 THEN 3 WHEN 1 THEN (c."nn" <> ${t}) ELSE 2 END,
+      ${search.plan.kind === "pairs" ? Prisma.sql`${pairHitsSql(search.plan)} DESC,` : Prisma.empty} ${SORT_SQL[filters.sort]}, c."id"
     LIMIT ${take} OFFSET ${skip}`;
 }
 
 /** The SQL counting the candidates listed (for a page past the last), and whether the names were capped. */
 export function nameSearchCountSql(search: PreparedNameSearch, filters: NameSearchFilters) {
-  return Prisma.sql`WITH ${candidatesSql(search)}
+  return Prisma.sql`WITH ${matchesSql(search, filters)}
     SELECT COUNT(*) AS "total", ${NAMES_CAPPED} AS "capped"
-    FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
-    WHERE ${filtersSql(search.plan, filters)}`;
+    FROM "c" WHERE ${enoughPairsSql(search.plan)}`;
+}
+
+/**
+ * "c": each candidate passing the row's filters, with the columns a page shows and its
+ * normalized name ("nn"), computed once: the pair count and the rank read it several times.
+ * LIMIT -1 keeps SQLite from folding "c" into the statement using it, which would
+ * normalize the name again at each use.
+ */
+function matchesSql(search: PreparedNameSearch, filters: NameSearchFilters) {
+  return Prisma.sql`${candidatesSql(search)},
+    "c" AS (SELECT ${ROW_COLUMNS}, ${NORMALIZED_NAME} AS "nn"
+      FROM "m" CROSS JOIN "Organization" o ON o."id" = m."id"
+      WHERE ${filtersSql(search.plan, filters)} LIMIT -1)`;
+}
+
+/** Enough of the term's pairs in the name (every candidate of a one-character term has its character). */
+function enoughPairsSql(plan: SearchablePlan) {
+  return plan.kind === "pairs" ? Prisma.sql`${pairHitsSql(plan)} >= ${plan.minHits}` : Prisma.sql`1`;
 }
 
 type CountRow = { total: number; capped: number | null };
