@@ -15,11 +15,16 @@ import os from "node:os";
 // memory 320-390 MB. `--heap-growing-percent=50` fixes that factor at 1.5: the heap stays
 // near 80-110 MB, the peak near 230 MB, and full collections cost about 0.01 ms more per
 // cached page and 0.5 ms more per staff page (measured with one worker on the benchmark
-// database, decision 032). The young generation (semi-spaces) is 8 MB instead of 16 MB, so
-// up to 16 requests rendering at once promote less short-lived garbage (decision 029).
+// database, decision 032). The young generation's semi-spaces are 16 MB: with up to 16
+// requests rendering at once, a smaller one is scavenged several times during a request and
+// promotes its garbage (8 MB cost 7-15 % of the throughput of every uncached page, decision
+// 032 "Revisited"). MALLOC_ARENA_MAX=2 keeps glibc from giving every allocating thread an
+// arena whose freed pages stay resident; that and SQLite's 4 MB cache (db.server.ts) pay for it.
 // No `--max-old-space-size`: a cap turns a large legitimate request into a crashed worker.
 // Flags on the primary's command line come later and win.
-const WORKER_V8_FLAGS = ["--max-semi-space-size=8", "--heap-growing-percent=50"];
+const WORKER_V8_FLAGS = ["--max-semi-space-size=16", "--heap-growing-percent=50"];
+
+const WORKER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
 
 export function workerCount() {
   const configured = Number(process.env.WEB_CONCURRENCY);
@@ -32,11 +37,11 @@ export function runPrimary() {
   if (count <= 1 || !cluster.isPrimary) return false;
   let stopping = false;
   cluster.setupPrimary({ execArgv: [...WORKER_V8_FLAGS, ...process.execArgv] });
-  for (let i = 0; i < count; i++) cluster.fork();
+  for (let i = 0; i < count; i++) cluster.fork(WORKER_ENV);
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
-    cluster.fork();
+    cluster.fork(WORKER_ENV);
   });
   const stop = (signal) => {
     stopping = true;
