@@ -5,6 +5,7 @@ import { FilterBar, FilterInput } from "~/components/filter-bar";
 import { PageHeader } from "~/components/layout";
 import { requireRole } from "~/modules/auth/permissions.server";
 import { buildSalesReport } from "~/modules/showroom/reports.server";
+import { listedSales } from "~/modules/showroom/sales-listing";
 import { SalesChart, SalesTable } from "~/modules/showroom/sales-view";
 import { shanghaiParts } from "~/utils/dates";
 
@@ -19,11 +20,18 @@ export function parseReportYear(url: URL) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
   const year = parseReportYear(new URL(request.url));
-  return { year, report: await buildSalesReport({ year }) };
+  const { byOrganization, byProduct, byMonth, totals } = await buildSalesReport({ year });
+  return {
+    year,
+    byOrganization: listedSales(byOrganization),
+    byProduct: listedSales(byProduct),
+    byMonth,
+    totals,
+  };
 }
 
 export default function AdminSalesPage() {
-  const { year, report } = useLoaderData<typeof loader>();
+  const { year, byOrganization, byProduct, byMonth, totals } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
@@ -47,11 +55,17 @@ export default function AdminSalesPage() {
       </FilterBar>
       <div className="card mb-6">
         <h2 className="mb-2 font-medium">{year}年按月销售额</h2>
-        <SalesChart rows={report.byMonth} />
+        <SalesChart rows={byMonth} />
       </div>
-      <SalesTable title="按社会组织" keyHeader="社会组织" rows={report.byOrganization} totals={report.totals} />
-      <SalesTable title="按产品" keyHeader="产品" rows={report.byProduct} totals={report.totals} />
-      <SalesTable title="按月份" keyHeader="月份" rows={report.byMonth} totals={report.totals} />
+      <SalesTable
+        title="按社会组织"
+        keyHeader="社会组织"
+        rows={byOrganization.rows}
+        count={byOrganization.count}
+        totals={totals}
+      />
+      <SalesTable title="按产品" keyHeader="产品" rows={byProduct.rows} count={byProduct.count} totals={totals} />
+      <SalesTable title="按月份" keyHeader="月份" rows={byMonth} totals={totals} />
     </div>
   );
 }

@@ -56,15 +56,23 @@ export function SalesTable({
   keyHeader,
   rows,
   totals,
+  count = rows.length,
 }: {
   title: string;
   keyHeader: string;
   rows: SalesRow[];
   totals: SalesRow;
+  /** How many rows the report has, when only the first are listed (sales-listing.ts). */
+  count?: number;
 }) {
   return (
     <section className="mb-6">
       <h2 className="mb-2 font-medium">{title}</h2>
+      {count > rows.length ? (
+        <p className="mb-2 text-sm text-gray-600" data-testid="sales-listed">
+          共 {count} 项，列出销售额最高的 {rows.length} 项；合计含全部。全部明细请导出 Excel。
+        </p>
+      ) : null}
       <ScrollBox label={title} className="rounded-lg border border-gray-200 bg-white">
         <table className="table-basic">
           <thead>
