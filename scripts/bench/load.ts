@@ -6,15 +6,17 @@ import http from "node:http";
 import autocannon, { type RawRequest } from "autocannon";
 
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-export const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+/** Seconds measured per page: the issue's own measurement ran 10 s per page. */
+export const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 /**
  * Seconds of the same load, on the same connection count, before each measured run (the
  * static yardstick's too). A server in service has run each page's code in every worker
- * long before; without it the first second of each page measured V8 compiling that
- * route's code in the worker that had not served it yet (one warm-up request reached
- * one of the workers), which put a cold start into every page's p97.5.
+ * long before. V8 keeps compiling a route's hot code on background threads for its first
+ * few thousand requests: one worker's CPU per uncached search fell from 6.1 to 3.5 ms over
+ * its first 15 s of load, so a 2 s warm-up measured a worker still compiling (decision
+ * 038, then 039).
  */
-export const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+export const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 
 export type Measured = {
   label: string;

@@ -150,12 +150,16 @@ const ROW_COLUMNS = Prisma.sql`o."id" AS "id", o."name" AS "name", o."type" AS "
  * pairs, then the list's sort), each row with the columns a list shows, the number
  * of candidates listed and whether the names starting with the term were capped.
  * The tier is one CASE over the normalized name: where the term first occurs in it.
+ * The number listed is a scalar count over "c" (which SQLite then keeps as a table,
+ * read twice), not a window count: a window over the page's order buffers and sorts
+ * every candidate, where the page alone needs only its top rows (decision 039).
  */
 export function nameSearchPageSql(search: PreparedNameSearch, filters: NameSearchFilters, skip: number, take: number) {
   const t = search.plan.term;
+  const enough = enoughPairsSql(search.plan);
   return Prisma.sql`WITH ${matchesSql(search, filters)}
-    SELECT ${SHOWN_COLUMNS}, COUNT(*) OVER () AS "total", ${NAMES_CAPPED} AS "capped"
-    FROM "c" WHERE ${enoughPairsSql(search.plan)}
+    SELECT ${SHOWN_COLUMNS}, (SELECT COUNT(*) FROM "c" WHERE ${enough}) AS "total", ${NAMES_CAPPED} AS "capped"
+    FROM "c" WHERE ${enough}
     ORDER BY CASE instr(c."nn", ${t}) WHEN 0 THEN 3 WHEN 1 THEN (c."nn" <> ${t}) ELSE 2 END,
       ${search.plan.kind === "pairs" ? Prisma.sql`${pairHitsSql(search.plan)} DESC,` : Prisma.empty} ${SORT_SQL[filters.sort]}, c."id"
     LIMIT ${take} OFFSET ${skip}`;
