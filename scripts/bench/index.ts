@@ -20,6 +20,7 @@ import {
   measure,
   WARMUP,
   peakMemoryMb,
+  resetPeakMemory,
   settle,
   snapshot,
   withStaticServer,
@@ -195,9 +196,10 @@ function loads(base: string, cookie: string): Array<Load & { kind: "public" | "s
 
 const ms = (n: number) => `${Math.round(n)} ms`;
 
-function row(m: Measured, staticRps: number, kind = "") {
+function row(m: Measured, staticRps: number, kind = "", peakMb?: number) {
   const ratio = staticRps > 0 ? m.rps / staticRps : 0;
-  return `| ${m.label} | ${kind} | ${Math.round(m.rps)} | ${ms(m.p50)} | ${ms(m.p975)} | ${ms(m.p99)} | ${m.errors} | ${m.non2xx} | ${ratio >= 0.1 ? ratio.toFixed(2) : `1/${Math.round(1 / Math.max(ratio, 1e-6))}`} |`;
+  const peak = peakMb == null ? "" : `${Math.round(peakMb)} MB`;
+  return `| ${m.label} | ${kind} | ${Math.round(m.rps)} | ${ms(m.p50)} | ${ms(m.p975)} | ${ms(m.p99)} | ${m.errors} | ${m.non2xx} | ${ratio >= 0.1 ? ratio.toFixed(2) : `1/${Math.round(1 / Math.max(ratio, 1e-6))}`} | ${peak} |`;
 }
 
 async function main() {
@@ -228,13 +230,19 @@ async function main() {
       `› Static yardstick, then ${CONNECTIONS} connections × ${DURATION} s per page (after ${WARMUP} s of warm-up)…`,
     );
     const before = await staticRun();
-    const results: Array<{ m: Measured; kind: string }> = [];
+    const results: Array<{ m: Measured; kind: string; peakMb?: number }> = [];
+    // The peak over the whole run: the largest of each page's, and of what came before the first.
+    let runPeakMb = 0;
     for (const load of loads(base, cookie)) {
       await settle(base);
+      runPeakMb = Math.max(runPeakMb, peakMemoryMb(server.pid!).peakMb);
+      const perPage = resetPeakMemory(server.pid!);
       try {
         await snapshot(load.nextPath ? `${base}${load.nextPath()}` : load.url, load.headers); // warm and check 200
         const m = await measure(load);
-        results.push({ m, kind: load.kind });
+        const pagePeakMb = peakMemoryMb(server.pid!).peakMb;
+        runPeakMb = Math.max(runPeakMb, pagePeakMb);
+        results.push({ m, kind: load.kind, peakMb: perPage ? pagePeakMb : undefined });
         console.log(
           `  ${load.label}: ${Math.round(m.rps)} req/s, p97.5 ${ms(m.p975)}, errors ${m.errors}, non-2xx ${m.non2xx}`,
         );
@@ -248,13 +256,14 @@ async function main() {
     const after = await staticRun();
     const staticRps = (before.rps + after.rps) / 2;
     const memory = peakMemoryMb(server.pid!);
+    memory.peakMb = Math.max(memory.peakMb, runPeakMb);
     lines.push(
       `${CONNECTIONS} connections, ${DURATION} s per page after ${WARMUP} s of warm-up, ${memory.workers} worker(s); static yardstick before ${Math.round(before.rps)} and after ${Math.round(after.rps)} req/s.`,
       "",
-      "| page | kind | req/s | p50 | p97.5 | p99 | errors | non-2xx | ratio to static |",
-      "|---|---|---|---|---|---|---|---|---|",
+      "| page | kind | req/s | p50 | p97.5 | p99 | errors | non-2xx | ratio to static | peak memory per worker |",
+      "|---|---|---|---|---|---|---|---|---|---|",
       row({ ...before, rps: staticRps, label: "static server, same bytes (mean)" }, staticRps),
-      ...results.map(({ m, kind }) => row(m, staticRps, kind)),
+      ...results.map(({ m, kind, peakMb }) => row(m, staticRps, kind, peakMb)),
       "",
       `Peak memory (VmHWM) per worker: ${memory.peakMb.toFixed(0)} MB${memory.primaryMb ? `; primary ${memory.primaryMb.toFixed(0)} MB` : ""}.`,
     );

@@ -114,6 +114,21 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/**
+ * Starts each serving process's peak (VmHWM) again from its resident memory now (Linux:
+ * writing 5 to clear_refs), so the peak read after a page is that page's. Returns false
+ * where the kernel refuses it (the table then shows the peak so far).
+ */
+export function resetPeakMemory(serverPid: number) {
+  const workers = childrenOf(serverPid);
+  try {
+    for (const pid of workers.length > 0 ? workers : [serverPid]) fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Peak resident memory (MB) of the server's serving processes: the workers, or the process itself. */
 export function peakMemoryMb(serverPid: number) {
   const workers = childrenOf(serverPid);
