@@ -7,6 +7,7 @@ import { prisma } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import { keysetSql } from "~/utils/keyset-sql.server";
 import { keysetPage, type KeysetFindArgs, type KeysetFrom, type KeysetOrder, type PageStart } from "~/utils/paging";
+import { readRows } from "~/utils/prepared-reads.server";
 import { shortCached } from "~/utils/short-cache.server";
 import { fail, succeed, type WriteResult } from "~/utils/write-result";
 import { classifyObligation, isSimplified } from "./obligation";
@@ -177,6 +178,12 @@ type RoundReportRow = {
   organizationType: string;
 };
 
+/** A report row as SQLite returns it: the flag as 0/1, the date as its stored text. */
+type StoredRoundReportRow = Omit<RoundReportRow, "simplified" | "submittedAt"> & {
+  simplified: number;
+  submittedAt: string | null;
+};
+
 /**
  * A page of a year's reports with each one's organization: one raw statement (decision 033;
  * Prisma compiled the reports and their organizations as two queries, most of the page's CPU).
@@ -214,7 +221,13 @@ export async function listRoundReports(
       start,
       page: filters.page,
       pageSize,
-      find: (args, from) => prisma.$queryRaw<RoundReportRow[]>(roundReportPageSql(roundId, filters, args, from)),
+      // A prepared statement on Prisma's connection (prepared-reads.server.ts): no per-call client work.
+      find: async (args, from) =>
+        (await readRows<StoredRoundReportRow>(roundReportPageSql(roundId, filters, args, from))).map((row) => ({
+          ...row,
+          simplified: row.simplified === 1,
+          submittedAt: row.submittedAt == null ? null : new Date(row.submittedAt),
+        })),
     }),
     // Counting 100,000 index entries per view is the page's cost: shared for a few seconds, dropped on any write.
     shortCached(`inspection-round-count:${JSON.stringify(where)}`, 10_000, () =>

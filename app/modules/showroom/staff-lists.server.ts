@@ -120,6 +120,9 @@ type OrderRow = {
   createdAt: Date;
 };
 
+/** An order row as SQLite returns it: the date as its stored text. */
+type StoredOrderRow = Omit<OrderRow, "createdAt"> & { createdAt: string };
+
 /** A page of orders: by status, or an exact order number or phone number (both indexed). */
 export function staffOrderPageSql(filter: StaffOrderFilter, page: Page, from: KeysetFrom) {
   const { range, orderBy } = keysetSql(ADMIN_ORDER_ORDER, "o", from);
@@ -150,7 +153,12 @@ export async function listOrdersForAdmin(
       start,
       page,
       pageSize,
-      find: (args, from) => prisma.$queryRaw<OrderRow[]>(staffOrderPageSql(filter, args, from)),
+      // A prepared statement on Prisma's connection, as the product list's (no per-call client work).
+      find: async (args, from) =>
+        (await readRows<StoredOrderRow>(staffOrderPageSql(filter, args, from))).map((row) => ({
+          ...row,
+          createdAt: new Date(row.createdAt),
+        })),
     }),
   ]);
   return { total, orders, cursors };
